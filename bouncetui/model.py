@@ -1,0 +1,97 @@
+"""The Bounce record: one recipient of one report, and its JSON / CSV forms.
+
+Field names follow Sisimai's so that its users can carry their scripts over. The JSON Lines
+form written by `bouncetui scan --format jsonl` is a stable contract: fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+# Reasons that are hard bounces whatever the code (ARCHITECTURE.md "Reasons").
+ALWAYS_HARD = frozenset({"userunknown", "hostunknown", "hasmoved"})
+
+
+def is_hard(reason: str, deliverystatus: str = "", replycode: str = "") -> bool:
+    """Hard bounce rule: userunknown, hostunknown, hasmoved always; notaccept unless 4xx."""
+    if reason in ALWAYS_HARD:
+        return True
+    if reason == "notaccept":
+        return not (deliverystatus.startswith("4") or replycode.startswith("4"))
+    return False
+
+
+def make_token(addresser: str, recipient: str, timestamp: int, messageid: str = "") -> str:
+    """A stable id for a record: the same bounce gets the same token wherever its file moves."""
+    text = "\x02%s\x1e%s\x1e%s\x03%d" % (addresser.lower(), recipient.lower(), messageid, timestamp)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Bounce:
+    """One recipient's delivery status from one report."""
+
+    origin: str
+    position: int = 1
+    timestamp: int = 0
+    timezoneoffset: str = "+0000"
+    addresser: str = ""
+    senderdomain: str = ""
+    recipient: str = ""
+    destination: str = ""
+    alias: str = ""
+    action: str = ""
+    deliverystatus: str = ""
+    replycode: str = ""
+    diagnosticcode: str = ""
+    diagnostictype: str = ""
+    reason: str = "undefined"
+    hardbounce: bool = False
+    rhost: str = ""
+    lhost: str = ""
+    command: str = ""
+    messageid: str = ""
+    subject: str = ""
+    listid: str = ""
+    feedbacktype: str = ""
+    decodedby: str = ""
+    token: str = ""
+    backscatter: bool = False
+    # Not part of the record's identity: where each field came from (for --explain-decoding).
+    trace: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict, in field order, without the decoding trace."""
+        return {f.name: getattr(self, f.name) for f in FIELDS}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Bounce":
+        known = {f.name for f in FIELDS}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    def replace(self, **changes: Any) -> "Bounce":
+        return dataclasses.replace(self, **changes)
+
+
+FIELDS = tuple(f for f in dataclasses.fields(Bounce) if f.name != "trace")
+FIELD_NAMES = tuple(f.name for f in FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanError:
+    """A message that could not be read or decoded; the scan goes on without it."""
+
+    origin: str
+    position: int
+    error: str
+
+    def __str__(self) -> str:
+        where = self.origin if self.position <= 1 else "%s#%d" % (self.origin, self.position)
+        return "%s: %s" % (where, self.error)
