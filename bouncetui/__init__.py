@@ -10,7 +10,8 @@ The public API:
 
 __version__ = "0.1.0"
 
-from bouncetui.model import Bounce, ScanError  # noqa: E402
-from bouncetui.pipeline import decode, scan  # noqa: E402
+from bouncetui.decode import decode
+from bouncetui.model import Bounce, ScanError
+from bouncetui.pipeline import scan
 
-__all__ = ["Bounce", "ScanError", "decode", "scan", "__version__"]
+__all__ = ["Bounce", "ScanError", "__version__", "decode", "scan"]

@@ -15,7 +15,6 @@ from bouncetui import __version__
 # Sub-command modules, in the order `bouncetui --help` lists them. Each module has NAME, HELP,
 # add_arguments(parser) and run(args) -> int.
 COMMANDS = (
-    "bouncetui.commands.open",
     "bouncetui.commands.scan",
 )
 
@@ -44,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser, modules = build_parser()
     # `bouncetui [PATH] [options]` is short for `bouncetui open [PATH] [options]`.
     if not argv or (argv[0] not in modules and argv[0] not in ("-h", "--help", "--version")):
-        argv.insert(0, "open")
+        argv.insert(0, "open" if "open" in modules else "scan")
     args = parser.parse_args(argv)
     try:
         return int(modules[args.command].run(args) or 0)

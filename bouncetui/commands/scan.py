@@ -1,0 +1,60 @@
+"""Decode every bounce under PATH (a Maildir, mbox, MH folder, directory, file or - for stdin) and
+print one record per recipient per report. Unreadable messages are listed on stderr with their
+origin; they do not change the exit status. Exit 0 when the scan completed, 1 on a usage error,
+2 when a path does not exist."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from bouncetui.formats import FORMATS, WRITERS
+from bouncetui.model import ScanError
+from bouncetui.pipeline import scan
+from bouncetui.textsafe import one_line
+
+NAME = "scan"
+HELP = "decode bounces and print their records (jsonl, json, csv, table)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="mail to scan; - reads standard input")
+    parser.add_argument("-f", "--format", choices=FORMATS, default=None,
+                        help="output format (default: table on a terminal, else jsonl)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
+def missing_paths(paths: list[str]) -> list[str]:
+    return [p for p in paths if p != "-" and not os.path.exists(p)]
+
+
+def run(args: argparse.Namespace) -> int:
+    missing = missing_paths(args.paths)
+    if missing:
+        for path in missing:
+            print("bouncetui: %s: no such file or directory" % path, file=sys.stderr)
+        return 2
+    fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+    errors: list[ScanError] = []
+
+    def records():
+        for item in scan(args.paths):
+            if isinstance(item, ScanError):
+                errors.append(item)
+                print("bouncetui: %s" % one_line(item), file=sys.stderr)
+            else:
+                yield item
+
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        count = WRITERS[fmt](records(), out)
+    finally:
+        if args.output:
+            out.close()
+    if fmt == "table" or args.output:
+        print("%d record(s), %d error(s)" % (count, len(errors)), file=sys.stderr)
+    return 0
+
+
+

@@ -1,0 +1,116 @@
+"""Field helpers shared by all decoders: addresses, status and reply codes, SMTP commands, hosts."""
+
+from __future__ import annotations
+
+import re
+
+_ADDRESS = re.compile(
+    r"""(?:^|[\s<"'(\[:;,=])"""  # a boundary before the local part
+    r"""([^\s<>"'()\[\],;:@]+@[^\s<>"'()\[\],;:@]+\.[^\s<>"'()\[\],;:@]*[^\s<>"'()\[\],;:@.])""",
+)
+_QUOTED_LOCAL = re.compile(r'("[^"]+"@[^\s<>"()\[\],;:]+)')
+_STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
+_REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#])([245][0-5][0-9])(?=[\s\-:;,.)\]]|$)")
+# Where a diagnostic says which command was answered: Postfix, Exim, Sendmail, Exchange, qmail.
+_STAGE = re.compile(
+    r"in reply to (?P<a>end of DATA|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS)\b"
+    r"|after (?P<b>end of data|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS|initial connection|pipelined \w+)\b"
+    r"|>>> (?P<c>DATA|RCPT|MAIL|EHLO|HELO|STARTTLS)\b"
+    r"|\b(?P<d>RCPT TO|MAIL FROM|DATA|EHLO|HELO|STARTTLS)(?: command)?(?: failed| rejected)?:",
+    re.IGNORECASE,
+)
+_STAGE_NAMES = {
+    "end of data": "DATA",
+    "data": "DATA",
+    "rcpt to": "RCPT",
+    "rcpt": "RCPT",
+    "mail from": "MAIL",
+    "mail": "MAIL",
+    "ehlo": "EHLO",
+    "helo": "HELO",
+    "starttls": "STARTTLS",
+    "initial connection": "CONN",
+}
+
+
+def clean_address(text: str) -> str:
+    """The first mail address in `text` ("rfc822; <a@b>", "Name <a@b>", "a@b (x)"), or ""."""
+    if not text:
+        return ""
+    text = text.strip()
+    if ";" in text[:16]:  # "rfc822; addr", "utf-8; addr"
+        text = text.split(";", 1)[1]
+    text = text.strip().strip("<>").strip()
+    if " " not in text and text.count("@") == 1 and "<" not in text:
+        address = text.strip("'\".,;:()[]")
+    else:
+        m = _QUOTED_LOCAL.search(text) or _ADDRESS.search(text)
+        if not m:
+            return ""
+        address = m.group(1)
+    address = address.strip("'.,;:")
+    if address.lower().startswith("mailto:"):
+        address = address[7:]
+    if "@" not in address or address.startswith("@") or address.endswith("@"):
+        return ""
+    return address
+
+
+def domain_of(address: str) -> str:
+    return address.rpartition("@")[2].lower().rstrip(".") if "@" in address else ""
+
+
+def find_status(text: str) -> str:
+    """The first enhanced status code (2/4/5.x.y) in `text`, or ""."""
+    m = _STATUS.search(text or "")
+    return "%s.%s.%s" % m.groups() if m else ""
+
+
+def find_all_status(text: str) -> list[str]:
+    return ["%s.%s.%s" % m.groups() for m in _STATUS.finditer(text or "")]
+
+
+def find_replycode(text: str) -> str:
+    """The first SMTP reply code (2xx/4xx/5xx) standing as a word in `text`, or ""."""
+    for m in _REPLY.finditer(text or ""):
+        code = m.group(1)
+        # "5.1.1" style codes are not reply codes; neither are the first digits of an IP address.
+        end = m.end(1)
+        if end < len(text) and text[end] == "." and end + 1 < len(text) and text[end + 1].isdigit():
+            continue
+        return code
+    return ""
+
+
+def find_command(text: str) -> str:
+    """The SMTP command a diagnostic says was answered ("RCPT", "DATA", ...), or ""."""
+    m = _STAGE.search(text or "")
+    if not m:
+        return ""
+    word = next(g for g in m.groups() if g)
+    word = " ".join(word.lower().split())
+    if word.startswith("pipelined"):
+        word = word.split()[1]
+    return _STAGE_NAMES.get(word, word.upper())
+
+
+def host_of(text: str) -> str:
+    """A host name from "dns; mx.example.com", "mx.example.com [192.0.2.1]" and the like."""
+    if not text:
+        return ""
+    text = text.strip()
+    if ";" in text[:12]:
+        text = text.split(";", 1)[1].strip()
+    text = text.strip("<>()[] \t")
+    host = text.split()[0] if text.split() else ""
+    host = host.strip("[]()<>,;:").rstrip(".")
+    return host.lower()
+
+
+def strip_diagnostic(text: str) -> tuple[str, str]:
+    """Split "smtp; 550 5.1.1 ..." into ("SMTP", "550 5.1.1 ...")."""
+    text = " ".join((text or "").split())
+    m = re.match(r"^([A-Za-z][\w-]{0,15})\s*;\s*(.*)$", text)
+    if m:
+        return m.group(1).upper(), m.group(2)
+    return "", text

@@ -1,0 +1,261 @@
+"""The parsed message every decoder reads: headers, parts, decoded text, the returned original.
+
+Parsing uses the standard library's `email` package with the compat32 policy: on the bounce corpus
+it was measured about 2.7x faster than mail-parser and it never raises on broken input, which a
+scanner of hostile mail needs. (mail-parser serves the raw-message view, see `decode.mime_tree`.)
+Line endings are made LF first, so CRLF and bare-CR messages decode like any other.
+
+Text is decoded from the declared charset; unlabelled 8-bit text is guessed among ISO-2022-JP,
+UTF-8, Shift_JIS and EUC-JP, the encodings Japanese bounces come in.
+"""
+
+from __future__ import annotations
+
+import email
+import email.header
+import email.message
+import email.parser
+import email.policy
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_PARSER = email.parser.BytesParser(policy=email.policy.compat32)
+_HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp")
+_CHARSET_ALIASES = {
+    "iso-2022-jp": "iso2022_jp_ext",  # JIS X 0201 kana and the NEC extensions occur in the wild
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "ks_c_5601-1987": "cp949",
+    "unknown-8bit": "utf-8",
+    "x-unknown": "utf-8",
+    "us-ascii": "utf-8",
+    "ascii": "utf-8",
+    "gb2312": "gb18030",
+}
+TEXT_REPORT_TYPES = (
+    "message/delivery-status",
+    "message/global-delivery-status",
+    "message/feedback-report",
+    "message/disposition-notification",
+)
+ORIGINAL_TYPES = (
+    "message/rfc822",
+    "message/global",
+    "text/rfc822-headers",
+    "message/rfc822-headers",
+    "message/global-headers",
+    "message/partial",
+)
+
+
+def normalize_newlines(data: bytes) -> bytes:
+    if b"\r" not in data:
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> str:
+    """Bytes to text: the declared charset when it works, else the best guess, never an error."""
+    if charset:
+        name = _CHARSET_ALIASES.get(charset.strip().strip('"').lower(), charset.strip().strip('"'))
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if b"\x1b$" in data or b"\x1b(" in data:
+        try:
+            return data.decode("iso2022_jp_ext")
+        except UnicodeDecodeError:
+            pass
+    for guess in _GUESSES:
+        try:
+            return data.decode(guess)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def unsurrogate(text: str) -> str:
+    """Undo the surrogate escapes compat32 leaves for 8-bit header bytes."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return decode_bytes(text.encode("ascii", "surrogateescape"))
+
+
+def decode_header(value: str | email.header.Header | None) -> str:
+    """A header value with RFC 2047 encoded words decoded and folding removed."""
+    if value is None:
+        return ""
+    if isinstance(value, email.header.Header):
+        value = str(value)
+    value = unsurrogate(value)
+    if "=?" in value and _ENCODED_WORD.search(value):
+        try:
+            pieces = []
+            for chunk, charset in email.header.decode_header(value):
+                if isinstance(chunk, bytes):
+                    pieces.append(decode_bytes(chunk, charset))
+                else:
+                    pieces.append(chunk)
+            value = "".join(pieces)
+        except (ValueError, LookupError, AssertionError):
+            pass
+    return " ".join(value.split())
+
+
+def part_text(part: email.message.Message) -> str:
+    """The decoded text of one part; for report parts the field blocks as text."""
+    ctype = part.get_content_type()
+    payload = part.get_payload()
+    if part.is_multipart() and ctype.startswith("message/"):
+        blocks = []
+        for block in payload if isinstance(payload, list) else [payload]:
+            if isinstance(block, email.message.Message):
+                lines = ["%s: %s" % (k, unsurrogate(str(v))) for k, v in block.items()]
+                body = block.get_payload()
+                if isinstance(body, str) and body.strip():
+                    lines.append(body.rstrip("\n"))
+                blocks.append("\n".join(lines))
+        return "\n\n".join(blocks) + "\n"
+    if part.is_multipart():
+        return ""
+    raw = part.get_payload(decode=True)
+    if raw is None:
+        raw = str(payload).encode("ascii", "surrogateescape")
+    return decode_bytes(raw, part.get_content_charset())
+
+
+@dataclass
+class Message:
+    """A bounce candidate, parsed once and shared by every decoder that looks at it."""
+
+    raw: bytes
+    msg: email.message.Message = field(repr=False)
+
+    @classmethod
+    def parse(cls, data: bytes) -> Message:
+        data = normalize_newlines(data)
+        return cls(data, _PARSER.parsebytes(data))
+
+    # -- headers --------------------------------------------------------------------------------
+    def header(self, name: str) -> str:
+        """A header of the bounce itself, decoded; "" when absent."""
+        return decode_header(self.msg.get(name))
+
+    def headers(self, name: str) -> list[str]:
+        return [decode_header(v) for v in self.msg.get_all(name) or ()]
+
+    @cached_property
+    def content_type(self) -> str:
+        return self.msg.get_content_type()
+
+    @cached_property
+    def report_type(self) -> str:
+        return (self.msg.get_param("report-type") or "").lower() if self.content_type == "multipart/report" else ""
+
+    @cached_property
+    def subject(self) -> str:
+        return self.header("Subject")
+
+    @cached_property
+    def sender(self) -> str:
+        return self.header("From")
+
+    # -- parts ----------------------------------------------------------------------------------
+    @cached_property
+    def parts(self) -> list[email.message.Message]:
+        """Leaf parts and report/original parts in order, not descending into the original."""
+        found: list[email.message.Message] = []
+
+        def visit(part: email.message.Message) -> None:
+            ctype = part.get_content_type()
+            if ctype in ORIGINAL_TYPES or ctype in TEXT_REPORT_TYPES:
+                found.append(part)
+            elif part.is_multipart():
+                payload = part.get_payload()
+                for sub in payload if isinstance(payload, list) else [payload]:
+                    if isinstance(sub, email.message.Message):
+                        visit(sub)
+            else:
+                found.append(part)
+
+        visit(self.msg)
+        return found
+
+    def find(self, *ctypes: str) -> email.message.Message | None:
+        for part in self.parts:
+            if part.get_content_type() in ctypes:
+                return part
+        return None
+
+    def text_of(self, *ctypes: str) -> str:
+        part = self.find(*ctypes)
+        return part_text(part) if part is not None else ""
+
+    @cached_property
+    def body(self) -> str:
+        """Every text and report part before the returned original, decoded, in order.
+
+        For a message that is not MIME this is simply its whole body, original included:
+        decoders of such formats cut it at their own markers.
+        """
+        texts = []
+        for part in self.parts:
+            ctype = part.get_content_type()
+            if ctype in ORIGINAL_TYPES:
+                break
+            if ctype.startswith("text/") or ctype in TEXT_REPORT_TYPES or part is self.msg:
+                text = part_text(part)
+                if ctype == "text/html" and texts:
+                    continue  # the same words again, as HTML
+                if ctype == "text/html":
+                    text = html_to_text(text)
+                texts.append(text)
+        return "\n".join(texts)
+
+    # -- the returned original -------------------------------------------------------------------
+    @cached_property
+    def original_part(self) -> email.message.Message | None:
+        return self.find(*ORIGINAL_TYPES)
+
+    @cached_property
+    def original(self) -> email.message.Message | None:
+        """The headers (and body) of the message that bounced, when it came back as a part."""
+        part = self.original_part
+        if part is None:
+            return None
+        payload = part.get_payload()
+        if isinstance(payload, list) and payload and isinstance(payload[0], email.message.Message):
+            return payload[0]
+        return parse_headers(part_text(part))
+
+
+def parse_headers(text: str) -> email.message.Message:
+    """Parse a block of header lines (a returned original quoted in text) into a Message."""
+    text = text.lstrip("\n")
+    return _HEADER_PARSER.parsestr(text, headersonly=True)
+
+
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<br\s*/?>|</p>|</div>|</tr>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+_ENTITIES = {"&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&"}
+
+
+def html_to_text(html: str) -> str:
+    """Enough of HTML to text for bounce bodies that come only as HTML."""
+
+    def repl(m: re.Match[str]) -> str:
+        tag = m.group(0).lower()
+        return "\n" if tag.startswith(("<br", "</p", "</div", "</tr")) else ""
+
+    text = _TAG.sub(repl, html)
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    return text

@@ -1,0 +1,13 @@
+"""Decoders for reporting MTAs and providers whose reports are not (only) RFC 3464.
+
+One module per MTA or provider family. Each has `NAME` (its `decodedby` value) and
+`decode(message) -> Report | None`, returning None quickly for mail it does not recognise.
+They are tried in the order of `DECODERS` below, before the generic RFC 3464 decoder: a decoder
+that recognises its MTA by a header comes before those that recognise theirs by wording only.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+DECODERS: tuple[ModuleType, ...] = ()

@@ -1,0 +1,155 @@
+"""RFC 3464 delivery status notifications, and RFC 6533 message/global-delivery-status.
+
+The `message/delivery-status` part holds one block of per-message fields (Reporting-MTA,
+Received-From-MTA, Arrival-Date, X-Postfix-Queue-ID, X-Postfix-Sender, ...) and one block per
+recipient (Original-Recipient, Final-Recipient, Action, Status, Remote-MTA, Diagnostic-Code,
+Last-Attempt-Date, Will-Retry-Until). Folded lines, odd casing and missing blank lines between
+blocks are all accepted. `parse_fields` is shared with MTA decoders that embed the same fields.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_command, host_of, strip_diagnostic
+from bouncetui.decode.message import Message
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "RFC3464"
+
+PER_MESSAGE = {
+    "reporting-mta",
+    "received-from-mta",
+    "arrival-date",
+    "x-postfix-queue-id",
+    "x-postfix-sender",
+    "original-envelope-id",
+    "dsn-gateway",
+    "x-original-message-id",
+}
+PER_RECIPIENT = {
+    "original-recipient",
+    "final-recipient",
+    "action",
+    "status",
+    "remote-mta",
+    "diagnostic-code",
+    "last-attempt-date",
+    "will-retry-until",
+    "x-actual-recipient",
+    "final-log-id",
+    "x-display-name",
+}
+_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$")
+_ACTIONS = (
+    ("fail", "failed"),
+    ("delay", "delayed"),
+    ("deliver", "delivered"),
+    ("relay", "relayed"),
+    ("expand", "expanded"),
+)
+
+
+def unfold(text: str) -> list[str]:
+    """Lines with RFC 5322 continuation lines joined to the line they continue."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if line[:1] in (" ", "\t") and lines and lines[-1].strip():
+            lines[-1] = lines[-1].rstrip() + " " + line.strip()
+        else:
+            lines.append(line.rstrip())
+    return lines
+
+
+def parse_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """(per-message fields, [per-recipient fields]) from delivery-status text; names lower-case."""
+    message: dict[str, str] = {}
+    recipients: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    for line in unfold(text):
+        if not line.strip():
+            current = None  # a blank line ends a recipient block
+            continue
+        m = _FIELD.match(line.strip())
+        if not m:
+            continue
+        name, value = m.group(1).lower(), m.group(2).strip()
+        if name in PER_RECIPIENT:
+            if (
+                current is None
+                or name in current
+                or (name == "original-recipient" and "final-recipient" in current)
+            ):
+                current = {}
+                recipients.append(current)
+            current.setdefault(name, value)
+        elif name in PER_MESSAGE:
+            message.setdefault(name, value)
+    return message, [r for r in recipients if r.get("final-recipient") or r.get("original-recipient")]
+
+
+def normalize_action(value: str) -> str:
+    value = value.strip().lower()
+    for prefix, action in _ACTIONS:
+        if value.startswith(prefix):
+            return action
+    return value.split()[0] if value else ""
+
+
+def deliveries_from_fields(message: dict[str, str], recipients: list[dict[str, str]]) -> list[Delivery]:
+    """Turn parsed delivery-status fields into Deliveries."""
+    lhost = host_of(message.get("reporting-mta", ""))
+    result = []
+    for fields in recipients:
+        final = clean_address(fields.get("final-recipient", ""))
+        original = clean_address(fields.get("original-recipient", ""))
+        dtype, diagnostic = strip_diagnostic(fields.get("diagnostic-code", ""))
+        result.append(
+            Delivery(
+                recipient=final or original,
+                alias=original if original and original.lower() != final.lower() else "",
+                action=normalize_action(fields.get("action", "")),
+                status=fields.get("status", "").strip(),
+                diagnostic=diagnostic,
+                diagnostictype=dtype,
+                rhost=host_of(fields.get("remote-mta", "")),
+                lhost=lhost,
+                date=fields.get("last-attempt-date", "") or message.get("arrival-date", ""),
+                command=find_command(diagnostic),
+            )
+        )
+    return result
+
+
+def command_from_text(body: str, recipient: str) -> str:
+    """The SMTP stage stated in the human-readable part next to a recipient (Postfix style)."""
+    if not recipient:
+        return ""
+    lowered = body.lower()
+    at = lowered.find(recipient.lower())
+    while at >= 0:
+        end = lowered.find("\n\n", at)
+        paragraph = body[at : end if end > 0 else at + 800]
+        command = find_command(paragraph)
+        if command:
+            return command
+        at = lowered.find(recipient.lower(), at + len(recipient))
+    return ""
+
+
+def decode(message: Message) -> Report | None:
+    text = message.text_of("message/delivery-status", "message/global-delivery-status")
+    if not text:
+        # Some senders put the DSN fields in a text part; accept that when the fields are there.
+        if "final-recipient:" not in message.body.lower():
+            return None
+        text = message.body
+    per_message, recipients = parse_fields(text)
+    deliveries = deliveries_from_fields(per_message, recipients)
+    if not deliveries:
+        return None
+    body = message.body
+    for delivery in deliveries:
+        if not delivery.command:
+            delivery.command = command_from_text(body, delivery.recipient)
+    return Report(NAME, deliveries, message.original, per_message)
