@@ -72,11 +72,11 @@ class Bounce:
         return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Bounce":
+    def from_dict(cls, data: dict[str, Any]) -> Bounce:
         known = {f.name for f in FIELDS}
         return cls(**{k: v for k, v in data.items() if k in known})
 
-    def replace(self, **changes: Any) -> "Bounce":
+    def replace(self, **changes: Any) -> Bounce:
         return dataclasses.replace(self, **changes)
 
 
