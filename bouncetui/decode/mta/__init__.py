@@ -10,4 +10,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-DECODERS: tuple[ModuleType, ...] = ()
+from bouncetui.decode.mta import postfix
+
+DECODERS: tuple[ModuleType, ...] = (
+    # Mail server software, recognised by its own banner, subject or headers.
+    postfix,
+)

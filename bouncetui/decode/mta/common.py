@@ -1,0 +1,144 @@
+"""Helpers shared by the mail-server decoders: embedded DSN fields, inline originals, transcripts.
+
+- `dsn_deliveries(text)`: Deliveries from RFC 3464 fields found in a report part or in plain text,
+  tolerating Original-Recipient written after Final-Recipient in the same block.
+- `inline_original(text, markers)`: the returned message quoted as text after a marker line.
+- `original_or_inline(message, text, markers)`: the MIME original, else the inline one.
+- `transcript(text)`: a Sendmail-style session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`).
+- `command_of(text)`: the SMTP stage a diagnostic names, in any of the wordings MTAs use.
+- `collapse(text)`: whitespace collapsed to single spaces.
+"""
+
+from __future__ import annotations
+
+import email.message
+import re
+from collections.abc import Iterable
+
+from bouncetui.decode.fields import find_command
+from bouncetui.decode.message import Message, parse_headers
+from bouncetui.decode.report import Delivery
+from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
+
+_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]*\S")
+_TRANSCRIPT = re.compile(r"^\s*(>>>|<<<)\s?(.*)$")
+_SMTP_VERB = re.compile(r"^(EHLO|HELO|MAIL|RCPT|DATA|STARTTLS|QUIT|RSET|BDAT)\b", re.IGNORECASE)
+# Stage wordings find_command does not know: Postfix "while sending", greetings, connections.
+_MORE_STAGES = (
+    (re.compile(r"while sending (?:end of data|message body|DATA)", re.I), "DATA"),
+    (re.compile(r"while sending RCPT TO", re.I), "RCPT"),
+    (re.compile(r"while sending MAIL FROM", re.I), "MAIL"),
+    (re.compile(r"while (?:sending|performing) (?:the )?(?:EHLO|HELO)", re.I), "EHLO"),
+    (re.compile(r"while sending STARTTLS|TLS is required|Cannot start TLS", re.I), "STARTTLS"),
+    (
+        re.compile(
+            r"while receiving the initial server greeting|refused to talk to me|"
+            r"^connect to |: connect to |Connection (?:refused|timed out)",
+            re.I,
+        ),
+        "CONN",
+    ),
+)
+
+
+def collapse(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def command_of(text: str) -> str:
+    """The SMTP stage named in a diagnostic or an MTA's explanation of it, or ""."""
+    found = find_command(text)
+    if found:
+        return found
+    for pattern, command in _MORE_STAGES:
+        if pattern.search(text or ""):
+            return command
+    return ""
+
+
+def dsn_deliveries(text: str) -> tuple[dict[str, str], list[Delivery]]:
+    """(per-message fields, Deliveries) from RFC 3464 field blocks in `text`."""
+    if not text or "recipient" not in text.lower():
+        return {}, []
+    per_message, blocks = parse_fields(text)
+    merged: list[dict[str, str]] = []
+    for block in blocks:
+        # "Final-Recipient: a" then "Original-Recipient: b" in one block was split in two.
+        if (
+            merged
+            and "final-recipient" not in block
+            and "original-recipient" in block
+            and set(merged[-1]) == {"final-recipient"}
+        ):
+            merged[-1] = {**block, "final-recipient": merged[-1]["final-recipient"]}
+            continue
+        merged.append(block)
+    return per_message, deliveries_from_fields(per_message, merged)
+
+
+def inline_original(text: str, markers: Iterable[re.Pattern[str]]) -> email.message.Message | None:
+    """Headers of a returned message quoted after the first marker matched in `text`.
+
+    The header block may start a few lines after the marker (separators, a blank line) and may be
+    indented; it ends at the first blank line.
+    """
+    for marker in markers:
+        m = marker.search(text or "")
+        if not m:
+            continue
+        lines = text[m.end() :].split("\n")[1:]
+        start = next((i for i, line in enumerate(lines[:20]) if _HEADER_LINE.match(line.strip())), None)
+        if start is None:
+            continue
+        indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
+        block = []
+        for line in lines[start:]:
+            if not line.strip():
+                break
+            block.append(line[len(indent) :] if indent and line.startswith(indent) else line)
+        parsed = parse_headers("\n".join(block))
+        if parsed.keys():
+            return parsed
+    return None
+
+
+def original_or_inline(
+    message: Message, text: str, markers: Iterable[re.Pattern[str]]
+) -> email.message.Message | None:
+    if message.original is not None:
+        return message.original
+    return inline_original(text, markers)
+
+
+def transcript(text: str) -> list[tuple[str, str]]:
+    """[(command, reply)] from `>>> CMD` / `<<< reply` lines; the reply lines joined."""
+    pairs: list[tuple[str, str]] = []
+    command = ""
+    replies: list[str] = []
+    for line in (text or "").split("\n"):
+        m = _TRANSCRIPT.match(line)
+        if not m:
+            continue
+        if m.group(1) == ">>>":
+            if command or replies:
+                pairs.append((command, collapse(" ".join(replies))))
+            verb = _SMTP_VERB.match(m.group(2).strip())
+            command = verb.group(1).upper() if verb else ""
+            replies = []
+        else:
+            replies.append(m.group(2))
+    if command or replies:
+        pairs.append((command, collapse(" ".join(replies))))
+    return pairs
+
+
+def failed_step(text: str) -> tuple[str, str]:
+    """(command, reply) of the last transcript step answered with a 4xx/5xx reply, else ("", "")."""
+    for command, reply in reversed(transcript(text)):
+        if reply[:1] in ("4", "5"):
+            return command, reply
+    return "", ""
+
+
+def header_has(message: Message, name: str, pattern: re.Pattern[str]) -> bool:
+    return any(pattern.search(value) for value in message.headers(name))

@@ -1,0 +1,146 @@
+"""Postfix bounces: "This is the mail system at host ..." / "This is the Postfix program ...".
+
+Postfix writes one paragraph per recipient in its notification text,
+
+    <rcpt@example.org> (expanded from <alias@example.net>): host mx.example.org[192.0.2.1]
+        said: 550 5.1.1 <rcpt@example.org>: Recipient address rejected (in reply to RCPT TO
+        command)
+
+and, since 2.3, an RFC 3464 part with the same recipients. The fields are the base; the paragraph
+adds what the fields lack (the SMTP command, the remote host, the diagnostic of old versions
+without a DSN part). A bounce forwarded as plain text is read the same way from the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode, host_of
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Postfix"
+
+_SUBJECTS = re.compile(
+    r"^(?:Postmaster (?:Copy|Warning): )?(?:Undelivered Mail Returned to Sender|"
+    r"Delayed Mail \(still being retried\)|Successful Mail Delivery Report|Mail Delivery Status Report|"
+    r"Undeliverable mail|Undelivered Mail)",
+    re.IGNORECASE,
+)
+_BANNER = re.compile(r"^\s*This is the (?:Postfix program|mail system) at host ", re.MULTILINE)
+_PARAGRAPH = re.compile(
+    r"^[ \t]?<(?P<rcpt>[^>\s]*@[^>\s]*|[^>\s]+)>(?:\s+\(expanded\s+from\s+<(?P<alias>[^>]*)>\))?:\s+"
+    r"(?P<text>.*?)(?=\n\s*\n|\n<[^>\s]+>|\n--|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+_SAID = re.compile(
+    r"^(?:.*?\b)?host\s+(?P<host>[^\s\[]+)(?:\[[^\]]*\])?(?::\d+)?\s+"
+    r"(?:said|refused to talk to me)\s*:\s*(?P<reply>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PEER = re.compile(r"(?:connect to|conversation with|lost connection with|host)\s+([A-Za-z0-9.-]+)\[", re.I)
+_IN_REPLY = re.compile(r"\s*\(in reply to [^)]*\)\s*$", re.IGNORECASE)
+_MARKERS = (
+    re.compile(r"^Content-Type:\s*(?:message/rfc822|text/rfc822-headers)", re.MULTILINE | re.IGNORECASE),
+    re.compile(r"^-+\s*Undelivered Message\s*-*$", re.MULTILINE | re.IGNORECASE),
+)
+
+
+def paragraph_of(text: str) -> tuple[str, str, str]:
+    """(rhost, diagnostic, command) from the words Postfix wrote about one recipient."""
+    text = collapse(text)
+    command = command_of(text)
+    rhost = ""
+    diagnostic = text
+    said = _SAID.match(text)
+    if said:
+        rhost = said.group("host").lower()
+        diagnostic = said.group("reply")
+    else:
+        peer = _PEER.search(text)
+        if peer:
+            rhost = peer.group(1).lower()
+    return rhost, _IN_REPLY.sub("", diagnostic).strip(), command
+
+
+def paragraphs(body: str) -> list[Delivery]:
+    found = []
+    for m in _PARAGRAPH.finditer(body):
+        recipient = clean_address(m.group("rcpt"))
+        if not recipient:
+            continue
+        rhost, diagnostic, command = paragraph_of(m.group("text"))
+        alias = clean_address(m.group("alias") or "")
+        found.append(
+            Delivery(
+                recipient=recipient,
+                alias=alias if alias.lower() != recipient.lower() else "",
+                diagnostic=diagnostic,
+                replycode=find_replycode(diagnostic[:4]),
+                command=command,
+                rhost=rhost,
+                diagnostictype="SMTP" if said_by_host(m.group("text")) else "",
+            )
+        )
+    return found
+
+
+def said_by_host(text: str) -> bool:
+    return bool(_SAID.match(collapse(text)))
+
+
+def is_postfix(message: Message, fields: dict[str, str]) -> bool:
+    return bool(
+        "x-postfix-queue-id" in fields
+        or _BANNER.search(message.body[:4000])
+        or (_SUBJECTS.match(message.subject) and "mailer-daemon" in message.sender.lower())
+    )
+
+
+def decode(message: Message) -> Report | None:
+    if not (_SUBJECTS.match(message.subject) or "x-postfix" in message.body.lower() or _BANNER.search(message.body)):
+        return None
+    body = message.body
+    report_text = message.text_of("message/delivery-status", "message/global-delivery-status")
+    fields, deliveries = dsn_deliveries(report_text or body)
+    if not is_postfix(message, fields):
+        return None
+    delayed = "delayed mail" in message.subject.lower()
+    texts = paragraphs(body)
+    by_address = {}
+    for item in texts:
+        by_address.setdefault(item.recipient.lower(), item)
+        if item.alias:
+            by_address.setdefault(item.alias.lower(), item)
+    if deliveries:
+        for delivery in deliveries:
+            said = by_address.get(delivery.recipient.lower()) or by_address.get(delivery.alias.lower())
+            if said is None:
+                continue
+            delivery.command = delivery.command or said.command
+            delivery.rhost = delivery.rhost or said.rhost
+            if not delivery.diagnostic:
+                delivery.diagnostic, delivery.replycode = said.diagnostic, said.replycode
+        for delivery in deliveries:
+            if _SAID.match(delivery.diagnostic):  # old versions: "host H said: ..." in the field
+                rhost, delivery.diagnostic, command = paragraph_of(delivery.diagnostic)
+                delivery.rhost = delivery.rhost or rhost
+                delivery.command = delivery.command or command
+    else:
+        deliveries = texts
+    original = original_or_inline(message, body, _MARKERS)
+    if not deliveries and original is not None and _BANNER.search(body):
+        # "--- Delivery report unavailable ---": only the returned message says who it was for.
+        recipient = clean_address(str(original.get("To", "")))
+        if recipient:
+            deliveries = [Delivery(recipient=recipient)]
+    if not deliveries:
+        return None
+    lhost = host_of(fields.get("reporting-mta", ""))
+    banner = re.search(r"at host\s+([A-Za-z0-9.-]+)", body)
+    for delivery in deliveries:
+        delivery.lhost = delivery.lhost or lhost or (banner.group(1).rstrip(".").lower() if banner else "")
+        if delayed and not delivery.action:
+            delivery.action = "delayed"
+    return Report(NAME, deliveries, original, fields)
