@@ -32,7 +32,7 @@ from bouncetui.model import ScanError
 MAX_DECOMPRESSED = 512 * 1024 * 1024
 
 _MAGIC = (
-    (b"\x1f\x8b", gzip.GzipFile),
+    (b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw)),
     (b"BZh", bz2.BZ2File),
     (b"\xfd7zXZ\x00", lzma.LZMAFile),
 )

@@ -94,8 +94,11 @@ def decode_header(value: str | email.header.Header | None) -> str:
     """A header value with RFC 2047 encoded words decoded and folding removed."""
     if value is None:
         return ""
-    if isinstance(value, email.header.Header):
-        value = str(value)
+    if isinstance(value, email.header.Header):  # compat32's wrapper for raw 8-bit header bytes
+        value = "".join(
+            decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk
+            for chunk, charset in email.header.decode_header(value)
+        )
     value = unsurrogate(value)
     if "=?" in value and _ENCODED_WORD.search(value):
         try:
@@ -119,10 +122,10 @@ def part_text(part: email.message.Message) -> str:
         blocks = []
         for block in payload if isinstance(payload, list) else [payload]:
             if isinstance(block, email.message.Message):
-                lines = ["%s: %s" % (k, unsurrogate(str(v))) for k, v in block.items()]
-                body = block.get_payload()
+                lines = ["%s: %s" % (k, unsurrogate(str(v))) for k, v in block.raw_items()]
+                body = block._payload  # raw: get_payload() would replace 8-bit bytes
                 if isinstance(body, str) and body.strip():
-                    lines.append(body.rstrip("\n"))
+                    lines.append(unsurrogate(body).rstrip("\n"))
                 blocks.append("\n".join(lines))
         return "\n\n".join(blocks) + "\n"
     if part.is_multipart():

@@ -75,11 +75,7 @@ def parse_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
             continue
         name, value = m.group(1).lower(), m.group(2).strip()
         if name in PER_RECIPIENT:
-            if (
-                current is None
-                or name in current
-                or (name == "original-recipient" and "final-recipient" in current)
-            ):
+            if current is None or name in current:
                 current = {}
                 recipients.append(current)
             current.setdefault(name, value)

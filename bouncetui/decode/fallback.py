@@ -1,0 +1,96 @@
+"""Last-resort decoding of plain-text bounces that no MTA-specific decoder recognised.
+
+Applies only to mail that announces itself as a bounce: sent by a mailer-daemon or postmaster, or
+with a bounce subject ("Returned mail", "Undeliverable", "failure notice", ...). The text before the
+returned original is searched for recipient addresses that are neither the bounce's own sender nor
+its addressee; the lines around each address are its diagnostic. The returned original is read
+from a message/rfc822 part or from the header block after the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address
+from bouncetui.decode.message import Message, parse_headers
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "PlainText"
+
+_DAEMON = re.compile(r"mailer-daemon|postmaster|mail delivery|mail administrator|mailer_daemon|\bmta\b", re.I)
+_SUBJECT = re.compile(
+    r"undeliver|returned mail|returning (?:message )?to sender|failure notice|delivery (?:status )?notif"
+    r"|delivery fail|mail delivery|non-?delivery|could not be delivered|mail failed|failed mail"
+    r"|delivery problem|message not delivered|not delivered|bounced|unzustellbar|non remis"
+    r"|配信(?:不能|エラー|失敗)|未配達|届きませんでした|返送",
+    re.I,
+)
+# Lines that start the returned original in plain-text bounces.
+_ORIGINAL_MARK = re.compile(
+    r"^(?:[-=|_ ]*(?:below this line is a copy|message text follows|original message follows"
+    r"|this is a copy of the|original message|unsent message below|the original message"
+    r"|returned message|message headers follow|headers of the original)"
+    r"|content-type:\s*message/rfc822)",
+    re.I | re.M,
+)
+_HEADER_START = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|From|Date|Subject|To|X-[\w-]+):\s", re.M)
+_BOUNCE_WORDS = re.compile(
+    r"unknown|no such|not found|invalid|reject|refused|denied|full|quota|fail|error|unable|could not"
+    r"|couldn't|cannot|can't|not exist|does not|doesn't|disabled|blocked|undeliver|host|domain|mailbox"
+    r"|did not reach|timed out|expired|problem",
+    re.I,
+)
+_ROLE = re.compile(r"^(?:mailer-daemon|postmaster|mailer_daemon|root|abuse|noreply|no-reply)@", re.I)
+
+
+def _split_original(body: str) -> tuple[str, str]:
+    """(the bounce's own text, the returned original's text or "")."""
+    m = _ORIGINAL_MARK.search(body)
+    if m:
+        start = body.find("\n", m.start())
+        return body[: m.start()], body[start + 1 :] if start >= 0 else ""
+    return body, ""
+
+
+def _paragraph(lines: list[str], i: int) -> str:
+    """The paragraph around line i (at most five lines either side), whitespace collapsed."""
+    start = i
+    while start > 0 and i - start < 5 and lines[start - 1].strip() and lines[start - 1].strip(" -=#*|_"):
+        start -= 1
+    end = i + 1
+    while end < len(lines) and end - i < 6 and lines[end].strip():
+        end += 1
+    return " ".join(" ".join(line.strip() for line in lines[start:end]).split())
+
+
+def decode(message: Message) -> Report | None:
+    if not (_DAEMON.search(message.sender) or _SUBJECT.search(message.subject)):
+        return None
+    if message.content_type not in ("text/plain", "multipart/mixed", "multipart/alternative", "text/html"):
+        return None
+    own = {clean_address(message.sender).lower(), clean_address(message.header("To")).lower(),
+           clean_address(message.header("Return-Path")).lower()}
+    text, original_text = _split_original(message.body)
+    lines = text.split("\n")
+    deliveries: list[Delivery] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if "@" not in line or _HEADER_START.match(line):
+            continue
+        address = clean_address(line)
+        key = address.lower()
+        if not address or key in own or key in seen or _ROLE.match(address):
+            continue
+        diagnostic = _paragraph(lines, i)
+        if not _BOUNCE_WORDS.search(diagnostic) and not _BOUNCE_WORDS.search(" ".join(lines[max(0, i - 3):i])):
+            continue
+        seen.add(key)
+        deliveries.append(Delivery(recipient=address, diagnostic=diagnostic))
+    if not deliveries:
+        return None
+    original = message.original
+    if original is None and original_text:
+        at = _HEADER_START.search(original_text)
+        if at:
+            original = parse_headers(original_text[at.start():])
+    return Report(NAME, deliveries, original)

@@ -1,0 +1,157 @@
+"""Mail sources: every container format, every line ending, unreadable files, never a write."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+import sys
+
+import pytest
+
+from bouncetui.model import ScanError
+from bouncetui.sources import iter_files, iter_messages, split_mbox
+
+MSG = b"From: a@example.com\nTo: b@example.net\nSubject: %s\n\nbody %s\n"
+
+
+def msg(n: int) -> bytes:
+    return MSG % (str(n).encode(), str(n).encode())
+
+
+def subjects(items) -> list[str]:
+    out = []
+    for item in items:
+        assert not isinstance(item, ScanError), item
+        for line in item.data.split(b"\n"):
+            if line.startswith(b"Subject: "):
+                out.append(line[9:].decode())
+    return out
+
+
+def test_maildir_reads_cur_and_new_and_ignores_tmp_and_dot_files(tmp_path):
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / sub).mkdir()
+    (tmp_path / "cur" / "1700000000.M1P1.host:2,S").write_bytes(msg(1))
+    (tmp_path / "new" / "1700000001.M2P1.host").write_bytes(msg(2))
+    (tmp_path / "tmp" / "1700000002.M3P1.host").write_bytes(msg(3))
+    (tmp_path / "cur" / ".hidden").write_bytes(msg(4))
+    assert sorted(subjects(iter_messages(str(tmp_path)))) == ["1", "2"]
+
+
+def test_mbox_splits_on_from_lines_and_unquotes(tmp_path):
+    box = (
+        b"From MAILER-DAEMON Thu Sep 18 17:54:04 2008\n" + msg(1) +
+        b">From the desk of nobody\n\n"
+        b"From MAILER-DAEMON Thu Sep 18 17:55:04 2008\n" + msg(2)
+    )
+    path = tmp_path / "mbox"
+    path.write_bytes(box)
+    items = list(iter_messages(str(path)))
+    assert [i.position for i in items] == [1, 2]
+    assert subjects(items) == ["1", "2"]
+    assert b"\nFrom the desk of nobody\n" in items[0].data
+    assert all(i.origin == str(path) for i in items)
+
+
+@pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
+def test_mbox_with_crlf_or_bare_cr(newline):
+    box = b"From x Thu Sep 18 17:54:04 2008\n" + msg(1) + b"\nFrom y Thu Sep 18 17:54:04 2008\n" + msg(2)
+    parts = split_mbox(box.replace(b"\n", newline))
+    assert len(parts) == 2
+    assert parts[1].startswith(b"From: a@example.com\n")
+
+
+def test_a_from_header_is_not_an_mbox(tmp_path):
+    path = tmp_path / "one.eml"
+    path.write_bytes(b"From: x@example.com\nSubject: 1\n\nhi\n")
+    assert [i.position for i in iter_messages(str(path))] == [1]
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, bz2.compress, lzma.compress])
+def test_compressed_message_and_mailbox(tmp_path, compress):
+    (tmp_path / "m.eml.z").write_bytes(compress(msg(7)))
+    box = b"From a Thu Sep 18 17:54:04 2008\n" + msg(8) + b"\nFrom b Thu Sep 18 17:54:04 2008\n" + msg(9)
+    (tmp_path / "box").write_bytes(compress(box))
+    assert sorted(subjects(iter_messages(str(tmp_path)))) == ["7", "8", "9"]
+
+
+def test_mh_folder_and_any_file_names(tmp_path):
+    (tmp_path / "1").write_bytes(msg(1))
+    (tmp_path / "2").write_bytes(msg(2))
+    (tmp_path / ".mh_sequences").write_text("unseen: 2\n")
+    sub = tmp_path / "archive"
+    sub.mkdir()
+    (sub / "bounce.txt").write_bytes(msg(3))
+    (sub / "x.msg").write_bytes(msg(4))
+    assert sorted(subjects(iter_messages(str(tmp_path)))) == ["1", "2", "3", "4"]
+
+
+def test_stdin(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(msg(5))))
+    assert subjects(iter_messages("-")) == ["5"]
+
+
+def test_unreadable_file_is_reported_and_scan_goes_on(tmp_path, monkeypatch):
+    good = tmp_path / "good.eml"
+    good.write_bytes(msg(1))
+    bad = tmp_path / "bad.eml"
+    bad.write_bytes(msg(2))
+    real_open = open
+
+    def guarded_open(path, *args, **kwargs):  # as for a file of mode 000 (root reads those anyway)
+        if str(path) == str(bad):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", guarded_open)
+    items = list(iter_messages(str(tmp_path)))
+    errors = [i for i in items if isinstance(i, ScanError)]
+    assert [e.origin for e in errors] == [str(bad)]
+    assert errors[0].error == "Permission denied"
+    assert subjects(i for i in items if not isinstance(i, ScanError)) == ["1"]
+
+
+def test_io_error_while_reading_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "a.eml").write_bytes(msg(1))
+    (tmp_path / "b.eml").write_bytes(msg(2))
+    real_open = open
+
+    def failing_open(path, *args, **kwargs):
+        if str(path).endswith("a.eml"):
+            raise OSError(5, "Input/output error")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", failing_open)
+    items = list(iter_messages(str(tmp_path)))
+    assert isinstance(items[0], ScanError) and items[0].error == "Input/output error"
+    assert subjects(items[1:]) == ["2"]
+
+
+def test_missing_path_is_an_error_entry(tmp_path):
+    items = list(iter_files(str(tmp_path / "nope")))
+    assert len(items) == 1 and isinstance(items[0], ScanError)
+
+
+def test_symlink_loop_does_not_hang(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "m.eml").write_bytes(msg(1))
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    assert subjects(iter_messages(str(tmp_path))) == ["1"]
+
+
+def test_reading_never_changes_the_mail(tmp_path):
+    path = tmp_path / "m.eml"
+    path.write_bytes(msg(1))
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    before = (path.read_bytes(), os.stat(path).st_mtime)
+    list(iter_messages(str(tmp_path)))
+    assert (path.read_bytes(), os.stat(path).st_mtime) == before
+
+
+def test_empty_files_give_nothing(tmp_path):
+    (tmp_path / "empty").write_bytes(b"")
+    (tmp_path / "blank").write_bytes(b"\n\n")
+    assert list(iter_messages(str(tmp_path))) == []
