@@ -1,0 +1,123 @@
+"""Helpers shared by the hosted-provider and carrier decoders (Gmail, Yahoo, Microsoft, SES, ...).
+
+- `collapse(text)`: whitespace collapsed to single spaces.
+- `dsn(message)`: (per-message fields, Deliveries) from the report's delivery-status part, accepting
+  Original-Recipient written after Final-Recipient in the same block, as several providers do.
+- `cut(text, markers)`: (text before the first marker line, text after it).
+- `inline_original(text)`: the returned message's header block quoted as text, parsed.
+- `original_of(message, text, markers)`: the MIME original, else the one quoted after a marker.
+- `failed_recipients(message)`: the addresses of the X-Failed-Recipients header(s).
+- `indented_blocks(text)`: Exim-style "address on its own line, the reason indented below it".
+- `sender_matches(message, pattern)`: whether the bounce's From (or Return-Path) matches.
+"""
+
+from __future__ import annotations
+
+import email.message
+import re
+from collections.abc import Iterable
+
+from bouncetui.decode.fields import clean_address
+from bouncetui.decode.message import Message, parse_headers
+from bouncetui.decode.report import Delivery
+from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
+
+_HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]*\S")
+_BARE_ADDRESS = re.compile(r"^\s*<?[\"']?([^\s<>\"'@]+@[^\s<>\"'@]+\.[^\s<>\"':]+?)[\"']?>?:?\s*$")
+
+
+def collapse(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def _reordered(text: str) -> str:
+    """Delivery-status text with Original-Recipient moved before Final-Recipient in each block."""
+    blocks = re.split(r"\n[ \t]*\n", text)
+    fixed = []
+    for block in blocks:
+        lines = block.split("\n")
+        originals = [i for i, line in enumerate(lines) if line.lower().startswith("original-recipient:")]
+        finals = [i for i, line in enumerate(lines) if line.lower().startswith("final-recipient:")]
+        if len(originals) == 1 and len(finals) == 1 and originals[0] > finals[0]:
+            moved = lines.pop(originals[0])
+            lines.insert(finals[0], moved)
+        fixed.append("\n".join(lines))
+    return "\n\n".join(fixed)
+
+
+def dsn(message: Message) -> tuple[dict[str, str], list[Delivery]]:
+    """(per-message fields, Deliveries) of the message/(global-)delivery-status part, if any."""
+    text = message.text_of("message/delivery-status", "message/global-delivery-status")
+    if not text.strip():
+        return {}, []
+    per_message, recipients = parse_fields(_reordered(text))
+    return per_message, deliveries_from_fields(per_message, recipients)
+
+
+def cut(text: str, markers: Iterable[re.Pattern[str]]) -> tuple[str, str]:
+    """(text before the earliest marker, text after the marker's line); (text, "") without one."""
+    found = [m for m in (marker.search(text or "") for marker in markers) if m]
+    if not found:
+        return text or "", ""
+    first = min(found, key=lambda m: m.start())
+    end = text.find("\n", first.end())
+    return text[: first.start()], text[end + 1 :] if end >= 0 else ""
+
+
+def inline_original(quoted: str) -> email.message.Message | None:
+    """Parse the header block at the top of a quoted original (after blank or separator lines)."""
+    lines = (quoted or "").split("\n")
+    start = next((i for i, line in enumerate(lines[:30]) if _HEADER_LINE.match(line.strip())), None)
+    if start is None:
+        return None
+    first = lines[start]
+    indent = first[: len(first) - len(first.lstrip())]
+    block = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        block.append(line[len(indent) :] if indent and line.startswith(indent) else line)
+    parsed = parse_headers("\n".join(block))
+    return parsed if parsed.keys() else None
+
+
+def original_of(message: Message, text: str, markers: Iterable[re.Pattern[str]]) -> email.message.Message | None:
+    """The returned message: its MIME part when there is one, else the copy quoted after a marker."""
+    if message.original is not None:
+        return message.original
+    _, quoted = cut(text, markers)
+    return inline_original(quoted) if quoted else None
+
+
+def failed_recipients(message: Message) -> list[str]:
+    found: list[str] = []
+    for value in message.headers("X-Failed-Recipients"):
+        for piece in value.split(","):
+            address = clean_address(piece)
+            if address and address.lower() not in (a.lower() for a in found):
+                found.append(address)
+    return found
+
+
+def bare_address(line: str) -> str:
+    """The address when a line holds nothing else ("  a@b", "<a@b>:", '"a@b":'), else ""."""
+    m = _BARE_ADDRESS.match(line)
+    return clean_address(m.group(1)) if m else ""
+
+
+def indented_blocks(text: str) -> list[tuple[str, str]]:
+    """[(address, the lines below it up to the next address or blank line, collapsed)]."""
+    blocks: list[tuple[str, list[str]]] = []
+    for line in (text or "").split("\n"):
+        address = bare_address(line)
+        if address:
+            blocks.append((address, []))
+        elif blocks and line.strip() and line[:1] in (" ", "\t"):
+            blocks[-1][1].append(line.strip())
+        elif blocks and not line.strip() and blocks[-1][1]:
+            blocks.append(("", []))  # a blank line ends the explanation
+    return [(address, collapse(" ".join(lines))) for address, lines in blocks if address]
+
+
+def sender_matches(message: Message, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.search(message.sender) or pattern.search(message.header("Return-Path")))
