@@ -1,25 +1,34 @@
-"""The classifier: one reason from Sisimai's taxonomy for each delivery, and hard or soft.
+"""The classifier: one reason from Sisimai's taxonomy for each delivery, and the rule that chose it.
 
-The evidence is weighed in a fixed order, and the first that speaks decides:
-1. the action: delivered, relayed and expanded mean `delivered`;
-2. the reason the report format itself states (feedback, vacation, an MTA's own wording);
-3. provider rules for the destination or remote host (classify/providers.py);
-4. a definite enhanced status code (classify/rules.py STATUS minus AMBIGUOUS_STATUS);
-5. the diagnostic's wording (classify/rules.py PATTERNS);
-6. an ambiguous status code;
-7. the reply code and the action: a 4xx or a delayed delivery that gave up is `expired`.
-Each decision is returned with the rule that made it, for `scan --explain-decoding`.
+The evidence is weighed in a fixed order (`STEPS`); the first step that speaks decides:
+
+1. success: an action of delivered, relayed or expanded, or a 2.x.x status, is `delivered`;
+2. the reason the report format itself states (feedback, vacation, an MTA's own vocabulary);
+3. provider rules for the remote host, the recipient's domain or a provider named in the reply
+   (classify/providers.py): their error codes mean what their documentation says;
+4. the SMTP stage: wording that says "user unknown" in reply to DATA (or to no recipient command
+   at all, with a status that is not x.1.x) is a receive filter, `filtered`: a missing mailbox is
+   refused at RCPT;
+5. a firm enhanced status code (rules.STATUS minus rules.AMBIGUOUS_STATUS), unless the wording
+   names a reason the code gives way to (rules.STATUS_GIVES_WAY);
+6. the diagnostic's wording (rules.PATTERNS, ordered per reason);
+7. an ambiguous status code, then the status class (x.6 content, x.7 security), a local mailer's
+   diagnostic type (`mailererror`), a delayed action (`expired`), a refusal at HELO/EHLO
+   (`blocked`), and last `onhold` when there was a reply nobody could place, else `undefined`.
+
+`classify(evidence)` returns (reason, why): `why` names the rule, for `scan --explain-decoding`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bouncetui.classify import providers, rules
 
-_SUCCESS = {"delivered", "relayed", "expanded"}
+_SUCCESS = frozenset({"delivered", "relayed", "expanded"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,41 +43,142 @@ class Evidence:
     rhost: str = ""
     destination: str = ""
     stated_reason: str = ""
+    diagnostictype: str = ""
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    patterns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    providers: tuple[tuple[providers.Provider, re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple:
-    patterns = [(reason, re.compile("|".join("(?:%s)" % p for p in pats), re.IGNORECASE)) for reason, pats in rules.PATTERNS]
-    provider_rules = [(rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in providers.RULES]
-    return patterns, provider_rules
+def compiled() -> _Compiled:
+    """Every table compiled once."""
+    flags = re.IGNORECASE | re.MULTILINE
+    patterns = tuple((reason, tuple(re.compile(p, flags) for p in pats)) for reason, pats in rules.PATTERNS)
+    provs = tuple(
+        (p, re.compile(p.mark, flags) if p.mark else None, tuple(re.compile(r.pattern, flags) for r in p.rules))
+        for p in providers.PROVIDERS
+    )
+    return _Compiled(patterns, provs)
 
 
 def _suffix(host: str, domains: tuple[str, ...]) -> bool:
-    return any(host == d or host.endswith("." + d) for d in domains)
+    host = host.lower().rstrip(".")
+    return bool(host) and any(host == d or host.endswith("." + d) for d in domains)
+
+
+def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """(reason, the words that matched) for the first PATTERNS row matching `text`, or None."""
+    if not text:
+        return None
+    for reason, regexes in compiled().patterns:
+        if only is not None and reason not in only:
+            continue
+        for rx in regexes:
+            m = rx.search(text)
+            if m:
+                return reason, m.group(0)
+    return None
+
+
+def match_provider(ev: Evidence) -> tuple[str, str] | None:
+    """(reason, why) from the first provider rule that applies to this delivery, or None."""
+    if not ev.diagnostic:
+        return None
+    for provider, mark, regexes in compiled().providers:
+        by = ("remote host" if _suffix(ev.rhost, provider.domains)
+              else "recipient domain" if _suffix(ev.destination, provider.domains)
+              else "its reply" if mark is not None and mark.search(ev.diagnostic) else "")
+        if not by:
+            continue
+        for rule, rx in zip(provider.rules, regexes):
+            if rule.command and rule.command != ev.command:
+                continue
+            if rule.status and not ev.status.startswith(rule.status):
+                continue
+            m = rx.search(ev.diagnostic)
+            if m:
+                return rule.reason, "provider %s (%s): %r" % (provider.name, by, m.group(0).strip())
+    return None
+
+
+# -- the steps, in order ---------------------------------------------------------------------------
+Step = Callable[[Evidence], "tuple[str, str] | None"]
+
+
+def _success(ev: Evidence) -> tuple[str, str] | None:
+    if ev.action in _SUCCESS or ev.status.startswith("2."):
+        return "delivered", "action %s" % (ev.action or "with status " + ev.status)
+    return None
+
+
+def _stated(ev: Evidence) -> tuple[str, str] | None:
+    return (ev.stated_reason, "stated by the report format") if ev.stated_reason else None
+
+
+_UNKNOWN_ONLY = frozenset({"userunknown"})
+
+
+def _stage(ev: Evidence) -> tuple[str, str] | None:
+    if ev.command in ("RCPT", "MAIL") or ev.status[2:4] == "1.":
+        return None
+    if ev.command not in ("DATA", "") or ev.status.startswith("4"):
+        return None
+    found = match_wording(ev.diagnostic, _UNKNOWN_ONLY)
+    if found is None:
+        return None
+    stage = "after DATA" if ev.command == "DATA" else "not in reply to RCPT"
+    return "filtered", "stage: %r %s means a receive filter" % (found[1], stage)
+
+
+def _firm_status(ev: Evidence) -> tuple[str, str] | None:
+    reason = rules.STATUS.get(ev.status)
+    if reason is None or ev.status in rules.AMBIGUOUS_STATUS:
+        return None
+    gives_way = rules.STATUS_GIVES_WAY.get(reason)
+    if gives_way:
+        found = match_wording(ev.diagnostic)
+        if found is not None and found[0] in gives_way:
+            return found[0], "wording %r over status %s" % (found[1], ev.status)
+    return reason, "status %s" % ev.status
+
+
+def _wording(ev: Evidence) -> tuple[str, str] | None:
+    found = match_wording(ev.diagnostic)
+    if found is None:
+        return None
+    reason, words = found
+    if reason == "hostunknown" and (ev.status.startswith("4") or ev.replycode.startswith("4")):
+        return "networkerror", "wording %r with a temporary status: a DNS failure" % words
+    return reason, "wording %r" % words
+
+
+def _fallback(ev: Evidence) -> tuple[str, str] | None:
+    if ev.status in rules.STATUS:
+        return rules.STATUS[ev.status], "status %s (no wording matched)" % ev.status
+    for prefix, reason in rules.CLASS_FALLBACK:
+        if ev.status.startswith(prefix):
+            return reason, "status class %s" % prefix.rstrip(".")
+    if ev.diagnostictype.upper() in rules.MAILER_TYPES:
+        return "mailererror", "diagnostic type %s: the local mailer failed" % ev.diagnostictype
+    if ev.action == "delayed" or ev.status.startswith("4.") or ev.replycode.startswith("4"):
+        return "expired", "a temporary failure that was given up"
+    if ev.command in ("HELO", "EHLO", "CONN"):
+        return "blocked", "refused at %s" % ev.command
+    if ev.diagnostic.strip() or ev.status.startswith("5.") or ev.replycode.startswith("5"):
+        return "onhold", "a permanent failure without a recognisable cause"
+    return None
+
+
+STEPS: tuple[Step, ...] = (_success, _stated, match_provider, _stage, _firm_status, _wording, _fallback)
 
 
 def classify(ev: Evidence) -> tuple[str, str]:
     """(reason, the rule that decided it)."""
-    patterns, provider_rules = _compiled()
-    if ev.action in _SUCCESS or ev.status.startswith("2."):
-        return "delivered", "action %s" % (ev.action or ev.status)
-    if ev.stated_reason:
-        return ev.stated_reason, "stated by the report"
-    for rule, rx in provider_rules:
-        if (_suffix(ev.destination, rule.domains) or _suffix(ev.rhost, rule.domains)) and \
-                (not rule.command or rule.command == ev.command) and rx.search(ev.diagnostic):
-            return rule.reason, "provider %s: /%s/" % (rule.provider, rule.pattern)
-    if ev.status in rules.STATUS and ev.status not in rules.AMBIGUOUS_STATUS:
-        return rules.STATUS[ev.status], "status %s" % ev.status
-    if ev.diagnostic:
-        for reason, rx in patterns:
-            m = rx.search(ev.diagnostic)
-            if m:
-                return reason, "wording %r" % m.group(0)
-    if ev.status in rules.STATUS:
-        return rules.STATUS[ev.status], "status %s" % ev.status
-    if ev.action == "delayed" or ev.status.startswith("4.") or ev.replycode.startswith("4"):
-        return "expired", "a temporary failure that was given up"
-    if ev.status.startswith("5.") or ev.replycode.startswith("5"):
-        return "onhold", "a permanent failure without a recognisable cause"
+    for step in STEPS:
+        found = step(ev)
+        if found is not None:
+            return found
     return "undefined", "no evidence"

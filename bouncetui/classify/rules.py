@@ -10,7 +10,7 @@ from __future__ import annotations
 
 STATUS: dict[str, str] = {
     # x.1 addressing
-    "5.1.0": "userunknown",
+    "5.1.0": "rejected",
     "5.1.1": "userunknown",
     "5.1.2": "hostunknown",
     "5.1.3": "userunknown",
@@ -20,7 +20,7 @@ STATUS: dict[str, str] = {
     "5.1.7": "rejected",
     "5.1.8": "rejected",
     "5.1.9": "systemerror",
-    "5.1.10": "hostunknown",
+    "5.1.10": "notaccept",
     "4.1.1": "userunknown",
     "4.1.2": "hostunknown",
     "4.1.7": "rejected",
@@ -31,7 +31,7 @@ STATUS: dict[str, str] = {
     "5.2.2": "mailboxfull",
     "5.2.3": "emailtoolarge",
     "5.2.4": "systemerror",
-    "4.2.0": "onhold",
+    "4.2.0": "systemerror",
     "4.2.1": "suspend",
     "4.2.2": "mailboxfull",
     "4.2.3": "emailtoolarge",
@@ -90,7 +90,7 @@ STATUS: dict[str, str] = {
     "5.6.10": "contenterror",
     # x.7 security and policy
     "5.7.0": "securityerror",
-    "5.7.1": "rejected",
+    "5.7.1": "securityerror",
     "5.7.2": "rejected",
     "5.7.3": "securityerror",
     "5.7.4": "securityerror",
@@ -98,7 +98,7 @@ STATUS: dict[str, str] = {
     "5.7.6": "securityerror",
     "5.7.7": "securityerror",
     "5.7.8": "securityerror",
-    "5.7.9": "securityerror",
+    "5.7.9": "policyviolation",
     "5.7.10": "failedstarttls",
     "5.7.11": "failedstarttls",
     "5.7.13": "suspend",
@@ -119,147 +119,254 @@ STATUS: dict[str, str] = {
     "5.7.28": "ratelimited",
     "5.7.30": "failedstarttls",
     "4.7.0": "securityerror",
-    "4.7.1": "blocked",
+    "4.7.1": "securityerror",
     "4.7.5": "securityerror",
     "4.7.10": "failedstarttls",
     "4.7.25": "requireptr",
     "4.7.26": "authfailure",
     "4.7.28": "ratelimited",
+    "5.7.51": "securityerror",
+    "5.7.54": "norelaying",
+    "5.7.64": "norelaying",
+    "5.7.509": "authfailure",
+    "5.7.515": "authfailure",
+    "4.7.650": "badreputation",
+    "5.4.316": "expired",
+    "5.1.351": "userunknown",
+    "4.4.8": "expired",
+    "5.4.8": "expired",
 }
 
-# Codes that carry too little meaning on their own: consulted only after the wording.
+
+# Codes that carry too little meaning on their own: consulted only after the wording. Besides the
+# x.0.0 "other" codes these are codes providers reuse for something else than RFC 3463 says
+# (Microsoft's 5.1.10 and 5.4.1 for a missing recipient, Gmail's 5.2.1 for a rate limit, 5.7.1 for
+# everything from spam to relaying).
 AMBIGUOUS_STATUS = frozenset(
     {
-        "5.0.0", "4.0.0", "5.1.0", "5.2.0", "5.3.0", "4.3.0", "5.4.0", "4.4.0", "5.5.0", "4.5.0",
-        "5.6.0", "5.7.0", "4.7.0", "5.7.1", "4.7.1", "5.2.1", "5.1.3", "5.5.1", "5.5.2", "5.5.4",
-        "5.1.8", "5.1.7", "5.2.4", "4.2.0", "4.4.1", "4.4.2", "5.3.4", "5.4.1", "5.4.6",
-        "5.3.5", "5.7.27",
+        "5.0.0", "4.0.0", "5.1.0", "4.1.0", "5.2.0", "4.2.0", "5.3.0", "4.3.0", "5.4.0", "4.4.0",
+        "5.5.0", "4.5.0", "5.6.0", "4.6.0", "5.7.0", "4.7.0",
+        "5.1.3", "5.1.10", "5.2.1", "4.2.1", "5.2.4", "4.3.2", "5.3.5", "4.4.1", "4.4.2", "5.4.1",
+        "5.4.4", "5.4.6", "5.5.1", "5.5.2", "5.5.4", "5.6.1", "5.7.1", "4.7.1", "5.7.9",
+        "5.1.351",
     }
 )
 
-# (reason, patterns): tried in this order against the diagnostic text (case-insensitive).
+# A firm status code still gives way to wording that names one of these reasons: "550 5.1.1
+# <a@b>: Relay access denied" is about relaying, whatever status the reporting MTA guessed.
+STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
+    "userunknown": frozenset({"norelaying", "blocked", "mailboxfull", "hasmoved", "rejected",
+                              "notaccept", "ratelimited", "suspend", "spamdetected", "mailererror"}),
+    "hostunknown": frozenset({"notaccept", "networkerror"}),
+    "mailboxfull": frozenset(),
+    "expired": frozenset({"blocked", "systemfull", "mailboxfull", "networkerror", "hostunknown",
+                          "userunknown", "ratelimited", "rejected", "badreputation", "spamdetected",
+                          "requireptr", "authfailure", "notaccept", "securityerror", "policyviolation"}),
+}
+
+# When no wording matched: the status class alone (x.6 content, x.7 security), then the action.
+CLASS_FALLBACK: tuple[tuple[str, str], ...] = (
+    ("5.6.", "contenterror"), ("4.6.", "contenterror"),
+    ("5.7.", "securityerror"), ("4.7.", "securityerror"),
+)
+
+# Diagnostic types that say the local mailer (a pipe, a program, the local delivery agent) failed.
+MAILER_TYPES = frozenset({"X-UNIX", "X-POSTFIX", "X-LOCAL"})
+
+# (reason, patterns): tried in this order against the diagnostic text (case-insensitive); the
+# first match wins, so narrow reasons come before broad ones. Every reason's table is exercised
+# by tests/unit/test_classify_rules.py with wording that must and must not match.
 PATTERNS: list[tuple[str, tuple[str, ...]]] = [
-    ("authfailure", (
-        r"\bdmarc\b.*\b(?:policy|reject|fail)", r"\bspf\b.*\b(?:fail|check|reject|denied)",
-        r"\bdkim\b.*\b(?:fail|invalid|reject)", r"unauthenticated (?:email|mail|sender)",
-        r"\bnot pass(?:ed)? (?:spf|dkim|dmarc)", r"sender policy framework",
-        r"authentication (?:failed|failure|required)", r"is not authorized to send mail",
-        r"\bspf (?:record|validation|check)", r"5\.7\.2[36]\b",
-    )),
-    ("requireptr", (
-        r"reverse dns", r"no ptr record", r"\bptr record\b", r"reverse (?:lookup|name|mapping)",
-        r"cannot find your hostname", r"client host .* rejected: cannot find your",
-        r"rdns", r"does not have a ptr", r"domain name lookup failed",
-        r"unresolvable (?:ip|address|hostname)", r"5\.7\.25\b", r"ip name lookup failed",
-    )),
-    ("failedstarttls", (
-        r"starttls (?:is )?required", r"must issue a starttls", r"tls (?:is )?required",
-        r"encryption required", r"requires? (?:a )?(?:secure|encrypted|tls) connection",
-        r"starttls failed", r"tls handshake failed",
-    )),
-    ("virusdetected", (
-        r"\bvirus\b", r"\bmalware\b", r"\btrojan\b", r"infected", r"\bworm\b", r"phishing",
-    )),
-    ("spamdetected", (
-        r"\bspam\b", r"junk mail", r"unsolicited", r"bulk (?:mail|e-?mail)", r"message (?:content )?rejected as spam",
-        r"content filter", r"spam-?like", r"classified as (?:spam|junk)", r"suspicious", r"spamassassin",
-        r"\buce\b", r"looks like spam",
-    )),
-    ("badreputation", (
-        r"\breputation\b", r"poor reputation", r"low reputation", r"sender score",
-    )),
-    ("blocked", (
-        r"\bblock(?:ed|list|listed)\b", r"\bblacklist", r"\bdenylist", r"\brbl\b", r"\bdnsbl\b",
-        r"spamhaus", r"spamcop", r"barracuda", r"sorbs", r"\bbanned\b", r"your ip", r"client host .* blocked",
-        r"connection (?:refused|rejected)", r"access denied", r"not allowed to send",
-        r"poor reputation", r"listed (?:at|on|in)", r"\bip\b.*\b(?:rejected|refused)",
-    )),
-    ("ratelimited", (
-        r"too many (?:messages|connections|recipients|emails|mails)", r"rate limit", r"ratelimit",
-        r"throttl", r"exceeded (?:the )?(?:maximum|rate|sending)", r"try again later.*too many",
-        r"too much mail", r"(?:sending|message) (?:rate|limit) exceeded", r"temporarily deferred",
-        r"connection limit", r"too fast",
-    )),
     ("mailboxfull", (
-        r"mailbox (?:is )?full", r"over ?quota", r"quota (?:exceeded|full)", r"exceeded (?:storage|quota)",
-        r"mailbox size limit", r"insufficient (?:system )?storage", r"disk quota", r"mail ?box (?:is )?over",
-        r"storage (?:allocation )?exceeded", r"mailbox has exceeded", r"user has exceeded",
-        r"account is full", r"not enough (?:space|storage)", r"no space left",
-        r"容量(?:が|を)?(?:超過|いっぱい)",
+        r"mail ?box (?:is )?full", r"mailbox (?:size|storage)? ?(?:limit )?(?:exceeded|is over)", r"over ?quota",
+        r"quota (?:exceeded|full|violation)", r"exceeded (?:his/her |the |their |its )?(?:storage|quota|mailbox)",
+        r"(?:mailbox|user|recipient|account) has exceeded", r"insufficient (?:disk )?(?:space|storage) for (?:the )?(?:user|mailbox|recipient)",
+        r"disk quota", r"mail ?box (?:is )?over", r"storage (?:allocation )?exceeded",
+        r"account is full", r"inbox is full", r"out of storage space", r"too much mail data",
+        r"not enough (?:space|storage) (?:in|on) (?:the )?(?:mailbox|account)", r"mailfolder is full",
+        r"user(?:'s)? (?:mailbox|disk) (?:is )?full", r"exceeds? (?:the )?(?:mailbox|recipient'?s?) (?:quota|size)",
+        r"容量(?:が|を)?(?:超過|いっぱい|オーバー)",
     )),
     ("emailtoolarge", (
-        r"message (?:is )?too (?:large|big)", r"message size exceeds", r"exceeds (?:the )?(?:maximum )?(?:message )?size",
-        r"size limit", r"message length exceeds", r"mail too large", r"too large for",
+        r"message (?:is )?too (?:large|big|long)", r"message size (?:exceeds|too large|limit)",
+        r"exceeds? (?:the )?(?:maximum |fixed )?(?:allowed )?(?:message )?size", r"message length exceeds",
+        r"mail (?:is )?too (?:large|big)", r"too large for", r"size (?:limit )?exceeded", r"maximum message size",
+        r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"size of (?:the )?message exceeds",
     )),
     ("suspend", (
-        r"(?:mailbox|account|user) (?:is )?(?:disabled|suspended|inactive|deactivated|locked|frozen|blocked)",
-        r"account (?:has been )?(?:disabled|suspended|expired|closed)", r"mailbox (?:is )?(?:unavailable|inactive)",
-        r"recipient (?:is )?(?:suspended|disabled|inactive)", r"service (?:is )?suspended",
+        r"(?:mailbox|account|user|recipient|address)(?: is| has been)? (?:currently )?(?:disabled|suspended|inactive|deactivated|"
+        r"locked|frozen|terminated|expired|closed|not active|on hold|temporar(?:il)?y (?:locked|disabled|blocked))",
+        r"account (?:that you tried to reach )?(?:is|has been) (?:disabled|inactive)",
+        r"recipient account is blocked", r"service (?:is )?suspended", r"temporary locked",
+        r"disabled (?:mailbox|account|recipient)", r"inactive (?:mailbox|account|user)",
+        r"user (?:account )?(?:has )?(?:been )?(?:suspended|disabled)", r"this account has been (?:suspended|disabled|blocked)",
+        r"mailbox (?:is )?(?:unavailable|currently unavailable) for", r"is a deactivated mailbox",
     )),
-    ("hasmoved", (r"has moved", r"address (?:has )?changed", r"\bmoved to\b", r"new address")),
+    ("hasmoved", (
+        r"has moved (?:to|;)", r"address (?:has )?changed", r"\bmoved to\b", r"user has moved",
+        r"no longer (?:at|with|in use|valid)", r"new address is",
+    )),
     ("norelaying", (
-        r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)", r"not permitted to relay",
-        r"unable to relay", r"we do not relay", r"relay not", r"no relay",
+        r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed)",
+        r"not (?:permitted|allowed|authorized) to relay", r"unable to relay", r"we do not relay",
+        r"relay not (?:permitted|allowed)", r"no relay", r"not configured to relay", r"relaying mail to .* is not allowed",
+        r"cannot relay", r"relay (?:is )?not available", r"not a gateway",
     )),
-    ("hostunknown", (
-        r"host (?:or domain name )?not found", r"domain (?:does not exist|not found|name not found)",
-        r"no such domain", r"unknown (?:host|domain)", r"name or service not known",
-        r"unrouteable (?:address|domain)", r"no mx (?:record|host)", r"domain .* does not accept mail",
-        r"host unknown", r"nxdomain", r"bad destination (?:mailbox address|system address)",
-        r"recipient domain", r"dns lookup failed",
+    ("authfailure", (
+        r"\bdmarc\b", r"\bspf\b.{0,40}\b(?:fail|check|reject|denied|hard|soft|not pass|validation)",
+        r"\bdkim\b.{0,40}\b(?:fail|invalid|reject|not pass|signature)", r"unauthenticated (?:e-?mail|mail|sender)",
+        r"sender is unauthenticated", r"\bnot pass(?:ed)? (?:spf|dkim|dmarc)", r"sender policy framework",
+        r"is not (?:authorized|allowed) to send (?:e-?mail|mail)? ?(?:on behalf|for)", r"\bspf (?:record|validation|check)",
+        r"5\.7\.2[36]\b", r"authentication results", r"sender (?:address|domain) (?:failed|did not pass) authentication",
     )),
-    ("userunknown", (
-        r"user ?unknown", r"unknown user", r"no such (?:user|recipient|mailbox|account|address)",
-        r"(?:user|recipient|mailbox|address|account) (?:does not|doesn'?t) exist",
-        r"(?:user|recipient|mailbox|account) (?:not found|unknown|not known)", r"invalid (?:recipient|mailbox|user|address)",
-        r"unknown (?:recipient|mailbox|local ?part|address|account)", r"mailbox unavailable",
-        r"recipient address rejected", r"address rejected", r"not a valid (?:mailbox|recipient|user)",
-        r"no mailbox", r"mailbox not found", r"user not found", r"undeliverable address",
-        r"addressee unknown", r"is not a known user", r"no such person", r"bad recipient",
-        r"resolver\.adr\.recipientnotfound", r"recipient not found", r"does not have an account",
-        r"unrouteable address", r"recipient rejected",
-    )),
-    ("filtered", (
-        r"filtered", r"\bfilter\b", r"rejected by (?:the )?recipient", r"refused by (?:the )?recipient",
-        r"recipient (?:has )?(?:refused|rejected|blocked)", r"sender (?:is )?(?:not allowed|blocked|rejected) by recipient",
-    )),
-    ("policyviolation", (
-        r"policy", r"prohibited", r"not (?:allowed|permitted) by", r"violat",
-    )),
-    ("contenterror", (
-        r"content", r"attachment", r"mime", r"header (?:error|syntax|too long)", r"invalid (?:header|character)",
-        r"8-?bit", r"line too long",
+    ("requireptr", (
+        r"reverse dns", r"no ptr record", r"\bptr record", r"reverse (?:lookup|name|mapping|dns)",
+        r"cannot find your (?:hostname|reverse)", r"client host .{0,40} rejected: cannot find your",
+        r"\brdns\b", r"does not have a ptr", r"(?:ip|host) name lookup failed", r"unresolvable (?:ip|address|hostname)",
+        r"5\.7\.25\b", r"no reverse", r"(?:domain|helo|hostname) .{0,40}mismatch(?:es)? (?:the )?client ip",
+        r"not resolve your (?:ip|address)", r"please set up (?:a )?(?:ptr|reverse)", r"forward[- ]confirmed",
+        r"(?:ip|client) (?:address )?(?:has )?no (?:dns|ptr|hostname)", r"you have no hostname",
     )),
     ("notcompliantrfc", (
         r"rfc ?5322", r"rfc ?2822", r"rfc ?822", r"not (?:rfc )?compliant", r"duplicate header",
-        r"multiple (?:from|date|subject|message-id) headers", r"missing (?:date|from|message-id) header",
+        r"multiple (?:from|date|subject|message-id|to|sender|reply-to) (?:headers|fields)",
+        r"multiple (?:subject|from|date|message-id) headers", r"multiple addresses in from",
+        r"missing (?:date|from|message-id|required) header", r"(?:header|headers) (?:are )?not rfc",
+        r"bare (?:lf|linefeed|newline)s?", r"bare cr", r"non-?compliant", r"improper use of 8-bit data",
     )),
-    ("syntaxerror", (
-        r"syntax error", r"command unrecognized", r"unrecognized command", r"bad sequence of commands",
-        r"command not (?:implemented|recognized)", r"parameter", r"line too long",
+    ("badreputation", (
+        r"\bip reputation\b", r"(?:poor|low|bad|negative) (?:ip |sender |domain )?reputation",
+        r"reputation (?:of|is too low)", r"sender score", r"rejected .{0,30}reputation",
     )),
+    ("ratelimited", (
+        r"too many (?:messages|connections|recipients|emails|mails|concurrent|sessions|errors|invalid)",
+        r"rate limit", r"ratelimit", r"throttl", r"exceeded (?:the )?(?:maximum |allowed )?(?:rate|sending|number|connection)",
+        r"too much mail", r"(?:sending|message|connection) (?:rate|limit) exceeded", r"temporarily deferred",
+        r"connection limit", r"too fast", r"frequency limit", r"receiving mail at a rate",
+        r"has sent to too many", r"too many (?:recipients|rcpt)", r"please (?:slow down|try again later).{0,30}(?:rate|volume)",
+        r"exceeded .{0,30}(?:limit|quota) (?:of|for) (?:messages|connections|recipients)",
+    )),
+    ("virusdetected", (
+        r"\bvirus\b", r"\bmalware\b", r"\btrojan\b", r"\binfected\b", r"\bworm\b", r"harmful (?:content|software)",
+    )),
+    ("spamdetected", (
+        r"\bspam\b", r"junk (?:mail|e-?mail)", r"unsolicited", r"\bbulk (?:mail|e-?mail)", r"\bube\b", r"\buce\b",
+        r"classified as (?:spam|junk)", r"spam-?like", r"spamassassin", r"looks like spam", r"spam score",
+        r"content (?:rejected|refused)", r"message content rejected", r"rejected by (?:the )?content filter",
+        r"message (?:has been |was )?(?:rejected|refused|blocked) (?:because|as|due to) .{0,30}(?:spam|suspicious)",
+        r"mail rejete|mail rejected\. ofr", r"suspicious (?:content|message|mail|url|link)", r"\bphishing\b",
+    )),
+    ("policyviolation", (
+        r"policy (?:reason|violation|rejection)", r"for policy reasons", r"local policy", r"security polic(?:y|ies)",
+        r"content presents a potential", r"violat(?:es|ed|ion)", r"\bprohibited\b", r"acceptable use",
+        r"\baup\b", r"not allowed by (?:the )?(?:recipient|organization|domain)", r"attachment (?:type )?(?:is )?not allowed",
+        r"blocked (?:file|attachment)", r"message (?:was )?blocked because its content", r"header error",
+        r"host network not allowed", r"organization'?s policy", r"policy",
+    )),
+    ("userunknown", (
+        r"user ?unknown", r"unknown user", r"no such (?:user|recipient|mailbox|account|address|local user|person)",
+        r"(?:user|recipient|mailbox|address|account|addressee)(?: address)? (?:does not|doesn'?t|did not) exist",
+        r"(?:user|recipient|mailbox|account|address) (?:was )?(?:not found|unknown|not known|not listed)",
+        r"invalid (?:recipient|mailbox|user|address|e-?mail address|destination)",
+        r"unknown (?:recipient|mailbox|local ?part|address|account|e-?mail)", r"mailbox unavailable",
+        r"recipient address rejected", r"\baddress rejected\b", r"not a valid (?:mailbox|recipient|user|address)",
+        r"no mailbox", r"mailbox not found", r"user not found", r"undeliverable address",
+        r"addressee unknown", r"is not a known user", r"bad recipient", r"recipientnotfound", r"recipient not found",
+        r"does not have an? .{0,40}account", r"doesn'?t have an? .{0,40}account", r"unrouteable address",
+        r"recipient rejected", r"no (?:such )?mailbox here", r"mailbox (?:does not|doesn'?t) exist",
+        r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
+        r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
+        r"\bdd this user\b", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
+        r"^\s*5\d\d\s+\S+@\S+\s+rejected\s*$",
+    )),
+    ("filtered", (
+        r"\bfiltered\b", r"rejected by (?:the )?recipient", r"refused by (?:the )?recipient",
+        r"recipient (?:has )?(?:refused|rejected|blocked|denied)", r"sender (?:is )?(?:not allowed|blocked|rejected) by (?:the )?recipient",
+        r"recipient preferences", r"by (?:the )?recipient'?s? (?:request|settings|preferences)",
+        r"domain (?:is )?blocked by (?:the )?recipient", r"receiving (?:is )?(?:refused|rejected)",
+        r"blocked by (?:the )?user", r"受信拒否",
+    )),
+    ("rejected", (
+        r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
+        r"(?:mail from|envelope sender|return path|sender domain|from address) .{0,30}(?:rejected|refused|denied|invalid|not)",
+        r"domain of sender address", r"\bsender (?:is )?(?:on|in) (?:the|a|your) (?:blacklist|block ?list|deny ?list)",
+        r"access (?:denied|refused)", r"mail rejected by destination", r"message refused", r"not authorized, message refused",
+        r"delivery not authorized", r"rejected for (?:the|this) recipient", r"\brejected\b.{0,20}\bsender\b",
+        r"administrative prohibition", r"unknown sender", r"sender verify failed", r"sender verification failed",
+        r"bad sender", r"invalid sender", r"your (?:email|e-mail) address .{0,30}(?:has been )?(?:rejected|blocked)",
+    )),
+    ("hostunknown", (
+        r"host (?:or domain name )?not found", r"domain (?:does not exist|not found|name not found|unknown)",
+        r"no such domain", r"unknown (?:host|domain)", r"name or service not known",
+        r"unrouteable (?:mail )?domain", r"no mx (?:record|host)", r"host unknown", r"\bnxdomain\b",
+        r"bad destination (?:mailbox address|system address)", r"domain is not reachable", r"unresolvable domain",
+        r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
+        r"dns lookup (?:failed|error) for", r"no (?:a|mx) records? (?:for|found)", r"unable to (?:route|resolve)",
+        r"invalid domain", r"domain (?:has )?no mail (?:server|exchanger)",
+    )),
+    ("blocked", (
+        r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbl\b", r"\brbls?\b",
+        r"spamhaus", r"spamcop", r"\bsorbs\b", r"barracuda(?:central)?", r"abuseat", r"cbl\.", r"\bpbl\b",
+        r"client host .{0,60}(?:blocked|rejected|refused)", r"(?:ip|address|host|connection|client) .{0,40}(?:blocked|banned|blacklisted|listed)",
+        r"(?:blocked|banned|refused|rejected|denied) .{0,30}(?:ip|client host|your host|your server|the server|sending host|sending server)\b",
+        r"\bbanned\b", r"your ip", r"listed (?:at|on|in) ", r"(?:dynamic|residential|dial-?up) (?:ip|address|range|pool)",
+        r"(?:ip|host) (?:address )?(?:is )?not (?:allowed|permitted|authorized)", r"may not be (?:a )?mail exchanger",
+        r"service refused", r"connection refused by", r"too many bounces", r"blocked for (?:abuse|spam)",
+        r"\bbloque", r"\brejected\b.{0,40}\bhelo\b", r"\bhelo\b.{0,40}\b(?:rejected|refused|denied|invalid)",
+    )),
+    ("failedstarttls", (
+        r"starttls (?:is )?required", r"must issue a starttls", r"\btls (?:is )?required", r"encryption required",
+        r"requires? (?:a )?(?:secure|encrypted|tls) connection", r"starttls (?:failed|negotiation)", r"tls handshake",
+        r"(?:certificate|cert) (?:verification|validation) failed", r"\bmta-sts\b", r"\bdane\b",
+    )),
+    ("securityerror", (
+        r"authentication (?:required|failed|failure|is required)", r"smtp auth(?:entication)? (?:required|is required)",
+        r"turn on smtp authentication", r"without authentication", r"not authenticated", r"authrequired",
+        r"must (?:be )?authenticate", r"unauthenticated sender", r"insecure", r"(?:sender|user) not authorized",
+        r"authentication mechanism", r"unauthorized", r"please authenticate",
+    )),
+    ("systemfull", (r"system (?:is )?full", r"insufficient system (?:storage|resources)", r"disk full",
+                    r"insufficient disk space", r"out of (?:disk|storage) space", r"no space left on device",
+                    r"mail system full", r"system resources")),
     ("notaccept", (
-        r"does not accept (?:e-?mail|mail|messages)", r"not accepting (?:e-?)?mail", r"null mx",
-        r"accepts no mail", r"no mail (?:service|accepted)",
+        r"does not accept (?:e-?mail|mail|messages)", r"not accepting (?:e-?)?mail", r"null mx", r"nullmx",
+        r"accepts no mail", r"no mail (?:service|accepted)", r"doesn'?t receive (?:e-?)?mail", r"does not receive mail",
+        r"rejects all mail", r"mail (?:is )?not accepted (?:for|here)",
     )),
-    ("systemfull", (r"system (?:is )?full", r"insufficient system (?:storage|resources)", r"disk full")),
     ("networkerror", (
-        r"connection (?:timed out|reset|closed|lost)", r"timed? ?out", r"network (?:is )?unreachable",
-        r"no route to host", r"dns (?:error|failure|timeout)", r"lost connection", r"could not connect",
-        r"connection refused", r"routing loop", r"mail loop", r"too many hops", r"hop count exceeded",
-    )),
-    ("mailererror", (
-        r"\bmailer\b.*(?:error|failed)", r"command (?:died|failed)", r"exit (?:status|code)", r"procmail",
-        r"x-unix", r"pipe to",
-    )),
-    ("systemerror", (
-        r"system error", r"internal (?:server )?error", r"server error", r"temporary failure",
-        r"local error", r"configuration error", r"service (?:not )?available", r"try again later",
-        r"resources temporarily unavailable",
+        r"connection (?:timed out|reset|closed|lost|dropped)", r"timed? ?out", r"network (?:is )?unreachable",
+        r"no route to host", r"dns (?:error|failure|timeout|server failure)", r"lost connection", r"could not connect",
+        r"connection refused", r"routing loop", r"mail loop", r"loops back to myself", r"too many hops", r"hop count exceeded",
+        r"malformed or unexpected name server reply", r"name service error", r"temporary (?:dns|lookup) failure",
+        r"servfail", r"host is unreachable", r"unable to connect", r"broken pipe",
     )),
     ("expired", (
         r"(?:delivery|message) (?:time|has )?expired", r"retry time(?:out)? (?:not )?(?:reached|exceeded)",
-        r"could not be delivered (?:for|within)", r"gave up", r"too long in (?:the )?queue",
-        r"delivery time expired", r"was not delivered (?:for|within)", r"has been delayed",
+        r"could not be delivered (?:for|within)", r"\bgave up\b", r"(?:too long|remained) in (?:the )?queue",
+        r"delivery time expired", r"was not delivered (?:for|within)", r"\bexpired\b", r"retry timeout exceeded",
+        r"giving up", r"has been delayed", r"delivery attempts? (?:will )?(?:continue|failed) .{0,30}(?:days|hours)",
+    )),
+    ("contenterror", (
+        r"content (?:type|encoding|error)", r"\bmime\b.{0,20}(?:error|invalid|malformed)", r"invalid mime",
+        r"header (?:syntax|too long|line too long)", r"invalid (?:header|character|content)",
+        r"8-?bit (?:data|characters) (?:not|in)", r"line too long", r"message (?:has )?malformed",
+        r"attachment", r"(?:body|content) (?:is )?(?:malformed|corrupt)",
+    )),
+    ("mailererror", (
+        r"\bmailer\b.{0,30}(?:error|failed)", r"command (?:died|failed|output)", r"exit (?:status|code)", r"procmail",
+        r"\bpipe to\b", r"unknown mailer error", r"local (?:delivery|mailer) (?:agent )?(?:error|failed)",
+        r"\bsignal \d+\b", r"program (?:exited|failed)", r"\bcommand not found\b",
+    )),
+    ("systemerror", (
+        r"system (?:error|failure|problem|config(?:uration)? error)", r"internal (?:server )?error", r"server error",
+        r"temporary (?:failure|error|problem|local problem)", r"local error", r"configuration error",
+        r"service (?:(?:is )?(?:temporarily )?(?:not )?available|unavailable)", r"resources temporarily unavailable",
+        r"try again later", r"too many (?:hops|forwards)", r"mailbox (?:is )?(?:temporarily )?busy",
+        r"queue (?:file )?(?:write )?error", r"i/o error", r"unexpected error", r"system config",
+    )),
+    ("syntaxerror", (
+        r"syntax error", r"command unrecognized", r"unrecognized command", r"bad sequence of commands",
+        r"command not (?:implemented|recognized)", r"parameter (?:not implemented|unrecognized|error)",
+        r"invalid (?:command|argument|parameter)", r"line too long",
     )),
 ]
