@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from bouncetui.decode.mta import gmail
-from bouncetui.decode.mta import postfix
+from bouncetui.decode.mta import (
+    gmail,
+    googlegroups,
+    googleworkspace,
+    postfix,
+)
 
 DECODERS: tuple[ModuleType, ...] = (
     # Hosted providers and carriers, recognised by their sender and their notices' own wording;
     # first, because several run common MTA software (Exim at Mail.ru, GMX and 1&1) underneath.
+    googlegroups,
+    googleworkspace,
     gmail,
     # Mail server software, recognised by its own banner, subject or headers.
     postfix,

@@ -1,0 +1,51 @@
+"""Gmail / Google Workspace reports whose delivery-status part names no recipient.
+
+Google's current reports are multipart/report from mailer-daemon@googlemail.com with a headline
+("** Address not found **", "** Message not delivered **", "** Message blocked **", "** Delivery
+incomplete **"), Google's explanation, then "The response was:" or "The response from the remote
+server was:" and the words of the server that refused. When their delivery-status part carries the
+RFC 3464 fields the generic decoder reads them; when it is empty (mail Google refused itself, such
+as a misconfigured "Send mail as" address) the recipient comes from X-Failed-Recipients and the
+diagnostic from the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.provider_common import collapse, dsn, failed_recipients, sender_matches
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "GoogleWorkspace"
+
+_SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
+_HEADLINE = re.compile(r"^\s*\*\* ?(?P<title>[^*\n]+?) ?\*\*\s*$", re.MULTILINE)
+_RESPONSE = re.compile(r"^\s*The response (?:from the remote server )?was:\s*$", re.IGNORECASE | re.MULTILINE)
+_DELAYED = re.compile(r"incomplete|delayed|not yet", re.IGNORECASE)
+
+
+def decode(message: Message) -> Report | None:
+    if not sender_matches(message, _SENDER):
+        return None
+    body = message.body
+    headline = _HEADLINE.search(body)
+    if not headline:
+        return None
+    _, deliveries = dsn(message)
+    if any(d.recipient for d in deliveries):
+        return None  # a complete RFC 3464 report: the generic decoder reads it
+    recipients = failed_recipients(message)
+    if not recipients:
+        return None
+    response = _RESPONSE.search(body, headline.end())
+    if response:
+        rest = body[response.end() :].strip("\n")
+        diagnostic = collapse(rest.split("\n\n", 1)[0])
+    else:
+        diagnostic = collapse(body[headline.end() :].strip("\n").split("\n\n", 1)[0])
+    action = "delayed" if _DELAYED.search(headline.group("title")) else "failed"
+    report = Report(NAME, original=message.original)
+    for recipient in recipients:
+        report.deliveries.append(Delivery(recipient=recipient, action=action, diagnostic=diagnostic))
+    return report
