@@ -11,10 +11,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from bouncetui.decode.mta import (
-    gmail,
     googlegroups,
     googleworkspace,
+    gmail,
     postfix,
+    sendmail,
 )
 
 DECODERS: tuple[ModuleType, ...] = (
@@ -25,4 +26,5 @@ DECODERS: tuple[ModuleType, ...] = (
     gmail,
     # Mail server software, recognised by its own banner, subject or headers.
     postfix,
+    sendmail,
 )

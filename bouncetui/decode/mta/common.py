@@ -6,6 +6,7 @@
 - `original_or_inline(message, text, markers)`: the MIME original, else the inline one.
 - `transcript(text)`: a Sendmail-style session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`).
 - `command_of(text)`: the SMTP stage a diagnostic names, in any of the wordings MTAs use.
+- `unquote(text)`: a bounce forwarded with "> " quoting, unquoted.
 - `collapse(text)`: whitespace collapsed to single spaces.
 """
 
@@ -138,6 +139,15 @@ def failed_step(text: str) -> tuple[str, str]:
         if reply[:1] in ("4", "5"):
             return command, reply
     return "", ""
+
+
+def unquote(text: str) -> str:
+    """A message forwarded with "> " quoting, unquoted one level (other text unchanged)."""
+    lines = text.split("\n")
+    quoted = sum(1 for line in lines if line.startswith(">"))
+    if quoted < max(3, len([line for line in lines if line.strip()]) // 3):
+        return text
+    return "\n".join(line[2:] if line.startswith("> ") else line[1:] if line.startswith(">") else line for line in lines)
 
 
 def header_has(message: Message, name: str, pattern: re.Pattern[str]) -> bool:

@@ -1,0 +1,185 @@
+"""Sendmail (8.x) bounces: "----- The following addresses had permanent fatal errors -----".
+
+The text part lists the failed addresses, each with "(reason: ...)" and "(expanded from: ...)",
+then "----- Transcript of session follows -----" with `... while talking to HOST.:`, `>>> RCPT
+To:<a>` and `<<< 550 ...` lines, which tell the remote host and the SMTP command answered. The
+RFC 3464 part, when present, is the base; the text fills what it lacks. Sendmail computes the
+Status field itself (4.4.7 when the queue item expired, 5.1.1 for any 550 to RCPT), so the
+enhanced code the remote server wrote in its reply wins over it. A bounce forwarded inline with
+"> " quoting is read after unquoting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bouncetui.decode.fields import clean_address, find_replycode, find_status, host_of
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline, unquote
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Sendmail"
+
+_SUBJECTS = re.compile(
+    r"^(?:Fwd?:\s*)?(?:Returned mail:|Postmaster notify:|Warning: could not send message|"
+    r"Mail could not be delivered)",
+    re.IGNORECASE,
+)
+_ERRORS = re.compile(
+    r"^\s*-{3,}\s*The following addresses? had (?:permanent fatal|transient non-fatal) errors\s*-{3,}",
+    re.MULTILINE | re.IGNORECASE,
+)
+_TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}", re.MULTILINE | re.IGNORECASE)
+_SECTION_END = re.compile(r"^\s*-{3,}\s*\S.*-{3,}\s*$|^--\S", re.MULTILINE)
+_TALKING = re.compile(r"^\.\.\. while talking to\s+([^\s:]+?)\.?:\s*$", re.IGNORECASE)
+_ADDR_LINE = re.compile(r"^(?:(?P<code>[245]\d\d)(?:[ -](?P<status>[245]\.\d{1,3}\.\d{1,3}))?\s+)?<(?P<rcpt>[^>]+)>\.\.\.\s*(?P<text>.*)$")
+_CONTINUED = re.compile(r"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?")
+_MARKERS = (
+    re.compile(r"^\s*-{3,}\s*(?:Original message|Unsent message|Message header)s?\s*follows?\s*-{3,}", re.M | re.I),
+)
+
+
+@dataclass
+class Step:
+    """What the transcript says about one recipient: host, command, the reply or local error."""
+
+    rhost: str = ""
+    command: str = ""
+    reply: str = ""
+
+
+def section(text: str, start: re.Pattern[str]) -> str:
+    m = start.search(text)
+    if not m:
+        return ""
+    rest = text[m.end() :]
+    end = _SECTION_END.search(rest)
+    return rest[: end.start()] if end else rest
+
+
+def failed_addresses(text: str) -> list[tuple[str, str, str]]:
+    """[(recipient, reason text, expanded-from alias)] from the list of failed addresses."""
+    found: list[list[str]] = []
+    for line in section(text, _ERRORS).split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("(reason:") and found:
+            found[-1][1] = stripped[len("(reason:") :].rstrip(")").strip()
+        elif stripped.startswith("(expanded from:") and found:
+            found[-1][2] = clean_address(stripped[len("(expanded from:") :])
+        elif not line[:1].isspace() or stripped.startswith("<"):
+            found.append([stripped, "", ""])
+    result = []
+    for target, reason, alias in found:
+        recipient = clean_address(target)
+        if recipient:
+            result.append((recipient, reason, alias))
+        elif alias:  # a program or file: the address it was expanded from failed
+            result.append((alias, reason, ""))
+    return result
+
+
+def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
+    """({recipient: Step}, every failing Step) from the session transcript.
+
+    A reply before any command of a connection answered the connection itself (the greeting).
+    """
+    steps: dict[str, Step] = {}
+    rhost = command = ""
+    reply: list[str] = []
+    failing: list[Step] = []
+    continued = False
+    for line in section(text, _TRANSCRIPT).split("\n"):
+        line = line.rstrip()
+        talking = _TALKING.match(line)
+        if talking:
+            rhost, command, reply = host_of(talking.group(1)), "CONN", []
+        elif line.startswith(">>>"):
+            verb = line[3:].split()
+            command = verb[0].upper() if verb else ""
+            reply = []
+        elif line.startswith("<<<"):
+            words = line[3:].strip()
+            reply.append(_CONTINUED.sub("", words) if reply and continued else words)
+            continued = words[3:4] == "-"
+            if words[:1] in ("4", "5") and words[3:4] != "-":
+                failing.append(Step(rhost, command, collapse(" ".join(reply))))
+        else:
+            m = _ADDR_LINE.match(line.strip())
+            if m:
+                said = collapse(" ".join(reply)) if reply and reply[-1][:1] in ("4", "5") else ""
+                local = collapse(line.strip() if m.group("code") else m.group("text"))
+                steps.setdefault(m.group("rcpt").lower(), Step(rhost, command, said or local))
+            elif re.match(r"^[45]\d\d[ -]", line) and not failing:
+                failing.append(Step(rhost, command, collapse(line)))
+    return steps, failing
+
+
+def step_for(diagnostic: str, failing: list[Step], fallback: bool) -> Step:
+    """The failing step whose reply is the diagnostic, else (with `fallback`) the last one."""
+    head = collapse(diagnostic)[:40]
+    for step in failing:
+        if head and step.reply.startswith(head):
+            return step
+    return failing[-1] if failing and fallback else Step()
+
+
+def sendmail_status(diagnostic: str, status: str) -> str:
+    """The enhanced code after the reply code in the remote's words, when precise; else `status`."""
+    m = re.match(r"^[245]\d\d[ -]([245]\.\d{1,3}\.\d{1,3})\b", diagnostic)
+    if m and not m.group(1).endswith(".0.0") and (not status or status[0] == m.group(1)[0]):
+        return m.group(1)
+    return status
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    if not (_SUBJECTS.match(message.subject) or _ERRORS.search(body) or _TRANSCRIPT.search(body)):
+        return None
+    if not (_ERRORS.search(body) or _TRANSCRIPT.search(body)):
+        quoted = unquote(body)
+        if not (_ERRORS.search(quoted) or _TRANSCRIPT.search(quoted)):
+            return None
+        body = quoted
+    if not _ERRORS.search(body) and not message.find("message/delivery-status"):
+        return None  # a bare transcript without the DSN part is V5 Sendmail's format
+    report_text = message.text_of("message/delivery-status", "message/global-delivery-status")
+    fields, deliveries = dsn_deliveries(report_text or body)
+    listed = failed_addresses(body)
+    steps, failing = transcript_steps(body)
+    if not deliveries:
+        deliveries = [Delivery(recipient=rcpt, alias=alias) for rcpt, _, alias in listed]
+    reasons = {rcpt.lower(): reason for rcpt, reason, _ in listed}
+    single = len(deliveries) == 1
+    for delivery in deliveries:
+        key = delivery.recipient.lower()
+        step = steps.get(key) or steps.get(delivery.alias.lower())
+        own = step is not None
+        if step is None:
+            step = step_for(delivery.diagnostic, failing, single)
+        diagnostic = delivery.diagnostic
+        if not diagnostic.strip() or diagnostic.strip().isdigit():  # "X-Unix; 255", "SMTP; "
+            first = (step.reply, reasons.get(key, "")) if own else (reasons.get(key, ""), step.reply)
+            diagnostic = first[0] or first[1] or diagnostic
+            if not diagnostic.strip() or diagnostic.strip().isdigit():
+                diagnostic = trailing_words(body) or diagnostic
+        if step.reply and len(step.reply) > len(diagnostic) and step.reply.startswith(collapse(diagnostic)[:40]):
+            diagnostic = step.reply  # the Diagnostic-Code keeps only the first line of a reply
+        delivery.diagnostic = collapse(diagnostic)
+        delivery.rhost = delivery.rhost or step.rhost
+        delivery.command = delivery.command or step.command or command_of(delivery.diagnostic)
+        delivery.status = sendmail_status(delivery.diagnostic, delivery.status or find_status(delivery.diagnostic))
+        if not find_replycode(delivery.diagnostic) and step.reply:
+            delivery.replycode = find_replycode(step.reply[:4])
+    if not deliveries:
+        return None
+    original = original_or_inline(message, body, _MARKERS)
+    return Report(NAME, deliveries, original, fields)
+
+
+def trailing_words(body: str) -> str:
+    """The transcript's own lines when it holds no reply ("Message could not be delivered ...")."""
+    lines = [line.strip() for line in section(body, _TRANSCRIPT).split("\n") if line.strip()]
+    return " ".join(line for line in lines if not line.startswith(("<<<", ">>>", "...")))
