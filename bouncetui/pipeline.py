@@ -1,18 +1,33 @@
 """The scan: every message under some paths, decoded into Bounce records, errors kept.
 
-    for item in scan(["~/Maildir"]):
+    for item in scan(["~/Maildir"], jobs=2):
         if isinstance(item, ScanError): report it; else: a Bounce
 
 A message that makes a decoder fail becomes a ScanError naming its origin; the scan goes on.
+Decoding runs on every core (`jobs`, default: all) in worker processes; output order is the
+input order whatever the number of jobs. Small message files are decoded by the workers straight
+from their paths; a big mailbox file is split here and its messages sent in batches.
 """
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 
 from bouncetui.decode import decode
 from bouncetui.model import Bounce, ScanError
-from bouncetui.sources import RawMessage, iter_messages
+from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, iter_messages, read_file
+
+Result = list[Bounce | ScanError]
+# Files bigger than this are split in the parent process so their messages spread over the workers.
+SPLIT_ABOVE = 4 * 1024 * 1024
+BATCH = 64
+# Below this many files a pool costs more than it saves.
+POOL_MIN_FILES = 48
+# Tasks handed to the pool at a time: enough to keep every core busy, few enough to bound memory.
+WINDOW = 512
 
 
 def decode_raw(item: RawMessage) -> list[Bounce] | ScanError:
@@ -25,17 +40,105 @@ def decode_raw(item: RawMessage) -> list[Bounce] | ScanError:
         return ScanError(item.origin, item.position, "cannot decode: %s: %s" % (type(exc).__name__, exc))
 
 
-def scan(paths: str | Iterable[str]) -> Iterator[Bounce | ScanError]:
+def decode_messages(items: Iterable[RawMessage]) -> Result:
+    out: Result = []
+    for item in items:
+        result = decode_raw(item)
+        if isinstance(result, ScanError):
+            out.append(result)
+        else:
+            out.extend(result)
+    return out
+
+
+def decode_file(path: str) -> Result:
+    """Every record in one file (a message or a mailbox); a read failure as one ScanError."""
+    try:
+        messages = list(read_file(path))
+    except Exception as exc:  # OSError, a corrupt compressed file, a vanished file
+        return [ScanError(path, 0, describe_error(exc))]
+    return decode_messages(messages)
+
+
+def _task(task: tuple[str, object]) -> Result:
+    kind, payload = task
+    if kind == "file":
+        return decode_file(payload)  # type: ignore[arg-type]
+    if kind == "error":
+        path, message = payload  # type: ignore[misc]
+        return [ScanError(path, 0, message)]
+    return decode_messages(payload)  # type: ignore[arg-type]
+
+
+def _tasks(entries: Iterable[FileEntry]) -> Iterator[tuple[FileEntry, tuple[str, object], bool]]:
+    """(entry, task, whether it is the entry's last task), in order; big mailboxes in batches."""
+    for entry in entries:
+        if entry.size <= SPLIT_ABOVE:
+            yield entry, ("file", entry.path), True
+            continue
+        batch: list[RawMessage] = []
+        try:
+            for message in read_file(entry.path):
+                batch.append(message)
+                if len(batch) == BATCH:
+                    yield entry, ("raw", batch), False
+                    batch = []
+        except Exception as exc:
+            yield entry, ("raw", batch), False
+            yield entry, ("error", (entry.path, describe_error(exc))), True
+            continue
+        yield entry, ("raw", batch), True
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def scan_files(entries: Iterable[FileEntry], jobs: int | None = None) -> Iterator[tuple[FileEntry, Result]]:
+    """(file, its records and errors) for every file, in input order, decoded on `jobs` cores.
+
+    Work goes to the pool a window at a time, so memory stays bounded on any number of files
+    and the first records come out before the last file is listed.
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    stream = iter(entries)
+    first = list(itertools.islice(stream, POOL_MIN_FILES))
+    if jobs == 1 or (len(first) < POOL_MIN_FILES and sum(e.size for e in first) <= SPLIT_ABOVE):
+        for entry in itertools.chain(first, stream):
+            yield entry, decode_file(entry.path)
+        return
+    planned = _tasks(itertools.chain(first, stream))
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        pending: Result = []
+        while True:
+            window = list(itertools.islice(planned, WINDOW))
+            if not window:
+                break
+            results = pool.imap(_task, [task for _, task, _ in window], chunksize=4)
+            for (entry, _task_, last), result in zip(window, results):
+                pending.extend(result)
+                if last:
+                    yield entry, pending
+                    pending = []
+
+
+def scan(paths: str | Iterable[str], jobs: int | None = 1) -> Iterator[Bounce | ScanError]:
     """Bounce records and ScanError entries for every message under `paths`, in order."""
     if isinstance(paths, str):
         paths = [paths]
     for path in paths:
-        for item in iter_messages(path):
-            if isinstance(item, ScanError):
-                yield item
-                continue
-            result = decode_raw(item)
-            if isinstance(result, ScanError):
-                yield result
+        if path == "-":
+            for item in iter_messages(path):
+                yield from decode_messages([item]) if isinstance(item, RawMessage) else [item]
+            continue
+        files: list[FileEntry] = []
+        for entry in iter_files(path):
+            if isinstance(entry, ScanError):
+                yield entry
             else:
-                yield from result
+                files.append(entry)
+        for _entry, result in scan_files(files, jobs):
+            yield from result

@@ -25,6 +25,7 @@ import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import IO
 
 from bouncetui.model import ScanError
 
@@ -62,7 +63,7 @@ class RawMessage:
 def iter_messages(path: str) -> Iterator[RawMessage | ScanError]:
     """Every message under `path`, in a stable order; unreadable files as ScanError entries."""
     if path == "-":
-        yield from _split(sys.stdin.buffer.read(), "-")
+        yield from read_stream(sys.stdin.buffer, "-")
         return
     for entry in iter_files(path):
         if isinstance(entry, ScanError):
@@ -71,7 +72,7 @@ def iter_messages(path: str) -> Iterator[RawMessage | ScanError]:
         try:
             yield from read_file(entry.path)
         except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
-            yield ScanError(entry.path, 0, _describe(exc))
+            yield ScanError(entry.path, 0, describe_error(exc))
 
 
 def iter_files(path: str) -> Iterator[FileEntry | ScanError]:
@@ -79,7 +80,7 @@ def iter_files(path: str) -> Iterator[FileEntry | ScanError]:
     try:
         st = os.stat(path)
     except OSError as exc:
-        yield ScanError(path, 0, _describe(exc))
+        yield ScanError(path, 0, describe_error(exc))
         return
     if not stat.S_ISDIR(st.st_mode):
         yield FileEntry(path, st.st_size, st.st_mtime)
@@ -96,7 +97,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
     try:
         st = os.stat(folder)
     except OSError as exc:
-        yield ScanError(folder, 0, _describe(exc))
+        yield ScanError(folder, 0, describe_error(exc))
         return
     if (st.st_dev, st.st_ino) in seen:  # a symlink loop or a folder reached twice
         return
@@ -106,7 +107,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
         with os.scandir(folder) as it:
             names = sorted(entry.name for entry in it)
     except OSError as exc:
-        yield ScanError(folder, 0, _describe(exc))
+        yield ScanError(folder, 0, describe_error(exc))
         return
     for name in names:
         if name.startswith("."):
@@ -119,7 +120,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
         except FileNotFoundError:
             continue  # vanished since the listing: a Maildir move (new/ -> cur/) or a deletion
         except OSError as exc:
-            yield ScanError(full, 0, _describe(exc))
+            yield ScanError(full, 0, describe_error(exc))
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from _walk(full, seen)
@@ -127,37 +128,110 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
             yield FileEntry(full, st.st_size, st.st_mtime)
 
 
-def read_file(path: str) -> Iterator[RawMessage]:
-    """The messages in one file: one, or several when it is an mbox; decompressed when needed."""
-    with open(path, "rb") as fh:
-        data = fh.read()
-    yield from _split(data, path)
+def read_file(path: str, limit: int = MAX_DECOMPRESSED) -> Iterator[RawMessage]:
+    """The messages in one file: one, or several when it is an mbox; decompressed when needed.
+
+    A mailbox is streamed: one message at a time is held in memory, whatever the file's size.
+    """
+    with open(path, "rb") as raw:
+        yield from read_stream(raw, path, limit)
 
 
-def _split(data: bytes, origin: str) -> Iterator[RawMessage]:
-    data = decompress(data)
-    if not data.strip():
+def read_stream(raw: IO[bytes], origin: str, limit: int = MAX_DECOMPRESSED) -> Iterator[RawMessage]:
+    """The messages in a byte stream (a file, stdin), told apart by content as read_file does."""
+    fh = _decompressing(raw, limit)
+    head = fh.read(8192)
+    if head.startswith(b"From ") and not _looks_like_header_line(head) and b"\n" in head:
+        yield from _stream_mbox(head, fh, origin, limit)
         return
-    if data.startswith(b"From ") and not _looks_like_header_line(data):
-        for number, message in enumerate(split_mbox(data), 1):
+    data = head + _read_limited(fh, limit, len(head))
+    if b"\r" in data and b"\n" not in data[:200000] and data.startswith(b"From ") \
+            and not _looks_like_header_line(data):
+        for number, message in enumerate(split_mbox(data), 1):  # an old Mac (CR-only) mailbox
             yield RawMessage(origin, number, message)
-    else:
+    elif data.strip():
         yield RawMessage(origin, 1, data)
 
 
-def decompress(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
-    """Undo gzip, bzip2 or xz compression (told by the magic bytes), nested ones included."""
-    for _ in range(4):
+def _read_limited(fh: IO[bytes], limit: int, already: int) -> bytes:
+    data = fh.read(limit - already + 1) if limit > already else fh.read(1)
+    if already + len(data) > limit:
+        raise ValueError("message exceeds the size limit of %d bytes" % limit)
+    return data
+
+
+def _decompressing(raw: IO[bytes], limit: int) -> IO[bytes]:
+    """`raw`, or a decompressing reader over it when it starts with gzip/bzip2/xz magic bytes."""
+    fh: IO[bytes] = raw if hasattr(raw, "peek") else io.BufferedReader(raw)  # type: ignore[arg-type]
+    for _ in range(4):  # nested compression (a .gz of a .xz) is undone too, within reason
+        head = fh.peek(6)[:6]  # type: ignore[attr-defined]
         for magic, opener in _MAGIC:
-            if data.startswith(magic):
-                with opener(io.BytesIO(data)) as fh:
-                    data = fh.read(limit + 1)
-                if len(data) > limit:
-                    raise ValueError("decompressed size exceeds %d bytes" % limit)
+            if head.startswith(magic):
+                fh = opener(fh)
                 break
         else:
-            return data
-    return data
+            return fh
+    return fh
+
+
+def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterator[RawMessage]:
+    """Messages of an mbox, split on From_ lines that follow an empty line (or start the file)."""
+    stream = io.BufferedReader(_Prefixed(head, fh), 1 << 16)  # type: ignore[arg-type]
+    lines: list[bytes] = []
+    size = 0
+    number = 0
+    blank_before = True
+    for line in stream:
+        line = line.rstrip(b"\r\n").rstrip(b"\r")
+        if blank_before and line.startswith(b"From "):
+            if lines:
+                number += 1
+                yield RawMessage(origin, number, _unquote(lines))
+            lines, size = [], 0
+            blank_before = False
+            continue
+        blank_before = not line
+        size += len(line) + 1
+        if size > limit:
+            raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+        lines.append(line)
+    if lines and any(lines):
+        yield RawMessage(origin, number + 1, _unquote(lines))
+
+
+def _unquote(lines: list[bytes]) -> bytes:
+    while lines and not lines[-1]:
+        lines.pop()  # the empty line that separated it from the next From_ line
+    data = b"\n".join(lines) + b"\n"
+    return _QUOTED_FROM.sub(rb"\1", data) if b">From " in data else data
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, prefix: bytes, rest: IO[bytes]) -> None:
+        self._prefix = prefix
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def decompress(data: bytes, limit: int = MAX_DECOMPRESSED) -> bytes:
+    """Undo gzip, bzip2 or xz compression of a whole byte string (told by the magic bytes)."""
+    fh = _decompressing(io.BufferedReader(io.BytesIO(data)), limit)  # type: ignore[arg-type]
+    head = fh.read(0)
+    return head + _read_limited(fh, limit, 0)
 
 
 def _looks_like_header_line(data: bytes) -> bool:
@@ -181,7 +255,7 @@ def split_mbox(data: bytes) -> list[bytes]:
     return messages
 
 
-def _describe(exc: BaseException) -> str:
+def describe_error(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return "%s: %s" % (type(exc).__name__, exc)
