@@ -11,16 +11,18 @@ from __future__ import annotations
 from types import ModuleType
 
 from bouncetui.decode.mta import (
+    gmail,
     googlegroups,
     googleworkspace,
-    gmail,
     postfix,
     sendmail,
+    yahoo,
 )
 
 DECODERS: tuple[ModuleType, ...] = (
     # Hosted providers and carriers, recognised by their sender and their notices' own wording;
     # first, because several run common MTA software (Exim at Mail.ru, GMX and 1&1) underneath.
+    yahoo,
     googlegroups,
     googleworkspace,
     gmail,
