@@ -16,6 +16,7 @@ from bouncetui import __version__
 # add_arguments(parser) and run(args) -> int.
 COMMANDS = (
     "bouncetui.commands.scan",
+    "bouncetui.commands.explain",
 )
 
 

@@ -97,6 +97,7 @@ class ReasonEntry:
     detail: str  # what happened in the SMTP conversation, and whose side it is on
     side: Side
     hard: bool  # the reason's usual verdict; notaccept with a 4xx code is soft (see model.is_hard)
+    failure: bool  # False for reports that are not delivery failures: delivered, feedback, vacation
     statuses: tuple[str, ...]  # typical enhanced status codes, most typical first
     replycodes: tuple[str, ...]  # typical SMTP reply codes
     wording: tuple[str, ...]  # typical diagnostic text, as servers send it
@@ -121,6 +122,7 @@ def reason_entry(name: str, lang: str = "en") -> ReasonEntry:
         detail=unwrap(text["detail"]),
         side=cast(Side, _checked(data["side"], SIDES, name, "side")),
         hard=is_hard(name),
+        failure=bool(data.get("failure", True)),
         statuses=tuple(data.get("statuses", ())),
         replycodes=tuple(data.get("replycodes", ())),
         wording=tuple(data.get("wording", ())),
