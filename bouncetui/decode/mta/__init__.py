@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from bouncetui.decode.mta import (
+    exim,
     gmail,
     googlegroups,
     googleworkspace,
@@ -29,4 +30,5 @@ DECODERS: tuple[ModuleType, ...] = (
     # Mail server software, recognised by its own banner, subject or headers.
     postfix,
     sendmail,
+    exim,
 )

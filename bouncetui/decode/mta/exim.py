@@ -1,0 +1,159 @@
+"""Exim bounces: "This message was created automatically by mail delivery software."
+
+After "The following address(es) failed:" (or, in a delay warning, "...has not yet been
+delivered...:") each address stands on its own line indented two spaces, followed by lines
+indented further that say what happened:
+
+      user@example.org
+        (ultimately generated from alias@example.net)
+        host mx.example.org [192.0.2.1]
+        SMTP error from remote mail server after RCPT TO:<user@example.org>:
+        550 5.1.1 user unknown
+
+The copy of the message follows "------ This is a copy of the message...". An address without a
+domain, a pipe or a file is matched with the X-Failed-Recipients header. Some Exim versions add
+an RFC 3464 part; its fields are the base then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Exim"
+
+_SUBJECTS = re.compile(
+    r"(?:Mail delivery failed|Mail failure|Warning: message \S+ delayed|Delivery Status Notification)",
+    re.IGNORECASE,
+)
+_BANNER = re.compile(
+    r"^This message was created automatically by (?:mail delivery software|the SMTP relay on)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_START = re.compile(
+    r"(?:following\s+address(?:\(es\)|es)?\s+failed|"
+    r"address(?:\(es\)|es)? to which the message has not yet been delivered (?:is|are)|"
+    r"following address(?:\(es\)|es)? (?:has|have) not yet been delivered)[^\n]*:\s*\n",
+    re.IGNORECASE,
+)
+_END = re.compile(
+    r"^(?:------ |The following text was generated during the delivery attempt|"
+    r"No action is required on your part|Reporting-MTA:)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_GENERATED_TEXT = re.compile(r"^------ (.+?)\s*-{6}\s*\n(.*?)(?=^------ |\Z)", re.MULTILINE | re.DOTALL)
+_MARKERS = (
+    re.compile(r"^-{3,} This is a copy of (?:the|your) message.*$", re.MULTILINE | re.IGNORECASE),
+    re.compile(r"^-{3,} The header of the original message is following.*$", re.MULTILINE | re.IGNORECASE),
+    re.compile(r"^-{3,} The body of the message is .*$", re.MULTILINE | re.IGNORECASE),
+)
+_HOST = re.compile(r"\bhost\s+(\S+)\s+\[[^\]]*\](?::\d+)?:?\s*", re.IGNORECASE)
+_SMTP_ERROR = re.compile(
+    r"SMTP error from remote (?:mail server|mailer|server) after "
+    r"(?:(?:pipelined\s+)?(?:RCPT TO|MAIL FROM):\s*<[^>]*>[^:]*|[A-Za-z ]+?):\s*",
+    re.IGNORECASE,
+)
+_GENERATED = re.compile(r"\(?(?:ultimately )?generated (?:from|by)\s+(\S+?)\)?(?:\s|$)", re.IGNORECASE)
+_DELAY = re.compile(r"^Delay reason:\s*", re.IGNORECASE)
+
+
+def entries(text: str) -> list[tuple[str, list[str]]]:
+    """[(address line, [explanation lines])] from the list of failed addresses."""
+    m = _START.search(text)
+    if not m:
+        return []
+    rest = text[m.end() :]
+    end = _END.search(rest)
+    found: list[tuple[str, list[str]]] = []
+    for line in (rest[: end.start()] if end else rest).split("\n"):
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent <= 2 and found and not line.startswith("  "):
+            break  # prose after the list
+        if indent <= 2:
+            found.append((line.strip(), []))
+        elif found:
+            found[-1][1].append(line.strip())
+    return found
+
+
+def explain(lines: list[str]) -> tuple[str, str, str, str]:
+    """(diagnostic, rhost, command, generated-from address) from one address's explanation."""
+    alias = ""
+    kept = []
+    for line in lines:
+        g = _GENERATED.match(line)
+        if g:
+            alias = clean_address(g.group(1)) or g.group(1)
+            continue
+        kept.append(_DELAY.sub("", line))
+    text = collapse(" ".join(kept))
+    command = command_of(text)
+    host = _HOST.search(text)
+    rhost = host.group(1).lower().rstrip(".") if host else ""
+    diagnostic = _SMTP_ERROR.sub("", text)
+    if host:
+        diagnostic = _HOST.sub("", diagnostic, count=1)
+    return diagnostic.strip(), rhost, command, alias
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    failed_header = message.header("X-Failed-Recipients")
+    if not (_BANNER.search(body) or (failed_header and _SUBJECTS.search(message.subject))):
+        return None
+    listed = entries(body)
+    if not listed:
+        return None
+    failed = [clean_address(a) for a in failed_header.split(",") if clean_address(a)]
+    generated = {collapse(head): collapse(text) for head, text in _GENERATED_TEXT.findall(body)}
+    texts: list[Delivery] = []
+    for index, (head, lines) in enumerate(listed):
+        diagnostic, rhost, command, alias = explain(lines)
+        recipient = clean_address(head) if "@" in head and not head.startswith(("pipe to", "save to")) else ""
+        if not recipient and alias and "@" in alias:
+            recipient, alias = alias, ""
+        if not recipient:
+            local = head.split("@")[0].lower()
+            same = [a for a in failed if a.split("@")[0].lower() == local]
+            recipient = same[0] if same else failed[index] if len(failed) == len(listed) else ""
+        if not diagnostic:
+            diagnostic = next((t for h, t in generated.items() if h.startswith(collapse(head))), "")
+        if not recipient:
+            continue
+        texts.append(
+            Delivery(
+                recipient=recipient,
+                alias=alias if "@" in alias and alias.lower() != recipient.lower() else "",
+                diagnostic=diagnostic,
+                rhost=rhost,
+                command=command,
+                replycode=find_replycode(diagnostic[:4]),
+                action="delayed" if "not yet been delivered" in body.lower() else "",
+                reason="mailererror" if head.startswith("pipe to") else "",  # the local command failed
+            )
+        )
+    fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
+    by_address = {d.recipient.lower(): d for d in texts}
+    if deliveries and all(d.recipient for d in deliveries):
+        for delivery in deliveries:
+            said = by_address.get(delivery.recipient.lower()) or (texts[0] if len(texts) == 1 else None)
+            if said is None:
+                continue
+            delivery.recipient = said.recipient if "|" in delivery.recipient else delivery.recipient
+            delivery.command = delivery.command or said.command
+            delivery.rhost = delivery.rhost or said.rhost
+            delivery.alias = delivery.alias or said.alias
+            delivery.reason = delivery.reason or said.reason
+            if not delivery.diagnostic or len(said.diagnostic) > len(delivery.diagnostic):
+                delivery.diagnostic = said.diagnostic
+    else:
+        deliveries = texts
+    if not deliveries:
+        return None
+    return Report(NAME, deliveries, original_or_inline(message, message.body, _MARKERS), fields)
