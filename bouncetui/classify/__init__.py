@@ -6,9 +6,9 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
 2. the reason the report format itself states (feedback, vacation, an MTA's own vocabulary);
 3. provider rules for the remote host, the recipient's domain or a provider named in the reply
    (classify/providers.py): their error codes mean what their documentation says;
-4. the SMTP stage: wording that says "user unknown" in reply to DATA (or to no recipient command
-   at all, with a status that is not x.1.x) is a receive filter, `filtered`: a missing mailbox is
-   refused at RCPT;
+4. the SMTP stage: wording that says "user unknown" in reply to DATA (or, when no stage is
+   known, with a mailbox status 5.2.x) is a receive filter, `filtered`: a missing mailbox is
+   refused at RCPT; a firm status code (5.1.1, 5.2.2, ...) is not overruled by the stage;
 5. a firm enhanced status code (rules.STATUS minus rules.AMBIGUOUS_STATUS), unless the wording
    names a reason the code gives way to (rules.STATUS_GIVES_WAY);
 6. the diagnostic's wording (rules.PATTERNS, ordered per reason);
@@ -83,6 +83,23 @@ def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, s
     return None
 
 
+# Where the remote server's own reply starts in a diagnostic that wraps it ("5.1.0 - Unknown
+# address error 550-'5.7.1 ... Access denied'"): a reply code followed by an enhanced status code.
+_REMOTE_REPLY = re.compile(r"(?:^|[\s'\"(<\[:;>-])([245]\d\d)[ -]'?(?:#)?[245]\.\d{1,3}\.\d{1,3}\b")
+
+
+def remote_words(text: str) -> str:
+    """The remote server's words when a wrapper precedes them, else ""."""
+    m = _REMOTE_REPLY.search(text or "")
+    return text[m.start(1):] if m and m.start(1) > 0 else ""
+
+
+def match_reply(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """match_wording over the remote server's own words first, then over the whole text."""
+    inner = remote_words(text)
+    return (match_wording(inner, only) if inner else None) or match_wording(text, only)
+
+
 def match_provider(ev: Evidence) -> tuple[str, str] | None:
     """(reason, why) from the first provider rule that applies to this delivery, or None."""
     if not ev.diagnostic:
@@ -122,9 +139,9 @@ _UNKNOWN_ONLY = frozenset({"userunknown"})
 
 
 def _stage(ev: Evidence) -> tuple[str, str] | None:
-    if ev.command in ("RCPT", "MAIL") or ev.status[2:4] == "1.":
-        return None
-    if ev.command not in ("DATA", "") or ev.status.startswith("4"):
+    if ev.status in rules.STATUS and ev.status not in rules.AMBIGUOUS_STATUS:
+        return None  # a firm code says more than the stage
+    if ev.command != "DATA" and not (ev.command == "" and ev.status[:4] in ("5.2.",)):
         return None
     found = match_wording(ev.diagnostic, _UNKNOWN_ONLY)
     if found is None:
@@ -139,17 +156,19 @@ def _firm_status(ev: Evidence) -> tuple[str, str] | None:
         return None
     gives_way = rules.STATUS_GIVES_WAY.get(reason)
     if gives_way:
-        found = match_wording(ev.diagnostic)
+        found = match_reply(ev.diagnostic)
         if found is not None and found[0] in gives_way:
             return found[0], "wording %r over status %s" % (found[1], ev.status)
     return reason, "status %s" % ev.status
 
 
 def _wording(ev: Evidence) -> tuple[str, str] | None:
-    found = match_wording(ev.diagnostic)
+    found = match_reply(ev.diagnostic)
     if found is None:
         return None
     reason, words = found
+    if ev.command == "CONN" and reason in ("rejected", "securityerror"):
+        return "blocked", "wording %r at connection: the client was refused" % words
     if reason == "hostunknown" and (ev.status.startswith("4") or ev.replycode.startswith("4")):
         return "networkerror", "wording %r with a temporary status: a DNS failure" % words
     return reason, "wording %r" % words
@@ -167,6 +186,8 @@ def _fallback(ev: Evidence) -> tuple[str, str] | None:
         return "expired", "a temporary failure that was given up"
     if ev.command in ("HELO", "EHLO", "CONN"):
         return "blocked", "refused at %s" % ev.command
+    if ev.command == "MAIL" and (ev.status.startswith("5") or ev.replycode.startswith("5")):
+        return "rejected", "refused at MAIL: the sender was rejected"
     if ev.diagnostic.strip() or ev.status.startswith("5.") or ev.replycode.startswith("5"):
         return "onhold", "a permanent failure without a recognisable cause"
     return None

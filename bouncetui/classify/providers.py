@@ -215,8 +215,9 @@ GODADDY = Provider(
     ("secureserver.net", "godaddy.com"),
     (
         R("ratelimited", r"\bIB(?:103|111|112|401|605|606|607)\b|too many (?:recipients|connections)"),
-        R("blocked", r"\bIB(?:10[0-9]|110|113|2\d\d|50[4-9])\b|spamhaus|blocked"),
-        R("rejected", r"\bIB501\b"),
+        R("authfailure", r"\bIB508\b|\bspf\b"),
+        R("rejected", r"\bIB50[1-7]\b"),
+        R("blocked", r"\bIB(?:10[0-9]|110|113|2\d\d)\b|spamhaus|blocked"),
     ),
     mark=r"x\.co/rlbounce|secureserver\.net",
 )
