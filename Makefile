@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/bouncetui scan --format table sample_mail
+	$(BIN)/bouncetui sample_mail
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

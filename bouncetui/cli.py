@@ -15,6 +15,7 @@ from bouncetui import __version__
 # Sub-command modules, in the order `bouncetui --help` lists them. Each module has NAME, HELP,
 # add_arguments(parser) and run(args) -> int.
 COMMANDS = (
+    "bouncetui.commands.open",
     "bouncetui.commands.scan",
     "bouncetui.commands.explain",
 )

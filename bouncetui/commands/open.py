@@ -1,0 +1,58 @@
+"""Open the explorer on PATH (a Maildir, mbox, MH folder, directory or file; default $MAIL or
+~/Maildir when present, else the current directory): every bounce in a list you can filter, sort,
+inspect and triage from the keyboard. Exit 0 on quit, 2 when a path does not exist."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+NAME = "open"
+HELP = "open the explorer (the default: `bouncetui PATH` is `bouncetui open PATH`)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="mail to explore (default: $MAIL, ~/Maildir or .)")
+    parser.add_argument("--watch", action="store_true", help="pick up messages arriving in PATH without a restart")
+    parser.add_argument("--db", metavar="FILE", help="the index and triage database (default: in the data directory)")
+    parser.add_argument("--no-cache", action="store_true", help="decode every message again instead of using the index")
+    parser.add_argument("--lang", choices=("en", "ja"), help="language of the reason panel (default: from the locale)")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. ansi-dark, ansi-light, textual-dark")
+    parser.add_argument("--maillog", nargs="+", metavar="FILE", help="mail log files to show beside the bounces")
+
+
+def default_paths(environ: dict[str, str] | None = None) -> list[str]:
+    env = os.environ if environ is None else environ
+    for candidate in (env.get("MAIL", ""), os.path.join(os.path.expanduser("~"), "Maildir")):
+        if candidate and os.path.exists(candidate):
+            return [candidate]
+    return ["."]
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = args.paths or default_paths()
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    if missing:
+        for path in missing:
+            print("bouncetui: %s: no such file or directory" % path, file=sys.stderr)
+        return 2
+    if "-" in paths:
+        print("bouncetui: the explorer reads mail from files; use `bouncetui scan -` for standard input",
+              file=sys.stderr)
+        return 1
+    if args.maillog:
+        missing = [p for p in args.maillog if not os.path.exists(p)]
+        for path in missing:
+            print("bouncetui: %s: no such file or directory" % path, file=sys.stderr)
+        if missing:
+            return 2
+
+    from bouncetui.tui.app import BounceApp
+    from bouncetui.tui.backend import make_backend
+    from bouncetui.tui.widgets.reason_panel import default_language
+
+    backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
+    app = BounceApp(backend, lang=args.lang or default_language(), watch=args.watch, theme=args.theme)
+    app.run()
+    return 0

@@ -1,0 +1,1 @@
+"""The explorer: a Textual app to investigate and triage bounces from the keyboard."""

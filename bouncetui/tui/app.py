@@ -1,0 +1,63 @@
+"""The App: global keys, themes, the key config, and the main screen. Small on purpose."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from bouncetui.tui.backend import Backend
+from bouncetui.tui.commands import BounceCommands
+from bouncetui.tui.keys import load_keymap
+
+THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox", "tokyo-night")
+
+
+class BounceApp(App[None]):
+    """bouncetui's explorer."""
+
+    CSS_PATH = "bouncetui.tcss"
+    TITLE = "bouncetui"
+    COMMANDS = App.COMMANDS | {BounceCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+t", "next_theme", "Theme", show=False, id="app.theme"),
+    ]
+
+    def __init__(self, backend: Backend, *, lang: str = "en", watch: bool = False, theme: str | None = None,
+                 keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.backend = backend
+        self.lang = lang
+        self.watch_mail = watch
+        if keymap is None:
+            keymap, self.keymap_problem = load_keymap()
+        else:
+            self.keymap_problem = ""
+        self.keymap_config = keymap
+        if theme:
+            self.theme = theme
+
+    def on_mount(self) -> None:
+        from bouncetui.tui.screens.main import MainScreen
+
+        if self.keymap_config:
+            self.set_keymap(self.keymap_config)
+        self.push_screen(MainScreen(self.backend, self.lang, self.watch_mail))
+        if self.keymap_problem:
+            self.notify(self.keymap_problem, title="Key config", severity="warning", timeout=8)
+
+    def action_help(self) -> None:
+        from bouncetui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        available = [t for t in THEMES if t in self.available_themes]
+        current = available.index(self.theme) if self.theme in available else -1
+        self.theme = available[(current + 1) % len(available)]
+        self.notify("Theme: %s" % self.theme, timeout=1.5)
+
+    def on_unmount(self) -> None:
+        self.backend.close()

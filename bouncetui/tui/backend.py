@@ -1,0 +1,193 @@
+"""Where the explorer's records, triage state and exports come from: the store, or a fallback.
+
+The explorer talks only to a Backend. `StoreBackend` uses `bouncetui.store` (the SQLite index
+cache and triage state) when that module is installed; `ScanBackend` scans with the pipeline and
+keeps triage in memory; `StaticBackend` serves given records (tests, benchmarks). Scanning runs in
+a worker thread, so each scan opens its own store connection there (SQLite connections stay in the
+thread that made them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from bouncetui.model import Bounce, ScanError
+
+try:  # the store (issue 6) may not be installed yet: fall back to an in-memory triage
+    from bouncetui import store as _store
+except ImportError:  # pragma: no cover - depends on what is installed
+    _store = None  # type: ignore[assignment]
+
+try:
+    from bouncetui import export as _export
+except ImportError:  # pragma: no cover
+    _export = None  # type: ignore[assignment]
+
+STATES: tuple[str, ...] = getattr(_store, "STATES", ("new", "investigating", "resolved", "suppress", "ignore"))
+EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"), ("suppression", "Suppression list"))
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class TriageState:
+    state: str = "new"
+    note: str = ""
+    changed: int = 0
+
+
+class Backend:
+    """Records for some paths, and triage state by token."""
+
+    paths: list[str]
+    persistent = False
+
+    def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
+        raise NotImplementedError
+
+    def triage(self) -> dict[str, Any]:
+        return dict(self._triage)
+
+    def set_triage(self, tokens: Iterable[str], state: str | None = None, note: str | None = None) -> None:
+        for token in tokens:
+            old = self._triage.get(token, TriageState())
+            self._triage[token] = TriageState(state or old.state, old.note if note is None else note)
+
+    def close(self) -> None:
+        pass
+
+    def __init__(self) -> None:
+        self._triage: dict[str, Any] = {}
+
+
+class ScanBackend(Backend):
+    """Scan with the pipeline, file by file (for progress), triage kept in memory."""
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__()
+        self.paths = list(paths)
+
+    def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
+        from bouncetui.pipeline import decode_raw, scan
+        from bouncetui.sources import FileEntry, iter_files, read_file
+
+        if "-" in self.paths:
+            yield from scan(self.paths)
+            return
+        entries: list[FileEntry | ScanError] = []
+        for path in self.paths:
+            entries.extend(iter_files(path))
+        total = len(entries)
+        on_progress(0, total)
+        for done, entry in enumerate(entries, 1):
+            if cancelled():
+                return
+            if isinstance(entry, ScanError):
+                yield entry
+            else:
+                try:
+                    for raw in read_file(entry.path):
+                        result = decode_raw(raw)
+                        if isinstance(result, ScanError):
+                            yield result
+                        else:
+                            yield from result
+                except (OSError, EOFError, ValueError) as exc:
+                    yield ScanError(entry.path, 0, str(exc))
+            on_progress(done, total)
+
+
+class StoreBackend(Backend):
+    """The store: cached scans (a directory seen before lists at once) and persistent triage."""
+
+    persistent = True
+
+    def __init__(self, paths: list[str], db_path: str | None = None, use_cache: bool = True) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.db_path = db_path
+        self.use_cache = use_cache
+        self.store = _store.Store(db_path)
+
+    def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
+        store = _store.Store(self.db_path)  # this thread's own connection
+        try:
+            for item in store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress):
+                if cancelled():
+                    return
+                yield item
+        finally:
+            store.close()
+
+    def triage(self) -> dict[str, Any]:
+        return dict(self.store.triage())
+
+    def set_triage(self, tokens: Iterable[str], state: str | None = None, note: str | None = None) -> None:
+        self.store.set_triage(list(tokens), state=state, note=note)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class StaticBackend(Backend):
+    """Records given up front: for tests and benchmarks."""
+
+    def __init__(self, items: Iterable[Bounce | ScanError], paths: list[str] | None = None) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.paths = paths or ["(records)"]
+
+    def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
+        total = len(self.items)
+        on_progress(0, total)
+        for done, item in enumerate(self.items, 1):
+            if cancelled():
+                return
+            yield item
+            on_progress(done, total)
+
+
+def make_backend(paths: list[str], db_path: str | None = None, use_cache: bool = True) -> Backend:
+    """The store when it is installed and can open its database, else the plain scan."""
+    if _store is not None:
+        try:
+            return StoreBackend(paths, db_path, use_cache)
+        except Exception:  # a store that cannot open must not keep the explorer from starting
+            pass
+    return ScanBackend(paths)
+
+
+def read_raw(origin: str, position: int) -> bytes:
+    """The raw bytes of the message at (origin, position), as the scan read them."""
+    from bouncetui.sources import read_file
+
+    if origin == "-" or not os.path.exists(origin):
+        raise FileNotFoundError(origin)
+    for number, raw in enumerate(read_file(origin), 1):
+        if raw.position == position or number == position:
+            return raw.data
+    raise LookupError("%s has no message %d" % (origin, position))
+
+
+def export(records: list[Bounce], triage: dict[str, Any], out: IO[str], fmt: str) -> int:
+    """Write `records` as csv, jsonl or a suppression list; returns the number of lines written."""
+    if _export is not None:
+        if fmt == "suppression":
+            entries = list(_export.suppression_list(records, triage))
+            _export.write_suppression(entries, out)
+            return len(entries)
+        result = _export.write_export(records, triage, out, fmt)
+        return int(result) if isinstance(result, int) else len(records)
+    from bouncetui.formats import WRITERS
+
+    if fmt == "suppression":
+        addresses = sorted({
+            r.recipient.lower() for r in records
+            if getattr(triage.get(r.token), "state", "new") != "ignore"
+            and (r.hardbounce or r.reason == "feedback" or getattr(triage.get(r.token), "state", "") == "suppress")
+        })
+        out.writelines(a + "\n" for a in addresses)
+        return len(addresses)
+    return WRITERS[fmt](records, out)

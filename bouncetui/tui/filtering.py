@@ -1,0 +1,146 @@
+"""The filter bar's query: field filters that must all hold, and free text searched fuzzily.
+
+    reason:filtered domain:docomo.ne.jp -hard since:2026-11-01 tanak@docomo
+
+Uses `bouncetui.query` (the project's query language) when it is installed; until then, and for
+anything it does not cover, the small table below. Free text (words that are not `field:value`
+terms) is the fuzzy recipient search of `bouncetui.tui.fuzzy`, which ranks the results.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import shlex
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bouncetui.model import Bounce
+
+# (record, triage state, marked) -> bool
+Predicate = Callable[[Bounce, str, bool], bool]
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    fuzzy: str = ""
+    terms: tuple[Predicate, ...] = field(default=())
+    error: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.fuzzy and not self.terms
+
+    def matches(self, record: Bounce, state: str = "new", marked: bool = False) -> bool:
+        return all(term(record, state, marked) for term in self.terms)
+
+
+def _date(value: str, end: bool) -> int:
+    """"2026-11-05", "2026-11", "7d" (days ago) or "12h" to Unix seconds (UTC)."""
+    m = re.fullmatch(r"(\d+)([dhw])", value)
+    if m:
+        unit = {"h": 3600, "d": 86400, "w": 7 * 86400}[m.group(2)]
+        return int(time.time()) - int(m.group(1)) * unit
+    for fmt, step in (("%Y-%m-%d", 86400), ("%Y-%m", 0), ("%Y", 0)):
+        try:
+            parsed = time.strptime(value, fmt)
+        except ValueError:
+            continue
+        start = calendar.timegm(parsed)
+        if not end:
+            return start
+        if fmt == "%Y-%m":
+            days = calendar.monthrange(parsed.tm_year, parsed.tm_mon)[1]
+            return start + days * 86400
+        if fmt == "%Y":
+            return calendar.timegm((parsed.tm_year + 1, 1, 1, 0, 0, 0))
+        return start + step
+    raise ValueError("not a date: %r (use 2026-11-05, 2026-11, 7d or 12h)" % value)
+
+
+def _text(attr: str, how: str) -> Callable[[str], Predicate]:
+    def make(value: str) -> Predicate:
+        v = value.lower()
+        if how == "prefix":
+            return lambda r, s, m: str(getattr(r, attr)).lower().startswith(v)
+        if how == "exact":
+            return lambda r, s, m: str(getattr(r, attr)).lower() == v
+        if how == "domain":
+            return lambda r, s, m: (d := getattr(r, attr).lower()) == v or d.endswith("." + v) or v in d
+        return lambda r, s, m: v in str(getattr(r, attr)).lower()
+
+    return make
+
+
+def _since(value: str) -> Predicate:
+    start = _date(value, end=False)
+    return lambda r, s, m: r.timestamp >= start
+
+
+def _until(value: str) -> Predicate:
+    stop = _date(value, end=True)
+    return lambda r, s, m: r.timestamp < stop
+
+
+def _state(value: str) -> Predicate:
+    v = value.lower()
+    return lambda r, s, m: s.startswith(v)
+
+
+FIELDS: dict[str, Callable[[str], Predicate]] = {
+    "reason": _text("reason", "exact"),
+    "domain": _text("destination", "domain"),
+    "status": _text("deliverystatus", "prefix"),
+    "code": _text("replycode", "prefix"),
+    "action": _text("action", "exact"),
+    "decodedby": _text("decodedby", "contains"),
+    "rhost": _text("rhost", "contains"),
+    "from": _text("addresser", "contains"),
+    "subject": _text("subject", "contains"),
+    "to": _text("recipient", "contains"),
+    "state": _state,
+    "since": _since,
+    "until": _until,
+}
+WORDS: dict[str, Predicate] = {
+    "hard": lambda r, s, m: r.hardbounce,
+    "soft": lambda r, s, m: not r.hardbounce and r.reason not in ("feedback", "vacation", "delivered"),
+    "marked": lambda r, s, m: m,
+}
+FIELD_NAMES = tuple(FIELDS) + tuple(WORDS)
+
+
+def _negate(term: Predicate) -> Predicate:
+    return lambda r, s, m: not term(r, s, m)
+
+
+def parse(text: str) -> Query:
+    """Parse the filter bar's text; a bad term gives a Query with `error` set and no terms."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.split()
+    terms: list[Predicate] = []
+    free: list[str] = []
+    for word in words:
+        negated = word.startswith("-") and len(word) > 1
+        body = word[1:] if negated else word
+        name, colon, value = body.partition(":")
+        term: Any = None
+        if colon and name.lower() in FIELDS:
+            if not value:
+                continue  # still typing
+            try:
+                term = FIELDS[name.lower()](value)
+            except ValueError as exc:
+                return Query(text, error=str(exc))
+        elif not colon and body.lower() in WORDS:
+            term = WORDS[body.lower()]
+        if term is None:
+            free.append(word)
+            continue
+        terms.append(_negate(term) if negated else term)
+    return Query(text, " ".join(free), tuple(terms))

@@ -1,0 +1,95 @@
+"""Key bindings from a config file, and the list of every binding for the help screen.
+
+$XDG_CONFIG_HOME/bouncetui/keys.toml (default ~/.config/bouncetui/keys.toml) maps binding ids
+to keys, several separated by commas:
+
+    [keys]
+    "main.filter" = "slash,f"
+    "list.down" = "j,down,ctrl+n"
+
+Run `bouncetui open --list-keys` (or press ? in the app) to see every id and its keys.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable
+
+from textual.binding import Binding
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("The list", "bouncetui.tui.widgets.bounce_list:BounceList"),
+    ("Main screen", "bouncetui.tui.screens.main:MainScreen"),
+    ("Filter bar", "bouncetui.tui.widgets.filter_bar:FilterBar"),
+    ("Everywhere", "bouncetui.tui.app:BounceApp"),
+    ("Stats screen", "bouncetui.tui.screens.stats:StatsScreen"),
+    ("Raw message and error views", "bouncetui.tui.screens.raw:TextScreen"),
+)
+
+
+def config_dir() -> str:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "bouncetui")
+
+
+def keys_path() -> str:
+    return os.path.join(config_dir(), "keys.toml")
+
+
+def load_keymap(path: str | None = None) -> tuple[dict[str, str], str]:
+    """The keymap in the config file (binding id -> keys) and a problem to report ("" if none)."""
+    path = path or keys_path()
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        return {}, ""
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return {}, "%s: %s" % (path, exc)
+    table = data.get("keys", data)
+    keymap = {str(k): str(v) for k, v in table.items() if isinstance(v, str)}
+    known = {b.id for _title, bindings in binding_sections() for b in bindings if b.id}
+    unknown = sorted(set(keymap) - known)
+    problem = "%s: unknown binding id(s): %s" % (path, ", ".join(unknown)) if unknown else ""
+    return {k: v for k, v in keymap.items() if k in known}, problem
+
+
+def _resolve(spec: str) -> type:
+    import importlib
+
+    module, _colon, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def binding_sections() -> list[tuple[str, list[Binding]]]:
+    """(section title, its bindings with an id) for every screen and widget that has keys."""
+    sections = []
+    for title, spec in SECTIONS:
+        bindings = [b for b in _resolve(spec).BINDINGS if isinstance(b, Binding) and b.id]
+        sections.append((title, bindings))
+    return sections
+
+
+def effective_keys(binding: Binding, keymap: dict[str, str]) -> list[str]:
+    keys = keymap.get(binding.id or "", binding.key)
+    return [k.strip() for k in keys.split(",") if k.strip()]
+
+
+KEY_NAMES = {
+    "slash": "/", "question_mark": "?", "escape": "Esc", "space": "Space", "enter": "Enter",
+    "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End", "down": "↓", "up": "↑",
+    "left": "←", "right": "→", "tab": "Tab", "asterisk": "*",
+}
+
+
+def key_display(key: str) -> str:
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + key_display(key[5:])
+    return KEY_NAMES.get(key, key)
+
+
+def describe(bindings: Iterable[Binding], keymap: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(keys shown, description, binding id) rows for the help screen."""
+    return [(" ".join(key_display(k) for k in effective_keys(b, keymap)), b.description, b.id or "")
+            for b in bindings]

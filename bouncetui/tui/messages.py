@@ -1,0 +1,50 @@
+"""Messages the explorer's workers post to the main screen (post_message is thread-safe)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from bouncetui.model import Bounce, ScanError
+
+
+class ScanBatch(Message):
+    """Records (and errors) decoded since the last batch."""
+
+    def __init__(self, generation: int, items: list[Bounce | ScanError]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.items = items
+
+
+class ScanProgress(Message):
+    def __init__(self, generation: int, done: int, total: int) -> None:
+        super().__init__()
+        self.generation = generation
+        self.done = done
+        self.total = total
+
+
+class ScanDone(Message):
+    def __init__(self, generation: int, cancelled: bool, error: str = "") -> None:
+        super().__init__()
+        self.generation = generation
+        self.cancelled = cancelled
+        self.error = error
+
+
+class FilterResult(Message):
+    """The rows a query selects; ignored unless it answers the latest query."""
+
+    def __init__(self, generation: int, shown: list[int], info: str) -> None:
+        super().__init__()
+        self.generation = generation
+        self.shown = shown
+        self.info = info
+
+
+class HeadersLoaded(Message):
+    def __init__(self, key: tuple[str, int], headers: list[tuple[str, str]] | None, error: str = "") -> None:
+        super().__init__()
+        self.key = key
+        self.headers = headers
+        self.error = error

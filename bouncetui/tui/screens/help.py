@@ -1,0 +1,61 @@
+"""The help screen: every binding, with the keys in effect (after keys.toml), by screen."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from bouncetui.tui.keys import binding_sections, describe, keys_path
+
+QUERY_HELP = (
+    ("tanak@docomo", "fuzzy search over recipients (typos allowed, best matches first)"),
+    ("reason:filtered", "reason; also domain: status: code: action: decodedby: rhost: from: subject: to:"),
+    ("hard  soft  marked", "hard or soft bounces, the marked rows"),
+    ("state:resolved", "triage state: new investigating resolved suppress ignore"),
+    ("since:2026-11-01 until:7d", "dates (YYYY-MM-DD, YYYY-MM) or ages (12h, 7d, 2w)"),
+    ("-reason:vacation", "a leading - negates a term; terms combine (all must hold)"),
+)
+
+
+class HelpScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "app.pop_screen", "Back", id="help.back"),
+        Binding("j,down", "scroll('down')", "Down", show=False),
+        Binding("k,up", "scroll('up')", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✉")
+        with VerticalScroll(id="help-view"):
+            yield Static(self.help_text(), id="help-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Help · keys"
+        self.query_one("#help-view").focus()
+
+    def help_text(self) -> Table:
+        keymap = dict(getattr(self.app, "keymap_config", {}) or {})
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, bindings in binding_sections():
+            table.add_row(Text(title, style="bold underline"), "")
+            for keys, description, _id in describe(bindings, keymap):
+                table.add_row(keys, description)
+            table.add_row("", "")
+        table.add_row(Text("Filter queries", style="bold underline"), "")
+        for example, meaning in QUERY_HELP:
+            table.add_row(example, meaning)
+        table.add_row("", "")
+        table.add_row(Text("Remap keys in", style="bold"), keys_path())
+        return table
+
+    def action_scroll(self, where: str) -> None:
+        view = self.query_one("#help-view", VerticalScroll)
+        (view.scroll_down if where == "down" else view.scroll_up)(animate=False)

@@ -1,0 +1,465 @@
+"""The main screen: the bounce list, the detail and reason panes, the filter and status bars.
+
+It owns the state (records, the shown index array, sort, query, marks, triage, language) and
+hands it down to the widgets; the widgets report with messages. Scanning, filtering and loading a
+record's original headers run in thread workers that only post messages back.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from bouncetui.model import Bounce, ScanError
+from bouncetui.tui import actions, filtering, fuzzy
+from bouncetui.tui.backend import Backend, TriageState, read_raw
+from bouncetui.tui.columns import BY_KEY, COLUMN_KEYS
+from bouncetui.tui.messages import FilterResult, HeadersLoaded, ScanBatch, ScanDone, ScanProgress
+from bouncetui.tui.records import RecordSet
+from bouncetui.tui.widgets.bounce_list import BounceList, ListHeader
+from bouncetui.tui.widgets.details import Details, detail_text
+from bouncetui.tui.widgets.filter_bar import FilterBar
+from bouncetui.tui.widgets.reason_panel import ReasonPanel
+from bouncetui.tui.widgets.status_bar import StatusBar
+
+BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
+DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
+HEADER_CACHE = 256
+
+
+class MainScreen(Screen[None]):
+    """The list and its panes."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="main.filter"),
+        Binding("escape", "back", "Back", show=False, id="main.back"),
+        Binding("space", "toggle_mark", "Mark", id="main.mark"),
+        Binding("a", "mark_all", "Mark all shown", show=False, id="main.mark_all"),
+        Binding("u", "unmark_all", "Unmark all", show=False, id="main.unmark_all"),
+        Binding("t", "set_state", "State", id="main.state"),
+        Binding("n", "set_note", "Note", show=False, id="main.note"),
+        Binding("s", "sort_next", "Sort", id="main.sort"),
+        Binding("S", "sort_reverse", "Reverse sort", show=False, id="main.sort_reverse"),
+        Binding("r", "raw", "Raw", id="main.raw"),
+        Binding("o", "pager", "Open in $PAGER", show=False, id="main.pager"),
+        Binding("y", "copy_recipient", "Copy", show=False, id="main.copy"),
+        Binding("Y", "copy_record", "Copy record (JSON)", show=False, id="main.copy_record"),
+        Binding("e", "export", "Export", id="main.export"),
+        Binding("i", "stats", "Stats", id="main.stats"),
+        Binding("L", "toggle_language", "English/日本語", show=False, id="main.language"),
+        Binding("R", "rescan", "Pick up new mail", show=False, id="main.rescan"),
+        Binding("E", "errors", "Scan errors", show=False, id="main.errors"),
+        Binding("z", "zoom", "Zoom detail", show=False, id="main.zoom"),
+    ]
+
+    def __init__(self, backend: Backend, lang: str = "en", watch: bool = False) -> None:
+        super().__init__()
+        self.backend = backend
+        self.records = RecordSet()
+        self.lang = lang
+        self.watch_mail = watch
+        self.sort_column = ""  # "" is scan order
+        self.sort_reverse = False
+        self.query_text = ""
+        self.filter_query = filtering.parse("")
+        self.triage: dict[str, Any] = {}
+        self.scan_generation = 0
+        self.scanning = False
+        self.scan_started = 0.0
+        self.scan_done_files = (0, 0)
+        self.filter_generation = 0
+        self._filter_pending = False
+        self._detail_timer: Timer | None = None
+        self._headers: dict[tuple[str, int], tuple[list[tuple[str, str]] | None, str]] = {}
+        self.first_row_at: float | None = None
+        self.full_list_at: float | None = None
+
+    # -- layout ----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✉")
+        bar = FilterBar(id="filter-bar")
+        bar.display = False
+        yield bar
+        self.bounce_list = BounceList(self.records, id="bounce-list")
+        with Vertical(id="list-area"):
+            yield ListHeader(self.bounce_list, id="list-header")
+            yield self.bounce_list
+        with Horizontal(id="panes"):
+            yield Details(id="details")
+            yield ReasonPanel(id="reason")
+        yield StatusBar(id="status-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#details", Details).border_title = "Detail"
+        self.query_one("#reason", ReasonPanel).border_title = "Reason"
+        self.triage = self.backend.triage()
+        self.bounce_list.states = {token: t.state for token, t in self.triage.items()}
+        self.bounce_list.focus()
+        self.update_title()
+        self.start_scan()
+        if self.watch_mail:
+            self.set_interval(3.0, self.action_rescan_quiet)
+
+    # -- scanning --------------------------------------------------------------------------------
+    def start_scan(self) -> None:
+        self.scan_generation += 1
+        self.scanning = True
+        self.scan_started = time.monotonic()
+        self.update_status(scan="scanning…")
+        self.scan_worker(self.scan_generation)
+
+    @work(thread=True, exclusive=True, group="scan")
+    def scan_worker(self, generation: int) -> None:
+        worker = get_current_worker()
+        batch: list[Bounce | ScanError] = []
+        last = time.monotonic()
+        progress = {"last": 0.0}
+
+        def on_progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - progress["last"] > 0.1 or done == total:
+                progress["last"] = now
+                self.post_message(ScanProgress(generation, done, total))
+
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
+        error = ""
+        try:
+            for item in self.backend.scan(on_progress, cancelled):
+                batch.append(item)
+                now = time.monotonic()
+                if now - last >= BATCH_SECONDS or len(batch) >= 20000:
+                    self.post_message(ScanBatch(generation, batch))
+                    batch, last = [], now
+                if worker.is_cancelled:
+                    break
+        except Exception as exc:  # a broken store or source must not take the app down
+            error = "%s: %s" % (type(exc).__name__, exc)
+        if batch:
+            self.post_message(ScanBatch(generation, batch))
+        self.post_message(ScanDone(generation, worker.is_cancelled, error))
+
+    def on_scan_batch(self, message: ScanBatch) -> None:
+        if message.generation != self.scan_generation:
+            return
+        added = self.records.add(message.items)
+        if added and self.first_row_at is None:
+            self.first_row_at = time.monotonic()
+        if added:
+            if self.filter_query.empty and not self.sort_column:
+                self.bounce_list.extend_shown(added)
+            elif not self.filter_query.fuzzy and not self.sort_column:
+                self.bounce_list.extend_shown(self._select(added))
+            else:
+                self.refilter()
+        self.update_status()
+
+    def on_scan_progress(self, message: ScanProgress) -> None:
+        if message.generation != self.scan_generation:
+            return
+        self.scan_done_files = (message.done, message.total)
+        elapsed = max(time.monotonic() - self.scan_started, 1e-6)
+        rate = message.done / elapsed
+        self.update_status(scan="scanning %d/%d files, %.0f/s (Esc stops)" % (message.done, message.total, rate))
+
+    def on_scan_done(self, message: ScanDone) -> None:
+        if message.generation != self.scan_generation:
+            return
+        self.scanning = False
+        self.full_list_at = time.monotonic()
+        elapsed = self.full_list_at - self.scan_started
+        if message.error:
+            state = "scan failed: %s" % message.error
+            self.notify(message.error, title="Scan failed", severity="error")
+        elif message.cancelled:
+            state = "scan stopped"
+        else:
+            state = "" if elapsed < 0.5 else "scanned in %.1fs" % elapsed
+        if self.sort_column or self.filter_query.fuzzy:
+            self.refilter()
+        self.update_status(scan=state)
+
+    # -- filter and sort -------------------------------------------------------------------------
+    def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
+        """The records among `indexes` that the query's field terms select (default: the current one)."""
+        query = query or self.filter_query
+        records, marks = self.records.records, self.bounce_list.marks
+        states = self.bounce_list.states
+        if not query.terms:
+            return list(indexes)
+        return [i for i in indexes if query.matches(records[i], states.get(records[i].token, "new"), i in marks)]
+
+    def set_query(self, text: str) -> None:
+        self.query_text = text
+        self.filter_query = filtering.parse(text)
+        bar = self.query_one(FilterBar)
+        if self.filter_query.error:
+            bar.set_info(self.filter_query.error, error=True)
+            return
+        self.update_title()
+        self.refilter()
+
+    def refilter(self) -> None:
+        """Run the query (and sort) in a worker; the newest query's answer wins."""
+        self.filter_generation += 1
+        self.filter_worker(self.filter_generation, self.filter_query, self.sort_column, self.sort_reverse,
+                           len(self.records))
+
+    @work(thread=True, exclusive=True, group="filter")
+    def filter_worker(self, generation: int, query: filtering.Query, column: str, reverse: bool, count: int) -> None:
+        worker = get_current_worker()
+        started = time.perf_counter()
+        indexes = self._select(range(count), query) if query.terms else list(range(count))
+        if worker.is_cancelled:
+            return
+        if query.fuzzy:
+            records = self.records.records
+            keys = [records[i].recipient for i in indexes]
+            found = fuzzy.search(query.fuzzy, keys, lambda: worker.is_cancelled)
+            if found is None:
+                return
+            indexes = [indexes[i] for i in found]
+            if column:  # an explicit sort wins over the match ranking
+                indexes = self.records.sorted_indexes(indexes, column, reverse)
+        elif column:
+            indexes = self.records.sorted_indexes(indexes, column, reverse)
+        if worker.is_cancelled:
+            return
+        info = "%d match%s, %.0f ms" % (len(indexes), "" if len(indexes) == 1 else "es",
+                                        (time.perf_counter() - started) * 1000)
+        self.post_message(FilterResult(generation, indexes, info))
+
+    def on_filter_result(self, message: FilterResult) -> None:
+        if message.generation != self.filter_generation:
+            return
+        self.bounce_list.set_shown(message.shown)
+        bar = self.query_one(FilterBar)
+        bar.set_info(message.info if self.query_text else "")
+        self.update_status()
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self, event: FilterBar.Changed) -> None:
+        self.set_query(event.text)
+
+    @on(FilterBar.Done)
+    def _filter_done(self, event: FilterBar.Done) -> None:
+        self.bounce_list.focus()
+
+    def apply_term(self, term: str) -> None:
+        """Add a field term (a stats bar, a palette quick filter), replacing one of the same field."""
+        fields = {w.lstrip("-").partition(":")[0] for w in term.split()}
+        if fields & {"hard", "soft"}:
+            fields |= {"hard", "soft"}
+        kept = [w for w in self.query_text.split() if w.lstrip("-").partition(":")[0] not in fields]
+        text = " ".join([*kept, term])
+        bar = self.query_one(FilterBar)
+        bar.display = True
+        with bar.input.prevent(bar.input.Changed):
+            bar.input.value = text
+        self.set_query(text)
+        self.bounce_list.focus()
+
+    def sort_by(self, column: str, reverse: bool) -> None:
+        self.sort_column, self.sort_reverse = column, reverse
+        self.query_one(ListHeader).set_sort(column, reverse)
+        self.update_status(sort="%s %s" % (BY_KEY[column].title.lower(), "▼" if reverse else "▲") if column else "")
+        self.refilter()
+
+    @on(ListHeader.SortClicked)
+    def _header_clicked(self, event: ListHeader.SortClicked) -> None:
+        reverse = not self.sort_reverse if event.column == self.sort_column else False
+        self.sort_by(event.column, reverse)
+
+    # -- the selected record ---------------------------------------------------------------------
+    @property
+    def current(self) -> int | None:
+        return self.bounce_list.current
+
+    @on(BounceList.CursorMoved)
+    def _cursor_moved(self, event: BounceList.CursorMoved) -> None:
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self.show_current)
+
+    @on(BounceList.Selected)
+    def _selected(self, event: BounceList.Selected) -> None:
+        self.show_current()
+        self.add_class("-zoom")
+        self.query_one(Details).focus()
+
+    def show_current(self) -> None:
+        details = self.query_one(Details)
+        reason = self.query_one(ReasonPanel)
+        index = self.current
+        if index is None:
+            details.show_nothing("No records yet." if not self.records else "No record matches the filter.")
+            reason.show(None, self.lang)
+            return
+        record = self.records[index]
+        key = (record.origin, record.position)
+        cached = self._headers.get(key)
+        if cached is None:
+            self.headers_worker(key)
+        headers, error = cached if cached is not None else (None, "")
+        triage = self.triage.get(record.token)
+        details.show(detail_text(
+            record, self.records.origins(index), [self.records[i] for i in self.records.same_report(index)],
+            getattr(triage, "state", "new"), getattr(triage, "note", "") or "", headers, error,
+        ))
+        reason.show(record, self.lang)
+
+    @work(thread=True, exclusive=True, group="headers")
+    def headers_worker(self, key: tuple[str, int]) -> None:
+        from bouncetui.tui.rawmail import original_headers
+
+        try:
+            headers = original_headers(read_raw(*key))
+        except Exception as exc:  # a moved or unreadable file: say so in the pane
+            self.post_message(HeadersLoaded(key, None, "cannot read the message: %s" % exc))
+            return
+        self.post_message(HeadersLoaded(key, headers))
+
+    def on_headers_loaded(self, message: HeadersLoaded) -> None:
+        if len(self._headers) > HEADER_CACHE:
+            self._headers.clear()
+        self._headers[message.key] = (message.headers, message.error)
+        index = self.current
+        if index is not None and (self.records[index].origin, self.records[index].position) == message.key:
+            self.show_current()
+
+    # -- status ----------------------------------------------------------------------------------
+    def update_title(self) -> None:
+        paths = ", ".join(self.backend.paths)
+        self.title = "bouncetui — %s" % paths
+        self.sub_title = ("filter: %s" % self.query_text) if self.query_text else ""
+
+    def update_status(self, **changes: Any) -> None:
+        self.query_one(StatusBar).update_status(
+            total=len(self.records), shown=len(self.bounce_list.shown), marked=len(self.bounce_list.marks),
+            errors=len(self.records.errors), filter=self.query_text, **changes,
+        )
+
+    # -- actions ---------------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open()
+
+    def action_back(self) -> None:
+        """Esc: leave the zoomed detail, else stop the scan, else clear the filter."""
+        if self.has_class("-zoom"):
+            self.remove_class("-zoom")
+            self.bounce_list.focus()
+        elif self.focused is not self.bounce_list:
+            self.bounce_list.focus()
+        elif self.scanning:
+            self.workers.cancel_group(self, "scan")
+        elif self.query_text:
+            self.query_one(FilterBar).action_clear()
+
+    def action_zoom(self) -> None:
+        self.toggle_class("-zoom")
+
+    def action_sort_next(self) -> None:
+        keys = ("", *COLUMN_KEYS)
+        following = keys[(keys.index(self.sort_column) + 1) % len(keys)]
+        self.sort_by(following, self.sort_reverse if following else False)
+        self.notify("Sorted by %s" % (BY_KEY[following].title.lower() if following else "scan order"), timeout=1.5)
+
+    def action_sort_reverse(self) -> None:
+        self.sort_by(self.sort_column or "date", not self.sort_reverse)
+
+    def action_toggle_mark(self) -> None:
+        index = self.current
+        if index is None:
+            return
+        self.bounce_list.marks.symmetric_difference_update({index})
+        self.bounce_list.action_cursor_down()
+        self.bounce_list.invalidate()
+        self.update_status()
+
+    def action_mark_all(self) -> None:
+        self.bounce_list.marks.update(self.bounce_list.shown)
+        self.bounce_list.invalidate()
+        self.update_status()
+
+    def action_unmark_all(self) -> None:
+        self.bounce_list.marks.clear()
+        self.bounce_list.invalidate()
+        self.update_status()
+
+    def targets(self) -> list[int]:
+        """The marked rows, else the row under the cursor."""
+        if self.bounce_list.marks:
+            return sorted(self.bounce_list.marks)
+        return [] if self.current is None else [self.current]
+
+    def apply_triage(self, indexes: list[int], state: str | None = None, note: str | None = None) -> None:
+        tokens = [self.records[i].token for i in indexes]
+        try:
+            self.backend.set_triage(tokens, state=state, note=note)
+        except Exception as exc:
+            self.notify(str(exc), title="Could not save the triage", severity="error")
+            return
+        for token in tokens:
+            old = self.triage.get(token)
+            self.triage[token] = TriageState(
+                state or getattr(old, "state", "new"),
+                (getattr(old, "note", "") or "") if note is None else note,
+            )
+            self.bounce_list.states[token] = self.triage[token].state
+        self.bounce_list.invalidate()
+        self.show_current()
+        what = "state %s" % state if state else "note"
+        self.notify("Set %s on %d record%s" % (what, len(tokens), "" if len(tokens) == 1 else "s"), timeout=2)
+
+    def action_set_state(self) -> None:
+        actions.choose_state(self)
+
+    def action_set_note(self) -> None:
+        actions.edit_note(self)
+
+    def action_raw(self) -> None:
+        actions.show_raw(self)
+
+    def action_pager(self) -> None:
+        actions.open_pager(self)
+
+    def action_copy_recipient(self) -> None:
+        actions.copy(self, whole_record=False)
+
+    def action_copy_record(self) -> None:
+        actions.copy(self, whole_record=True)
+
+    def action_export(self) -> None:
+        actions.export_dialog(self)
+
+    def action_stats(self) -> None:
+        actions.show_stats(self)
+
+    def action_errors(self) -> None:
+        actions.show_errors(self)
+
+    def action_toggle_language(self) -> None:
+        self.lang = "ja" if self.lang == "en" else "en"
+        self.show_current()
+        self.notify("Reason panel: %s" % ("日本語" if self.lang == "ja" else "English"), timeout=1.5)
+
+    def action_rescan(self) -> None:
+        if not self.scanning:
+            self.start_scan()
+
+    def action_rescan_quiet(self) -> None:
+        """--watch: look for new messages now and then, when idle."""
+        if not self.scanning:
+            self.start_scan()

@@ -1,0 +1,43 @@
+"""A full-screen text view: the raw message (headers, MIME tree, decoded parts), the error list.
+
+j/k, arrows, PgUp/PgDn, g/G scroll; Esc or q goes back.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class TextScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "Back", id="text.back"),
+        Binding("j,down", "scroll('down')", "Down", show=False, id="text.down"),
+        Binding("k,up", "scroll('up')", "Up", show=False, id="text.up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="text.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="text.bottom"),
+    ]
+
+    def __init__(self, title: str, text: Text) -> None:
+        super().__init__()
+        self.screen_title = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="✉")
+        with VerticalScroll(id="text-view"):
+            yield Static(self.text, id="text-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.screen_title
+        self.query_one("#text-view").focus()
+
+    def action_scroll(self, where: str) -> None:
+        view = self.query_one("#text-view", VerticalScroll)
+        {"down": view.scroll_down, "up": view.scroll_up, "home": view.scroll_home, "end": view.scroll_end}[where](
+            animate=False)

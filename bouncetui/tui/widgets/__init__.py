@@ -1,0 +1,1 @@
+"""The explorer's widgets: the virtual bounce list, details, reason panel, filter and status bars."""

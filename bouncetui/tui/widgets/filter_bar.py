@@ -1,0 +1,65 @@
+"""The filter bar: `/` opens it, typing filters as you go, Enter goes back to the list keeping the
+filter, Esc clears it. It reports the text; the screen parses and runs the query in a worker."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+PLACEHOLDER = "fuzzy recipient, reason: domain: status: code: hard soft state: since: marked, -negate"
+
+
+class FilterBar(Horizontal):
+    """A one-line bar with the query input and its result or error."""
+
+    BINDINGS = [Binding("escape", "clear", "Clear filter", id="filter.clear")]
+
+    class Changed(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    class Done(Message):
+        """Enter: the user is done typing."""
+
+    def compose(self):
+        yield Label("/", id="filter-prompt")
+        yield Input(placeholder=PLACEHOLDER, id="filter-input")
+        yield Label("", id="filter-info")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#filter-input", Input)
+
+    def open(self, text: str | None = None) -> None:
+        self.display = True
+        if text is not None:
+            self.input.value = text
+        self.input.focus()
+        self.input.cursor_position = len(self.input.value)
+
+    def set_info(self, info: str, error: bool = False) -> None:
+        label = self.query_one("#filter-info", Label)
+        label.update(info)
+        label.set_class(error, "error")
+
+    @on(Input.Changed, "#filter-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    @on(Input.Submitted, "#filter-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.input.value:
+            self.display = False
+        self.post_message(self.Done())
+
+    def action_clear(self) -> None:
+        self.input.value = ""
+        self.display = False
+        self.post_message(self.Changed(""))
+        self.post_message(self.Done())
