@@ -1,0 +1,76 @@
+"""What every log parser shares: the current file, its clock, the records and the per-queue-ID
+bookkeeping that turns deferrals into one final outcome per recipient."""
+
+from __future__ import annotations
+
+from bouncetui.maillog.record import Collector, LogRecord, Message, expire
+from bouncetui.maillog.timestamps import Clock
+
+
+class Parser:
+    """Base of the Postfix, Sendmail and Exim parsers; one instance reads all files in order."""
+
+    decodedby = ""
+
+    def __init__(self, collector: Collector) -> None:
+        self.collector = collector
+        self.origin = ""
+        self.clock = Clock()
+        self.messages: dict[str, Message] = {}
+
+    def begin_file(self, origin: str, clock: Clock) -> None:
+        self.origin = origin
+        self.clock = clock
+
+    def stamp_host(self, head: str) -> tuple[tuple[int, str], str]:
+        """(timestamp, host) from the text before a syslog tag: "Nov  5 12:00:00 mail"."""
+        text, _, host = head.rstrip().rpartition(" ")
+        if not text:  # no host field
+            return self.clock.stamp(host), ""
+        return self.clock.stamp(text), host
+
+    def message(self, queueid: str) -> Message:
+        msg = self.messages.get(queueid)
+        if msg is None:
+            msg = self.messages[queueid] = Message()
+        return msg
+
+    def settle(self, msg: Message, record: LogRecord) -> None:
+        """Keep one outcome per recipient: a deferral replaces the previous one, a final outcome
+        replaces the deferral."""
+        c = self.collector
+        key = record.bounce.recipient.lower()
+        previous = msg.pending.pop(key, None)
+        if previous is not None:
+            c.put(previous, None)
+        index = c.add(record)
+        if record.logstatus == "deferred":
+            msg.pending[key] = index
+        elif record.failed:
+            msg.finals.append(index)
+
+    def expire_pending(self, msg: Message, stamp: tuple[int, str], only: str = "") -> int:
+        """Turn the message's pending deferrals (or the one of recipient `only`) into expired."""
+        c = self.collector
+        keys = [only] if only else list(msg.pending)
+        n = 0
+        for key in keys:
+            index = msg.pending.pop(key, None)
+            record = c.get(index) if index is not None else None
+            if record is None:
+                continue
+            c.put(index, expire(record, stamp))
+            msg.finals.append(index)
+            n += 1
+        return n
+
+    def notify(self, msg: Message, queueid: str, delay: bool = False) -> None:
+        """The MTA generated a bounce (or, with delay, a delay warning) with this queue ID."""
+        c = self.collector
+        slots = list(msg.pending.values()) if delay else msg.finals
+        for index in slots:
+            record = c.get(index)
+            if record is not None:
+                c.put(index, record.replace(notification=queueid))
+        if not delay:
+            msg.finals = []

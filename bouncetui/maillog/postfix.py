@@ -1,0 +1,196 @@
+"""Postfix log lines: delivery results, the queue manager, cleanup, bounce and smtpd rejects.
+
+Shapes read (after the syslog header "TIME HOST postfix/SERVICE[PID]: "):
+
+- delivery (smtp, lmtp, local, virtual, pipe, error, retry, discard, qmgr):
+  `QID: to=<r>[, orig_to=<o>], relay=H[IP]:PORT|none|local, [conn_use=N,] delay=T,
+  delays=a/b/c/d, [tls=...,] dsn=X.Y.Z, status=STATUS (text)`; STATUS is sent, bounced,
+  deferred, expired, undeliverable/deliverable (address probes) or SOFTBOUNCE; unknown key=value
+  fields are ignored. A remote refusal reads `host H[IP] said: 550 ... (in reply to RCPT TO
+  command)`.
+- qmgr `QID: from=<s>, size=N, nrcpt=N (queue active)`, `QID: from=<s>, status=expired,
+  returned to sender`, `QID: removed`;
+- cleanup `QID: message-id=<...>`, and its `reject:`/`milter-reject:` of a header or body;
+- bounce `QID: sender non-delivery notification: NDRQID` (also "sender delay notification" and
+  "postmaster non-delivery notification");
+- smtpd `NOQUEUE: reject: RCPT from H[IP]: 554 5.7.1 <r>: Relay access denied; from=<s> to=<r>
+  proto=ESMTP helo=<h>` (also with a queue ID, and milter-reject).
+
+Each handler checks cheap substrings before any regular expression, and returns whether the line
+was used; lines it skips allocate nothing but the queue ID slice at most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bouncetui.maillog.base import Parser
+from bouncetui.maillog.record import make_record
+
+# Postfix status -> logstatus
+STATUSES = {
+    "sent": "sent",
+    "deliverable": "sent",
+    "bounced": "bounced",
+    "undeliverable": "bounced",
+    "deferred": "deferred",
+    "SOFTBOUNCE": "deferred",
+    "expired": "expired",
+}
+_SAID = re.compile(r"^host (?P<host>[^\s\[]+)\[(?P<ip>[^\]]*)\](?::\d+)? said: (?P<reply>.*?)"
+                   r"(?: \(in reply to (?P<stage>.+?) command\))?$", re.S)
+_REJECT = re.compile(
+    r"(?P<kind>milter-reject|reject): (?P<stage>[A-Z][A-Z-]*|header|body) .*?from "
+    r"(?P<client>[^\s\[]+)\[(?P<ip>[^\]]*)\](?::\d+)?(?:: (?P<reply>.*?))?; "
+    r"from=<(?P<sender>[^>]*)>(?: to=<(?P<to>[^>]*)>)?(?P<rest>.*)$", re.S)
+_PEER = re.compile(r"(?:connect to|with|from) ([^\s\[]+)\[")
+_STAGES = {"RCPT TO": "RCPT", "MAIL FROM": "MAIL", "END-OF-MESSAGE": "DATA", "end of DATA": "DATA",
+           "CONNECT": "CONN", "header": "DATA", "body": "DATA"}
+
+
+def host_of_relay(relay: str) -> str:
+    """"mx.example.com[192.0.2.1]:25" -> "mx.example.com"; none/local -> ""."""
+    host = relay.partition("[")[0]
+    return "" if host in ("none", "local", "") else host.lower()
+
+
+class PostfixParser(Parser):
+    decodedby = "Postfix log"
+
+    def handler(self, service: str) -> Callable[[str, int, int, int], bool] | None:
+        """The handler for one Postfix program ("smtp", "qmgr", ...); None for programs whose
+        lines carry nothing for us."""
+        return {
+            "smtp": self.delivery, "lmtp": self.delivery, "local": self.delivery,
+            "virtual": self.delivery, "pipe": self.delivery, "error": self.delivery,
+            "retry": self.delivery, "discard": self.delivery, "qmgr": self.qmgr,
+            "cleanup": self.cleanup, "bounce": self.bounce, "smtpd": self.smtpd,
+        }.get(service)
+
+    # -- delivery ------------------------------------------------------------------------------
+
+    def delivery(self, line: str, k: int, s: int, lineno: int) -> bool:
+        a = line.find(": to=<", k)
+        if a < 0:
+            return False
+        j = line.find(", status=", a)
+        if j < 0:
+            return False
+        queueid = line[k + 3:a]
+        e = j + 9
+        while e < len(line) and line[e] not in " \n,":
+            e += 1
+        logstatus = STATUSES.get(line[j + 9:e])
+        if logstatus is None:
+            return False
+        msg = self.messages.get(queueid)
+        if logstatus == "sent" and not self.collector.include_sent and (msg is None or not msg.pending):
+            return True
+        fields = {}
+        for item in line[a + 2:j].split(", "):
+            key, _, value = item.partition("=")
+            fields[key] = value
+        rest = line[e:].strip()
+        text = rest[1:-1] if rest.startswith("(") and rest.endswith(")") else rest
+        recipient = fields.get("to", "").strip("<>")
+        relay = fields.get("relay", "")
+        rhost, diagnostic, dtype, command = host_of_relay(relay), text, "X-Postfix", ""
+        said = _SAID.match(text) if text.startswith("host ") else None
+        if not rhost:
+            near = _PEER.search(text)
+            rhost = near.group(1).lower() if near else ""
+        if said:
+            rhost, diagnostic, dtype = said.group("host").lower(), said.group("reply"), "SMTP"
+            stage = said.group("stage") or ""
+            command = _STAGES.get(stage, stage.split()[0].upper() if stage else "")
+        if msg is None:
+            msg = self.message(queueid)
+        stamp, host = self.stamp_host(line[:s])
+        record = make_record(
+            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus=logstatus,
+            decodedby=self.decodedby, stamp=stamp, recipient=recipient, queueid=queueid,
+            alias=fields.get("orig_to", "").strip("<>"), addresser=msg.sender,
+            messageid=msg.messageid, status=fields.get("dsn", ""), diagnostic=diagnostic,
+            diagnostictype=dtype, command=command, rhost=rhost, lhost=host)
+        self.settle(msg, record)
+        return True
+
+    # -- queue manager, cleanup, bounce ---------------------------------------------------------
+
+    def qmgr(self, line: str, k: int, s: int, lineno: int) -> bool:
+        a = line.find(": from=<", k)
+        if a < 0:
+            if line.find(": to=<", k) > 0:
+                return self.delivery(line, k, s, lineno)
+            r = line.find(": removed", k)
+            if r > 0:
+                self.messages.pop(line[k + 3:r], None)
+                return True
+            return False
+        queueid = line[k + 3:a]
+        b = line.find(">", a)
+        sender = line[a + 8:b]
+        msg = self.message(queueid)
+        msg.sender = sender
+        if line.find("status=expired", b) > 0:
+            stamp, _ = self.stamp_host(line[:s])
+            self.expire_pending(msg, stamp)
+        return True
+
+    def cleanup(self, line: str, k: int, s: int, lineno: int) -> bool:
+        a = line.find(": message-id=", k)
+        if a < 0:
+            if line.find("reject: ", k) > 0:
+                return self.reject(line, k, s, lineno)
+            return False
+        queueid = line[k + 3:a]
+        value = line[a + 13:].strip().strip("<>")
+        old = self.messages.get(queueid)
+        if old is None or old.messageid or old.pending:  # a new message (queue IDs get reused)
+            self.messages.pop(queueid, None)
+            old = self.message(queueid)
+        old.messageid = value
+        return True
+
+    def bounce(self, line: str, k: int, s: int, lineno: int) -> bool:
+        a = line.find(" notification: ", k)
+        if a < 0:
+            return False
+        kind = line[line.find(": ", k + 3) + 2:a]
+        if not kind.startswith("sender"):  # the postmaster's copy is not the sender's bounce
+            return True
+        queueid = line[k + 3:line.find(": ", k + 3)]
+        msg = self.messages.get(queueid)
+        if msg is not None:
+            self.notify(msg, line[a + 15:].strip(), delay="delay" in kind)
+        return True
+
+    # -- smtpd rejects -----------------------------------------------------------------------------
+
+    def smtpd(self, line: str, k: int, s: int, lineno: int) -> bool:
+        if line.find("reject: ", k) < 0:
+            return False
+        return self.reject(line, k, s, lineno)
+
+    def reject(self, line: str, k: int, s: int, lineno: int) -> bool:
+        m = _REJECT.search(line, k)
+        if not m or not m.group("to"):
+            return False
+        reply = m.group("reply") or m.group("rest").partition(": ")[2]
+        reply = reply.strip()
+        queueid = line[k + 3:line.find(": ", k + 3)]
+        queueid = "" if queueid == "NOQUEUE" else queueid
+        msg = self.messages.get(queueid) if queueid else None
+        stage = m.group("stage")
+        client = m.group("client").lower()
+        client = m.group("ip") if client == "unknown" else client
+        stamp, host = self.stamp_host(line[:s])
+        record = make_record(
+            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus="rejected",
+            decodedby=self.decodedby, stamp=stamp, recipient=m.group("to"), queueid=queueid,
+            addresser=m.group("sender"), messageid=msg.messageid if msg else "", diagnostic=reply,
+            diagnostictype="SMTP", command=_STAGES.get(stage, stage), rhost=client,
+            lhost=host)
+        self.collector.add(record)
+        return True
