@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from bouncetui.decode.mta import (
+    amazonses,
     exim,
     gmail,
     googlegroups,
@@ -24,6 +25,7 @@ DECODERS: tuple[ModuleType, ...] = (
     # Hosted providers and carriers, recognised by their sender and their notices' own wording;
     # first, because several run common MTA software (Exim at Mail.ru, GMX and 1&1) underneath.
     yahoo,
+    amazonses,
     googlegroups,
     googleworkspace,
     gmail,
