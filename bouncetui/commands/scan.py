@@ -9,6 +9,8 @@ import argparse
 import os
 import sys
 
+from bouncetui.classify import backscatter
+from bouncetui.classify.explain import write_explained
 from bouncetui.formats import FORMATS, WRITERS
 from bouncetui.model import ScanError
 from bouncetui.pipeline import scan
@@ -23,6 +25,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-f", "--format", choices=FORMATS, default=None,
                         help="output format (default: table on a terminal, else jsonl)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--own-domain", action="append", default=[], metavar="DOMAIN",
+                        help="a domain you send from (repeatable); reports about mail from other domains "
+                             "are marked backscatter (default: inferred from the scanned mail)")
+    parser.add_argument("--explain-decoding", action="store_true",
+                        help="instead of records, show for each one the decoder and the rule behind "
+                             "every field (status, reply code, command, reason, hard/soft, backscatter)")
 
 
 def missing_paths(paths: list[str]) -> list[str]:
@@ -39,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     errors: list[ScanError] = []
 
     def records():
-        for item in scan(args.paths):
+        own = getattr(args, "own_domain", None) or ()
+        for item in backscatter.mark(scan(args.paths), own):
             if isinstance(item, ScanError):
                 errors.append(item)
                 print("bouncetui: %s" % one_line(item), file=sys.stderr)
@@ -48,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
 
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
-        count = WRITERS[fmt](records(), out)
+        if getattr(args, "explain_decoding", False):
+            count = write_explained(records(), out)
+        else:
+            count = WRITERS[fmt](records(), out)
     finally:
         if args.output:
             out.close()

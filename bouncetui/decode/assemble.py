@@ -1,16 +1,25 @@
 """From a decoder's Report to Bounce records: the fields every format derives the same way.
 
-Status and reply codes are taken from the report, else found in the diagnostic; a vague status
-(x.0.0) gives way to a more precise one of the same class in the diagnostic. The addresser,
-Message-ID, Subject and List-Id come from the returned original; the time from the report's Date.
+Status: the remote server's own reply ("550 5.7.1 ...", a reply code followed by an enhanced code)
+in the diagnostic wins over the report's Status of the same class, which reporting MTAs often
+guess or summarise (Sendmail's 5.1.1 for any 550, 4.4.7 for "expired"); a vague status (x.0.0)
+gives way to a more precise one of the same class; with no Status the diagnostic's code is used.
+The reply code is the report's, else the first in the diagnostic, dropped when its class
+contradicts the status. The SMTP command is the decoder's, else the stage the diagnostic names.
+The addresser, Message-ID, Subject and List-Id come from the returned original; the time from the
+report's Date. The reason comes from `bouncetui.classify`; `backscatter` is set here when the
+original's subject carries a spam tag a provider added (the own-domain test runs over the whole
+scan, see `bouncetui.classify.backscatter`). Each record's `trace` says where every field came from.
 """
 
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 
 from bouncetui.classify import Evidence, classify
+from bouncetui.classify.backscatter import spam_tag
 from bouncetui.decode.fields import (
     clean_address,
     domain_of,
@@ -66,23 +75,72 @@ def addresser_of(report: Report, message: Message) -> str:
     return ""
 
 
-def normalize_status(delivery: Delivery) -> str:
+# A reply code followed by an enhanced status code: the remote server's own words.
+_REPLY_PAIR = re.compile(r"(?:^|[\s'\"(<\[:;>=-])[245]\d\d[ -]'?#?([245]\.\d{1,3}\.\d{1,3})(?![\d]|\.\d)")
+# Stages some MTAs name in words fields.find_command does not know (qmail, GMX/1&1, Yahoo, Exim).
+_STAGE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), command)
+    for p, command in (
+        (r"\bafter RCPT\b|\[RCPT_TO\]|RCPT TO response|does not like recipient|\bRCPT TO:?<", "RCPT"),
+        (r"\bafter MAIL\b|\[MAIL_FROM\]|MAIL FROM response|does not like sender|\bMAIL FROM:?<", "MAIL"),
+        (r"\bfor TEXT command|\[DATA\]|\[END_OF_DATA\]|after end of data|DATA response", "DATA"),
+        (r"\bconnect to \S+:\d+: |\bSMTP connection (?:failed|refused)|after initial connection", "CONN"),
+    )
+)
+
+
+def derive_status(delivery: Delivery) -> tuple[str, str]:
+    """(status, where it came from)."""
     status = find_status(delivery.status)
-    in_text = find_all_status(delivery.diagnostic)
+    pairs = [m.group(1) for m in _REPLY_PAIR.finditer(delivery.diagnostic or "")]
+    remote = next((p for p in reversed(pairs) if not p.endswith(".0.0")), pairs[-1] if pairs else "")
     if not status:
-        return in_text[0] if in_text else ""
+        if remote:
+            return remote, "the remote server's reply in the diagnostic"
+        in_text = find_all_status(delivery.diagnostic)
+        return (in_text[0], "found in the diagnostic") if in_text else ("", "none stated")
+    if remote and remote != status and remote[0] == status[0] and not remote.endswith(".0.0"):
+        return remote, "the remote server's reply, over the report's %s" % status
     if status.endswith(".0.0") or status.endswith(".0"):
-        for better in in_text:
+        for better in find_all_status(delivery.diagnostic):
             if better[0] == status[0] and not better.endswith(".0.0"):
-                return better
-    return status
+                return better, "the diagnostic's, more precise than the report's %s" % status
+    return status, "the report's status field"
+
+
+def derive_replycode(delivery: Delivery, status: str) -> tuple[str, str]:
+    """(reply code, where it came from)."""
+    code, why = delivery.replycode, "stated by the decoder"
+    if not code:
+        code, why = find_replycode(delivery.diagnostic), "found in the diagnostic"
+    if code and status and code[0] != status[0] and status[0] in "45":
+        return "", "dropped %s: its class contradicts status %s" % (code, status)
+    return code, why if code else "none stated"
+
+
+def derive_command(delivery: Delivery) -> tuple[str, str]:
+    """(SMTP command, where it came from)."""
+    if delivery.command:
+        return delivery.command, "stated by the decoder"
+    command = find_command(delivery.diagnostic)
+    if command:
+        return command, "named in the diagnostic"
+    for rx, command in _STAGE_HINTS:
+        m = rx.search(delivery.diagnostic or "")
+        if m:
+            return command, "the diagnostic's wording %r" % m.group(0)
+    return "", "none stated"
+
+
+def normalize_status(delivery: Delivery) -> str:
+    return derive_status(delivery)[0]
 
 
 def normalize_replycode(delivery: Delivery, status: str) -> str:
-    code = delivery.replycode or find_replycode(delivery.diagnostic)
-    if code and status and code[0] != status[0] and status[0] in "45":
-        return ""  # a number in the text, not the reply that decided this status
-    return code
+    return derive_replycode(delivery, status)[0]
+
+
+HARD_RULE = "userunknown, hostunknown and hasmoved are hard; notaccept unless the code is 4xx"
 
 
 def assemble(report: Report, message: Message, origin: str, position: int) -> list[Bounce]:
@@ -95,9 +153,9 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
     for delivery in report.deliveries:
         recipient = clean_address(delivery.recipient) if delivery.recipient else ""
         stamp = when or parse_date(delivery.date) or (int(time.time()), "+0000")
-        status = normalize_status(delivery)
-        replycode = normalize_replycode(delivery, status)
-        command = delivery.command or find_command(delivery.diagnostic)
+        status, status_why = derive_status(delivery)
+        replycode, replycode_why = derive_replycode(delivery, status)
+        command, command_why = derive_command(delivery)
         destination = domain_of(recipient)
         action = delivery.action
         if not action and status:
@@ -114,8 +172,11 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
                 rhost=delivery.rhost,
                 destination=destination,
                 stated_reason=delivery.reason,
+                diagnostictype=delivery.diagnostictype,
             )
         )
+        hard = is_hard(reason, status, replycode)
+        tag = spam_tag(subject)
         records.append(
             Bounce(
                 origin=origin,
@@ -133,7 +194,7 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
                 diagnosticcode=delivery.diagnostic,
                 diagnostictype=delivery.diagnostictype or ("SMTP" if replycode else ""),
                 reason=reason,
-                hardbounce=is_hard(reason, status, replycode),
+                hardbounce=hard,
                 rhost=delivery.rhost,
                 lhost=delivery.lhost or host_of(report.fields.get("reporting-mta", "")),
                 command=command,
@@ -143,7 +204,16 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
                 feedbacktype=delivery.feedbacktype,
                 decodedby=report.decodedby,
                 token=make_token(addresser, recipient, stamp[0], messageid),
-                trace=(("decodedby", report.decodedby), ("reason", why)),
+                backscatter=bool(tag),
+                trace=(
+                    ("decodedby", report.decodedby),
+                    ("status", status_why),
+                    ("replycode", replycode_why),
+                    ("command", command_why),
+                    ("reason", why),
+                    ("hardbounce", HARD_RULE),
+                    ("backscatter", "spam tag %r in the original's subject" % tag if tag else ""),
+                ),
             )
         )
     return records

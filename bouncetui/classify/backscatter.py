@@ -1,0 +1,97 @@
+"""Backscatter: reports about mail the user did not send, which must not feed suppression lists.
+
+A record is backscatter when
+- the returned original's subject carries a spam tag that a filter or provider added
+  ("[SPAM]", "***SPAM***", "{Spam?}", "[Suspected Spam]", "[meiwaku]", "[迷惑メール]", "SPAM:" at
+  the start): the message was flagged as spam on its way, so the bounce is most likely about a
+  forgery, not about the user's own mail; or
+- its addresser (the original's sender) is not in the user's own domains. Own domains are given
+  (`scan --own-domain DOMAIN`, repeatable), or inferred from the scanned mail itself: the domains
+  that dominate the addressers of the first `WINDOW` records. A domain and its sub-domains count
+  as one ("example.com" covers "mail.example.com" and the reverse). Records without an addresser
+  are never marked by this test, nor is anything when inference saw too few records to judge.
+
+`mark(records, own_domains)` is a generator: with given domains it marks each record as it
+passes; when inferring it holds back at most `WINDOW` records, decides, and streams the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from bouncetui.model import Bounce
+
+# Spam tags filters and providers put into the subject of the mail they flag.
+SPAM_TAGS = re.compile(
+    r"\[\s*(?:spam|spam\?|suspected[ -]spam|possible[ -]spam|probable[ -]spam|likely[ -]spam|bulk|junk"
+    r"|meiwaku|迷惑メール|迷惑|spam[ -]?suspect)\s*\]"
+    r"|\*{2,}\s*(?:spam|possible spam|junk)\s*\*{2,}"
+    r"|\{\s*spam\??\s*\}"
+    r"|^\s*(?:spam|junk)\s*:",
+    re.IGNORECASE,
+)
+WINDOW = 512  # records held back while inferring the own domains
+MIN_RECORDS = 20  # fewer records with an addresser than this: no inference
+MIN_SHARE = 0.10  # a domain this share of the addressers (or more) is an own domain
+
+
+def spam_tag(subject: str) -> str:
+    """The spam tag in a subject ("[SPAM]"), or ""."""
+    m = SPAM_TAGS.search(subject or "")
+    return m.group(0).strip() if m else ""
+
+
+def _covered(domain: str, own: Iterable[str]) -> bool:
+    return any(domain == d or domain.endswith("." + d) or d.endswith("." + domain) for d in own)
+
+
+def dominant_domains(domains: Iterable[str], min_records: int = MIN_RECORDS,
+                     min_share: float = MIN_SHARE) -> frozenset[str] | None:
+    """The addresser domains that dominate, or None when there are too few to judge."""
+    counts = Counter(d.lower() for d in domains if d)
+    total = sum(counts.values())
+    if total < min_records:
+        return None
+    return frozenset(d for d, n in counts.items() if n / total >= min_share)
+
+
+def why_backscatter(record: Bounce, own: frozenset[str] | None) -> str:
+    """Why this record is backscatter, or "" when it is not."""
+    tag = spam_tag(record.subject)
+    if tag:
+        return "spam tag %r in the original's subject" % tag
+    domain = record.senderdomain.lower()
+    if own and domain and not _covered(domain, own):
+        return "sent from %s, not from the own domains (%s)" % (domain, ", ".join(sorted(own)))
+    return ""
+
+
+def _marked(record: Bounce, own: frozenset[str] | None) -> Bounce:
+    why = why_backscatter(record, own)
+    if bool(why) == record.backscatter:
+        return record
+    trace = tuple((k, v) for k, v in record.trace if k != "backscatter") + (("backscatter", why),)
+    return record.replace(backscatter=bool(why), trace=trace)
+
+
+def mark(records: Iterable[Bounce | object], own_domains: Iterable[str] = (),
+         infer: bool = True) -> Iterator[Bounce | object]:
+    """The records with `backscatter` set; anything that is not a Bounce passes through as is."""
+    own = frozenset(d.lower().strip(".") for d in own_domains if d)
+    iterator = iter(records)
+    if own or not infer:
+        for item in iterator:
+            yield _marked(item, own or None) if isinstance(item, Bounce) else item
+        return
+    held: list[Bounce | object] = []
+    for item in iterator:
+        held.append(item)
+        if len(held) >= WINDOW:
+            break
+    inferred = dominant_domains(r.senderdomain for r in held if isinstance(r, Bounce))
+    for item in held:
+        yield _marked(item, inferred) if isinstance(item, Bounce) else item
+    for item in iterator:
+        yield _marked(item, inferred) if isinstance(item, Bounce) else item
