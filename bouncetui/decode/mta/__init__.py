@@ -17,6 +17,7 @@ from bouncetui.decode.mta import (
     googlegroups,
     googleworkspace,
     postfix,
+    qmail,
     sendmail,
     yahoo,
 )
@@ -33,4 +34,5 @@ DECODERS: tuple[ModuleType, ...] = (
     postfix,
     sendmail,
     exim,
+    qmail,
 )

@@ -1,0 +1,116 @@
+"""qmail bounces: "Hi. This is the qmail-send program at HOST." and its variants.
+
+Each failed recipient is a paragraph that starts with `<addr>:`; what follows is qmail-remote's
+(or qmail-local's) wording, which tells the SMTP stage ("does not like recipient" is RCPT,
+"sender was rejected" is MAIL, "failed after I sent the message" is DATA, ...), the remote
+host's IP address and, after "Remote host said:", the remote server's reply. qmail writes its own
+enhanced status as "(#5.1.1)". The returned message follows "--- Below this line is a copy of
+the message." (or "--- Enclosed is a copy ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, original_or_inline
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "qmail"
+
+_BANNER = re.compile(
+    r"^(?:Hi\. This is the (?:qmail-send|qmail|mail transport agent|mail delivery agent) program at |"
+    r"Hi\. This is the mail (?:transport|delivery) agent at |"
+    r"I'm afraid I wasn't able to deliver your message to the following addresses)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_END = re.compile(
+    r"^--- (?:Below this line is (?:a copy of the message|the original message)|"
+    r"Enclosed is a copy of the message|Below the next line is a copy of the message)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_RECIPIENT = re.compile(r"^<([^>\s]*@[^>\s]*)>:[ \t]*$", re.MULTILINE)
+_SAID = re.compile(r"\b(?:Remote host said|remote host \S+ said):\s*", re.IGNORECASE)
+_QMAIL_STATUS = re.compile(r"\(#([245]\.\d{1,3}\.\d{1,3})\)")
+_IP = r"(\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+:[0-9a-f:]+)"
+# qmail-remote's wording: (pattern, command); the first group, when present, is the remote host.
+_STAGES = (
+    (re.compile(r"Connected to " + _IP + r" but greeting failed", re.I), "CONN"),
+    (re.compile(r"Connected to " + _IP + r" but my name was rejected", re.I), "HELO"),
+    (re.compile(r"Connected to " + _IP + r" but sender was rejected", re.I), "MAIL"),
+    (re.compile(_IP + r" does not like recipient", re.I), "RCPT"),
+    (re.compile(_IP + r" failed on DATA command", re.I), "DATA"),
+    (re.compile(_IP + r" failed after I sent the message", re.I), "DATA"),
+    (re.compile(r"most progress was RCPT TO response; remote host " + _IP, re.I), "RCPT"),
+    (re.compile(r"most progress was MAIL FROM response; remote host " + _IP, re.I), "MAIL"),
+    (re.compile(r"most progress was (?:greeting|HELO|EHLO)\S* response; remote host " + _IP, re.I), "CONN"),
+    (re.compile(r"wasn't able to establish an SMTP connection()", re.I), "CONN"),
+    (re.compile(r"(?:STARTTLS|TLS) (?:proto|connect|negotiation)\S* failed()", re.I), "STARTTLS"),
+)
+# qmail's own words (not a remote server's) that name the reason outright.
+_OWN_REASONS = (
+    (re.compile(r"Sorry, I couldn't find any host (?:named|by that name)", re.I), "hostunknown"),
+    (re.compile(r"Sorry, I couldn't find a mail exchanger or IP address", re.I), "notaccept"),
+    (re.compile(r"Sorry, I wasn't able to establish an SMTP connection", re.I), "networkerror"),
+    (re.compile(r"Sorry, no mailbox here by that name", re.I), "userunknown"),
+    (re.compile(r"Unable to contact LDAP server", re.I), "systemerror"),
+)
+_BOILERPLATE = re.compile(
+    r"\s*(?:Giving up on \S+|I'm not going to try again; this message has been in the queue too long\.)\s*",
+    re.IGNORECASE,
+)
+
+
+def paragraph(text: str) -> Delivery:
+    """What qmail wrote about one recipient, as a Delivery without the recipient."""
+    text = collapse(text)
+    command = rhost = ""
+    for pattern, stage in _STAGES:
+        m = pattern.search(text)
+        if m:
+            command, rhost = stage, (m.group(1) if m.groups() else "")
+            break
+    said = _SAID.search(text)
+    diagnostic = text[said.end() :] if said else text
+    diagnostic = _BOILERPLATE.sub(" ", diagnostic).strip()
+    status = _QMAIL_STATUS.search(text)
+    if said and status and status.group(1) not in diagnostic:
+        diagnostic = "%s (#%s)" % (diagnostic, status.group(1))
+    diagnostic = re.sub(r"\s+(?=[245]\d\d-\d\.)", " ", diagnostic)
+    reason = "" if said else next((r for p, r in _OWN_REASONS if p.search(text)), "")
+    return Delivery(
+        action="failed",  # qmail-send returns a message only when it has given up
+        reason=reason,
+        diagnostic=diagnostic,
+        command=command,
+        rhost=rhost,
+        replycode=find_replycode(diagnostic[:4]) if said else "",
+        spec="SMTP" if said else "",
+    )
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    banner = _BANNER.search(body)
+    if not banner:
+        return None
+    end = _END.search(body, banner.end())
+    text = body[banner.end() : end.start() if end else len(body)]
+    starts = list(_RECIPIENT.finditer(text))
+    deliveries = []
+    lhost = re.match(r"[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$", body[banner.start() : body.find("\n", banner.start())])
+    for i, m in enumerate(starts):
+        recipient = clean_address(m.group(1))
+        if not recipient:
+            continue
+        stop = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+        delivery = paragraph(text[m.end() : stop])
+        delivery.recipient = recipient
+        delivery.lhost = lhost.group(1).lower() if lhost and "." in lhost.group(1) else ""
+        deliveries.append(delivery)
+    if not deliveries:
+        return None
+    markers = (_END,)
+    original = original_or_inline(message, body, markers) or original_or_inline(message, message.body, markers)
+    return Report(NAME, deliveries, original)
