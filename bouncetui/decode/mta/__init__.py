@@ -12,12 +12,15 @@ from types import ModuleType
 
 from bouncetui.decode.mta import (
     amazonses,
+    amazonworkmail,
     exim,
     gmail,
     googlegroups,
     googleworkspace,
     postfix,
     qmail,
+    receivingses,
+    sendgrid,
     sendmail,
     yahoo,
 )
@@ -26,7 +29,10 @@ DECODERS: tuple[ModuleType, ...] = (
     # Hosted providers and carriers, recognised by their sender and their notices' own wording;
     # first, because several run common MTA software (Exim at Mail.ru, GMX and 1&1) underneath.
     yahoo,
+    amazonworkmail,
+    receivingses,
     amazonses,
+    sendgrid,
     googlegroups,
     googleworkspace,
     gmail,

@@ -1,0 +1,46 @@
+"""SendGrid's bounce reports: "This is an automatically generated message from SendGrid."
+
+A multipart report whose delivery-status part carries X-SendGrid-QueueID / X-SendGrid-Sender and
+RFC 3464 fields (Original-Recipient after Final-Recipient, a Diagnostic-Code often without its
+"smtp;" type). The text part repeats each failure as
+"local:queue:<address> : client IP : mx[IP] : 550 5.1.1 ... in RCPT TO", which gives the stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.provider_common import dsn
+from bouncetui.decode.report import Report
+from bouncetui.decode.rfc3464 import command_from_text
+
+NAME = "SendGrid"
+
+_TEXT = re.compile(r"automatically generated message from SendGrid", re.IGNORECASE)
+_STAGE = re.compile(r"\bin (RCPT TO|MAIL FROM|DATA|EHLO|HELO)\b", re.IGNORECASE)
+_STAGES = {"rcpt to": "RCPT", "mail from": "MAIL", "data": "DATA", "ehlo": "EHLO", "helo": "HELO"}
+_RHOST = re.compile(r" : ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*:\s*\[[0-9A-Fa-f.:]+\] : ")
+
+
+def decode(message: Message) -> Report | None:
+    body = message.body
+    if not _TEXT.search(body) and "x-sendgrid-queueid" not in body.lower():
+        return None
+    per_message, deliveries = dsn(message)
+    if not deliveries:
+        return None
+    for delivery in deliveries:
+        if not delivery.diagnostictype and delivery.diagnostic[:3].isdigit():
+            delivery.diagnostictype = "SMTP"
+        lines = [line for line in body.split("\n") if delivery.recipient.lower() in line.lower()]
+        for line in lines:
+            stage = _STAGE.search(line)
+            if stage and not delivery.command:
+                delivery.command = _STAGES[stage.group(1).lower()]
+            host = _RHOST.search(line)
+            if host and not delivery.rhost:
+                delivery.rhost = host.group(1).lower()
+        if not delivery.command:
+            delivery.command = command_from_text(body, delivery.recipient)
+    return Report(NAME, deliveries, message.original, per_message)
