@@ -13,6 +13,7 @@ from types import ModuleType
 from bouncetui.decode.mta import (
     amazonses,
     amazonworkmail,
+    dragonfly,
     exim,
     gmail,
     googlegroups,
@@ -41,4 +42,5 @@ DECODERS: tuple[ModuleType, ...] = (
     sendmail,
     exim,
     qmail,
+    dragonfly,
 )
