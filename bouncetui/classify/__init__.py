@@ -69,10 +69,28 @@ def _suffix(host: str, domains: tuple[str, ...]) -> bool:
     return bool(host) and any(host == d or host.endswith("." + d) for d in domains)
 
 
+_ADDRESS = re.compile(r"[\w.+=/-]+@[\w-]+(?:\.[\w-]+)+")
+# The "550-5.7.1 " prefixes of a multi-line reply's continuation lines, once lines are joined.
+_CONTINUATION = re.compile(r"(?<=\S)\s+[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?(?=\S)")
+
+
+def plain_words(text: str) -> str:
+    """The diagnostic as wording: addresses as "<address>" (a local part such as "filtered@"
+    says nothing), continuation-line prefixes of a multi-line reply removed."""
+    text = _ADDRESS.sub("<address>", text)
+    first = _REPLY_START.match(text)
+    head, rest = (text[: first.end()], text[first.end():]) if first else ("", text)
+    return head + _CONTINUATION.sub(" ", rest)
+
+
+_REPLY_START = re.compile(r"\s*[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3})?")
+
+
 def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
     """(reason, the words that matched) for the first PATTERNS row matching `text`, or None."""
     if not text:
         return None
+    text = plain_words(text)
     for reason, regexes in compiled().patterns:
         if only is not None and reason not in only:
             continue
@@ -150,6 +168,15 @@ def _stage(ev: Evidence) -> tuple[str, str] | None:
     return "filtered", "stage: %r %s means a receive filter" % (found[1], stage)
 
 
+def _mailer(ev: Evidence) -> tuple[str, str] | None:
+    if ev.diagnostictype.upper() not in rules.MAILER_TYPES:
+        return None
+    found = match_wording(ev.diagnostic, rules.MAILER_KEEPS)
+    if found is not None:
+        return found[0], "local mailer said %r" % found[1]
+    return "mailererror", "diagnostic type %s: the local mailer failed" % ev.diagnostictype
+
+
 def _firm_status(ev: Evidence) -> tuple[str, str] | None:
     reason = rules.STATUS.get(ev.status)
     if reason is None or ev.status in rules.AMBIGUOUS_STATUS:
@@ -167,8 +194,11 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
     if found is None:
         return None
     reason, words = found
-    if ev.command == "CONN" and reason in ("rejected", "securityerror"):
-        return "blocked", "wording %r at connection: the client was refused" % words
+    if reason == "hostunknown" and re.search(r"try again", ev.diagnostic, re.IGNORECASE):
+        return "networkerror", "wording %r with 'try again': a temporary DNS failure" % words
+    meant = rules.STAGE_MEANS.get(ev.command, {}).get(reason)
+    if meant:
+        return meant, "wording %r at %s means %s" % (words, ev.command, meant)
     if reason == "hostunknown" and (ev.status.startswith("4") or ev.replycode.startswith("4")):
         return "networkerror", "wording %r with a temporary status: a DNS failure" % words
     return reason, "wording %r" % words
@@ -193,7 +223,7 @@ def _fallback(ev: Evidence) -> tuple[str, str] | None:
     return None
 
 
-STEPS: tuple[Step, ...] = (_success, _stated, match_provider, _stage, _firm_status, _wording, _fallback)
+STEPS: tuple[Step, ...] = (_success, _stated, match_provider, _mailer, _stage, _firm_status, _wording, _fallback)
 
 
 def classify(ev: Evidence) -> tuple[str, str]:

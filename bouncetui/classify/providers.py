@@ -88,8 +88,8 @@ GOOGLE = Provider(
         R("virusdetected", r"\bvirus\b|malware|harmful software"),
         R("policyviolation", r"content presents a potential security issue|messagerejected|"
                              r"contains a link to a url|attachment .{0,30}(?:security|not allowed)"),
-        R("spamdetected", r"likely unsolicited|unsolicitedmessage|\bspam\b"),
         R("badreputation", r"low reputation|poor reputation|bad reputation"),
+        R("spamdetected", r"likely unsolicited|unsolicitedmessage|\bspam\b"),
         R("blocked", r"not authorized to send (?:e-?mail )?directly|ip you're using|ipnotauthorized|"
                      r"blocklist|blacklist|block list"),
         R("hostunknown", r"\bdns error\b.*nxdomain", status="5."),
@@ -305,7 +305,17 @@ CLOUDFLARE = Provider(
     mark=r"developers\.cloudflare\.com/email-routing",
 )
 
+AMAZON = Provider(
+    "Amazon SES",
+    ("amazonaws.com", "amazonses.com"),
+    (
+        R("norelaying", r"(?:address|domain|identit(?:y|ies)) (?:is |are )?not verified|failed the check in region"),
+        R("suspend", r"sending (?:is )?paused|account (?:is )?(?:under review|suspended)"),
+        R("ratelimited", r"maximum sending rate exceeded|daily message quota exceeded|throttling"),
+    ),
+)
+
 PROVIDERS: tuple[Provider, ...] = (
     DOCOMO, AU, SOFTBANK, GOOGLE, MICROSOFT, YAHOO, APPLE, TENCENT, MIMECAST, COX, SPECTRUM,
-    GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE,
+    GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE, AMAZON,
 )

@@ -170,8 +170,18 @@ CLASS_FALLBACK: tuple[tuple[str, str], ...] = (
     ("5.7.", "securityerror"), ("4.7.", "securityerror"),
 )
 
+# At these stages some reasons mean something else: refused at the connection it is the client
+# that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
+STAGE_MEANS: dict[str, dict[str, str]] = {
+    "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked"},
+    "MAIL": {"securityerror": "rejected", "hostunknown": "rejected", "userunknown": "rejected"},
+}
+
+# A local mailer failure still says so when the program's words name one of these reasons.
+MAILER_KEEPS = frozenset({"mailboxfull", "emailtoolarge", "systemfull"})
+
 # Diagnostic types that say the local mailer (a pipe, a program, the local delivery agent) failed.
-MAILER_TYPES = frozenset({"X-UNIX", "X-POSTFIX", "X-LOCAL"})
+MAILER_TYPES = frozenset({"X-UNIX", "X-LOCAL"})
 
 # (reason, patterns): tried in this order against the diagnostic text (case-insensitive); the
 # first match wins, so narrow reasons come before broad ones. Every reason's table is exercised
@@ -277,7 +287,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
         r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
         r"\bdd this user\b", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
-        r"^\s*5\d\d\s+\S+@\S+\s+rejected\s*$",
+        r"^\s*5\d\d\s+(?:\S+@\S+|<address>)\s+rejected\s*$",
     )),
     ("filtered", (
         r"\bfiltered\b", r"rejected by (?:the )?recipient", r"refused by (?:the )?recipient",
@@ -310,7 +320,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"spamhaus", r"spamcop", r"\bsorbs\b", r"barracuda(?:central)?", r"abuseat", r"cbl\.", r"\bpbl\b",
         r"client host .{0,60}(?:blocked|rejected|refused)", r"(?:ip|address|host|connection|client) .{0,40}(?:blocked|banned|blacklisted|listed)",
         r"(?:blocked|banned|refused|rejected|denied) .{0,30}(?:ip|client host|your host|your server|the server|sending host|sending server)\b",
-        r"\bbanned\b", r"your ip", r"listed (?:at|on|in) ", r"(?:dynamic|residential|dial-?up) (?:ip|address|range|pool)",
+        r"\bbanned\b", r"your ip", r"use (?:the|your) (?:smtp|mail|outgoing) server of your (?:isp|provider)", r"listed (?:at|on|in) ", r"(?:dynamic|residential|dial-?up) (?:ip|address|range|pool)",
         r"(?:ip|host) (?:address )?(?:is )?not (?:allowed|permitted|authorized)", r"may not be (?:a )?mail exchanger",
         r"service refused", r"connection refused by", r"too many bounces", r"blocked for (?:abuse|spam)",
         r"\bbloque", r"\brejected\b.{0,40}\bhelo\b", r"\bhelo\b.{0,40}\b(?:rejected|refused|denied|invalid)",
@@ -332,7 +342,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     ("notaccept", (
         r"does not accept (?:e-?mail|mail|messages)", r"not accepting (?:e-?)?mail", r"null mx", r"nullmx",
         r"accepts no mail", r"no mail (?:service|accepted)", r"doesn'?t receive (?:e-?)?mail", r"does not receive mail",
-        r"rejects all mail", r"mail (?:is )?not accepted (?:for|here)",
+        r"rejects all mail", r"indicated no smtp service", r"mail (?:is )?not accepted (?:for|here)",
     )),
     ("expired", (
         r"(?:delivery|message) (?:time|has )?expired", r"retry time(?:out)? (?:not )?(?:reached|exceeded)",
@@ -365,7 +375,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"temporary (?:failure|error|problem|local problem)", r"local error", r"configuration error",
         r"service (?:(?:is )?(?:temporarily )?(?:not )?available|unavailable)", r"resources temporarily unavailable",
         r"try again later", r"too many (?:hops|forwards)", r"mailbox (?:is )?(?:temporarily )?busy",
-        r"queue (?:file )?(?:write )?error", r"i/o error", r"unexpected error", r"system config",
+        r"queue (?:file )?(?:write )?error", r"transaction failed", r"i/o error", r"unexpected error", r"system config",
     )),
     ("syntaxerror", (
         r"syntax error", r"command unrecognized", r"unrecognized command", r"bad sequence of commands",
