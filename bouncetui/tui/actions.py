@@ -104,7 +104,7 @@ def export_dialog(screen: MainScreen) -> None:
         if request is None:
             return
         indexes = sorted(screen.bounce_list.marks) if request.scope == "marked" else screen.bounce_list.shown
-        records = [screen.records[i] for i in indexes]
+        records = screen.records.with_duplicates(indexes)
         path = os.path.expanduser(request.path)
         try:
             with open(path, "w", encoding="utf-8", newline="") as out:

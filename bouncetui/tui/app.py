@@ -12,6 +12,17 @@ from bouncetui.tui.keys import load_keymap
 THEMES = ("textual-dark", "textual-light", "ansi-dark", "ansi-light", "nord", "gruvbox", "tokyo-night")
 
 
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker now, while stderr is a real file: the scan's
+    process pool needs it, and once the app runs, stderr is Textual's capture with no descriptor."""
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # without it the scan still runs (in one process if need be)
+        pass
+
+
 class BounceApp(App[None]):
     """bouncetui's explorer."""
 
@@ -27,6 +38,7 @@ class BounceApp(App[None]):
     def __init__(self, backend: Backend, *, lang: str = "en", watch: bool = False, theme: str | None = None,
                  keymap: dict[str, str] | None = None) -> None:
         super().__init__()
+        start_resource_tracker()
         self.backend = backend
         self.lang = lang
         self.watch_mail = watch

@@ -3,8 +3,7 @@
 The explorer talks only to a Backend. `StoreBackend` uses `bouncetui.store` (the SQLite index
 cache and triage state) when that module is installed; `ScanBackend` scans with the pipeline and
 keeps triage in memory; `StaticBackend` serves given records (tests, benchmarks). Scanning runs in
-a worker thread, so each scan opens its own store connection there (SQLite connections stay in the
-thread that made them).
+a worker thread; the store serialises triage calls and gives each scan a connection of its own.
 """
 
 from __future__ import annotations
@@ -70,33 +69,23 @@ class ScanBackend(Backend):
         self.paths = list(paths)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
-        from bouncetui.pipeline import decode_raw, scan
-        from bouncetui.sources import FileEntry, iter_files, read_file
+        from bouncetui.pipeline import scan_files
+        from bouncetui.sources import FileEntry, iter_files
 
-        if "-" in self.paths:
-            yield from scan(self.paths)
-            return
-        entries: list[FileEntry | ScanError] = []
+        entries: list[FileEntry] = []
         for path in self.paths:
-            entries.extend(iter_files(path))
+            for entry in iter_files(path):
+                if isinstance(entry, ScanError):
+                    yield entry
+                else:
+                    entries.append(entry)
         total = len(entries)
         on_progress(0, total)
-        for done, entry in enumerate(entries, 1):
+        for done, (_entry, results) in enumerate(scan_files(entries), 1):
+            yield from results
+            on_progress(done, total)
             if cancelled():
                 return
-            if isinstance(entry, ScanError):
-                yield entry
-            else:
-                try:
-                    for raw in read_file(entry.path):
-                        result = decode_raw(raw)
-                        if isinstance(result, ScanError):
-                            yield result
-                        else:
-                            yield from result
-                except (OSError, EOFError, ValueError) as exc:
-                    yield ScanError(entry.path, 0, str(exc))
-            on_progress(done, total)
 
 
 class StoreBackend(Backend):
@@ -112,14 +101,10 @@ class StoreBackend(Backend):
         self.store = _store.Store(db_path)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
-        store = _store.Store(self.db_path)  # this thread's own connection
-        try:
-            for item in store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress):
-                if cancelled():
-                    return
-                yield item
-        finally:
-            store.close()
+        for item in self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress):
+            yield item
+            if cancelled():
+                return
 
     def triage(self) -> dict[str, Any]:
         return dict(self.store.triage())

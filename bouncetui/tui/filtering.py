@@ -2,9 +2,11 @@
 
     reason:filtered domain:docomo.ne.jp -hard since:2026-11-01 tanak@docomo
 
-Uses `bouncetui.query` (the project's query language) when it is installed; until then, and for
-anything it does not cover, the small table below. Free text (words that are not `field:value`
-terms) is the fuzzy recipient search of `bouncetui.tui.fuzzy`, which ranks the results.
+The field terms are `bouncetui.query`'s (the language `bouncetui export --filter` shares), plus
+`marked`; free text (words that are not `field:value` terms) is not query's substring test but the
+fuzzy recipient search of `bouncetui.tui.fuzzy`, which also ranks the results. Negated free text
+(`-example.com`) stays query's substring test. Without bouncetui.query, the small table below
+serves.
 """
 
 from __future__ import annotations
@@ -19,8 +21,13 @@ from typing import Any
 
 from bouncetui.model import Bounce
 
-# (record, triage state, marked) -> bool
-Predicate = Callable[[Bounce, str, bool], bool]
+try:
+    from bouncetui import query as _query
+except ImportError:  # pragma: no cover - the query language is a separate module of the project
+    _query = None  # type: ignore[assignment]
+
+# (record, triage (has .state and .note), marked) -> bool
+Predicate = Callable[[Bounce, Any, bool], bool]
 
 
 @dataclass(frozen=True)
@@ -34,8 +41,8 @@ class Query:
     def empty(self) -> bool:
         return not self.fuzzy and not self.terms
 
-    def matches(self, record: Bounce, state: str = "new", marked: bool = False) -> bool:
-        return all(term(record, state, marked) for term in self.terms)
+    def matches(self, record: Bounce, triage: Any, marked: bool = False) -> bool:
+        return all(term(record, triage, marked) for term in self.terms)
 
 
 def _date(value: str, end: bool) -> int:
@@ -87,7 +94,7 @@ def _until(value: str) -> Predicate:
 
 def _state(value: str) -> Predicate:
     v = value.lower()
-    return lambda r, s, m: s.startswith(v)
+    return lambda r, s, m: s.state.startswith(v)
 
 
 FIELDS: dict[str, Callable[[str], Predicate]] = {
@@ -117,8 +124,40 @@ def _negate(term: Predicate) -> Predicate:
     return lambda r, s, m: not term(r, s, m)
 
 
+def _marked(r: Bounce, t: Any, m: bool) -> bool:
+    return m
+
+
+def _not_marked(r: Bounce, t: Any, m: bool) -> bool:
+    return not m
+
+
+def _wrap(term: Any) -> Predicate:
+    return lambda r, t, m: term(r, t)
+
+
 def parse(text: str) -> Query:
     """Parse the filter bar's text; a bad term gives a Query with `error` set and no terms."""
+    if _query is None:
+        return parse_fallback(text)
+    try:
+        parsed = _query.parse(text)
+    except _query.QueryError as exc:
+        return Query(text, error=str(exc))
+    terms: list[Predicate] = []
+    free: list[str] = []
+    for term in parsed.terms:
+        if not term.field and term.value.lower() == "marked":
+            terms.append(_not_marked if term.negate else _marked)
+        elif not term.field and not term.negate:
+            free.append(term.value)
+        else:
+            terms.append(_wrap(term))
+    return Query(text, " ".join(free), tuple(terms))
+
+
+def parse_fallback(text: str) -> Query:
+    """The filter language without bouncetui.query: the FIELDS and WORDS tables above."""
     try:
         words = shlex.split(text)
     except ValueError:

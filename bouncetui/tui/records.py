@@ -19,7 +19,7 @@ class RecordSet:
     def __init__(self) -> None:
         self.records: list[Bounce] = []
         self.by_token: dict[str, int] = {}
-        self.extra_origins: dict[int, list[tuple[str, int]]] = {}
+        self.duplicates: dict[int, list[Bounce]] = {}  # the same report found elsewhere
         self.by_report: dict[tuple[str, int], list[int]] = {}
         self.errors: list[ScanError] = []
 
@@ -41,9 +41,10 @@ class RecordSet:
             if known is not None:
                 first = self.records[known]
                 place = (item.origin, item.position)
-                places = self.extra_origins.setdefault(known, [])
-                if place != (first.origin, first.position) and place not in places:
-                    places.append(place)
+                copies = self.duplicates.setdefault(known, [])
+                if place != (first.origin, first.position) and all(
+                        place != (c.origin, c.position) for c in copies):
+                    copies.append(item)
                 continue
             index = len(self.records)
             self.records.append(item)
@@ -55,7 +56,15 @@ class RecordSet:
     def origins(self, index: int) -> list[tuple[str, int]]:
         """Every (origin, position) the record at `index` was found at, the first one first."""
         record = self.records[index]
-        return [(record.origin, record.position), *self.extra_origins.get(index, ())]
+        return [(r.origin, r.position) for r in (record, *self.duplicates.get(index, ()))]
+
+    def with_duplicates(self, indexes: Iterable[int]) -> list[Bounce]:
+        """The records at `indexes` and every copy of them found elsewhere (for exports)."""
+        out: list[Bounce] = []
+        for i in indexes:
+            out.append(self.records[i])
+            out.extend(self.duplicates.get(i, ()))
+        return out
 
     def same_report(self, index: int) -> list[int]:
         """The other recipients of the report the record at `index` came from."""

@@ -195,11 +195,11 @@ class MainScreen(Screen[None]):
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
         """The records among `indexes` that the query's field terms select (default: the current one)."""
         query = query or self.filter_query
-        records, marks = self.records.records, self.bounce_list.marks
-        states = self.bounce_list.states
+        records, marks, triage = self.records.records, self.bounce_list.marks, self.triage
         if not query.terms:
             return list(indexes)
-        return [i for i in indexes if query.matches(records[i], states.get(records[i].token, "new"), i in marks)]
+        new = TriageState()
+        return [i for i in indexes if query.matches(records[i], triage.get(records[i].token, new), i in marks)]
 
     def set_query(self, text: str) -> None:
         self.query_text = text
