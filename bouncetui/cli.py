@@ -18,6 +18,7 @@ COMMANDS = (
     "bouncetui.commands.open",
     "bouncetui.commands.scan",
     "bouncetui.commands.explain",
+    "bouncetui.commands.maillog",
 )
 
 

@@ -1,0 +1,201 @@
+"""Correlation: which logged failures came back as a bounce mail, which did not (silent), and
+which bounce mails no log entry accounts for.
+
+A bounce record is linked to the log record of the same recipient (or its orig_to alias) by, in
+order of trust:
+
+1. `queueid`: the queue ID of the failed message, which Postfix's DSN carries in its per-message
+   field X-Postfix-Queue-ID (read from the raw mail by `mail_keys`; the Bounce record has no field
+   for it) — queue IDs are reused, so only within `window` seconds;
+2. `notification`: the bounce mail's own queue ID, which the log named ("sender non-delivery
+   notification: QID") and Postfix puts in the bounce's Message-ID `<YYYYMMDDhhmmss.QID@host>`;
+3. `messageid`: the original Message-ID (Bounce.messageid, from the returned headers), which the
+   log gave for the queue ID (cleanup `message-id=`, Sendmail `msgid=`, Exim `id=`);
+4. `recipient`: the same recipient, the bounce dated from `before` seconds before to `window`
+   seconds after the logged failure (the nearest failure, else the nearest delivery: a remote
+   server may accept a message and bounce it later).
+
+Everything returned is plain data (frozen dataclasses and tuples) for the CLI and the TUI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from bouncetui.maillog.record import LogRecord
+from bouncetui.model import Bounce, ScanError
+from bouncetui.pipeline import scan
+from bouncetui.sources import RawMessage, iter_messages
+
+WINDOW = 3 * 86400
+BEFORE = 12 * 3600  # a syslog time is local time of an unknown zone: allow for the difference
+EXPECTS_BOUNCE = frozenset({"bounced", "expired"})
+NOT_BOUNCES = frozenset({"feedback", "vacation"})  # complaints and auto-replies are not bounces
+
+_QUEUE_ID = re.compile(rb"^X-Postfix-Queue-ID:[ \t]*([0-9A-Za-z]+)", re.IGNORECASE | re.MULTILINE)
+_OWN_ID = re.compile(rb"^Message-ID:[ \t]*<\d{14}\.([0-9A-Za-z]+)@", re.IGNORECASE | re.MULTILINE)
+
+MailKey = tuple[str, int]  # (origin, position) of a bounce mail
+
+
+@dataclass(frozen=True, slots=True)
+class MailKeys:
+    """Queue IDs found in a bounce mail's raw text."""
+
+    queueid: str = ""  # the failed message's (X-Postfix-Queue-ID)
+    notification: str = ""  # the bounce mail's own (from its Postfix Message-ID)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One log record and the bounce records linked to it."""
+
+    record: LogRecord
+    bounces: tuple[Bounce, ...] = ()
+    matchedby: str = ""  # queueid, notification, messageid, recipient; "" when unlinked
+    outcome: str = ""  # returned, silent, or "" when no bounce was to be expected
+
+    def mails(self) -> list[str]:
+        """The linked bounce mails as "origin" or "origin#position"."""
+        out: list[str] = []
+        for b in self.bounces:
+            name = b.origin if b.position <= 1 else "%s#%d" % (b.origin, b.position)
+            if name not in out:
+                out.append(name)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Correlation:
+    links: tuple[Link, ...]
+    orphans: tuple[Bounce, ...]  # bounce records no log record accounts for
+
+    @property
+    def failures(self) -> int:
+        return sum(1 for link in self.links if link.record.failed)
+
+    @property
+    def silent(self) -> int:
+        return sum(1 for link in self.links if link.outcome == "silent")
+
+    @property
+    def returned(self) -> int:
+        return sum(1 for link in self.links if link.outcome == "returned" and link.record.failed)
+
+    @property
+    def orphan_mails(self) -> int:
+        return len({(b.origin, b.position) for b in self.orphans})
+
+
+def keys_of(raw: bytes) -> MailKeys:
+    """The Postfix queue IDs in one raw bounce mail."""
+    end = raw.find(b"\n\n")
+    end2 = raw.find(b"\r\n\r\n")
+    header = raw[:min(e for e in (end, end2, len(raw)) if e >= 0)]
+    own = _OWN_ID.search(header)
+    queue = _QUEUE_ID.search(raw)
+    return MailKeys(queue.group(1).decode("ascii") if queue else "",
+                    own.group(1).decode("ascii") if own else "")
+
+
+def mail_keys(paths: Iterable[str]) -> dict[MailKey, MailKeys]:
+    """MailKeys of every message under `paths` that has any."""
+    out: dict[MailKey, MailKeys] = {}
+    for path in paths:
+        for item in iter_messages(path):
+            if isinstance(item, RawMessage):
+                keys = keys_of(item.data)
+                if keys.queueid or keys.notification:
+                    out[(item.origin, item.position)] = keys
+    return out
+
+
+def scan_bounces(paths: Iterable[str]) -> tuple[list[Bounce], dict[MailKey, MailKeys], list[ScanError]]:
+    """The bounce records under `paths`, their queue IDs and the messages that could not be read."""
+    paths = list(paths)
+    bounces: list[Bounce] = []
+    errors: list[ScanError] = []
+    for item in scan(paths):
+        (errors if isinstance(item, ScanError) else bounces).append(item)  # type: ignore[arg-type]
+    return bounces, mail_keys(paths), errors
+
+
+def _index(records: list[LogRecord]) -> tuple[dict[str, list[int]], ...]:
+    by_rcpt: dict[str, list[int]] = {}
+    by_queue: dict[str, list[int]] = {}
+    by_ndr: dict[str, list[int]] = {}
+    by_msgid: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        b = r.bounce
+        for address in {b.recipient.lower(), b.alias.lower()} - {""}:
+            by_rcpt.setdefault(address, []).append(i)
+        for table, key in ((by_queue, r.queueid), (by_ndr, r.notification), (by_msgid, b.messageid)):
+            if key:
+                table.setdefault(key, []).append(i)
+    return by_rcpt, by_queue, by_ndr, by_msgid
+
+
+def correlate(
+    records: Iterable[LogRecord],
+    bounces: Iterable[Bounce],
+    keys: Mapping[MailKey, MailKeys] | None = None,
+    window: int = WINDOW,
+    before: int = BEFORE,
+) -> Correlation:
+    """Link log records and bounce records (see the module docstring for the rules)."""
+    records = list(records)
+    keys = keys or {}
+    by_rcpt, by_queue, by_ndr, by_msgid = _index(records)
+    linked: dict[int, list[Bounce]] = {}
+    how: dict[int, str] = {}
+    orphans: list[Bounce] = []
+
+    def same_recipient(i: int, address: str) -> bool:
+        b = records[i].bounce
+        return not address or address in (b.recipient.lower(), b.alias.lower())
+
+    def in_window(i: int, stamp: int) -> bool:
+        return -before <= stamp - records[i].timestamp <= window
+
+    for bounce in bounces:
+        if bounce.reason in NOT_BOUNCES:
+            continue
+        address = bounce.recipient.lower()
+        mk = keys.get((bounce.origin, bounce.position), MailKeys())
+        found, by = None, ""
+        for table, key, name, timed in ((by_queue, mk.queueid, "queueid", True),
+                                        (by_ndr, mk.notification, "notification", True),
+                                        (by_msgid, bounce.messageid, "messageid", False)):
+            if not key:
+                continue
+            hits = [i for i in table.get(key, ()) if same_recipient(i, address)
+                    and (not timed or in_window(i, bounce.timestamp))]
+            if hits:
+                found, by = min(hits, key=lambda i: abs(bounce.timestamp - records[i].timestamp)), name
+                break
+        if found is None and address:
+            hits = [i for i in by_rcpt.get(address, ()) if records[i].logstatus != "rejected"
+                    and in_window(i, bounce.timestamp)]
+            if hits:
+                found = min(hits, key=lambda i: (not records[i].failed,
+                                                 abs(bounce.timestamp - records[i].timestamp)))
+                by = "recipient"
+        if found is None:
+            orphans.append(bounce)
+            continue
+        linked.setdefault(found, []).append(bounce)
+        how.setdefault(found, by)
+
+    links = []
+    for i, r in enumerate(records):
+        mails = tuple(linked.get(i, ()))
+        outcome = "returned" if mails else ("silent" if r.logstatus in EXPECTS_BOUNCE else "")
+        links.append(Link(r, mails, how.get(i, ""), outcome))
+    return Correlation(tuple(links), tuple(orphans))
+
+
+def silent_failures(correlation: Correlation) -> Iterator[LogRecord]:
+    """The logged failures for which no bounce mail came back."""
+    return (link.record for link in correlation.links if link.outcome == "silent")
