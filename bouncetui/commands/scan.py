@@ -14,6 +14,8 @@ from bouncetui.classify.explain import write_explained
 from bouncetui.formats import FORMATS, WRITERS
 from bouncetui.model import ScanError
 from bouncetui.pipeline import scan
+from bouncetui.store import Store, StoreError
+from bouncetui.store import options as store_options
 from bouncetui.textsafe import one_line
 
 NAME = "scan"
@@ -31,10 +33,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--explain-decoding", action="store_true",
                         help="instead of records, show for each one the decoder and the rule behind "
                              "every field (status, reply code, command, reason, hard/soft, backscatter)")
+    store_options.add_arguments(parser, no_cache=True)
 
 
 def missing_paths(paths: list[str]) -> list[str]:
     return [p for p in paths if p != "-" and not os.path.exists(p)]
+
+
+def open_cache(args: argparse.Namespace) -> Store | None:
+    """The cache, unless --no-cache or --explain-decoding (the decoders' trace is not cached)."""
+    if args.no_cache or getattr(args, "explain_decoding", False):
+        return None
+    try:
+        return store_options.open_store(args)
+    except StoreError as exc:
+        store_options.report(exc, fallback="scanning without the cache")
+        return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,10 +59,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
     errors: list[ScanError] = []
+    store = open_cache(args)
+    items = store.scan(args.paths) if store else scan(args.paths)
 
     def records():
         own = getattr(args, "own_domain", None) or ()
-        for item in backscatter.mark(scan(args.paths), own):
+        for item in backscatter.mark(items, own):
             if isinstance(item, ScanError):
                 errors.append(item)
                 print("bouncetui: %s" % one_line(item), file=sys.stderr)
@@ -61,9 +77,16 @@ def run(args: argparse.Namespace) -> int:
             count = write_explained(records(), out)
         else:
             count = WRITERS[fmt](records(), out)
+    except StoreError as exc:  # the database turned out damaged in the middle of the scan
+        store_options.report(exc)
+        return store_options.EXIT_STORE
     finally:
         if args.output:
             out.close()
+        if store:
+            for warning in store.warnings:
+                print("bouncetui: %s" % warning, file=sys.stderr)
+            store.close()
     if fmt == "table" or args.output:
         print("%d record(s), %d error(s)" % (count, len(errors)), file=sys.stderr)
     return 0
