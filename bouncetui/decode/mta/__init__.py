@@ -18,6 +18,7 @@ from bouncetui.decode.mta import (
     gmail,
     googlegroups,
     googleworkspace,
+    opensmtpd,
     postfix,
     qmail,
     receivingses,
@@ -43,4 +44,5 @@ DECODERS: tuple[ModuleType, ...] = (
     exim,
     qmail,
     dragonfly,
+    opensmtpd,
 )

@@ -1,0 +1,73 @@
+"""OpenSMTPD bounces: "This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail."
+
+After "...the following list of recipients:" each line is `addr: error`, the error being the remote
+reply ("550 5.1.1 ...") or smtpd's own words ("Domain does not exist", "Envelope expired",
+"Network error on destination MXs", ...). A delay report says "A message is delayed for more
+than ...". Recent versions add an RFC 3464 part with the same recipients; its Status and
+Reporting-MTA are used. The original follows "Below is a copy of the original message:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode, host_of
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "OpenSMTPD"
+
+_BANNER = re.compile(r"^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\.", re.MULTILINE)
+_START = re.compile(r"(?:the following\s+list of recipients|the following\s+recipients?):\s*\n", re.IGNORECASE)
+_END = re.compile(
+    r"^\s*(?:Below is a copy of the original message|Please note that this is only a temporary)",
+    re.MULTILINE | re.IGNORECASE,
+)
+_LINE = re.compile(r"^([^\s:]+@[^\s:]+):\s*(.*)$")
+_MARKERS = (re.compile(r"^\s*Below is a copy of the original message:?\s*$", re.MULTILINE | re.IGNORECASE),)
+# smtpd's own error strings that name the reason.
+_OWN_REASONS = (
+    (re.compile(r"^Envelope expired", re.I), "expired"),
+    (re.compile(r"^(?:Domain does not exist|Invalid domain name)", re.I), "hostunknown"),
+    (re.compile(r"^Network error on destination MXs", re.I), "networkerror"),
+    (re.compile(r"^No MX found for (?:domain|destination)", re.I), "notaccept"),
+)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    banner = _BANNER.search(body)
+    if not banner:
+        return None
+    start = _START.search(body, banner.end())
+    if not start:
+        return None
+    end = _END.search(body, start.end())
+    delayed = "is delayed for more than" in body[banner.end() : start.end()].lower()
+    fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))
+    by_address = {d.recipient.lower(): d for d in reported}
+    deliveries = []
+    for line in body[start.end() : end.start() if end else len(body)].split("\n"):
+        m = _LINE.match(line.strip())
+        if not m or not clean_address(m.group(1)):
+            continue
+        error = collapse(m.group(2))
+        said = bool(find_replycode(error[:4]))
+        dsn = by_address.get(clean_address(m.group(1)).lower(), Delivery())
+        deliveries.append(
+            Delivery(
+                recipient=clean_address(m.group(1)),
+                action=dsn.action or ("delayed" if delayed else "failed"),
+                status=dsn.status,
+                diagnostic=error,
+                replycode=error[:3] if said else "",
+                command=command_of(error),
+                lhost=dsn.lhost or host_of(fields.get("reporting-mta", "")),
+                rhost=dsn.rhost,
+                reason="" if said else next((r for p, r in _OWN_REASONS if p.search(error)), ""),
+            )
+        )
+    if not deliveries:
+        return None
+    return Report(NAME, deliveries, original_or_inline(message, body, _MARKERS), fields)
