@@ -1,0 +1,45 @@
+"""Outlook.com / Hotmail delivery status notifications (before Exchange Online carried them).
+
+    This is an automatically generated Delivery Status Notification.
+    Delivery to the following recipients failed.          ("... has been delayed.", "Unable to
+           user@example.org                                 deliver message to the following
+                                                            recipients, due to being unable to
+                                                            connect successfully ...")
+
+followed by RFC 3464 fields (Reporting-MTA like BAY004-OMC1S18.hotmail.com) and the original.
+Recognised by the X-Message-Delivery header of Hotmail's mail system or a postmaster@ sender at
+hotmail/outlook/live/msn. Without a Diagnostic-Code the sentence above the list is the diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.provider_common import collapse, dsn, sender_matches
+from bouncetui.decode.report import Report
+
+NAME = "Outlook"
+
+_SENDER = re.compile(r"postmaster@(?:[\w.-]+\.)?(?:hotmail|outlook|live|msn)\.[\w.]+", re.IGNORECASE)
+_NOTICE = re.compile(r"^\s*This is an automatically generated Delivery Status Notification\.?", re.I | re.M)
+_SENTENCE = re.compile(
+    r"^\s*((?:Delivery to the following recipients|Unable to deliver message to the following recipients)[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def decode(message: Message) -> Report | None:
+    if not (message.header("X-Message-Delivery") or sender_matches(message, _SENDER)):
+        return None
+    body = message.body
+    if not _NOTICE.search(body):
+        return None
+    per_message, deliveries = dsn(message)
+    if not deliveries:
+        return None
+    sentence = _SENTENCE.search(body)
+    for delivery in deliveries:
+        if not delivery.diagnostic and sentence and "failed." not in sentence.group(1).lower():
+            delivery.diagnostic = collapse(sentence.group(1))
+    return Report(NAME, deliveries, message.original, per_message)
