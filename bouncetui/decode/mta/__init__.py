@@ -26,6 +26,7 @@ from bouncetui.decode.mta import (
     receivingses,
     sendgrid,
     sendmail,
+    v5sendmail,
     yahoo,
 )
 
@@ -49,4 +50,5 @@ DECODERS: tuple[ModuleType, ...] = (
     qmail,
     dragonfly,
     opensmtpd,
+    v5sendmail,
 )
