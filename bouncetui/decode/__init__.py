@@ -22,6 +22,7 @@ from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834
 from bouncetui.decode.assemble import assemble
 from bouncetui.decode.message import Message
 from bouncetui.decode.report import Report
+from bouncetui.limits import DEFAULT, LimitExceeded, Limits
 from bouncetui.model import Bounce
 
 DECODERS: tuple[ModuleType, ...] = (arf, *mta.DECODERS, rfc3464, fallback, rfc3834)
@@ -51,9 +52,31 @@ def unwrap_forwarded(message: Message) -> Message | None:
     return Message.parse(_QUOTE.sub("", quoted).encode("utf-8"))
 
 
-def decode(raw: bytes, origin: str = "", position: int = 1) -> list[Bounce]:
-    """Every recipient's Bounce record in one message; [] for a message that is not a report."""
+def check_structure(message: Message, limits: Limits) -> None:
+    """Raise LimitExceeded when the MIME tree has too many parts or is nested too deeply."""
+    parts = 0
+    stack = [(message.msg, 0)]
+    while stack:
+        part, depth = stack.pop()
+        parts += 1
+        if parts > limits.max_parts:
+            raise LimitExceeded("more than %d MIME parts (--max-parts)" % limits.max_parts)
+        if depth > limits.max_depth:
+            raise LimitExceeded("MIME parts nested deeper than %d (--max-depth)" % limits.max_depth)
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((sub, depth + 1) for sub in payload if hasattr(sub, "is_multipart"))
+
+
+def decode(raw: bytes, origin: str = "", position: int = 1, limits: Limits = DEFAULT) -> list[Bounce]:
+    """Every recipient's Bounce record in one message; [] for a message that is not a report.
+
+    Raises LimitExceeded for a message beyond `limits` (size, parts, depth, recipients).
+    """
+    if len(raw) > limits.max_bytes:
+        raise LimitExceeded("message of %d bytes exceeds %d (--max-size)" % (len(raw), limits.max_bytes))
     message = Message.parse(raw)
+    check_structure(message, limits)
     report = find_report(message)
     if report is None:
         inner = unwrap_forwarded(message)
@@ -63,4 +86,7 @@ def decode(raw: bytes, origin: str = "", position: int = 1) -> list[Bounce]:
         if report is None:
             return []
         message = inner
+    if len(report.deliveries) > limits.max_recipients:
+        raise LimitExceeded("%d recipients in one report exceed %d (--max-recipients)"
+                            % (len(report.deliveries), limits.max_recipients))
     return assemble(report, message, origin, position)

@@ -82,10 +82,10 @@ def test_undecodable_message_is_listed_and_scan_goes_on(tmp_path, capsys, monkey
 
     real = pipeline.decode
 
-    def flaky(raw, origin, position):
+    def flaky(raw, origin, position, *args):
         if origin.endswith("a.eml"):
             raise ValueError("broken structure")
-        return real(raw, origin, position)
+        return real(raw, origin, position, *args)
 
     monkeypatch.setattr(pipeline, "decode", flaky)
     code, out, err = run(capsys, "scan", "--format", "jsonl", str(tmp_path))

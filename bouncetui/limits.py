@@ -1,0 +1,89 @@
+"""Limits that keep a hostile or broken message from exhausting memory or time.
+
+A message over a limit is not decoded: it becomes a ScanError entry naming the limit, and the scan
+goes on. Every limit can be changed on the command line (`bouncetui scan --max-size ...`).
+The time budget is enforced with a timer signal where decoding runs on a process's main thread
+(the command line and its worker processes); elsewhere the other limits still bound the work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_bytes: int = 64 * 1024 * 1024  # one message (after decompression)
+    max_parts: int = 2000  # MIME parts in one message
+    max_depth: int = 40  # nesting of multiparts and message/rfc822 parts
+    max_recipients: int = 20000  # recipients decoded from one report
+    seconds: float = 20.0  # time to decode one message
+
+
+DEFAULT = Limits()
+
+
+class LimitExceeded(Exception):
+    """A message exceeds one of the limits; its text says which."""
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise LimitExceeded in the block when it runs longer than `seconds` (main thread only)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() \
+            or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):  # noqa: ARG001
+        raise LimitExceeded("decoding took longer than %g s" % seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def add_arguments(parser) -> None:
+    """The --max-* options of the sub-commands that decode mail."""
+    group = parser.add_argument_group("limits")
+    group.add_argument("--max-size", type=_size, default=DEFAULT.max_bytes, metavar="BYTES",
+                       help="largest message decoded (suffixes k, M, G; default 64M)")
+    group.add_argument("--max-parts", type=int, default=DEFAULT.max_parts, metavar="N",
+                       help="most MIME parts in one message (default %d)" % DEFAULT.max_parts)
+    group.add_argument("--max-depth", type=int, default=DEFAULT.max_depth, metavar="N",
+                       help="deepest MIME nesting (default %d)" % DEFAULT.max_depth)
+    group.add_argument("--max-recipients", type=int, default=DEFAULT.max_recipients, metavar="N",
+                       help="most recipients decoded from one report (default %d)" % DEFAULT.max_recipients)
+    group.add_argument("--time-budget", type=float, default=DEFAULT.seconds, metavar="SECONDS",
+                       help="longest time spent decoding one message (default %g)" % DEFAULT.seconds)
+
+
+def from_args(args) -> Limits:
+    return Limits(
+        max_bytes=getattr(args, "max_size", DEFAULT.max_bytes),
+        max_parts=getattr(args, "max_parts", DEFAULT.max_parts),
+        max_depth=getattr(args, "max_depth", DEFAULT.max_depth),
+        max_recipients=getattr(args, "max_recipients", DEFAULT.max_recipients),
+        seconds=getattr(args, "time_budget", DEFAULT.seconds),
+    )
+
+
+def _size(text: str) -> int:
+    text = text.strip()
+    factor = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}.get(text[-1:].lower(), 1)
+    number = text[:-1] if factor > 1 else text
+    try:
+        value = int(float(number) * factor)
+    except ValueError:
+        raise ValueError("not a size: %r" % text) from None
+    if value <= 0:
+        raise ValueError("a size must be positive")
+    return value
