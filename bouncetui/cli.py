@@ -19,6 +19,8 @@ COMMANDS = (
     "bouncetui.commands.scan",
     "bouncetui.commands.explain",
     "bouncetui.commands.maillog",
+    "bouncetui.commands.triage",
+    "bouncetui.commands.export",
 )
 
 

@@ -210,6 +210,6 @@ def write_suppression(entries: Iterable[SuppressionEntry], out: IO[str],
         if writer is not None:
             writer.writerow(values)
         else:
-            out.write(json.dumps(dict(zip(SUPPRESSION_FIELDS, values)), ensure_ascii=False) + "\n")
+            out.write(json.dumps(dict(zip(SUPPRESSION_FIELDS, values)), ensure_ascii=False, separators=(",", ":")) + "\n")
         n += 1
     return n
