@@ -13,6 +13,7 @@ from types import ModuleType
 from bouncetui.decode.mta import (
     amazonses,
     amazonworkmail,
+    courier,
     dragonfly,
     exim,
     gmail,
@@ -51,4 +52,5 @@ DECODERS: tuple[ModuleType, ...] = (
     dragonfly,
     opensmtpd,
     v5sendmail,
+    courier,
 )

@@ -1,0 +1,70 @@
+"""Courier mail server bounces: "This is a delivery status notification from HOST, running the
+Courier mail server".
+
+The text part lists each recipient as `<addr>:`, then the remote host line `mx.example.org [IP]:`
+and a short transcript (`>>> RCPT TO:<addr>` / `<<< 550 ...`) that tells the SMTP command. The
+RFC 3464 part, when present, is the base; the text adds the command and fills the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, dsn_deliveries, failed_step, original_or_inline
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Courier"
+
+_BANNER = re.compile(
+    r"^This is a delivery status notification from (\S+?),?\s*\n\s*running the Courier mail server",
+    re.MULTILINE | re.IGNORECASE,
+)
+_RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:\s*$", re.MULTILINE)
+_HOST = re.compile(r"^\s+([A-Za-z0-9.-]+)\s+\[[^\]]+\]:\s*$", re.MULTILINE)
+_MARKERS = (re.compile(r"^The original message follows", re.MULTILINE | re.IGNORECASE),)
+
+
+def paragraphs(text: str) -> dict[str, Delivery]:
+    found = {}
+    starts = list(_RECIPIENT.finditer(text))
+    for i, m in enumerate(starts):
+        chunk = text[m.end() : starts[i + 1].start() if i + 1 < len(starts) else len(text)]
+        chunk = chunk.split("\n-----", 1)[0]
+        command, reply = failed_step(chunk)
+        host = _HOST.search(chunk)
+        if not reply:
+            reply = collapse(" ".join(line for line in chunk.split("\n") if not _HOST.match(line)))
+        found[m.group(1).lower()] = Delivery(
+            recipient=clean_address(m.group(1)),
+            command=command,
+            rhost=host.group(1).lower() if host else "",
+            diagnostic=reply,
+            replycode=find_replycode(reply[:4]),
+        )
+    return found
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    banner = _BANNER.search(body)
+    if not banner:
+        return None
+    said = paragraphs(body[banner.end() :])
+    fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
+    if deliveries:
+        for delivery in deliveries:
+            text = said.get(delivery.recipient.lower())
+            if text is None:
+                continue
+            delivery.command = delivery.command or text.command
+            delivery.rhost = delivery.rhost or text.rhost
+            delivery.diagnostic = delivery.diagnostic or text.diagnostic
+    else:
+        deliveries = list(said.values())
+    if not deliveries:
+        return None
+    for delivery in deliveries:
+        delivery.lhost = delivery.lhost or banner.group(1).lower()
+    return Report(NAME, deliveries, original_or_inline(message, body, _MARKERS), fields)
