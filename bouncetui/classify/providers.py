@@ -106,15 +106,15 @@ MICROSOFT = Provider(
      "protection.outlook.com", "office365.com", "microsoft.com"),
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
-        R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3160\)|\bAS\(\d+\)|"
+        R("userunknown", r"recipientnotfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
+                         r"access denied|5\.1\.10|requested action not taken: mailbox unavailable"),
+        R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3160\)|blocked using|"
                      r"traffic not accepted from this ip|5\.7\.708|5\.7\.513|block list"),
         R("authfailure", r"5\.7\.509|5\.7\.515|does not pass dmarc|dmarc policy"),
         R("norelaying", r"5\.7\.54\b|5\.7\.64\b|unable to relay|relay access denied"),
         R("notcompliantrfc", r"5\.7\.512|rfc 5322 section"),
         R("ratelimited", r"5\.7\.70[05]|exceeded (?:the )?(?:sending|message|recipient) (?:rate|limit)|"
                          r"4\.7\.500|server busy"),
-        R("userunknown", r"recipientnotfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
-                         r"access denied|5\.1\.10|requested action not taken: mailbox unavailable"),
         R("hostunknown", r"domain is not reachable|5\.4\.310|dns domain .{0,40} does not exist"),
         R("expired", r"5\.4\.316|message expired"),
         R("networkerror", r"5\.4\.14|hop count exceeded|routing loop"),

@@ -279,7 +279,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:user|recipient|mailbox|account|address) (?:was )?(?:not found|unknown|not known|not listed)",
         r"invalid (?:recipient|mailbox|user|address|e-?mail address|destination)",
         r"unknown (?:recipient|mailbox|local ?part|address|account|e-?mail)", r"mailbox unavailable",
-        r"recipient address rejected", r"\baddress rejected\b", r"not a valid (?:mailbox|recipient|user|address)",
+        r"recipient address rejected", r"(?<!sender )(?<!from )\baddress rejected\b", r"not a valid (?:mailbox|recipient|user|address)",
         r"no mailbox", r"mailbox not found", r"user not found", r"undeliverable address",
         r"addressee unknown", r"is not a known user", r"bad recipient", r"recipientnotfound", r"recipient not found",
         r"does not have an? .{0,40}account", r"doesn'?t have an? .{0,40}account",

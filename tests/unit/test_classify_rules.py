@@ -1,0 +1,198 @@
+"""The classifier's tables: the status table, the wording table of every reason, hard/soft."""
+
+from __future__ import annotations
+
+import pytest
+
+from bouncetui.classify import match_wording, rules
+from bouncetui.model import is_hard
+
+# For every reason in rules.PATTERNS: replies that must be read as that reason, and replies that
+# must not (close wording that means something else).
+EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "mailboxfull": (
+        ("552 5.2.2 <a@example.jp>... Mailbox Full", "452 4.2.2 user is over quota",
+         "The recipient's inbox is out of storage space", "User mailbox exceeds allowed size: a@example.jp"),
+        ("552 5.3.4 Message size exceeds fixed limit", "The mailbox you tried to reach is disabled"),
+    ),
+    "emailtoolarge": (
+        ("552 5.3.4 Message size exceeds fixed maximum message size", "Message too large for this recipient"),
+        ("552 5.2.2 Mailbox full", "Line 3: syntax error"),
+    ),
+    "suspend": (
+        ("550 5.2.1 The email account that you tried to reach is disabled", "550 Mailbox is frozen.",
+         "Recipient address rejected: User a@example.com temporary locked"),
+        ("550 5.1.1 No such user", "452 Mailbox full"),
+    ),
+    "hasmoved": (
+        ("550 5.1.6 User has moved to b@example.net", "551 User not local; the address has changed"),
+        ("550 No such user here",),
+    ),
+    "norelaying": (
+        ("554 5.7.1 <a@example.jp>: Relay access denied", "550 This system is not configured to relay mail",
+         "550 5.7.1 Unable to relay for a@example.org"),
+        ("550 5.1.1 user unknown", "550 sender rejected"),
+    ),
+    "authfailure": (
+        ("550 5.7.26 Unauthenticated email from example.com is not accepted due to its DMARC policy",
+         "550 5.7.23 SPF check failed for 192.0.2.1"),
+        ("550 5.7.1 Relaying denied", "554 Message rejected as spam"),
+    ),
+    "requireptr": (
+        ("550 5.7.25 The IP address sending this message does not have a PTR record setup",
+         "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]"),
+        ("550 5.7.1 Client host rejected: blocked using zen.spamhaus.org",),
+    ),
+    "notcompliantrfc": (
+        ("550 5.7.1 This message is not RFC 5322 compliant", "Messages with multiple addresses in From: header are not accepted"),
+        ("550 5.7.1 Message rejected as spam",),
+    ),
+    "badreputation": (
+        ("451 4.7.650 The mail server has been temporarily rate limited due to IP reputation",
+         "550 Rejected: low reputation of the sending domain"),
+        ("550 5.7.1 Service unavailable; client host blocked using bl.spamcop.net",),
+    ),
+    "ratelimited": (
+        ("421 4.7.0 Too many connections from your IP", "550 5.2.1 receiving mail at a rate that prevents delivery",
+         "450 4.7.1 Rate limit exceeded, try again later"),
+        ("550 5.1.1 User unknown", "451 Temporary local problem"),
+    ),
+    "virusdetected": (
+        ("550 5.7.1 Message contains a virus (Eicar-Test-Signature)", "554 Malware detected in attachment"),
+        ("554 5.7.1 Message rejected as spam",),
+    ),
+    "spamdetected": (
+        ("554 5.7.1 Message rejected as spam", "550 5.7.1 Message content rejected, UBE, id=00000-22"),
+        ("550 5.1.1 No such user", "550 5.7.1 Access denied"),
+    ),
+    "policyviolation": (
+        ("554 5.7.9 Message not accepted for policy reasons", "550 Message rejected: attachment type not allowed"),
+        ("550 5.1.1 No such user", "550 5.7.26 DMARC policy reject"),
+    ),
+    "userunknown": (
+        ("550 5.1.1 <a@example.jp>... User Unknown", "550 No such recipient", "550 Recipient address rejected: User unknown in local recipient table",
+         "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"),
+        ("550 5.7.1 Relay access denied", "552 Mailbox full", "There was an error delivering your mail to <userunknown@example.org>."),
+    ),
+    "filtered": (
+        ("550 Refused due to recipient preferences", "550 Mail rejected by the recipient's filter"),
+        ("550 5.1.1 No such user",),
+    ),
+    "rejected": (
+        ("550 5.1.8 Sender address rejected: Domain not found", "553 Sender verify failed",
+         "550 Unroutable sender address"),
+        ("550 5.1.1 Recipient address rejected: User unknown",),
+    ),
+    "hostunknown": (
+        ("Host or domain name not found. Name service error for name=example.jp type=A: Host not found",
+         "550 Unrouteable address", "553 neko.example.com does not exist"),
+        ("550 5.1.1 <a@example.com> does not exist", "550 5.1.1 user unknown"),
+    ),
+    "blocked": (
+        ("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+         "550 5.7.1 IP address blacklisted by recipient", "421 Service refused, please try later. OFR_999"),
+        ("550 5.1.1 User unknown", "552 Mailbox full"),
+    ),
+    "failedstarttls": (
+        ("530 5.7.0 Must issue a STARTTLS command first", "451 4.7.5 TLS handshake failed"),
+        ("550 5.7.1 Relaying denied",),
+    ),
+    "securityerror": (
+        ("530 5.7.0 Authentication required", "550-Please turn on SMTP Authentication in your mail client"),
+        ("550 5.7.26 DMARC policy reject", "550 5.1.1 User unknown"),
+    ),
+    "systemfull": (
+        ("452 4.3.1 Insufficient system storage", "452 4.4.5 Insufficient disk space; try again later"),
+        ("552 5.2.2 Mailbox full",),
+    ),
+    "notaccept": (
+        ("556 5.1.10 Recipient address has null MX", "The domain example.org doesn't receive email according to the administrator"),
+        ("550 5.1.1 No such user",),
+    ),
+    "expired": (
+        ("Message expired: unable to deliver in 840 minutes", "retry timeout exceeded",
+         "connect to mx.example.org[192.0.2.1]:25: Connection timed out"),
+        ("550 5.1.1 User unknown", "No route to host"),
+    ),
+    "networkerror": (
+        ("connect to mx.example.org[192.0.2.1]:25: No route to host", "mail for example.org loops back to myself",
+         "Name service error for name=example.org type=MX: Malformed or unexpected name server reply"),
+        ("Connection timed out", "550 5.1.1 No such user"),
+    ),
+    "contenterror": (
+        ("554 5.6.0 Invalid MIME structure", "550 5.6.9 Invalid header: Content-Type"),
+        ("552 Message size exceeds fixed maximum message size",),
+    ),
+    "mailererror": (
+        ("procmail: Couldn't create /var/spool/mail/a", "unknown mailer error 255"),
+        ("550 5.1.1 User unknown",),
+    ),
+    "systemerror": (
+        ("451 4.3.0 Temporary local problem - please try later", "553 5.3.5 system config error"),
+        ("550 5.1.1 User unknown",),
+    ),
+    "syntaxerror": (
+        ("500 5.5.1 Command unrecognized", "503 5.5.1 Bad sequence of commands"),
+        ("550 5.1.1 User unknown",),
+    ),
+}
+
+
+def test_every_reason_table_has_examples_both_ways():
+    for reason, _ in rules.PATTERNS:
+        positives, negatives = EXAMPLES[reason]
+        assert positives and negatives, reason
+
+
+@pytest.mark.parametrize(
+    "reason,text", [(r, t) for r, (pos, _) in EXAMPLES.items() for t in pos]
+)
+def test_wording_is_read_as_its_reason(reason, text):
+    found = match_wording(text)
+    assert found is not None and found[0] == reason, (text, found)
+
+
+@pytest.mark.parametrize(
+    "reason,text", [(r, t) for r, (_, neg) in EXAMPLES.items() for t in neg]
+)
+def test_close_wording_is_not_that_reason(reason, text):
+    found = match_wording(text)
+    assert found is None or found[0] != reason, (text, found)
+
+
+def test_every_pattern_reason_is_a_known_reason():
+    known = {"authfailure", "badreputation", "blocked", "contenterror", "delivered", "emailtoolarge", "expired",
+             "failedstarttls", "feedback", "filtered", "hasmoved", "hostunknown", "mailboxfull", "mailererror",
+             "networkerror", "norelaying", "notaccept", "notcompliantrfc", "onhold", "policyviolation",
+             "ratelimited", "rejected", "requireptr", "securityerror", "spamdetected", "suspend", "syntaxerror",
+             "systemerror", "systemfull", "undefined", "userunknown", "vacation", "virusdetected"}
+    assert {reason for reason, _ in rules.PATTERNS} <= known
+    assert set(rules.STATUS.values()) <= known
+
+
+@pytest.mark.parametrize(
+    "status,reason",
+    [("5.1.1", "userunknown"), ("5.1.2", "hostunknown"), ("5.1.6", "hasmoved"), ("5.2.2", "mailboxfull"),
+     ("5.3.4", "emailtoolarge"), ("5.7.26", "authfailure"), ("5.7.25", "requireptr"), ("5.1.8", "rejected"),
+     ("4.4.7", "expired"), ("5.7.13", "suspend"), ("5.7.27", "notaccept")],
+)
+def test_status_table(status, reason):
+    assert rules.STATUS[status] == reason
+
+
+def test_vague_and_reused_codes_are_ambiguous():
+    for status in ("5.0.0", "4.0.0", "5.7.1", "5.2.1", "5.1.10", "5.4.1", "5.5.0"):
+        assert status in rules.AMBIGUOUS_STATUS
+    for status in ("5.1.1", "5.2.2", "5.7.26"):
+        assert status not in rules.AMBIGUOUS_STATUS
+
+
+@pytest.mark.parametrize(
+    "reason,status,replycode,hard",
+    [("userunknown", "5.1.1", "550", True), ("hostunknown", "5.1.2", "", True), ("hasmoved", "5.1.6", "551", True),
+     ("userunknown", "4.1.1", "450", True), ("notaccept", "5.1.10", "556", True), ("notaccept", "4.0.0", "", False),
+     ("notaccept", "", "421", False), ("mailboxfull", "5.2.2", "552", False), ("filtered", "5.2.0", "550", False),
+     ("blocked", "5.7.1", "554", False), ("expired", "4.4.7", "", False)],
+)
+def test_hard_and_soft(reason, status, replycode, hard):
+    assert is_hard(reason, status, replycode) is hard
