@@ -76,7 +76,10 @@ def inline_original(quoted: str) -> email.message.Message | None:
     for line in lines[start:]:
         if not line.strip():
             break
-        block.append(line[len(indent) :] if indent and line.startswith(indent) else line)
+        line = line[len(indent) :] if indent and line.startswith(indent) else line
+        if block and line[:1] not in (" ", "\t") and not _HEADER_LINE.match(line):
+            line = " " + line  # a folded line that lost its indentation in the quoting
+        block.append(line)
     parsed = parse_headers("\n".join(block))
     return parsed if parsed.keys() else None
 
@@ -121,3 +124,26 @@ def indented_blocks(text: str) -> list[tuple[str, str]]:
 
 def sender_matches(message: Message, pattern: re.Pattern[str]) -> bool:
     return bool(pattern.search(message.sender) or pattern.search(message.header("Return-Path")))
+
+
+_EXIM_HOST = re.compile(r"\bhost:? (?P<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\[[0-9A-Fa-f.:]+\])\.?(?: ?[\[(][0-9A-Fa-f.:]+[\])])?:?\s*")
+_EXIM_STAGE = re.compile(r"\b(?:after|for) (?P<stage>RCPT(?: TO)?|MAIL(?: FROM)?|DATA|TEXT|end of data|EHLO|HELO|initial connection)\b", re.IGNORECASE)
+_EXIM_STAGES = {"rcpt": "RCPT", "mail": "MAIL", "data": "DATA", "text": "DATA", "end": "DATA", "ehlo": "EHLO",
+                "helo": "HELO", "initial": "CONN"}
+
+
+def exim_explanation(text: str) -> tuple[str, str, str]:
+    """(diagnostic, command, rhost) from an Exim-style explanation of one address's failure.
+
+    "SMTP error from remote mail server after RCPT TO:<a>: host mx.example.org [192.0.2.1]: 550 ..."
+    gives the remote's words after the host; other explanations ("Unrouteable address") stay whole.
+    """
+    text = collapse(text)
+    stage = _EXIM_STAGE.search(text)
+    command = _EXIM_STAGES.get(stage.group("stage").split()[0].lower(), "") if stage else ""
+    host = _EXIM_HOST.search(text)
+    if host and stage:
+        rest = text[host.end() :]
+        rest = re.sub(r"^reason:\s*", "", rest, flags=re.IGNORECASE)
+        return rest.strip(), command, host.group("host").strip("[]").lower()
+    return text, command, ""
