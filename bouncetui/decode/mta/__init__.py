@@ -16,6 +16,8 @@ from bouncetui.decode.mta import (
     courier,
     dragonfly,
     einsundeins,
+    exchange2003,
+    exchange2007,
     exim,
     gmail,
     gmx,
@@ -50,13 +52,16 @@ DECODERS: tuple[ModuleType, ...] = (
     mailru,
     gmx,
     einsundeins,
-    # Mail server software, recognised by its own banner, subject or headers.
+    # Mail server software recognised by its headers (X-Mailer, X-MS-Exchange-*) and structure.
+    exchange2007,
+    exchange2003,
+    # Mail server software recognised by the banner or wording of its own notification text.
     postfix,
     sendmail,
     exim,
     qmail,
     dragonfly,
     opensmtpd,
-    v5sendmail,
     courier,
+    v5sendmail,
 )

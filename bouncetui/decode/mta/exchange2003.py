@@ -1,0 +1,62 @@
+"""Microsoft Exchange 5.5/2000/2003 bounces (Internet Mail Service / Connector, no RFC 3464 part).
+
+    Your message
+      To:      someone@example.org
+      Subject: hello
+    did not reach the following recipient(s):
+
+    user@example.org on Thu, 29 Apr 2007 16:51:51 -0500
+        The recipient name is not recognized
+        The MTS-ID of the original message is: c=jp;a= ;p=org;l=HOST0000
+        MSEXCH:IMS:ORG:SITE:HOST 0 (000C05A6) Unknown Recipient
+
+"The following recipient(s) could not be reached:" is the other wording. Each recipient line ends
+with " on DATE"; the indented lines after it, without the MTS-ID line, are the diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Exchange2003"
+
+_START = re.compile(
+    r"(?:did not reach the following recipient\(s\)|The following recipient\(s\) could not be reached):\s*\n",
+    re.IGNORECASE,
+)
+_RECIPIENT = re.compile(r"^\s*(\S+@\S+) on .+$")
+_MAILER = re.compile(r"Internet Mail (?:Service|Connector)|Microsoft Exchange", re.IGNORECASE)
+_MTS_ID = re.compile(r"^The MTS-ID of the original message is:|^;", re.IGNORECASE)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    start = _START.search(body)
+    if not start:
+        return None
+    if not (_MAILER.search(message.header("X-Mailer")) or message.msg.get("X-MS-Embedded-Report") is not None
+            or "MSEXCH:" in body):
+        return None
+    deliveries: list[Delivery] = []
+    lines: list[str] = []
+    for line in body[start.end() :].split("\n"):
+        m = _RECIPIENT.match(line)
+        if m and clean_address(m.group(1)):
+            if deliveries:
+                deliveries[-1].diagnostic = collapse(" ".join(lines))
+            deliveries.append(Delivery(recipient=clean_address(m.group(1))))
+            lines = []
+        elif deliveries and line[:1].isspace() and line.strip():
+            if not _MTS_ID.match(line.strip()):
+                lines.append(line.strip())
+        elif deliveries and line.strip() and not line[:1].isspace() and not _MTS_ID.match(line.strip()):
+            break
+    if not deliveries:
+        return None
+    deliveries[-1].diagnostic = collapse(" ".join(lines))
+    return Report(NAME, deliveries, message.original)

@@ -1,0 +1,56 @@
+"""Microsoft Exchange Server 2007 and later (on premises): "Delivery has failed to these recipients
+or groups:" in the server's language, with an RFC 3464 part.
+
+The fields are the base. The text's administrator section ("Diagnostic information for
+administrators:", localised) adds the remote host: "Receiving server: HOST (IP)" or "Remote Server
+at HOST (IP) returned '...'", and gives the diagnostic when the fields have none:
+"#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" or "Remote Server returned '...'".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, dsn_deliveries
+from bouncetui.decode.report import Report
+
+NAME = "Exchange2007"
+
+_SUBJECTS = re.compile(
+    r"^(?:Undeliverable|Non remis|Non recapitabile|Unzustellbar|No se puede entregar|Onbestelbaar|"
+    r"Não entregue|Niet afgeleverd|Olevererbart|Ej levererat|Kan ikke leveres|Nie można dostarczyć|"
+    r"Nedoručitelné|Kézbesíthetetlen|Невозможно доставить|配信不能|无法投递|未傳遞)\s*:",
+    re.IGNORECASE,
+)
+_EXCHANGE = re.compile(r"Microsoft Exchange|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I)
+_REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|returned '([^']*)'", re.DOTALL)
+_REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
+
+
+def is_exchange(message: Message) -> bool:
+    if message.header("X-MS-Exchange-Message-Is-Ndr") or message.msg.get("X-MS-Exchange-Message-Is-Ndr") is not None:
+        return True
+    return bool(message.header("Content-Language") and _SUBJECTS.match(message.subject))
+
+
+def decode(message: Message) -> Report | None:
+    if not message.find("message/delivery-status") or not is_exchange(message):
+        return None
+    body = message.text_of("text/plain") or message.body
+    if not _EXCHANGE.search(body) and not _EXCHANGE.search(message.text_of("message/delivery-status")):
+        return None
+    fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
+    if not deliveries:
+        return None
+    remote = _REMOTE.search(body)
+    for delivery in deliveries:
+        at = body.lower().rfind(delivery.recipient.lower())
+        said = _REPLY.search(body, at if at >= 0 else 0)
+        if not delivery.diagnostic and said:
+            delivery.diagnostic = collapse(said.group(1) or said.group(2))
+            delivery.replycode = find_replycode(delivery.diagnostic[:4])
+        if not delivery.rhost and remote:
+            delivery.rhost = remote.group(1).lower()
+    return Report(NAME, deliveries, message.original, fields)
