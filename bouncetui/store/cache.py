@@ -158,6 +158,7 @@ class CachedScan:
         self.slots: list[tuple] = []
         self.to_decode = 0
         self.window_bytes = 0
+        self.pending: set[str] = set()  # digests of the window's messages to decode
         self.pool = None
 
     def run(self, paths: Iterable[str], on_progress: Progress | None) -> Iterator[Item]:
@@ -210,6 +211,7 @@ class CachedScan:
         messages = [slot[1] for slot in slots if slot[0] == "decode"]
         results = iter(self._decode(messages))
         self.to_decode = self.window_bytes = 0
+        self.pending = set()
         decoded: dict[str, str] = {}
         for slot in slots:
             kind = slot[0]
@@ -308,7 +310,6 @@ class CachedScan:
     def _read(self, entry: FileEntry, key: str, uniq: str | None) -> Iterator[Item]:
         """Read a file's messages; plan the unseen ones for decoding. May drain a full window."""
         hashes: list[str] = []
-        pending: set[str] = set()
         try:
             for message in read_file(entry.path):
                 digest = content_hash(message.data) if self.conn is not None else ""
@@ -316,17 +317,16 @@ class CachedScan:
                 payload = self._lookup(digest) if self.conn is not None else None
                 if payload is not None:
                     self.slots.append(("items", replay(payload, entry.path, message.position)))
-                elif digest and digest in pending:
+                elif digest and digest in self.pending:
                     self.slots.append(("again", message, digest))
                 else:
                     if digest:
-                        pending.add(digest)
+                        self.pending.add(digest)
                     self.slots.append(("decode", message, digest))
                     self.to_decode += 1
                     self.window_bytes += len(message.data)
                 if self._window_full():
                     yield from self._drain()
-                    pending.clear()
         except Exception as exc:  # OSError, a corrupt compressed file: as pipeline.decode_file
             self.slots.append(("items", [ScanError(entry.path, 0, describe_error(exc))]))
             return

@@ -235,6 +235,8 @@ def rebuild(path: str) -> tuple[str | None, int]:
             conn.execute("DELETE FROM files")
             conn.execute("DELETE FROM messages")
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise translate(exc, path) from None
         finally:
             conn.close()
         return None, 0
