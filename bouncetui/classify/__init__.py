@@ -112,10 +112,30 @@ def remote_words(text: str) -> str:
     return text[m.start(1):] if m and m.start(1) > 0 else ""
 
 
+# Postfix-style restriction prefixes: the reason is in the words after them.
+_RESTRICTION = re.compile(r"recipient address rejected:\s*(?=\S)", re.IGNORECASE)
+
+
 def match_reply(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
-    """match_wording over the remote server's own words first, then over the whole text."""
+    """match_wording over the words after a restriction prefix ("Recipient address rejected:
+    Mailbox full"), then over the remote server's own words, then over the whole text."""
+    for part in _focus(text):
+        found = match_wording(part, only)
+        if found is not None:
+            return found
+    return None
+
+
+def _focus(text: str) -> list[str]:
+    parts = []
+    m = _RESTRICTION.search(text or "")
+    if m:
+        parts.append(text[m.end():])
     inner = remote_words(text)
-    return (match_wording(inner, only) if inner else None) or match_wording(text, only)
+    if inner:
+        parts.append(inner)
+    parts.append(text)
+    return parts
 
 
 def match_provider(ev: Evidence) -> tuple[str, str] | None:
@@ -194,7 +214,7 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
     if found is None:
         return None
     reason, words = found
-    if reason == "hostunknown" and re.search(r"try again", ev.diagnostic, re.IGNORECASE):
+    if reason == "hostunknown" and re.search(r"not found, try again", ev.diagnostic, re.IGNORECASE):
         return "networkerror", "wording %r with 'try again': a temporary DNS failure" % words
     meant = rules.STAGE_MEANS.get(ev.command, {}).get(reason)
     if meant:

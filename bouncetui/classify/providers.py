@@ -50,6 +50,8 @@ DOCOMO = Provider(
         R("userunknown", r"unknown user|user unknown", command="RCPT"),
         R("filtered", r"unknown user|user unknown", command="DATA"),
         R("mailboxfull", r"552 too much mail data"),
+        # Neither RCPT nor a 5.1.x status: not the missing-mailbox answer, so the receive filter.
+        R("filtered", r"unknown user|user unknown"),
         R("ratelimited", r"552 too many recipients"),
     ),
 )
@@ -75,10 +77,11 @@ GOOGLE = Provider(
     "Google",
     ("google.com", "gmail.com", "googlemail.com", "googlegroups.com"),
     (
+        R("spamdetected", r"rejected due to spam classification"),
         R("notcompliantrfc", r"not rfc ?5322 compliant|rfcmessagenoncompliant|multiple addresses in from"),
         R("ratelimited", r"receiving mail at a rate|receivingrate|sending at a rate|unusual rate|"
                          r"rate limit|too many (?:messages|recipients)"),
-        R("authfailure", r"unauthenticated|dmarc|\bspf\b|\bdkim\b|5\.7\.2[36]"),
+        R("authfailure", r"unauthenticated|dmarc|\bspf\b|\bdkim\b|5\.7\.2[36]|authentication (?:information|checks)"),
         R("requireptr", r"\bptr record|5\.7\.25|reverse dns"),
         R("mailboxfull", r"out of storage space|overquota|over quota|inbox is full"),
         R("suspend", r"account that you tried to reach is (?:disabled|inactive)|disableduser|"
@@ -131,7 +134,7 @@ YAHOO = Provider(
     (
         R("blocked", r"\[bl2[123]\]|connections will not be accepted from"),
         R("ratelimited", r"\[tssil\]|\[tss0[19]\]|too many (?:connections|concurrent)"),
-        R("rejected", r"\[tss0[45]\]|unexpected volume or user complaints"),
+        R("badreputation", r"\[tss0[45]\]|unexpected volume or user complaints"),
         R("authfailure", r"sender is unauthenticated|dmarc|\bspf\b|\bdkim\b"),
         R("policyviolation", r"not accepted for policy reasons|\[ph01\]"),
         R("notcompliantrfc", r"headers are not rfc compliant"),

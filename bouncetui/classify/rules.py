@@ -159,7 +159,7 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
                               "notaccept", "ratelimited", "suspend", "spamdetected", "mailererror"}),
     "hostunknown": frozenset({"notaccept", "networkerror"}),
     "mailboxfull": frozenset(),
-    "expired": frozenset({"blocked", "systemfull", "mailboxfull", "hostunknown",
+    "expired": frozenset({"blocked", "systemfull", "mailboxfull", "hostunknown", "networkerror",
                           "userunknown", "ratelimited", "rejected", "badreputation", "spamdetected",
                           "requireptr", "authfailure", "notaccept", "securityerror", "policyviolation"}),
 }
@@ -175,10 +175,12 @@ CLASS_FALLBACK: tuple[tuple[str, str], ...] = (
 STAGE_MEANS: dict[str, dict[str, str]] = {
     "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked"},
     "MAIL": {"securityerror": "rejected", "hostunknown": "rejected", "userunknown": "rejected"},
+    "HELO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
+    "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
 }
 
 # A local mailer failure still says so when the program's words name one of these reasons.
-MAILER_KEEPS = frozenset({"mailboxfull", "emailtoolarge", "systemfull"})
+MAILER_KEEPS = frozenset({"mailboxfull", "emailtoolarge", "systemfull", "systemerror"})
 
 # Diagnostic types that say the local mailer (a pipe, a program, the local delivery agent) failed.
 MAILER_TYPES = frozenset({"X-UNIX", "X-LOCAL"})
@@ -220,11 +222,18 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed)",
         r"not (?:permitted|allowed|authorized) to relay", r"unable to relay", r"we do not relay",
         r"relay not (?:permitted|allowed)", r"no relay", r"not configured to relay", r"relaying mail to .* is not allowed",
-        r"cannot relay", r"relay (?:is )?not available", r"not a gateway",
+        r"cannot relay", r"insecure mail relay", r"relay (?:is )?not available", r"not a gateway",
+    )),
+    ("notcompliantrfc", (
+        r"rfc ?5322", r"rfc ?2822", r"rfc ?822", r"not (?:rfc )?compliant", r"duplicate header",
+        r"multiple (?:from|date|subject|message-id|to|sender|reply-to) (?:headers|fields)",
+        r"multiple (?:subject|from|date|message-id) headers", r"multiple addresses in from",
+        r"missing (?:date|from|message-id|required) header", r"(?:header|headers) (?:are )?not rfc",
+        r"bare (?:lf|linefeed|newline)s?", r"bare cr", r"non-?compliant", r"improper use of 8-bit data",
     )),
     ("authfailure", (
         r"\bdmarc\b", r"\bspf\b.{0,40}\b(?:fail|check|reject|denied|hard|soft|not pass|validation)",
-        r"\bdkim\b.{0,40}\b(?:fail|invalid|reject|not pass|signature)", r"unauthenticated (?:e-?mail|mail|sender)",
+        r"\bdkim\b.{0,40}\b(?:fail|invalid|reject|not pass|signature)", r"unauthenticated (?:e-?mail|mail) from",
         r"sender is unauthenticated", r"\bnot pass(?:ed)? (?:spf|dkim|dmarc)", r"sender policy framework",
         r"is not (?:authorized|allowed) to send (?:e-?mail|mail)? ?(?:on behalf|for)", r"\bspf (?:record|validation|check)",
         r"5\.7\.2[36]\b", r"authentication results", r"sender (?:address|domain) (?:failed|did not pass) authentication",
@@ -236,13 +245,6 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"5\.7\.25\b", r"no reverse", r"(?:domain|helo|hostname) .{0,40}mismatch(?:es)? (?:the )?client ip",
         r"not resolve your (?:ip|address)", r"please set up (?:a )?(?:ptr|reverse)", r"forward[- ]confirmed", r"unverif(?:y|i)able (?:sending )?ips?",
         r"(?:ip|client) (?:address )?(?:has )?no (?:dns|ptr|hostname)", r"you have no hostname",
-    )),
-    ("notcompliantrfc", (
-        r"rfc ?5322", r"rfc ?2822", r"rfc ?822", r"not (?:rfc )?compliant", r"duplicate header",
-        r"multiple (?:from|date|subject|message-id|to|sender|reply-to) (?:headers|fields)",
-        r"multiple (?:subject|from|date|message-id) headers", r"multiple addresses in from",
-        r"missing (?:date|from|message-id|required) header", r"(?:header|headers) (?:are )?not rfc",
-        r"bare (?:lf|linefeed|newline)s?", r"bare cr", r"non-?compliant", r"improper use of 8-bit data",
     )),
     ("badreputation", (
         r"\bip reputation\b", r"(?:poor|low|bad|negative) (?:ip |sender |domain )?reputation",
@@ -322,7 +324,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:blocked|banned|refused|rejected|denied) .{0,30}(?:ip|client host|your host|your server|the server|sending host|sending server)\b",
         r"\bbanned\b", r"your ip", r"use (?:the|your) (?:smtp|mail|outgoing) server of your (?:isp|provider)", r"listed (?:at|on|in) ", r"(?:dynamic|residential|dial-?up) (?:ip|address|range|pool)",
         r"(?:ip|host) (?:address )?(?:is )?not (?:allowed|permitted|authorized)", r"may not be (?:a )?mail exchanger",
-        r"service refused", r"connection refused by", r"too many bounces", r"blocked for (?:abuse|spam)",
+        r"service refused", r"not accepting connections", r"no access from (?:mail )?server", r"\bopen relay\b",
+        r"invalid ip\b", r"too many bounces", r"blocked for (?:abuse|spam)",
         r"\bbloque", r"\brejected\b.{0,40}\bhelo\b", r"\bhelo\b.{0,40}\b(?:rejected|refused|denied|invalid)",
     )),
     ("failedstarttls", (
@@ -363,19 +366,20 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"content (?:type|encoding|error)", r"\bmime\b.{0,20}(?:error|invalid|malformed)", r"invalid mime",
         r"header (?:syntax|too long|line too long)", r"invalid (?:header|character|content)",
         r"8-?bit (?:data|characters) (?:not|in)", r"line too long", r"message (?:has )?malformed",
-        r"attachment", r"(?:body|content) (?:is )?(?:malformed|corrupt)",
-    )),
-    ("mailererror", (
-        r"\bmailer\b.{0,30}(?:error|failed)", r"command (?:died|failed|output)", r"exit (?:status|code)", r"procmail",
-        r"\bpipe to\b", r"unknown mailer error", r"local (?:delivery|mailer) (?:agent )?(?:error|failed)",
-        r"\bsignal \d+\b", r"program (?:exited|failed)", r"\bcommand not found\b",
+        r"attachment", r"(?:body|content) (?:is )?(?:malformed|corrupt)", r"\bmedia error\b",
     )),
     ("systemerror", (
         r"system (?:error|failure|problem|config(?:uration)? error)", r"internal (?:server )?error", r"server error",
         r"temporary (?:failure|error|problem|local problem)", r"local error", r"configuration error",
         r"service (?:(?:is )?(?:temporarily )?(?:not )?available|unavailable)", r"resources temporarily unavailable",
-        r"try again later", r"too many (?:hops|forwards)", r"mailbox (?:is )?(?:temporarily )?busy",
+        r"try again later", r"too many (?:hops|forwards)", r"service (?:is )?currently unavailable",
+        r"insufficient permission", r"mailbox (?:is )?(?:temporarily )?busy",
         r"queue (?:file )?(?:write )?error", r"transaction failed", r"i/o error", r"unexpected error", r"system config",
+    )),
+    ("mailererror", (
+        r"\bmailer\b.{0,30}(?:error|failed)", r"command (?:died|failed|output)", r"exit (?:status|code)", r"procmail",
+        r"\bpipe to\b", r"\bmailer error\b", r"unknown mailer error", r"local (?:delivery|mailer) (?:agent )?(?:error|failed)",
+        r"\bsignal \d+\b", r"program (?:exited|failed)", r"\bcommand not found\b",
     )),
     ("syntaxerror", (
         r"syntax error", r"command unrecognized", r"unrecognized command", r"bad sequence of commands",

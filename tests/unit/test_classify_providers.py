@@ -75,7 +75,7 @@ def test_the_same_words_elsewhere_are_not_read_by_a_carrier_rule():
          "badreputation"),
         ("mta5.am0.yahoodns.net", "yahoo.com", "4.7.0",
          "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints",
-         "rejected"),
+         "badreputation"),
         ("mta5.am0.yahoodns.net", "yahoo.com", "5.7.9",
          "554 5.7.9 Message not accepted for policy reasons.", "policyviolation"),
         ("mx.aol.com", "aol.com", "", "421 DYN:T1 http://postmaster.aol.com", "blocked"),
