@@ -29,7 +29,7 @@ _EXPIRY = ("retry timeout exceeded",)
 _STALE_DEFERRAL = "retry time not reached"
 _FIELD = re.compile(r" (?P<key>[A-Za-z]+)=(?P<value>\S+)")
 _REPLY = re.compile(r"SMTP error from remote mail server after [^:]*?(?::<[^>]*>)?(?: [A-Z]+=\S+)*: (.*)$", re.S)
-_REJECT = re.compile(r"(?:^| )H=(?P<client>\S+)(?: \S+)*? F=<(?P<sender>[^>]*)>(?: .*?)?"
+_REJECT = re.compile(r"(?:^| )H=(?P<client>.*?) F=<(?P<sender>[^>]*)>(?: .*?)?"
                      r" (?:temporarily )?rejected RCPT <(?P<rcpt>[^>]*)>: ?(?P<reply>.*)$", re.S)
 _HOST = re.compile(r" H=(?:\()?([^\s()\[]+)")
 
@@ -49,6 +49,16 @@ def time_end(line: str, p: int) -> int:
     if line[e:e + 2] in (" +", " -") and line[e + 2:e + 6].isdigit():
         e += 6
     return e
+
+
+def client_host(text: str) -> str:
+    """"mail.example.net (helo) [192.0.2.9]" -> "mail.example.net"; "(helo) [192.0.2.9]" (no
+    reverse DNS: the HELO name is the client's claim) -> "192.0.2.9"."""
+    words = text.split()
+    if words and not words[0].startswith(("(", "[")):
+        return words[0].lower()
+    ip = next((w for w in words if w.startswith("[")), "")
+    return ip.strip("[]").partition("]")[0]
 
 
 class EximParser(Parser):
@@ -151,5 +161,5 @@ class EximParser(Parser):
             origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus="rejected",
             decodedby=self.decodedby, stamp=self.clock.stamp(when), recipient=m.group("rcpt"),
             addresser=m.group("sender"), diagnostic=m.group("reply").strip(), diagnostictype="SMTP",
-            command="RCPT", rhost=m.group("client").strip("()").lower(), lhost=host))
+            command="RCPT", rhost=client_host(m.group("client")), lhost=host))
         return True

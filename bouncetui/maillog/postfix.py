@@ -50,9 +50,10 @@ _STAGES = {"RCPT TO": "RCPT", "MAIL FROM": "MAIL", "END-OF-MESSAGE": "DATA", "en
 
 
 def host_of_relay(relay: str) -> str:
-    """"mx.example.com[192.0.2.1]:25" -> "mx.example.com"; none/local -> ""."""
-    host = relay.partition("[")[0]
-    return "" if host in ("none", "local", "") else host.lower()
+    """"mx.example.com[192.0.2.1]:25" -> "mx.example.com"; none, local and transport names
+    (virtual, dovecot: a local delivery agent's relay) -> ""."""
+    host, bracket, _ = relay.partition("[")
+    return host.lower() if bracket and host not in ("none", "local") else ""
 
 
 class PostfixParser(Parser):
