@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test fuzz lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# A long fuzz run with a fresh seed (make test runs a short, fixed-seed pass of the same suite).
+fuzz: $(STAMP)
+	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-20000} FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} \
+	FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(BIN)/python -m pytest tests/fuzz
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff

@@ -20,7 +20,7 @@ from types import ModuleType
 
 from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834
 from bouncetui.decode.assemble import assemble
-from bouncetui.decode.message import Message
+from bouncetui.decode.message import TEXT_REPORT_TYPES, Message
 from bouncetui.decode.report import Report
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits
 from bouncetui.model import Bounce
@@ -63,6 +63,8 @@ def check_structure(message: Message, limits: Limits) -> None:
             raise LimitExceeded("more than %d MIME parts (--max-parts)" % limits.max_parts)
         if depth > limits.max_depth:
             raise LimitExceeded("MIME parts nested deeper than %d (--max-depth)" % limits.max_depth)
+        if part.get_content_type() in TEXT_REPORT_TYPES:
+            continue  # its field blocks are not MIME parts
         payload = part.get_payload() if part.is_multipart() else None
         if isinstance(payload, list):
             stack.extend((sub, depth + 1) for sub in payload if hasattr(sub, "is_multipart"))
