@@ -1,0 +1,40 @@
+"""BIGLOBE's returned mail (postmaster@biglobe.ne.jp, ISO-2022-JP text and the original).
+
+       ----- The following addresses had delivery problems -----
+    user@example.biglobe.ne.jp
+
+       ----- Non-delivered information -----
+    The number of messages in recipient's mailbox exceeded the local limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.provider_common import bare_address, collapse, sender_matches
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Biglobe"
+
+_SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*biglobe\.ne\.jp\b", re.IGNORECASE)
+_ADDRESSES = re.compile(r"^\s*-+ ?The following addresses had delivery problems ?-+\s*$", re.I | re.M)
+_INFORMATION = re.compile(r"^\s*-+ ?Non-delivered information ?-+\s*$", re.I | re.M)
+
+
+def decode(message: Message) -> Report | None:
+    if not sender_matches(message, _SENDER):
+        return None
+    body = message.body
+    listing = _ADDRESSES.search(body)
+    information = _INFORMATION.search(body)
+    if not listing or not information or information.start() < listing.end():
+        return None
+    recipients = [a for a in (bare_address(line) for line in body[listing.end() : information.start()].split("\n")) if a]
+    if not recipients:
+        return None
+    diagnostic = collapse(body[information.end() :].strip().split("\n\n", 1)[0])
+    report = Report(NAME, original=message.original)
+    for recipient in recipients:
+        report.deliveries.append(Delivery(recipient=recipient, action="failed", diagnostic=diagnostic))
+    return report

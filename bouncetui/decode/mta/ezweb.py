@@ -1,0 +1,89 @@
+"""au (EZweb) Postmaster notices: "Mail System Error - Returned Mail" from Postmaster@ezweb.ne.jp.
+
+Plain text (often ISO-2022-JP, sometimes EUC-JP bytes under that label), a Japanese preface, then
+au's English sentence and the recipients, either bare (<user@ezweb.ne.jp>), as "Recipient: <...>"
+with a ">>> RCPT TO:" / "<<< 550 ..." transcript, or in an RFC 3464 part. Some notices quote the
+original after a line of dashes.
+
+au's own sentences state the reason, and they are used as such (they outrank the SMTP reply that
+may accompany them, as in "account is disabled" with "550 user unknown"):
+"The user(s) account is disabled." / "... temporarily limited." (suspend), "... temporarily over
+quota" (mailboxfull), "Your message was not delivered within N days and N hours." (expired).
+"Each of the following recipients was rejected by a remote mail server." states no reason, unless
+the notice carries au's filter flag, X-SPASIGN: NG: the recipient's receive filter refused the mail.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.provider_common import bare_address, collapse, cut, dsn, original_of, sender_matches
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "EZweb"
+
+_SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:ezweb\.ne\.jp|au\.com)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"Mail System Error - Returned Mail", re.IGNORECASE)
+_ORIGINAL = (re.compile(r"^-{20,}\s*$", re.MULTILINE),)
+_RECIPIENT_LINE = re.compile(r"^\s*Recipient:\s*<?([^\s<>]+@[^\s<>]+)>?", re.IGNORECASE | re.MULTILINE)
+_TRANSCRIPT = re.compile(r"^\s*>>>\s*(?P<cmd>[A-Z]+)[^\n]*\n\s*<<<\s*(?P<reply>[^\n]+)", re.MULTILINE)
+# au's English sentences, and the reason each one states ("" when it states none).
+SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"The user\(s\) account is disabled\.?", re.I), "suspend"),
+    (re.compile(r"The user\(s\) account is temporarily limited\.?", re.I), "suspend"),
+    (re.compile(r"The user\(s\) account is temporarily over quota\.?", re.I), "mailboxfull"),
+    (re.compile(r"Your message was not delivered within \d+ days and \d+ hours\.?(?:\s*Remote host is not responding\.?)?", re.I),
+     "expired"),
+    (re.compile(r"Each of the following recipients was rejected by a remote\s+mail server\.?", re.I), ""),
+    (re.compile(r"The following recipients did not receive this message:?", re.I), ""),
+)
+_COMMANDS = {"RCPT": "RCPT", "MAIL": "MAIL", "DATA": "DATA", "EHLO": "EHLO", "HELO": "HELO"}
+
+
+def _sentence(text: str) -> tuple[str, str]:
+    """(au's sentence, the reason it states) — the first stating one wins, else the first found."""
+    found = [(m.group(0), reason) for pattern, reason in SENTENCES for m in [pattern.search(text)] if m]
+    stating = [f for f in found if f[1]]
+    best = stating[0] if stating else (found[0] if found else ("", ""))
+    return collapse(best[0]), best[1]
+
+
+def decode(message: Message) -> Report | None:
+    if not sender_matches(message, _SENDER):
+        return None
+    body = message.body
+    head, _ = cut(body, _ORIGINAL)
+    sentence, reason = _sentence(head)
+    if message.header("X-SPASIGN").upper() == "NG":
+        reason = "filtered"
+    if not (sentence or _SUBJECT.search(message.subject)):
+        return None
+    per_message, deliveries = dsn(message)
+    if deliveries:
+        for delivery in deliveries:
+            lines = [line for line in head.split("\n") if delivery.recipient.lower() in line.lower()]
+            said = next((line for line in lines if re.search(r":\s*[245]\d\d\b", line)), "")
+            if not delivery.diagnostic:
+                delivery.diagnostic = collapse(said.split(">:", 1)[-1]) if said else sentence
+            delivery.reason = delivery.reason or reason
+        return Report(NAME, deliveries, message.original, per_message)
+    recipients = [clean_address(m.group(1)) for m in _RECIPIENT_LINE.finditer(head)]
+    if not recipients:
+        recipients = [a for a in (bare_address(line) for line in head.split("\n")) if a]
+    if not recipients:
+        return None
+    step = _TRANSCRIPT.search(head)
+    report = Report(NAME, original=original_of(message, body, _ORIGINAL))
+    for recipient in dict.fromkeys(recipients):
+        report.deliveries.append(
+            Delivery(
+                recipient=recipient,
+                action="failed",
+                diagnostic=collapse(step.group("reply")) if step else sentence,
+                command=_COMMANDS.get(step.group("cmd"), "") if step else "",
+                reason=reason,
+            )
+        )
+    return report
