@@ -15,6 +15,7 @@ from bouncetui.decode.mta import (
     amazonworkmail,
     biglobe,
     courier,
+    domino,
     dragonfly,
     einsundeins,
     exchange2003,
@@ -27,6 +28,7 @@ from bouncetui.decode.mta import (
     googleworkspace,
     kddi,
     mailru,
+    notes,
     office365,
     opensmtpd,
     outlook,
@@ -70,4 +72,6 @@ DECODERS: tuple[ModuleType, ...] = (
     opensmtpd,
     courier,
     v5sendmail,
+    domino,
+    notes,
 )
