@@ -18,6 +18,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import itertools
 import lzma
 import os
 import re
@@ -29,6 +30,8 @@ from typing import IO
 
 from bouncetui.model import ScanError
 
+# Names of a folder are read and sorted this many at a time.
+NAME_BLOCK = 10000
 # Decompressed data beyond this many bytes is refused (a compression bomb must not fill memory).
 MAX_DECOMPRESSED = 512 * 1024 * 1024
 
@@ -103,13 +106,8 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
         return
     seen.add((st.st_dev, st.st_ino))
     maildir = is_maildir(folder)
-    try:
-        with os.scandir(folder) as it:
-            names = sorted(entry.name for entry in it)
-    except OSError as exc:
-        yield ScanError(folder, 0, describe_error(exc))
-        return
-    for name in names:
+    errors: list[ScanError] = []
+    for name in _names(folder, errors):
         if name.startswith("."):
             continue  # dot files: Maildir's and MH's own bookkeeping, editors' backups
         if maildir and name == "tmp":
@@ -126,6 +124,21 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
             yield from _walk(full, seen)
         elif stat.S_ISREG(st.st_mode) and st.st_size > 0:
             yield FileEntry(full, st.st_size, st.st_mtime)
+    yield from errors
+
+
+def _names(folder: str, errors: list[ScanError]) -> Iterator[str]:
+    """The names in a folder, streamed: sorted within blocks of NAME_BLOCK, so that a folder of a
+    million messages is never listed into memory at once, and the order is stable."""
+    try:
+        with os.scandir(folder) as it:
+            while True:
+                block = [entry.name for entry in itertools.islice(it, NAME_BLOCK)]
+                if not block:
+                    return
+                yield from sorted(block)
+    except OSError as exc:
+        errors.append(ScanError(folder, 0, describe_error(exc)))
 
 
 def read_file(path: str, limit: int = MAX_DECOMPRESSED) -> Iterator[RawMessage]:

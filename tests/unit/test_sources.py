@@ -155,3 +155,34 @@ def test_empty_files_give_nothing(tmp_path):
     (tmp_path / "empty").write_bytes(b"")
     (tmp_path / "blank").write_bytes(b"\n\n")
     assert list(iter_messages(str(tmp_path))) == []
+
+
+def test_a_huge_folder_is_streamed_not_listed_at_once(tmp_path, monkeypatch):
+    import bouncetui.sources as sources
+
+    for i in range(50):
+        (tmp_path / ("m%02d.eml" % i)).write_bytes(msg(i))
+    monkeypatch.setattr(sources, "NAME_BLOCK", 10)
+    consumed = []
+    real_scandir = os.scandir
+
+    class Counting:
+        def __init__(self, path):
+            self.inner = real_scandir(path)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.inner.close()
+
+        def __iter__(self):
+            for entry in self.inner:
+                consumed.append(entry.name)
+                yield entry
+
+    monkeypatch.setattr(sources.os, "scandir", Counting)
+    files = iter_files(str(tmp_path))
+    next(files)
+    assert len(consumed) == 10  # one block read, not the whole folder
+    assert len(list(files)) == 49
