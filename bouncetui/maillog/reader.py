@@ -151,7 +151,7 @@ class Reader:
                 continue
             s = line.rfind(" ", 0, k) + 1
             b = line.find("[", s, k)
-            program = line[s:b]
+            program = line[s:b] if b > 0 else line[s:k]
             try:
                 handler = handlers[program]
             except KeyError:

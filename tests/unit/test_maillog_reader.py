@@ -1,0 +1,84 @@
+"""Reading log files: compressed rotations, their order, state carried across files, stdin-like
+line sources and the count of lines no parser knows."""
+
+from __future__ import annotations
+
+import bz2
+import calendar
+import gzip
+import lzma
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from bouncetui.maillog import Reader, read_logs, rotation_order
+from bouncetui.maillog.timestamps import Clock
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "maillog"
+LINES = (FIXTURES / "postfix.log").read_text(encoding="utf-8").splitlines(keepends=True)
+SPLIT = next(i for i, line in enumerate(LINES) if "status=expired" in line)  # expiry in the newer file
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def write(path: Path, lines, opener=open) -> str:
+    with opener(path, "wt", encoding="utf-8") as fh:
+        fh.writelines(lines)
+    stamp = calendar.timegm((2026, 11, 30, 12, 0, 0))
+    os.utime(path, (stamp, stamp))
+    return str(path)
+
+
+def outcomes(scan):
+    return sorted((r.recipient, r.logstatus, r.notification) for r in scan.records)
+
+
+def test_gzip_rotation_read_oldest_first_carries_deferrals_over(tmp_path):
+    whole = read_logs(write(tmp_path / "whole.log", LINES))
+    current = write(tmp_path / "maillog", LINES[SPLIT:])
+    rotated = write(tmp_path / "maillog.1.gz", LINES[:SPLIT], gzip.open)
+    split = read_logs([current, rotated])  # given newest first, as a shell glob lists them
+    assert [Path(f.path).name for f in split.files] == ["maillog.1.gz", "maillog"]
+    assert outcomes(split) == outcomes(whole)
+    slow = [r for r in split.records if r.recipient == "slow@example.com"]
+    assert [(r.logstatus, Path(r.bounce.origin).name) for r in slow] == [("expired", "maillog.1.gz")]
+
+
+@pytest.mark.parametrize("opener", [gzip.open, bz2.open, lzma.open])
+def test_compression_is_recognised_by_content_not_name(tmp_path, opener):
+    plain = read_logs(write(tmp_path / "plain", LINES))
+    packed = read_logs(write(tmp_path / "no-suffix", LINES, opener))
+    assert outcomes(packed) == outcomes(plain) and len(plain.records) == 14
+
+
+def test_rotation_order():
+    assert rotation_order(["/l/maillog", "/l/maillog.1", "/l/maillog.2.gz", "/l/maillog.10.gz"]) == [
+        "/l/maillog.10.gz", "/l/maillog.2.gz", "/l/maillog.1", "/l/maillog"]
+    assert rotation_order(["/l/mail.log", "/l/mail.log-20261122.gz", "/l/mail.log-20261115"]) == [
+        "/l/mail.log-20261115", "/l/mail.log-20261122.gz", "/l/mail.log"]
+    # different logs keep the order given
+    assert rotation_order(["/a/exim_mainlog", "/b/maillog.1", "/b/maillog"]) == [
+        "/a/exim_mainlog", "/b/maillog.1", "/b/maillog"]
+
+
+def test_lines_from_any_iterable_and_unknown_lines_counted():
+    reader = Reader()
+    stats = reader.read_lines(iter(LINES + ["\n", "garbage ]: line\n", "Nov  5 kernel: oops\n"]),
+                              "-", Clock(calendar.timegm((2026, 11, 30, 0, 0, 0))))
+    assert stats.path == "-" and stats.lines == len(LINES) + 3
+    assert stats.unknown == 3 + 3
+    assert len(reader.records()) == 14
+
+
+def test_empty_file(tmp_path):
+    scan = read_logs(write(tmp_path / "empty", []))
+    assert scan.records == [] and scan.lines == 0 and scan.unknown == 0
