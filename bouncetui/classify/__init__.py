@@ -113,7 +113,8 @@ def remote_words(text: str) -> str:
 
 
 # Postfix-style restriction prefixes: the reason is in the words after them.
-_RESTRICTION = re.compile(r"recipient address rejected:\s*(?=\S)", re.IGNORECASE)
+# ("Recipient address rejected: Access denied" is the directory saying no such recipient.)
+_RESTRICTION = re.compile(r"recipient address rejected:\s*(?!access denied)(?=\S)", re.IGNORECASE)
 
 
 def match_reply(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
@@ -216,6 +217,9 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
     reason, words = found
     if reason == "hostunknown" and re.search(r"not found, try again", ev.diagnostic, re.IGNORECASE):
         return "networkerror", "wording %r with 'try again': a temporary DNS failure" % words
+    for phrase, meaning in rules.STAGE_PHRASES.get(ev.command, ()):
+        if re.search(phrase, words, re.IGNORECASE):
+            return meaning, "wording %r at %s means %s" % (words, ev.command, meaning)
     meant = rules.STAGE_MEANS.get(ev.command, {}).get(reason)
     if meant:
         return meant, "wording %r at %s means %s" % (words, ev.command, meant)

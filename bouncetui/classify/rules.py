@@ -174,9 +174,14 @@ CLASS_FALLBACK: tuple[tuple[str, str], ...] = (
 # that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
 STAGE_MEANS: dict[str, dict[str, str]] = {
     "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked"},
-    "MAIL": {"securityerror": "rejected", "hostunknown": "rejected", "userunknown": "rejected"},
+    "MAIL": {"hostunknown": "rejected", "userunknown": "rejected"},
     "HELO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
     "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
+}
+
+# Words that mean one thing at one stage: "Access denied" to MAIL FROM refuses the sender.
+STAGE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
+    "MAIL": ((r"access (?:denied|refused)", "rejected"),),
 }
 
 # A local mailer failure still says so when the program's words name one of these reasons.
@@ -288,7 +293,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient rejected", r"no (?:such )?mailbox here", r"mailbox (?:does not|doesn'?t) exist",
         r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
         r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
-        r"\bdd this user\b", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
+        r"\bdd this user\b", r"not listed in (?:the )?(?:domino directory|public name|(?:the )?address book|directory)", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
         r"^\s*5\d\d\s+(?:\S+@\S+|<address>)\s+rejected\s*$",
     )),
     ("filtered", (
@@ -322,7 +327,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"spamhaus", r"spamcop", r"\bsorbs\b", r"barracuda(?:central)?", r"abuseat", r"cbl\.", r"\bpbl\b",
         r"client host .{0,60}(?:blocked|rejected|refused)", r"(?:ip|address|host|connection|client) .{0,40}(?:blocked|banned|blacklisted|listed)",
         r"(?:blocked|banned|refused|rejected|denied) .{0,30}(?:ip|client host|your host|your server|the server|sending host|sending server)\b",
-        r"\bbanned\b", r"your ip", r"use (?:the|your) (?:smtp|mail|outgoing) server of your (?:isp|provider)", r"listed (?:at|on|in) ", r"(?:dynamic|residential|dial-?up) (?:ip|address|range|pool)",
+        r"\bbanned\b", r"your ip", r"use (?:the|your) (?:smtp|mail|outgoing) server of your (?:isp|provider)", r"(?:ip|address|host|you are|sender|server) .{0,30}listed (?:at|on|in) ",
+        r"listed (?:at|on|in) (?:the )?(?:rbl|dnsbl|blacklist|block ?list|spamhaus|spamcop|sorbs)", r"(?:dynamic|residential|dial-?up) (?:ip|address|range|pool)",
         r"(?:ip|host) (?:address )?(?:is )?not (?:allowed|permitted|authorized)", r"may not be (?:a )?mail exchanger",
         r"service refused", r"not accepting connections", r"no access from (?:mail )?server", r"\bopen relay\b",
         r"invalid ip\b", r"too many bounces", r"blocked for (?:abuse|spam)",
@@ -352,7 +358,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"could not be delivered (?:for|within)", r"\bgave up\b", r"(?:too long|remained) in (?:the )?queue",
         r"delivery time expired", r"was not delivered (?:for|within)", r"\bexpired\b", r"retry timeout exceeded",
         r"(?:connection|operation|message|session) timed out", r"server did not respond",
-        r"did not accept our requests to connect", r"unable to deliver (?:message )?after multiple",
+        r"did not accept our requests to connect", r"unable to connect (?:successfully )?to the destination",
+        r"could not connect to (?:the )?(?:recipient|destination)", r"unable to deliver (?:message )?after multiple",
         r"have been failing for a long time", r"not been collected", r"has been delayed", r"delivery attempts? (?:will )?(?:continue|failed) .{0,30}(?:days|hours)",
     )),
     ("networkerror", (
@@ -360,7 +367,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"no route to host", r"dns (?:error|failure|timeout|server failure)", r"lost connection", r"could not connect",
         r"connection refused", r"routing loop", r"mail loop", r"loops back to myself", r"too many hops", r"hop count exceeded",
         r"malformed or unexpected name server reply", r"name service error", r"temporary (?:dns|lookup) failure",
-        r"servfail", r"host is unreachable", r"unable to connect", r"broken pipe",
+        r"servfail", r"host name lookup failure", r"host is unreachable", r"unable to connect", r"broken pipe",
     )),
     ("contenterror", (
         r"content (?:type|encoding|error)", r"\bmime\b.{0,20}(?:error|invalid|malformed)", r"invalid mime",
