@@ -146,8 +146,33 @@ def read_file(path: str, limit: int = MAX_DECOMPRESSED) -> Iterator[RawMessage]:
 
     A mailbox is streamed: one message at a time is held in memory, whatever the file's size.
     """
-    with open(path, "rb") as raw:
+    try:
+        raw = open(path, "rb")
+    except FileNotFoundError:
+        moved = maildir_moved(path)  # delivered to new/ and moved to cur/ while we listed
+        if moved is None:
+            raise
+        path, raw = moved, open(moved, "rb")
+    with raw:
         yield from read_stream(raw, path, limit)
+
+
+def maildir_moved(path: str) -> str | None:
+    """Where a Maildir message went when a reader moved it (new/ -> cur/, flags changed), or None."""
+    folder, name = os.path.split(path)
+    parent, sub = os.path.split(folder)
+    if sub not in ("new", "cur"):
+        return None
+    unique = name.split(":", 1)[0]
+    for other in ("cur", "new"):
+        try:
+            with os.scandir(os.path.join(parent, other)) as it:
+                for entry in it:
+                    if entry.name.split(":", 1)[0] == unique:
+                        return entry.path
+        except OSError:
+            continue
+    return None
 
 
 def read_stream(raw: IO[bytes], origin: str, limit: int = MAX_DECOMPRESSED) -> Iterator[RawMessage]:

@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from bouncetui.model import ScanError
-from bouncetui.sources import iter_files, iter_messages, split_mbox
+from bouncetui.sources import iter_files, iter_messages, read_file, split_mbox
 
 MSG = b"From: a@example.com\nTo: b@example.net\nSubject: %s\n\nbody %s\n"
 
@@ -186,3 +186,28 @@ def test_a_huge_folder_is_streamed_not_listed_at_once(tmp_path, monkeypatch):
     next(files)
     assert len(consumed) == 10  # one block read, not the whole folder
     assert len(list(files)) == 49
+
+
+def test_a_message_moved_from_new_to_cur_mid_scan_is_still_read(tmp_path):
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / sub).mkdir()
+    (tmp_path / "new" / "1700000001.M2P1.host").write_bytes(msg(2))
+    (tmp_path / "new" / "1700000002.M3P1.host").write_bytes(msg(3))
+    files = list(iter_files(str(tmp_path)))
+    # a mail reader marks the first message seen between our listing and our reading
+    os.rename(tmp_path / "new" / "1700000001.M2P1.host", tmp_path / "cur" / "1700000001.M2P1.host:2,S")
+    items = [m for entry in files for m in read_file(entry.path)]
+    assert subjects(items) == ["2", "3"]
+    assert items[0].origin.endswith("cur/1700000001.M2P1.host:2,S")
+
+
+def test_a_message_deleted_mid_scan_is_reported(tmp_path):
+    from bouncetui.pipeline import decode_file
+
+    path = tmp_path / "gone.eml"
+    path.write_bytes(msg(1))
+    (entry,) = list(iter_files(str(path)))
+    path.unlink()
+    (error,) = decode_file(entry.path)
+    assert isinstance(error, ScanError) and error.origin == str(path)
+    assert error.error == "No such file or directory"
