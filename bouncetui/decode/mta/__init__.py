@@ -26,8 +26,10 @@ from bouncetui.decode.mta import (
     gmx,
     googlegroups,
     googleworkspace,
+    imailserver,
     kddi,
     mailru,
+    messagingserver,
     notes,
     office365,
     opensmtpd,
@@ -63,6 +65,7 @@ DECODERS: tuple[ModuleType, ...] = (
     # Mail server software recognised by its headers (X-Mailer, X-MS-Exchange-*) and structure.
     exchange2007,
     exchange2003,
+    imailserver,
     # Mail server software recognised by the banner or wording of its own notification text.
     postfix,
     sendmail,
@@ -74,4 +77,5 @@ DECODERS: tuple[ModuleType, ...] = (
     v5sendmail,
     domino,
     notes,
+    messagingserver,
 )
