@@ -40,7 +40,9 @@ from bouncetui.decode.mta import (
     sendgrid,
     sendmail,
     v5sendmail,
+    verizon,
     yahoo,
+    zoho,
 )
 
 DECODERS: tuple[ModuleType, ...] = (
@@ -62,6 +64,8 @@ DECODERS: tuple[ModuleType, ...] = (
     ezweb,
     kddi,
     biglobe,
+    verizon,
+    zoho,
     # Mail server software recognised by its headers (X-Mailer, X-MS-Exchange-*) and structure.
     exchange2007,
     exchange2003,

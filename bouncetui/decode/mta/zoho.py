@@ -1,0 +1,53 @@
+"""Zoho Mail's bounces (X-Mailer: Zoho Mail, mailer-daemon@mail.zoho.com).
+
+    This message was created automatically by mail delivery software.
+    A message that you sent could not be delivered to one or more of its recipients. ...
+
+    user@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <user@example.org>... User unknown
+
+One line per recipient: the address, Zoho's category, the reply code, then the remote server's
+words. The original's headers follow after blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.provider_common import collapse, inline_original, sender_matches
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Zoho"
+
+_SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.[a-z.]+", re.IGNORECASE)
+_LINE = re.compile(
+    r"^\s*(?P<address>[^\s<>]+@[^\s<>]+)\s+(?P<category>[^,\n]*),\s*ERROR_CODE\s*:\s*(?P<reply>\d{3})?\s*,"
+    r"\s*ERROR_CODE\s*:\s*(?P<text>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def decode(message: Message) -> Report | None:
+    if not (_SENDER.search(message.sender) or message.header("X-Mailer").lower().startswith("zoho mail")):
+        return None
+    if not sender_matches(message, re.compile(r"mailer-daemon|postmaster", re.IGNORECASE)):
+        return None
+    body = message.body
+    lines = list(_LINE.finditer(body))
+    if not lines:
+        return None
+    original = message.original or inline_original(body[lines[-1].end() :])
+    report = Report(NAME, original=original)
+    for line in lines:
+        text = collapse(line.group("text")).lstrip(", ").strip()
+        report.deliveries.append(
+            Delivery(
+                recipient=clean_address(line.group("address")),
+                action="failed",
+                replycode=line.group("reply") or "",
+                diagnostic=text or collapse(line.group("category")),
+                diagnostictype="SMTP" if line.group("reply") else "",
+            )
+        )
+    return report
