@@ -6,12 +6,18 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
 2. the reason the report format itself states (feedback, vacation, an MTA's own vocabulary);
 3. provider rules for the remote host, the recipient's domain or a provider named in the reply
    (classify/providers.py): their error codes mean what their documentation says;
+3b. a local mailer's diagnostic type (X-Unix): `mailererror`, unless its words say the mailbox
+   is full or the system failed;
 4. the SMTP stage: wording that says "user unknown" in reply to DATA (or, when no stage is
    known, with a mailbox status 5.2.x) is a receive filter, `filtered`: a missing mailbox is
    refused at RCPT; a firm status code (5.1.1, 5.2.2, ...) is not overruled by the stage;
 5. a firm enhanced status code (rules.STATUS minus rules.AMBIGUOUS_STATUS), unless the wording
    names a reason the code gives way to (rules.STATUS_GIVES_WAY);
-6. the diagnostic's wording (rules.PATTERNS, ordered per reason);
+6. the diagnostic's wording (rules.PATTERNS, ordered per reason), read first after a restriction
+   prefix ("Recipient address rejected: Mailbox full"), then from the remote server's own reply
+   inside a wrapper, then whole; addresses are masked and continuation prefixes removed. Some
+   wording means something else at a stage (rules.STAGE_MEANS, rules.STAGE_PHRASES): refused at
+   the connection or HELO the client is blocked, refused at MAIL FROM the sender is rejected;
 7. an ambiguous status code, then the status class (x.6 content, x.7 security), a local mailer's
    diagnostic type (`mailererror`), a delayed action (`expired`), a refusal at HELO/EHLO
    (`blocked`), and last `onhold` when there was a reply nobody could place, else `undefined`.

@@ -337,7 +337,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     ("failedstarttls", (
         r"starttls (?:is )?required", r"must issue a starttls", r"\btls (?:is )?required", r"encryption required",
         r"requires? (?:a )?(?:secure|encrypted|tls) connection", r"starttls (?:failed|negotiation)", r"tls handshake",
-        r"(?:certificate|cert) (?:verification|validation) failed", r"\bmta-sts\b", r"\bdane\b",
+        r"(?:certificate|cert) (?:verification|validation) failed", r"certificate (?:has )?expired", r"\bmta-sts\b", r"\bdane\b",
     )),
     ("securityerror", (
         r"authentication (?:required|failed|failure|is required)", r"smtp auth(?:entication)? (?:required|is required)",
