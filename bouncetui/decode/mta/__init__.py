@@ -41,6 +41,12 @@ from bouncetui.decode.mta import (
     sendmail,
     v5sendmail,
     verizon,
+    x1,
+    x2,
+    x3,
+    x4,
+    x5,
+    x6,
     yahoo,
     zoho,
 )
@@ -82,4 +88,11 @@ DECODERS: tuple[ModuleType, ...] = (
     domino,
     notes,
     messagingserver,
+    # Unnamed MTAs and gateways, recognised by wording only (Sisimai's X1 to X6).
+    x5,
+    x1,
+    x2,
+    x3,
+    x4,
+    x6,
 )

@@ -25,7 +25,7 @@ _BANNER = re.compile(
     r"I'm afraid I wasn't able to deliver your message to the following addresses)",
     re.MULTILINE | re.IGNORECASE,
 )
-_END = re.compile(
+END = re.compile(
     r"^--- (?:Below this line is (?:a copy of the message|the original message)|"
     r"Enclosed is a copy of the message|Below the next line is a copy of the message)",
     re.MULTILINE | re.IGNORECASE,
@@ -90,16 +90,14 @@ def paragraph(text: str) -> Delivery:
     )
 
 
-def decode(message: Message) -> Report | None:
-    body = message.text_of("text/plain") or message.body
-    banner = _BANNER.search(body)
-    if not banner:
-        return None
-    end = _END.search(body, banner.end())
-    text = body[banner.end() : end.start() if end else len(body)]
+def read(message: Message, body: str, start: int) -> Report | None:
+    """The qmail-style paragraphs of `body` after `start`, up to the copy of the message."""
+    end = END.search(body, start)
+    text = body[start : end.start() if end else len(body)]
     starts = list(_RECIPIENT.finditer(text))
     deliveries = []
-    lhost = re.match(r"[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$", body[banner.start() : body.find("\n", banner.start())])
+    banner = body[:start].rsplit("\n", 1)[-1]
+    lhost = re.match(r"[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$", banner)
     for i, m in enumerate(starts):
         recipient = clean_address(m.group(1))
         if not recipient:
@@ -111,6 +109,15 @@ def decode(message: Message) -> Report | None:
         deliveries.append(delivery)
     if not deliveries:
         return None
-    markers = (_END,)
+    markers = (END,)
     original = original_or_inline(message, body, markers) or original_or_inline(message, message.body, markers)
     return Report(NAME, deliveries, original)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    banner = _BANNER.search(body)
+    if not banner:
+        return None
+    line_end = body.find("\n", banner.start())
+    return read(message, body, line_end if line_end > 0 else banner.end())

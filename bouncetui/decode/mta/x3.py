@@ -1,0 +1,62 @@
+"""X3: an unnamed MTA's "This is an automatically generated Delivery Status Notification."
+
+    Delivery to the following recipients failed permanently:
+       * user@example.com
+    ...
+                                 Technical details:
+    SMTP:RCPT host 192.0.2.8: 553 5.3.0 <user@example.com>... No such user here
+
+"Delevery to the following recipients was aborted after N hour(s):" is the expiry notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "X3"
+
+_BANNER = re.compile(r"This is an automatically generated Delivery Status Notification\.", re.IGNORECASE)
+_START = re.compile(r"^Del[ie]very to the following recipients? (failed permanently|was aborted after [^:]*):", re.M | re.I)
+_ITEM = re.compile(r"^\s*\*\s*(\S+@\S+)\s*$")
+_DETAILS = re.compile(r"Technical details:\s*\n(.*?)(?:\n={10,}|\Z)", re.DOTALL | re.IGNORECASE)
+_SMTP = re.compile(r"^SMTP:(?P<cmd>[A-Z]+) host (?P<host>\S+?):\s*(?P<reply>.*)$", re.DOTALL)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    if not _BANNER.search(body):
+        return None
+    start = _START.search(body)
+    if not start:
+        return None
+    recipients = []
+    for line in body[start.end() :].split("\n")[1:]:
+        m = _ITEM.match(line)
+        if not m and (recipients or line.strip()):
+            break
+        if not m:
+            continue
+        recipients.append(clean_address(m.group(1)))
+    details = _DETAILS.search(body)
+    text = collapse(details.group(1)) if details else ""
+    smtp = _SMTP.match(text)
+    deliveries = [
+        Delivery(
+            recipient=r,
+            diagnostic=smtp.group("reply") if smtp else text,
+            command={"MAIL": "MAIL", "RCPT": "RCPT", "DATA": "DATA"}.get(smtp.group("cmd"), "") if smtp else "",
+            rhost=smtp.group("host").lower() if smtp else "",
+            replycode=find_replycode(smtp.group("reply")[:4]) if smtp else "",
+            reason="expired" if start.group(1).lower().startswith("was aborted") else "",
+        )
+        for r in recipients
+        if r
+    ]
+    if not deliveries:
+        return None
+    return Report(NAME, deliveries, message.original)

@@ -1,0 +1,35 @@
+"""X5: a gateway that returns another MTA's whole bounce as the attached message.
+
+The gateway's own text says "----- The following addresses had permanent delivery errors -----"
+and lists nobody; the attached message/rfc822 is the real report (a DSN). It is decoded with the
+generic decoders, and named X5.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode import rfc3464
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta import sendmail
+from bouncetui.decode.report import Report
+
+NAME = "X5"
+
+_START = re.compile(r"^\s*-{3,}\s*The following addresses had permanent delivery errors\s*-{3,}", re.M | re.I)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    start = _START.search(body)
+    inner = message.original
+    if not start or inner is None or inner.get_content_type() != "multipart/report":
+        return None
+    if re.search(r"\S+@\S+", body[start.end() :].split("\n\n\n")[0]):
+        return None  # the gateway listed the addresses itself: not this format
+    attached = Message.parse(inner.as_bytes())
+    report = sendmail.decode(attached) or rfc3464.decode(attached)
+    if report is None:
+        return None
+    report.decodedby = NAME
+    return report

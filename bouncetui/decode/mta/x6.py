@@ -1,0 +1,65 @@
+"""X6: an unnamed MTA's "We had trouble delivering your message. Full details follow:".
+
+    1 error(s):
+
+    SMTP Server <mx.example.org> rejected recipient <user@example.org> (Error following RCPT
+    command). It responded as follows: [550 5.1.1 User unknown]
+
+    The following recipients returned permanent errors: user@example.org. Reason: SMTP Server
+    <192.0.2.1> refused to accept your message (DATA), with the following error message: [554 ...]
+
+The remote host, the command and the reply are taken from each error line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message, parse_headers, part_text
+from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "X6"
+
+_BANNER = re.compile(r"^We had trouble delivering your message\. Full details follow:", re.MULTILINE)
+_REJECTED = re.compile(
+    r"SMTP Server <(?P<host>[^>]+)> rejected recipient <(?P<rcpt>[^>]+)> \(Error following (?P<cmd>[A-Z]+) command\)"
+    r"\. It responded as follows: \[(?P<reply>[^\]]*)\]",
+    re.IGNORECASE,
+)
+_REFUSED = re.compile(
+    r"The following recipients returned permanent errors: (?P<rcpt>.+?)\. Reason: SMTP Server <(?P<host>[^>]+)> "
+    r"refused to accept your message \((?P<cmd>[A-Z]+)\), with the following error message: \[(?P<reply>[^\]]*)\]",
+    re.IGNORECASE,
+)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    if not _BANNER.search(body):
+        return None
+    deliveries = []
+    for line in body.split("\n\n"):
+        line = collapse(line)
+        m = _REJECTED.search(line) or _REFUSED.search(line)
+        if not m:
+            continue
+        for rcpt in m.group("rcpt").split(","):
+            if clean_address(rcpt):
+                deliveries.append(
+                    Delivery(
+                        recipient=clean_address(rcpt),
+                        rhost=m.group("host").lower(),
+                        command=m.group("cmd").upper(),
+                        diagnostic=m.group("reply"),
+                        replycode=find_replycode(m.group("reply")[:4]),
+                    )
+                )
+    if not deliveries:
+        return None
+    texts = [p for p in message.parts if p.get_content_type() == "text/plain"]
+    original = message.original
+    if original is None and len(texts) > 1:  # the headers come back as a text attachment
+        original = parse_headers(part_text(texts[1]))
+    return Report(NAME, deliveries, original)
