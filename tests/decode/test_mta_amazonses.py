@@ -75,6 +75,7 @@ def test_suppressed_and_general_bounces():
     (record,) = decode(_sns_mail(payload), "ses.eml")
     assert record.reason == "suppressed"
     assert record.action == "failed"
+    assert record.diagnosticcode == "Permanent bounce (Suppressed)"
     payload["bounce"]["bounceSubType"] = "General"
     payload["bounce"]["bouncedRecipients"][0]["diagnosticCode"] = "smtp; 550 5.1.1 no such user"
     (record,) = decode(_sns_mail(payload), "ses.eml")

@@ -49,6 +49,6 @@ def test_each_address_gets_its_reply_and_stage():
 def test_bare_reply_without_remote_host_said():
     short = NOTICE.replace(b"Remote host said: 501 5.1.8 Bad sender domain [MAIL_FROM]", b"550: : User unknown")
     second = decode(short, "yahoo.eml")[1]
-    assert second.diagnosticcode == "550: : User unknown"
+    assert second.diagnosticcode == "550 : User unknown"
     assert second.replycode == "550"
     assert second.command == ""

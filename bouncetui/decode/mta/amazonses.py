@@ -93,6 +93,9 @@ def _bounce(data: dict[str, Any], report: Report) -> None:
     kind = str(bounce.get("bounceType", ""))
     reason = SUBTYPE_REASONS.get(str(bounce.get("bounceSubType", "")).lower(), "")
     lhost = host_of(str(bounce.get("reportingMTA", "")))
+    rhost = str(bounce.get("remoteMtaIp", ""))
+    # Without the remote's words, SES's own classification is the only explanation there is.
+    summary = "%s bounce (%s)" % (kind or "Undetermined", bounce.get("bounceSubType") or "General")
     for entry in bounce.get("bouncedRecipients") or ():
         dtype, diagnostic = strip_diagnostic(str(entry.get("diagnosticCode", "")))
         action = str(entry.get("action", "")) or ("delayed" if kind == "Transient" else "failed")
@@ -101,8 +104,9 @@ def _bounce(data: dict[str, Any], report: Report) -> None:
                 recipient=clean_address(str(entry.get("emailAddress", ""))),
                 action=action,
                 status=str(entry.get("status", "")),
-                diagnostic=diagnostic,
+                diagnostic=diagnostic or summary,
                 diagnostictype=dtype,
+                rhost=rhost,
                 lhost=lhost,
                 date=str(bounce.get("timestamp", "")),
                 reason=reason,
@@ -136,6 +140,7 @@ def _delivery(data: dict[str, Any], report: Report) -> None:
                 status=find_status(response) or "2.0.0",
                 diagnostic=response,
                 diagnostictype="SMTP" if response else "",
+                rhost=str(delivery.get("remoteMtaIp", "")),
                 lhost=host_of(str(delivery.get("reportingMTA", ""))),
                 reason="delivered",
             )

@@ -7,7 +7,8 @@
 
     --- Below this line is a copy of the message.
 
-The remote reply may start on the line after "Remote host said:", or stand alone as "550: ...".
+The remote reply may start on the line after "Remote host said:", or stand alone as "550: ...",
+Yahoo's rendering of the reply "550 ..." (the colon it adds is dropped again).
 The bracketed tag at its end names the SMTP stage ([RCPT_TO], [MAIL_FROM], [DATA], ...). Yahoo's
 platform also relays for others, so the wording decides, not the sender.
 """
@@ -25,6 +26,7 @@ NAME = "Yahoo"
 _START = re.compile(r"^\s*Sorry, we were unable to deliver your message to the following address(?:es)?\.?", re.I | re.M)
 _ORIGINAL = (re.compile(r"^\s*-+ ?Below this line is a copy of the message\.?", re.IGNORECASE | re.MULTILINE),)
 _SAID = re.compile(r"^\s*Remote host said:\s*", re.IGNORECASE)
+_CODE_COLON = re.compile(r"^(?P<code>[245]\d\d): ")
 _TAG = re.compile(r"\s*\[(?P<tag>[A-Z_]+)\]\s*$")
 _TAG_COMMAND = {
     "CONNECT": "CONN",
@@ -57,7 +59,7 @@ def decode(message: Message) -> Report | None:
     report = Report(NAME, original=original_of(message, body, _ORIGINAL))
     for address, lines in entries:
         text = collapse(" ".join(lines))
-        text = _SAID.sub("", text)
+        text = _CODE_COLON.sub(r"\g<code> ", _SAID.sub("", text))
         command = ""
         tag = _TAG.search(text)
         if tag and tag.group("tag") in _TAG_COMMAND:
