@@ -1,0 +1,396 @@
+"""The explorer driven like a user drives it: load sample_mail, filter, fuzzy-search with a typo,
+sort, mark, set a state, export, open the detail and the raw view, toggle the language."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bouncetui.tui.app import BounceApp
+from bouncetui.tui.backend import StaticBackend, make_backend
+from tests.functional.tui_support import (
+    fixed_records,
+    isolate,
+    main_screen,
+    sample_mail,
+    screen_text,
+    settle,
+    sync,
+)
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def expected_recipients(root: Path) -> set[str]:
+    """Every address sample_mail/expected.json lists as a recipient."""
+    data = json.loads((root / "expected.json").read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def walk(node, key=""):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and "recipient" in key.lower() and EMAIL.fullmatch(node):
+            found.add(node.lower())
+
+    walk(data)
+    return found
+
+
+@pytest.fixture
+def env(monkeypatch, tmp_path):
+    return isolate(monkeypatch, tmp_path)
+
+
+def sample_app(db: Path, path: Path | None = None) -> BounceApp:
+    return BounceApp(make_backend([str(path or sample_mail())], db_path=str(db)), lang="en", keymap={})
+
+
+def shown_recipients(app) -> list[str]:
+    screen = main_screen(app)
+    return [screen.records[i].recipient for i in screen.bounce_list.shown]
+
+
+def detail_body(app) -> str:
+    """The whole text of the detail pane (also what is scrolled out of view)."""
+    return str(app.screen.query_one("#detail-body").render())
+
+
+async def type_filter(pilot, app, text: str) -> None:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await settle(pilot, app)
+
+
+@sync
+async def test_loads_every_sample_recipient(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        recipients = {r.lower() for r in shown_recipients(app)}
+        assert expected_recipients(sample_mail()) <= recipients
+        text = screen_text(app)
+        assert "tanaka.t@docomo.ne.jp" in text
+        assert "%d total" % len(main_screen(app).records) in text
+
+
+@sync
+async def test_fuzzy_search_with_a_typo_finds_the_address_first(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await type_filter(pilot, app, "tanak@docomo")
+        shown = shown_recipients(app)
+        assert shown and shown[0] == "tanaka.t@docomo.ne.jp"
+        text = screen_text(app)
+        assert "filter: tanak@docomo" in text
+        assert "tanaka.t@docomo.ne.jp" in text.split("\n")[3]  # the first row under the column titles
+
+
+@sync
+async def test_field_filter_negation_and_escape(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        total = len(shown_recipients(app))
+        screen = main_screen(app)
+        await type_filter(pilot, app, "hard")
+        hard = [screen.records[i] for i in screen.bounce_list.shown]
+        assert hard and all(r.hardbounce for r in hard)
+        await pilot.press("slash", "ctrl+u", *"-hard", "enter")
+        await settle(pilot, app)
+        soft = [screen.records[i] for i in screen.bounce_list.shown]
+        assert soft and not any(r.hardbounce for r in soft)
+        assert len(hard) + len(soft) == total
+        await pilot.press("escape")  # back on the list: Esc clears the filter
+        await settle(pilot, app)
+        assert len(shown_recipients(app)) == total
+        assert "filter:" not in screen_text(app)
+
+
+@sync
+async def test_unknown_field_is_explained_not_applied(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await type_filter(pilot, app, "hard")
+        hard = shown_recipients(app)
+        await pilot.press("slash")
+        app.screen.query_one("#filter-input").value = "hard colour:red"  # pasted at once
+        await settle(pilot, app)
+        assert "unknown field 'colour'" in screen_text(app)
+        assert shown_recipients(app) == hard  # the last query that made sense still applies
+
+
+@sync
+async def test_sort_by_recipient_and_reverse(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("s", "s")  # scan order -> date -> recipient
+        await settle(pilot, app)
+        shown = [r.lower() for r in shown_recipients(app)]
+        assert shown == sorted(shown)
+        assert "RECIPIENT ▲" in screen_text(app)
+        await pilot.press("S")
+        await settle(pilot, app)
+        shown = [r.lower() for r in shown_recipients(app)]
+        assert shown == sorted(shown, reverse=True)
+        assert "RECIPIENT ▼" in screen_text(app)
+
+
+@sync
+async def test_click_on_a_column_title_sorts(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        header = screen_text(app).split("\n")[1]
+        await pilot.click("#list-header", offset=(header.index("REASON") + 1, 0))
+        await settle(pilot, app)
+        screen = main_screen(app)
+        reasons = [screen.records[i].reason for i in screen.bounce_list.shown]
+        assert reasons == sorted(reasons)
+        assert "REASON ▲" in screen_text(app)
+
+
+@sync
+async def test_mark_and_set_state_persist_in_the_store(env):
+    from bouncetui.store import Store
+
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = main_screen(app)
+        first, second = screen.bounce_list.shown[:2]
+        await pilot.press("space", "space")
+        assert "2 marked" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Set the state of 2 records" in screen_text(app)
+        await pilot.press("3")  # resolved
+        await settle(pilot, app)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"called them", "enter")
+        await settle(pilot, app)
+        tokens = [screen.records[i].token for i in (first, second)]
+    with Store(str(env)) as store:
+        triage = store.triage(tokens)
+    assert {t.state for t in triage.values()} == {"resolved"}
+    assert {t.note for t in triage.values()} == {"called them"}
+    # a second session sees the state: the filter finds them
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await type_filter(pilot, app, "state:resolved")
+        assert sorted(main_screen(app).records[i].token for i in main_screen(app).bounce_list.shown) == sorted(tokens)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "resolved  — called them" in screen_text(app)
+
+
+@sync
+async def test_export_shown_rows_as_csv_and_a_suppression_list(env, tmp_path):
+    app = sample_app(env)
+    out = tmp_path / "out.csv"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("e")
+        await pilot.pause()
+        path_input = app.screen.query_one("#export-path")
+        path_input.value = str(out)
+        path_input.focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert any("Wrote" in str(n.message) for n in app._notifications)
+        shown = shown_recipients(app)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("origin,")
+    for recipient in shown:
+        assert recipient in text
+    suppression = tmp_path / "suppress.txt"
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await type_filter(pilot, app, "hard")
+        hard = set(shown_recipients(app))
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-format").query("RadioButton")[2].value = True
+        path_input = app.screen.query_one("#export-path")
+        path_input.value = str(suppression)
+        path_input.focus()
+        await pilot.press("enter")
+        await settle(pilot, app)
+    listed = suppression.read_text(encoding="utf-8")
+    assert hard and all(address.lower() in listed.lower() for address in hard)
+
+
+@sync
+async def test_detail_shows_fields_other_recipients_and_original_headers(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = main_screen(app)
+        # a report with several recipients, if the sample has one; else the first row
+        target = next((i for i in screen.bounce_list.shown if screen.records.same_report(i)),
+                      screen.bounce_list.shown[0])
+        screen.bounce_list.cursor = screen.bounce_list.shown.index(target)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        text = screen_text(app)
+        record = screen.records[target]
+        assert record.recipient in text
+        assert "Status" in text and record.deliverystatus in text
+        assert "Found in" in text
+        assert "Original message headers" in text
+        for other in screen.records.same_report(target):
+            assert screen.records[other].recipient in text
+        details = app.screen.query_one("#details")
+        assert details.has_focus
+        await pilot.press("escape")
+        assert screen.bounce_list.has_focus
+
+
+@sync
+async def test_raw_view_shows_headers_and_mime_tree(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("r")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Headers" in text and "MIME structure" in text
+        assert "Raw message" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "MIME structure" not in screen_text(app)
+
+
+@sync
+async def test_language_toggle_switches_the_reason_panel(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert "Reason · English" in screen_text(app)
+        await pilot.press("L")
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "Reason · 日本語" in text
+        panel = app.screen.query_one("#reason-body").render()
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", str(panel))
+
+
+@sync
+async def test_copy_puts_the_recipient_on_the_clipboard(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = main_screen(app)
+        await pilot.press("y")
+        assert app.clipboard == screen.records[screen.bounce_list.current].recipient
+
+
+@sync
+async def test_stats_bar_filters_the_list(env):
+    app = sample_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Reason (" in text and "Domain (" in text and "Day (" in text
+        await pilot.press("enter")  # the biggest reason
+        await settle(pilot, app)
+        screen = main_screen(app)
+        reasons = {screen.records[i].reason for i in screen.bounce_list.shown}
+        assert len(reasons) == 1
+        assert "filter: reason:%s" % reasons.pop() in screen_text(app)
+
+
+@sync
+async def test_rescan_picks_up_new_mail(env, tmp_path):
+    mail = tmp_path / "Maildir"
+    shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md"))
+    app = sample_app(env, mail)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        before = len(main_screen(app).records)
+        source = next(p for p in sorted(mail.rglob("*")) if p.is_file() and "tanaka.t@docomo.ne.jp" in p.read_text(errors="replace"))
+        copy = source.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.new@docomo.ne.jp")
+        (mail / "new").mkdir(exist_ok=True)
+        (mail / "new" / "9999999999.new.host").write_bytes(copy)
+        await pilot.press("R")
+        await settle(pilot, app)
+        assert len(main_screen(app).records) > before
+        assert "tanaka.new@docomo.ne.jp" in shown_recipients(app)
+
+
+@sync
+async def test_hostile_text_is_shown_inert(env):
+    record = fixed_records()[0].replace(subject="\x1b]0;pwned\x07\x1b[2Jhello", recipient="evil\x1b[31m@x.example")
+    app = BounceApp(StaticBackend([record]), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "\x1b" not in text and "\x07" not in text
+        assert "^[]0;pwned" in text
+
+
+@sync
+async def test_keys_config_remaps_a_binding_and_help_lists_it(env, tmp_path):
+    config = tmp_path / "xdg_config_home" / "bouncetui"
+    config.mkdir(parents=True)
+    (config / "keys.toml").write_text('[keys]\n"main.filter" = "f"\n', encoding="utf-8")
+    app = BounceApp(StaticBackend(fixed_records()), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f", *"gmail", "enter")
+        await settle(pilot, app)
+        assert shown_recipients(app) == ["full@gmail.com"]
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        help_text = screen_text(app)
+        assert re.search(r"^\s*f\s+Filter", help_text, re.MULTILINE)
+        assert "Mark" in help_text and "Export" in help_text
+
+
+@sync
+async def test_palette_offers_reasons_as_quick_filters(env):
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"reason:mailboxfull")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert shown_recipients(app) == ["full@gmail.com"]
+
+
+@sync
+async def test_duplicate_reports_collapse_into_one_row_listing_every_origin(env):
+    record = fixed_records()[0]
+    copy = record.replace(origin="/mail/other/copy.eml")
+    app = BounceApp(StaticBackend([record, copy]), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert shown_recipients(app) == [record.recipient]
+        detail = detail_body(app)
+        assert "/mail/cur/0000.eml" in detail and "/mail/other/copy.eml" in detail
+
+
+def test_missing_path_exits_2_before_the_app_starts(capsys):
+    from bouncetui.cli import main
+
+    assert main(["/no/such/mail/dir"]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
