@@ -3,7 +3,6 @@ time zone, fixed records, waiting for the scan and filter workers, and the scree
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
