@@ -1,0 +1,57 @@
+"""The fields every format derives the same way (decode/assemble.py): status, reply code, command."""
+
+from __future__ import annotations
+
+import pytest
+
+from bouncetui.decode.assemble import derive_command, derive_replycode, derive_status
+from bouncetui.decode.report import Delivery
+
+
+@pytest.mark.parametrize(
+    "stated,diagnostic,expected",
+    [
+        ("5.1.1", "550 5.1.1 <a@example.org>... User Unknown", "5.1.1"),
+        # A reporting MTA's guess gives way to the remote server's own code of the same class.
+        ("5.1.1", "550 5.7.1 IP address blacklisted by recipient", "5.7.1"),
+        ("4.4.7", "450 4.7.1 Client host rejected: may not be mail exchanger", "4.7.1"),
+        # A wrapper's code ahead of the remote reply: the remote reply counts.
+        ("", "5.1.0 - Unknown address error 550-'5.7.1 <a@example.org>... Access denied'", "5.7.1"),
+        # Vague report status, precise code in the text.
+        ("5.0.0", "Recipient rejected (#5.1.1)", "5.1.1"),
+        # A vague remote code never replaces a precise report status.
+        ("5.3.0", "550 5.0.0 <a@example.org>... Insufficient permission", "5.3.0"),
+        # A different class in the text is another event, not this status.
+        ("5.1.1", "421 4.4.2 Connection timed out earlier", "5.1.1"),
+        ("", "", ""),
+    ],
+)
+def test_status(stated, diagnostic, expected):
+    assert derive_status(Delivery(status=stated, diagnostic=diagnostic))[0] == expected
+
+
+def test_reply_code_from_the_text_and_dropped_on_a_class_conflict():
+    assert derive_replycode(Delivery(diagnostic="550 5.1.1 no such user"), "5.1.1")[0] == "550"
+    assert derive_replycode(Delivery(diagnostic="see 421 earlier"), "5.1.1")[0] == ""
+    assert derive_replycode(Delivery(replycode="552", diagnostic="x"), "5.2.2") == ("552", "stated by the decoder")
+
+
+@pytest.mark.parametrize(
+    "diagnostic,expected",
+    [
+        ("550 5.1.1 user unknown (in reply to RCPT TO command)", "RCPT"),
+        ("SMTP error from remote mail server after end of data: 550 rejected", "DATA"),
+        ("192.0.2.1 does not like recipient. Remote host said: 550 no such user", "RCPT"),
+        ("Remote host said: 550 5.2.1 <a@example.jp>... User Unknown [RCPT_TO]", "RCPT"),
+        ("SMTP error from remote server for TEXT command, host: mx.example.fr reason: 550 5.2.0", "DATA"),
+        ("connect to mx.example.org[192.0.2.1]:25: Connection refused", "CONN"),
+        ("550 5.1.1 user unknown", ""),
+    ],
+)
+def test_command(diagnostic, expected):
+    assert derive_command(Delivery(diagnostic=diagnostic))[0] == expected
+
+
+def test_a_command_stated_by_the_decoder_wins():
+    assert derive_command(Delivery(command="MAIL", diagnostic="(in reply to RCPT TO command)")) == (
+        "MAIL", "stated by the decoder")
