@@ -11,6 +11,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from bouncetui.decode.mta import (
+    activehunter,
     amazonses,
     amazonworkmail,
     biglobe,
@@ -22,6 +23,7 @@ from bouncetui.decode.mta import (
     exchange2007,
     exim,
     ezweb,
+    fml,
     gmail,
     gmx,
     googlegroups,
@@ -30,6 +32,8 @@ from bouncetui.decode.mta import (
     kddi,
     mailru,
     messagingserver,
+    mfilter,
+    mimecast,
     notes,
     office365,
     opensmtpd,
@@ -76,6 +80,9 @@ DECODERS: tuple[ModuleType, ...] = (
     exchange2007,
     exchange2003,
     imailserver,
+    activehunter,
+    fml,
+    mimecast,
     # Mail server software recognised by the banner or wording of its own notification text.
     postfix,
     sendmail,
@@ -88,6 +95,7 @@ DECODERS: tuple[ModuleType, ...] = (
     domino,
     notes,
     messagingserver,
+    mfilter,
     # Unnamed MTAs and gateways, recognised by wording only (Sisimai's X1 to X6).
     x5,
     x1,

@@ -1,0 +1,44 @@
+"""fml mailing-list manager notices (X-MLServer: fml ...): a post refused by the list.
+
+The subject says why ("You ... are not member (list ML)", "Loop Alert: ...", "Security Alert");
+the list address is the first `<addr>` of the body, and the post is quoted after
+"Original mail as follows:".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, original_or_inline
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "FML"
+
+_ADDRESS = re.compile(r"<([^<>\s]+@[^<>\s]+)>")
+_MARKERS = (re.compile(r"^\s*Original mail as follows:\s*$", re.MULTILINE | re.IGNORECASE),)
+# fml's own subjects, which name the reason outright.
+_SUBJECT_REASONS = (
+    (re.compile(r" are not member|NOT MEMBER article from |reject mail |Spam mail from a spammer is rejected", re.I),
+     "rejected"),
+    (re.compile(r"fml system error message|Loop Alert: |Loop Back Warning: |WARNING: UNIX FROM Loop", re.I),
+     "systemerror"),
+    (re.compile(r"Security Alert", re.I), "securityerror"),
+)
+
+
+def decode(message: Message) -> Report | None:
+    if not message.header("X-MLServer").lower().startswith("fml"):
+        return None
+    reason = next((r for p, r in _SUBJECT_REASONS if p.search(message.subject)), "")
+    if not reason:
+        return None  # an ordinary list post or command reply, not a refusal
+    body = message.text_of("text/plain") or message.body
+    found = _ADDRESS.search(body)
+    recipient = clean_address(found.group(1)) if found else ""
+    if not recipient:
+        return None
+    first = collapse(body.strip().split("\n\n", 1)[0])
+    delivery = Delivery(recipient=recipient, diagnostic=first, reason=reason, action="failed")
+    return Report(NAME, [delivery], original_or_inline(message, body, _MARKERS))

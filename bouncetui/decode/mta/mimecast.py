@@ -1,0 +1,47 @@
+"""Mimecast bounces: "[Postmaster] Email Delivery Failure", with X-Mimecast-* / X-MC-System headers.
+
+    An email that you attempted to send to the following address could not be delivered:
+    -- user@example.org
+
+    The problem appears to be :
+    -- Recipient email address is possibly incorrect
+
+    Additional information follows :
+    -- 5.4.1 Recipient address rejected: Access denied.
+
+The `-- ` lines carry the recipient, Mimecast's summary and the remote's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, dsn_deliveries
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "Mimecast"
+
+_RECIPIENT = re.compile(r"(?:could not be delivered:|email address :)\s*\n\s*-- (\S+)", re.IGNORECASE)
+_INFO = re.compile(r"Additional information follows :\s*\n\s*-- (.+)", re.IGNORECASE)
+_PROBLEM = re.compile(r"The problem appears to be :\s*\n\s*-- (.+)", re.IGNORECASE)
+
+
+def decode(message: Message) -> Report | None:
+    if message.msg.get("X-Mimecast-Originator") is None and message.msg.get("X-MC-System") is None:
+        return None
+    body = message.text_of("text/plain") or message.body
+    found = _RECIPIENT.search(body)
+    if not found or not clean_address(found.group(1)):
+        return None
+    info, problem = _INFO.search(body), _PROBLEM.search(body)
+    diagnostic = collapse(info.group(1)) if info else collapse(problem.group(1)) if problem else ""
+    diagnostic = re.sub(r"^(\d\.\d{1,3}\.\d{1,3}) SMTP; ", r"\1 ", diagnostic)
+    delivery = Delivery(recipient=clean_address(found.group(1)), diagnostic=diagnostic,
+                        replycode=find_replycode(diagnostic[:4]))
+    fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))
+    if reported and reported[0].diagnostic:  # the field keeps the reply code the text leaves out
+        delivery.diagnostic, delivery.replycode = reported[0].diagnostic, ""
+        delivery.status, delivery.rhost = reported[0].status, reported[0].rhost
+    return Report(NAME, [delivery], message.original, fields)
