@@ -1,0 +1,20 @@
+"""Barracuda Spam Firewall bounces: "Your message to: ADDR was blocked by our Spam Firewall",
+with an RFC 3464 part."""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.appliances import decode_with
+from bouncetui.decode.report import Report
+
+NAME = "Barracuda"
+
+_WORDING = re.compile(r"was blocked by our Spam Firewall|blocked by our bulk email filter", re.IGNORECASE)
+
+
+def decode(message: Message) -> Report | None:
+    if not (_WORDING.search(message.subject) or _WORDING.search(message.text_of("text/plain"))):
+        return None
+    return decode_with(message, NAME)

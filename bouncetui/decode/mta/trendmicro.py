@@ -1,0 +1,41 @@
+"""Trend Micro InterScan (MSS / VirusWall) bounces.
+
+    Sent <<< RCPT TO:<user@example.co.jp>
+    Received >>> 550 5.1.1 <user@example.co.jp>... user unknown
+
+or "Unable to deliver message to <user@example.jp> (and other recipients in the same domain)."
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, command_of
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "TrendMicro"
+
+_SENT = re.compile(r"^Sent <<< (?P<cmd>RCPT TO|MAIL FROM|DATA)\b:?\s*<?(?P<rcpt>[^>\s]*)>?\s*\n"
+                   r"Received >>> (?P<reply>.*)$", re.MULTILINE | re.IGNORECASE)
+_UNABLE = re.compile(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^.\n]*\.?)", re.IGNORECASE)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    if "interscan" not in (message.sender + body[:2000]).lower():
+        return None
+    deliveries = []
+    for m in _SENT.finditer(body):
+        reply = collapse(m.group("reply"))
+        if clean_address(m.group("rcpt")):
+            deliveries.append(Delivery(recipient=clean_address(m.group("rcpt")), diagnostic=reply,
+                                       replycode=find_replycode(reply[:4]), command=command_of(m.group("cmd") + ":")))
+    if not deliveries:
+        for m in _UNABLE.finditer(body):
+            if clean_address(m.group("rcpt")):
+                deliveries.append(Delivery(recipient=clean_address(m.group("rcpt")), diagnostic=collapse(m.group(0))))
+    if not deliveries:
+        return None
+    return Report(NAME, deliveries, message.original)
