@@ -144,3 +144,36 @@ def test_newer_layout_without_dsn_part():
     assert record.diagnosticcode.startswith("550 5.1.10 RESOLVER.ADR.RecipientNotFound")
     assert record.rhost == "mx.wingtip.example"
     assert record.lhost == "cy4pr01mb0003.namprd01.prod.outlook.com"
+
+
+def test_another_mtas_bounce_delivered_into_a_tenant_mailbox_is_not_claimed():
+    postfix_bounce = b"""\
+From: Mail Delivery System <MAILER-DAEMON@mx.fabrikam.example>
+To: uma@contoso.example
+Subject: Undelivered Mail Returned to Sender
+Date: Thu, 12 Nov 2026 08:00:00 +0000
+X-MS-Exchange-CrossTenant-Id: 00000000-0000-0000-0000-000000000000
+X-MS-Exchange-Organization-AuthAs: Anonymous
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="P"
+
+--P
+Content-Type: text/plain
+
+This is the mail system at host mx.fabrikam.example.
+
+--P
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.fabrikam.example
+
+Final-Recipient: rfc822; victor@fabrikam.example
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 no such user
+
+--P--
+"""
+    (record,) = decode(postfix_bounce, "x.eml")
+    assert record.decodedby != "Office365"
+    assert record.recipient == "victor@fabrikam.example"

@@ -60,3 +60,10 @@ def test_with_a_diagnostic_code_it_is_kept():
     (record,) = decode(coded, "outlook.eml")
     assert record.diagnosticcode == "550 5.1.1 <zoe@far.example>... User Unknown"
     assert (record.deliverystatus, record.replycode, record.reason) == ("5.1.1", "550", "userunknown")
+
+
+def test_another_servers_dsn_received_at_hotmail_is_not_claimed():
+    other = DSN.replace(b"From: postmaster@mail.hotmail.com", b"From: postmaster@iis.example.org").replace(
+        b"Reporting-MTA: dns;BAY004-OMC1S10.hotmail.com", b"Reporting-MTA: dns;iis.example.org"
+    )
+    assert all(r.decodedby != "Outlook" for r in decode(other, "x.eml"))

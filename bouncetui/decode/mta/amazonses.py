@@ -29,6 +29,7 @@ from bouncetui.decode.rfc3464 import command_from_text
 NAME = "AmazonSES"
 
 _SENDER = re.compile(r"@(?:[\w.-]+\.)?amazonses\.com\b", re.IGNORECASE)
+_SNS_SENDER = re.compile(r"@(?:[\w.-]+\.)?(?:amazonaws\.com|amazonses\.com)\b", re.IGNORECASE)
 _SENDMAIL_SPLIT = re.compile(r"!\n ")  # sendmail breaks lines over 990 bytes as "!" + newline + space
 SUBTYPE_REASONS = {
     "noemail": "userunknown",
@@ -63,7 +64,14 @@ def _notification(message: Message) -> dict[str, Any] | None:
     if b"notificationType" not in message.raw and b"eventType" not in message.raw:
         return None
     raw = message.raw.lstrip()
-    text = raw.decode("utf-8", "replace") if raw.startswith(b"{") else message.body
+    if raw.startswith(b"{"):
+        text = raw.decode("utf-8", "replace")
+    else:
+        # An SNS e-mail notification, or a message whose body is the JSON; not a bounce that merely
+        # returns such a message somewhere inside it.
+        text = message.body
+        if not (_SNS_SENDER.search(message.sender) or text.lstrip().startswith("{")):
+            return None
     data = _load(text)
     if not data or not isinstance(data.get("notificationType") or data.get("eventType"), str):
         return None

@@ -7,14 +7,17 @@
                                                             connect successfully ...")
 
 followed by RFC 3464 fields (Reporting-MTA like BAY004-OMC1S18.hotmail.com) and the original.
-Recognised by the X-Message-Delivery header of Hotmail's mail system or a postmaster@ sender at
-hotmail/outlook/live/msn. Without a Diagnostic-Code the sentence above the list is the diagnostic.
+Recognised by that notice from a postmaster@ sender at hotmail/outlook/live/msn, or with a
+Reporting-MTA there (X-Message-Delivery alone is not enough: Hotmail adds it to every message its
+users receive, other MTAs' bounces included). Without a Diagnostic-Code the sentence above the
+list is the diagnostic.
 """
 
 from __future__ import annotations
 
 import re
 
+from bouncetui.decode.fields import host_of
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.provider_common import collapse, dsn, sender_matches
 from bouncetui.decode.report import Report
@@ -22,6 +25,7 @@ from bouncetui.decode.report import Report
 NAME = "Outlook"
 
 _SENDER = re.compile(r"postmaster@(?:[\w.-]+\.)?(?:hotmail|outlook|live|msn)\.[\w.]+", re.IGNORECASE)
+_REPORTING = re.compile(r"\.(?:hotmail|outlook|live|msn)\.[\w.]+$", re.IGNORECASE)
 _NOTICE = re.compile(r"^\s*This is an automatically generated Delivery Status Notification\.?", re.I | re.M)
 _SENTENCE = re.compile(
     r"^\s*((?:Delivery to the following recipients|Unable to deliver message to the following recipients)[^\n]*)$",
@@ -30,13 +34,14 @@ _SENTENCE = re.compile(
 
 
 def decode(message: Message) -> Report | None:
-    if not (message.header("X-Message-Delivery") or sender_matches(message, _SENDER)):
-        return None
     body = message.body
     if not _NOTICE.search(body):
         return None
     per_message, deliveries = dsn(message)
     if not deliveries:
+        return None
+    reporting = host_of(per_message.get("reporting-mta", ""))
+    if not (sender_matches(message, _SENDER) or _REPORTING.search(reporting)):
         return None
     sentence = _SENTENCE.search(body)
     for delivery in deliveries:
