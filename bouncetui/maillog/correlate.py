@@ -8,12 +8,17 @@ order of trust:
    field X-Postfix-Queue-ID (read from the raw mail by `mail_keys`; the Bounce record has no field
    for it) — queue IDs are reused, so only within `window` seconds;
 2. `notification`: the bounce mail's own queue ID, which the log named ("sender non-delivery
-   notification: QID") and Postfix puts in the bounce's Message-ID `<YYYYMMDDhhmmss.QID@host>`;
+   notification: QID") and Postfix puts in the bounce's Message-ID `<YYYYMMDDhhmmss.QID@host>`
+   (`<QID@host>` with long queue IDs);
 3. `messageid`: the original Message-ID (Bounce.messageid, from the returned headers), which the
    log gave for the queue ID (cleanup `message-id=`, Sendmail `msgid=`, Exim `id=`);
 4. `recipient`: the same recipient, the bounce dated from `before` seconds before to `window`
    seconds after the logged failure (the nearest failure, else the nearest delivery: a remote
-   server may accept a message and bounce it later).
+   server may accept a message and bounce it later). An expired record is dated when the MTA
+   gave up, so its window opens a queue lifetime earlier (the delay warnings).
+
+A log record may gather several bounce mails (delay warnings, then the final bounce); its
+`matchedby` is the strongest key among them.
 
 Everything returned is plain data (frozen dataclasses and tuples) for the CLI and the TUI.
 """
@@ -35,7 +40,11 @@ EXPECTS_BOUNCE = frozenset({"bounced", "expired"})
 NOT_BOUNCES = frozenset({"feedback", "vacation"})  # complaints and auto-replies are not bounces
 
 _QUEUE_ID = re.compile(rb"^X-Postfix-Queue-ID:[ \t]*([0-9A-Za-z]+)", re.IGNORECASE | re.MULTILINE)
-_OWN_ID = re.compile(rb"^Message-ID:[ \t]*<\d{14}\.([0-9A-Za-z]+)@", re.IGNORECASE | re.MULTILINE)
+# Postfix's own Message-ID: <YYYYMMDDhhmmss.QID@host>, or <QID@host> with long queue IDs
+_OWN_ID = re.compile(rb"^Message-ID:[ \t]*<(?:\d{14}\.)?([0-9A-Za-z]{6,})@", re.IGNORECASE | re.MULTILINE)
+
+QUEUE_LIFETIME = 6 * 86400  # Postfix's maximal_queue_lifetime (5 days) and some: delay warnings
+RANK = {"queueid": 0, "notification": 1, "messageid": 2, "recipient": 3}
 
 MailKey = tuple[str, int]  # (origin, position) of a bounce mail
 
@@ -117,7 +126,7 @@ def scan_bounces(paths: Iterable[str]) -> tuple[list[Bounce], dict[MailKey, Mail
     paths = list(paths)
     bounces: list[Bounce] = []
     errors: list[ScanError] = []
-    for item in scan(paths):
+    for item in scan(paths, jobs=None):
         (errors if isinstance(item, ScanError) else bounces).append(item)  # type: ignore[arg-type]
     return bounces, mail_keys(paths), errors
 
@@ -157,7 +166,9 @@ def correlate(
         return not address or address in (b.recipient.lower(), b.alias.lower())
 
     def in_window(i: int, stamp: int) -> bool:
-        return -before <= stamp - records[i].timestamp <= window
+        # an expired record is dated when the MTA gave up: its delay warnings came days before
+        early = before + (QUEUE_LIFETIME if records[i].logstatus == "expired" else 0)
+        return -early <= stamp - records[i].timestamp <= window
 
     for bounce in bounces:
         if bounce.reason in NOT_BOUNCES:
@@ -186,7 +197,8 @@ def correlate(
             orphans.append(bounce)
             continue
         linked.setdefault(found, []).append(bounce)
-        how.setdefault(found, by)
+        if found not in how or RANK[by] < RANK[how[found]]:
+            how[found] = by
 
     links = []
     for i, r in enumerate(records):

@@ -31,6 +31,7 @@ _FIELD = re.compile(r" (?P<key>[A-Za-z]+)=(?P<value>\S+)")
 _REPLY = re.compile(r"SMTP error from remote mail server after [^:]*?(?::<[^>]*>)?(?: [A-Z]+=\S+)*: (.*)$", re.S)
 _REJECT = re.compile(r"(?:^| )H=(?P<client>.*?) F=<(?P<sender>[^>]*)>(?: .*?)?"
                      r" (?:temporarily )?rejected RCPT <(?P<rcpt>[^>]*)>: ?(?P<reply>.*)$", re.S)
+_CONFIRMATION = re.compile(r' C="([^"]*)"')
 _HOST = re.compile(r" H=(?:\()?([^\s()\[]+)")
 
 
@@ -142,6 +143,9 @@ class EximParser(Parser):
                 self.expire_pending(msg, stamp, only=key)
                 return True
             logstatus = "expired"
+        if logstatus == "sent":  # the remote's acceptance, C="250 ...", when logged
+            accepted = _CONFIRMATION.search(tail)
+            text = accepted.group(1) if accepted else ""
         m = _REPLY.search(text)
         rhost = _HOST.search(fields)
         record = make_record(
