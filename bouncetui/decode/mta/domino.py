@@ -12,7 +12,8 @@
 
       User user (user@example.org) not listed in Domino Directory
 
-Recent versions add an RFC 3464 part (Diagnostic-Code: X-Notes; ...); its fields are the base.
+Recent versions add an RFC 3464 part (Diagnostic-Code: X-Notes; ...) whose fields add the status
+and the hosts; the recipient is the one the text names, as it was addressed.
 """
 
 from __future__ import annotations
@@ -38,13 +39,18 @@ def decode(message: Message) -> Report | None:
     if not m or not message.subject.upper().startswith("DELIVERY FAILURE") and "domino" not in body.lower():
         return None
     why = collapse(m.group("why"))
-    fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
-    if not deliveries:
-        addresses = [clean_address(line) for line in m.group("who").split("\n")]
-        deliveries = [Delivery(recipient=a, diagnostic=why) for a in addresses if a]
+    fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))
+    addresses = [clean_address(line) for line in m.group("who").split("\n")]
+    deliveries = [Delivery(recipient=a, diagnostic=why) for a in addresses if a] or reported
+    if reported and len(reported) == len(deliveries) and deliveries is not reported:
+        # The text names the recipients as they were addressed; the fields add status and hosts.
+        for text, field in zip(deliveries, reported):
+            field.alias = field.recipient if field.recipient.lower() != text.recipient.lower() else ""
+            field.recipient = text.recipient
+        deliveries = reported
     for delivery in deliveries:
-        if len(why) > len(delivery.diagnostic):
-            delivery.diagnostic = why  # the X-Notes field is cut at its line length
+        if why:
+            delivery.diagnostic = why  # the X-Notes field is folded mid-word at its line length
     if not deliveries:
         return None
     return Report(NAME, deliveries, message.original, fields)
