@@ -312,10 +312,12 @@ AMAZON = Provider(
     "Amazon SES",
     ("amazonaws.com", "amazonses.com"),
     (
+        R("suppressed", r"suppression list"),
         R("norelaying", r"(?:address|domain|identit(?:y|ies)) (?:is |are )?not verified|failed the check in region"),
         R("suspend", r"sending (?:is )?paused|account (?:is )?(?:under review|suspended)"),
         R("ratelimited", r"maximum sending rate exceeded|daily message quota exceeded|throttling"),
     ),
+    mark=r"\bamazon ses\b|docs\.aws\.amazon\.com/ses",
 )
 
 PROVIDERS: tuple[Provider, ...] = (

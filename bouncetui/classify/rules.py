@@ -156,7 +156,8 @@ AMBIGUOUS_STATUS = frozenset(
 # <a@b>: Relay access denied" is about relaying, whatever status the reporting MTA guessed.
 STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
     "userunknown": frozenset({"norelaying", "blocked", "mailboxfull", "hasmoved", "rejected",
-                              "notaccept", "ratelimited", "suspend", "spamdetected", "mailererror"}),
+                              "notaccept", "ratelimited", "suspend", "spamdetected", "mailererror",
+                              "suppressed"}),
     "hostunknown": frozenset({"notaccept", "networkerror"}),
     "mailboxfull": frozenset(),
     "expired": frozenset({"blocked", "systemfull", "mailboxfull", "hostunknown", "networkerror",
@@ -194,6 +195,10 @@ MAILER_TYPES = frozenset({"X-UNIX", "X-LOCAL"})
 # first match wins, so narrow reasons come before broad ones. Every reason's table is exercised
 # by tests/unit/test_classify_rules.py with wording that must and must not match.
 PATTERNS: list[tuple[str, tuple[str, ...]]] = [
+    ("suppressed", (
+        r"on the (?:account(?:-level)? |global |your )?suppression list", r"(?:address|recipient) (?:is|was) suppressed",
+        r"suppressed (?:address|recipient)", r"previously (?:bounced|hard[- ]bounced) address",
+    )),
     ("mailboxfull", (
         r"mail ?box (?:is )?full", r"mailbox (?:size|storage)? ?(?:limit )?(?:exceeded|is over)", r"over ?quota",
         r"quota (?:exceeded|full|violation)", r"exceeded (?:his/her |the |their |its )?(?:storage|quota|mailbox)",

@@ -10,6 +10,11 @@ from bouncetui.model import is_hard
 # For every reason in rules.PATTERNS: replies that must be read as that reason, and replies that
 # must not (close wording that means something else).
 EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "suppressed": (
+        ("550 5.1.1 Amazon SES did not send the message to this address because it is on the suppression list "
+         "for your account.", "Recipient address was suppressed after earlier hard bounces"),
+        ("550 5.1.1 User unknown", "Unsubscribe from this list"),
+    ),
     "mailboxfull": (
         ("552 5.2.2 <a@example.jp>... Mailbox Full", "452 4.2.2 user is over quota",
          "The recipient's inbox is out of storage space", "User mailbox exceeds allowed size: a@example.jp"),
@@ -165,7 +170,7 @@ def test_every_pattern_reason_is_a_known_reason():
              "failedstarttls", "feedback", "filtered", "hasmoved", "hostunknown", "mailboxfull", "mailererror",
              "networkerror", "norelaying", "notaccept", "notcompliantrfc", "onhold", "policyviolation",
              "ratelimited", "rejected", "requireptr", "securityerror", "spamdetected", "suspend", "syntaxerror",
-             "systemerror", "systemfull", "undefined", "userunknown", "vacation", "virusdetected"}
+             "suppressed", "systemerror", "systemfull", "undefined", "userunknown", "vacation", "virusdetected"}
     assert {reason for reason, _ in rules.PATTERNS} <= known
     assert set(rules.STATUS.values()) <= known
 
