@@ -96,3 +96,23 @@ def test_delay_keeps_googles_explanation_without_the_help_link():
 def test_other_mail_from_google_is_not_claimed():
     note = PERMANENT.replace(b"Delivery to the following recipient failed permanently:", b"Hi there,")
     assert all(r.decodedby != "Gmail" for r in decode(note, "x.eml"))
+
+
+def test_notice_with_a_status_part_uses_its_fields():
+    mime = (
+        b"From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+        b"To: alice@gmail.example\nSubject: Delivery Status Notification (Failure)\n"
+        b"Date: Tue, 03 Nov 2026 08:00:00 +0000\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="G"\n\n'
+        b"--G\nContent-Type: text/plain; charset=UTF-8\n\n"
+        + PERMANENT.split(b"\n\n", 1)[1].split(b"----- Original message -----")[0]
+        + b"\n--G\nContent-Type: message/delivery-status\n\n"
+        b"Reporting-MTA: dns; googlemail.com\n\n"
+        b"Final-Recipient: rfc822; nobody@shop.example.net\nAction: failed\nStatus: 5.1.1\n"
+        b"Remote-MTA: dns; mx2.shop.example.net. (198.51.100.25)\n\n--G--\n"
+    )
+    (record,) = decode(mime, "gmail-mime.eml")
+    assert record.decodedby == "Gmail"
+    assert (record.deliverystatus, record.replycode, record.command) == ("5.1.1", "550", "RCPT")
+    assert record.rhost == "mx2.shop.example.net"
+    assert record.diagnosticcode.startswith("550 5.1.1 <nobody@shop.example.net>")

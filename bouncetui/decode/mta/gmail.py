@@ -11,7 +11,9 @@
 
 The remote server's words follow "The error that the other server returned was:"; without them the
 technical details are Google's own account (connection failures, quota). "(state N)" names the
-SMTP stage Gmail had reached. Google Groups notices share the sender and are decoded elsewhere.
+SMTP stage Gmail had reached. When the notice comes with a delivery-status part (as it did for a
+while), its fields are used and the text fills what they lack. Google Groups notices share the
+sender and are decoded elsewhere.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_command
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.provider_common import bare_address, collapse, cut, failed_recipients, original_of
+from bouncetui.decode.mta.provider_common import (
+    bare_address,
+    collapse,
+    cut,
+    dsn,
+    failed_recipients,
+    original_of,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Gmail"
@@ -85,6 +94,15 @@ def decode(message: Message) -> Report | None:
     state = _STATE.search(diagnostic)
     command = find_command(diagnostic) or (_STATE_COMMAND.get(state.group(1), "") if state else "")
     rhost = _rhost(details)
+    per_message, fielded = dsn(message)
+    if fielded:
+        # The same notice with an RFC 3464 part: its fields first, the text for what they lack.
+        for delivery in fielded:
+            delivery.diagnostic = delivery.diagnostic or diagnostic
+            delivery.command = delivery.command or command
+            delivery.rhost = delivery.rhost or rhost
+            delivery.action = delivery.action or action
+        return Report(NAME, fielded, original_of(message, body, _ORIGINAL), per_message)
     report = Report(NAME, original=original_of(message, body, _ORIGINAL))
     for recipient in recipients:
         report.deliveries.append(
