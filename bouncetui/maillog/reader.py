@@ -3,7 +3,8 @@
 Each line goes to the parser of its program (the syslog tag "postfix/smtp[123]", "sendmail[9]",
 "exim[7]") or, for Exim's own mainlog, is recognised by its leading "YYYY-MM-DD HH:MM:SS". Lines of
 a known program that carry nothing we need are counted as `ignored`; lines of no known mail
-program, or of a shape we cannot read, as `unknown`. Parsers keep their state across files, so a
+program, or of a shape we cannot read, as `unknown` (a parser failing on a line counts it there
+too: one odd line never stops the read). Parsers keep their state across files, so a
 message deferred in `maillog.1.gz` and expired in `maillog` is one expired record.
 """
 
@@ -140,10 +141,13 @@ class Reader:
         lineno = 0
         for lineno, line in enumerate(lines, 1):
             if line[10:11] == " " and line[4:5] == "-" and is_mainlog_line(line):
-                if mainlog(line, lineno):
-                    used += 1
-                else:
-                    ignored += 1
+                try:
+                    if mainlog(line, lineno):
+                        used += 1
+                    else:
+                        ignored += 1
+                except Exception:  # a line no shape foresaw must not stop the read
+                    unknown += 1
                 continue
             k = line.find("]: ")
             if k < 0:
@@ -158,10 +162,14 @@ class Reader:
                 handler = handlers[program] = handler_for(program)
             if handler is None:
                 unknown += 1
-            elif handler(line, k, s, lineno):
-                used += 1
-            else:
-                ignored += 1
+                continue
+            try:
+                if handler(line, k, s, lineno):
+                    used += 1
+                else:
+                    ignored += 1
+            except Exception:  # a line no shape foresaw must not stop the read
+                unknown += 1
         stats.lines, stats.used, stats.ignored, stats.unknown = lineno, used, ignored, unknown
 
     def records(self) -> list[LogRecord]:

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouncetui.maillog import Reader, read_logs, rotation_order
 from bouncetui.maillog.timestamps import Clock
@@ -82,3 +84,21 @@ def test_lines_from_any_iterable_and_unknown_lines_counted():
 def test_empty_file(tmp_path):
     scan = read_logs(write(tmp_path / "empty", []))
     assert scan.records == [] and scan.lines == 0 and scan.unknown == 0
+
+
+ALL_LINES = [line for name in ("postfix.log", "sendmail.log", "exim_mainlog", "timestamps.log")
+             for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines(keepends=True)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ALL_LINES), st.integers(0, 400),
+                          st.sampled_from(["", ">", "<", "]: ", ", ", "=", "(", ": ", "[", "\x1b[2J",
+                                           "status=expired", ": removed", " notification: ", ": to=<"])),
+                min_size=1, max_size=30))
+def test_garbled_lines_never_stop_the_read(edits):
+    lines = [line[:cut] + insert + line[cut:] for line, cut, insert in edits]
+    reader = Reader(include_sent=True)
+    stats = reader.read_lines(lines, "-", Clock(calendar.timegm((2026, 11, 30, 0, 0, 0))))
+    assert stats.lines == len(lines) == stats.used + stats.ignored + stats.unknown
+    for record in reader.records():
+        assert record.to_dict()["logstatus"] in ("bounced", "deferred", "expired", "rejected", "sent")
