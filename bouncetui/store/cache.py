@@ -80,7 +80,10 @@ def replay(payload: str, origin: str, position: int) -> list[Item]:
     data = json.loads(payload)
     if isinstance(data, dict):
         return [ScanError(origin, position, data["error"])]
-    return [Bounce.from_dict({**row, "origin": origin, "position": position}) for row in data]
+    try:  # the cache version guarantees the fields are the current ones
+        return [Bounce(origin=origin, position=position, **row) for row in data]
+    except TypeError:
+        return [Bounce.from_dict({**row, "origin": origin, "position": position}) for row in data]
 
 
 class _Writer:
@@ -258,14 +261,16 @@ class CachedScan:
     def _file(self, entry: FileEntry, key: str, row: FileRow | None) -> Iterator[Item]:
         """Plan one file's slots: from the cache when it is unchanged or renamed, else read it."""
         if self.conn is None:
-            yield from self._read(entry, key, None)
+            yield from self._read(entry, key)
             return
-        uniq = maildir_unique_name(entry.path)
+        uniq = None
         hashes = None
         if row is not None and row.size == entry.size and row.mtime == entry.mtime:
             hashes = row.hashes
-        elif uniq is not None:
-            hashes = self._renamed(uniq, entry)
+        else:
+            uniq = maildir_unique_name(entry.path)
+            if uniq is not None:
+                hashes = self._renamed(uniq, entry)
         if hashes is not None:
             items = self._replay(hashes, entry.path)
             if items is not None:
@@ -275,7 +280,7 @@ class CachedScan:
                 return
         if row is not None:
             self.replaced += 1
-        yield from self._read(entry, key, uniq)
+        yield from self._read(entry, key)
 
     def _renamed(self, uniq: str, entry: FileEntry) -> tuple[str, ...] | None:
         query = "SELECT mtime, hashes FROM files WHERE uniq = ? AND size = ?"
@@ -307,7 +312,7 @@ class CachedScan:
             items.extend(replay(payload, origin, position))
         return items
 
-    def _read(self, entry: FileEntry, key: str, uniq: str | None) -> Iterator[Item]:
+    def _read(self, entry: FileEntry, key: str) -> Iterator[Item]:
         """Read a file's messages; plan the unseen ones for decoding. May drain a full window."""
         hashes: list[str] = []
         try:
@@ -331,7 +336,7 @@ class CachedScan:
             self.slots.append(("items", [ScanError(entry.path, 0, describe_error(exc))]))
             return
         if self.writer is not None:
-            self.slots.append(("file", key, entry, uniq, hashes))
+            self.slots.append(("file", key, entry, maildir_unique_name(entry.path), hashes))
 
 
 def _under_any(path: str, folders: list[str]) -> bool:
