@@ -53,10 +53,3 @@ def test_bare_reply_without_remote_host_said():
     assert second.replycode == "550"
     assert second.command == ""
 
-
-def test_older_wording():
-    old = NOTICE.replace(
-        b"Sorry, we were unable to deliver your message to the following address.",
-        b"Message from  yahoo.com.\nUnable to deliver message to the following address(es).",
-    )
-    assert [r.recipient for r in decode(old, "yahoo-old.eml")] == ["frank@corp.example.com", "grace@corp.example.com"]

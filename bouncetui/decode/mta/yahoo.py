@@ -7,8 +7,8 @@
 
     --- Below this line is a copy of the message.
 
-Older notices began "Message from yahoo.com. Unable to deliver message to the following
-address(es)." with the same blocks. The remote reply may start on the line after "Remote host said:", or stand alone as "550: ...",
+(The older "Unable to deliver message to the following address(es)." is not Yahoo's alone: other
+webmail systems use it, and the X2 decoder reads it.) The remote reply may start on the line after "Remote host said:", or stand alone as "550: ...",
 Yahoo's rendering of the reply "550 ..." (the colon it adds is dropped again).
 The bracketed tag at its end names the SMTP stage ([RCPT_TO], [MAIL_FROM], [DATA], ...). Yahoo's
 platform also relays for others, so the wording decides, not the sender.
@@ -24,11 +24,7 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "Yahoo"
 
-_START = re.compile(
-    r"^\s*(?:Sorry, we were unable to deliver your message to the following address(?:es)?"
-    r"|Unable to deliver message to the following address\(es\))\.?",
-    re.IGNORECASE | re.MULTILINE,
-)
+_START = re.compile(r"^\s*Sorry, we were unable to deliver your message to the following address(?:es)?\.?", re.I | re.M)
 _ORIGINAL = (re.compile(r"^\s*-+ ?Below this line is a copy of the message\.?", re.IGNORECASE | re.MULTILINE),)
 _SAID = re.compile(r"^\s*Remote host said:\s*", re.IGNORECASE)
 _CODE_COLON = re.compile(r"^(?P<code>[245]\d\d): ")
