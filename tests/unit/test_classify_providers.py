@@ -162,3 +162,18 @@ def test_unplaceable_permanent_failure_is_onhold_and_nothing_is_undefined():
 def test_the_rule_is_named():
     _, why = classify(Evidence(action="failed", status="5.2.2", diagnostic="552 5.2.2 Mailbox full"))
     assert why == "status 5.2.2"
+
+
+# -- robustness -------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+@settings(max_examples=200, deadline=None)
+@given(diagnostic=st.text(max_size=400), status=st.sampled_from(["", "5.0.0", "5.1.1", "4.4.7", "5.7.1", "2.0.0"]),
+       command=st.sampled_from(["", "RCPT", "DATA", "MAIL", "CONN", "EHLO"]),
+       rhost=st.sampled_from(["", "mfsmax.docomo.ne.jp", "aspmx.l.google.com", "mx.example.org"]))
+def test_any_text_gets_a_reason_and_a_rule(diagnostic, status, command, rhost):
+    reason_, why = classify(Evidence(action="failed", status=status, diagnostic=diagnostic, command=command,
+                                     rhost=rhost))
+    assert reason_ and why
