@@ -34,8 +34,9 @@ BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Parts of the package that do not change what a scan decodes (the fingerprint ignores them).
-VIEW_PARTS = frozenset({"tui", "commands", "store", "export.py", "query.py", "formats.py", "cli.py",
-                        "__main__.py", "maillog.py", "__pycache__"})
+# The catalog is read by the views and the exports only (nothing under decode/ or classify/ uses it).
+VIEW_PARTS = frozenset({"tui", "commands", "store", "catalog", "maillog", "export.py", "query.py",
+                        "formats.py", "cli.py", "__main__.py", "maillog.py", "__pycache__"})
 FINGERPRINT_SUFFIXES = (".py", ".toml", ".json")
 
 TABLES = """
