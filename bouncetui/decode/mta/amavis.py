@@ -7,6 +7,7 @@ import re
 
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.appliances import decode_with, lines_matching
+from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "Amavis"
@@ -15,6 +16,8 @@ _LINE = re.compile(r"^\s+<(?P<rcpt>[^>]+)>: \[(?P<host>[^\]]+)\] said:\s*\n(?P<t
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     if not message.sender.lower().startswith(('"content-filter at', "content-filter at")):
         if "amavisd-new" not in message.text_of("text/plain"):
             return None

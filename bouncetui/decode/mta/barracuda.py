@@ -7,6 +7,7 @@ import re
 
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.appliances import decode_with
+from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "Barracuda"
@@ -15,6 +16,8 @@ _WORDING = re.compile(r"was blocked by our Spam Firewall|blocked by our bulk ema
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     if not (_WORDING.search(message.subject) or _WORDING.search(message.text_of("text/plain"))):
         return None
     return decode_with(message, NAME)

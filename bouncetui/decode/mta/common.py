@@ -7,6 +7,8 @@
 - `transcript(text)`: a Sendmail-style session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`).
 - `command_of(text)`: the SMTP stage a diagnostic names, in any of the wordings MTAs use.
 - `unquote(text)`: a bounce forwarded with "> " quoting, unquoted.
+- `is_notification(message)`: whether a mail system sent it, so a person quoting a bounce in an
+  ordinary mail is not taken for one (forwards are accepted by their bounce subjects instead).
 - `collapse(text)`: whitespace collapsed to single spaces.
 """
 
@@ -148,6 +150,23 @@ def unquote(text: str) -> str:
     if quoted < max(3, len([line for line in lines if line.strip()]) // 3):
         return text
     return "\n".join(line[2:] if line.startswith("> ") else line[1:] if line.startswith(">") else line for line in lines)
+
+
+_NOTIFIER = re.compile(
+    r"mailer-daemon|postmaster|post_master|mail ?deliver|mail administrator|system administrator|"
+    r"mail system|mmdf|smtp gateway|^<>$|daemon@|-admin@|bounce|notification|interscan|content-filter",
+    re.IGNORECASE,
+)
+
+
+def is_notification(message: Message) -> bool:
+    """Whether the message itself comes from a mail system (not a person quoting a bounce):
+    a report, a notifier's sender, a null Return-Path, or an Auto-Submitted header."""
+    if message.content_type == "multipart/report" or _NOTIFIER.search(message.sender):
+        return True
+    if message.msg.get("Return-Path") is not None and message.header("Return-Path").strip() in ("", "<>"):
+        return True
+    return message.header("Auto-Submitted").lower().startswith("auto-")
 
 
 def header_has(message: Message, name: str, pattern: re.Pattern[str]) -> bool:

@@ -12,7 +12,13 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, dsn_deliveries, failed_step, original_or_inline
+from bouncetui.decode.mta.common import (
+    collapse,
+    dsn_deliveries,
+    failed_step,
+    is_notification,
+    original_or_inline,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Courier"
@@ -47,6 +53,8 @@ def paragraphs(text: str) -> dict[str, Delivery]:
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     banner = _BANNER.search(body)
     if not banner:

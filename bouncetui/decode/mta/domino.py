@@ -22,7 +22,7 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, dsn_deliveries
+from bouncetui.decode.mta.common import collapse, dsn_deliveries, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Domino"
@@ -34,6 +34,8 @@ _NOT_DELIVERED = re.compile(
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     m = _NOT_DELIVERED.search(body)
     if not m or not message.subject.upper().startswith("DELIVERY FAILURE") and "domino" not in body.lower():

@@ -13,7 +13,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, original_or_inline
+from bouncetui.decode.mta.common import collapse, command_of, is_notification, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "DragonFly"
@@ -35,6 +35,8 @@ _STAGES = {
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     banner = _BANNER.search(body)
     if not banner:

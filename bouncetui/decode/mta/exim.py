@@ -21,7 +21,13 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline
+from bouncetui.decode.mta.common import (
+    collapse,
+    command_of,
+    dsn_deliveries,
+    is_notification,
+    original_or_inline,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exim"
@@ -103,6 +109,8 @@ def explain(lines: list[str]) -> tuple[str, str, str, str]:
 
 
 def decode(message: Message) -> Report | None:
+    if not (is_notification(message) or _SUBJECTS.search(message.subject)):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     failed_header = message.header("X-Failed-Recipients")
     if not (_BANNER.search(body) or (failed_header and _SUBJECTS.search(message.subject))):

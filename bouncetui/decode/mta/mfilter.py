@@ -19,7 +19,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, original_or_inline
+from bouncetui.decode.mta.common import collapse, is_notification, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "mFILTER"
@@ -31,6 +31,8 @@ _COMMANDS = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "STARTTLS", "CONN"}
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     server = _SERVER.search(body)
     if not server or not _COMMAND.search(body):

@@ -15,7 +15,7 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, original_or_inline
+from bouncetui.decode.mta.common import collapse, is_notification, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Notes"
@@ -25,6 +25,8 @@ _END = re.compile(r"^-{3,}\s*Returned Message\s*-{3,}\s*$", re.MULTILINE | re.IG
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.body
     start = _START.search(body)
     if not start:

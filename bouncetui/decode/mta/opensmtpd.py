@@ -13,7 +13,13 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode, host_of
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline
+from bouncetui.decode.mta.common import (
+    collapse,
+    command_of,
+    dsn_deliveries,
+    is_notification,
+    original_or_inline,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "OpenSMTPD"
@@ -36,6 +42,8 @@ _OWN_REASONS = (
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     banner = _BANNER.search(body)
     if not banner:

@@ -17,7 +17,13 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode, host_of
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline
+from bouncetui.decode.mta.common import (
+    collapse,
+    command_of,
+    dsn_deliveries,
+    is_notification,
+    original_or_inline,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Postfix"
@@ -99,6 +105,8 @@ def is_postfix(message: Message, fields: dict[str, str]) -> bool:
 
 
 def decode(message: Message) -> Report | None:
+    if not (is_notification(message) or _SUBJECTS.match(message.subject)):
+        return None  # a person quoting a bounce is not one
     if not (_SUBJECTS.match(message.subject) or "x-postfix" in message.body.lower() or _BANNER.search(message.body)):
         return None
     body = message.body

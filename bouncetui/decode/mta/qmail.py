@@ -14,7 +14,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, original_or_inline
+from bouncetui.decode.mta.common import collapse, is_notification, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "qmail"
@@ -115,6 +115,8 @@ def read(message: Message, body: str, start: int) -> Report | None:
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     banner = _BANNER.search(body)
     if not banner:

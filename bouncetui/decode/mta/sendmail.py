@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from bouncetui.decode.fields import clean_address, find_replycode, find_status, host_of
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, original_or_inline, unquote
+from bouncetui.decode.mta.common import (
+    collapse,
+    command_of,
+    dsn_deliveries,
+    is_notification,
+    original_or_inline,
+    unquote,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Sendmail"
@@ -135,6 +142,8 @@ def sendmail_status(diagnostic: str, status: str) -> str:
 
 
 def decode(message: Message) -> Report | None:
+    if not (is_notification(message) or _SUBJECTS.match(message.subject)):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     if not (_SUBJECTS.match(message.subject) or _ERRORS.search(body) or _TRANSCRIPT.search(body)):
         return None

@@ -12,7 +12,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of
+from bouncetui.decode.mta.common import collapse, command_of, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "TrendMicro"
@@ -23,6 +23,8 @@ _UNABLE = re.compile(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     if "interscan" not in (message.sender + body[:2000]).lower():
         return None

@@ -21,7 +21,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, domain_of, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, original_or_inline
+from bouncetui.decode.mta.common import collapse, is_notification, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "V5sendmail"
@@ -34,6 +34,8 @@ _HOST = re.compile(r"^([245]\d\d)\s+([A-Za-z0-9.-]+)\s+\((?:smtp|esmtp)\)\.\.\.\
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     if message.find("message/delivery-status"):
         return None
     body = message.body

@@ -13,7 +13,7 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X1"
@@ -23,6 +23,8 @@ _LINE = re.compile(r"^(\S+@\S+)\s+\[(.*)\]\s*$")
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     if not message.sender.lower().startswith(("mail deliver", '"mail deliver')) and "mailer-daemon" not in message.sender.lower():
         return None
     body = message.body

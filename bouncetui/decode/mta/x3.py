@@ -15,7 +15,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X3"
@@ -28,6 +28,8 @@ _SMTP = re.compile(r"^SMTP:(?P<cmd>[A-Z]+) host (?P<host>\S+?):\s*(?P<reply>.*)$
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     if not _BANNER.search(body):
         return None

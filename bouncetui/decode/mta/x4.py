@@ -17,6 +17,7 @@ import re
 
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta import qmail
+from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "X4"
@@ -30,6 +31,8 @@ _BANNER = re.compile(
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     banner = _BANNER.search(body)
     if not banner or not qmail.END.search(body, banner.end()):

@@ -12,6 +12,7 @@ import re
 from bouncetui.decode import rfc3464
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta import sendmail
+from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "X5"
@@ -20,6 +21,8 @@ _START = re.compile(r"^\s*-{3,}\s*The following addresses had permanent delivery
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     start = _START.search(body)
     inner = message.original

@@ -17,7 +17,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message, parse_headers, part_text
-from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X6"
@@ -36,6 +36,8 @@ _REFUSED = re.compile(
 
 
 def decode(message: Message) -> Report | None:
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     if not _BANNER.search(body):
         return None
