@@ -67,3 +67,11 @@ def test_another_servers_dsn_received_at_hotmail_is_not_claimed():
         b"Reporting-MTA: dns;BAY004-OMC1S10.hotmail.com", b"Reporting-MTA: dns;iis.example.org"
     )
     assert all(r.decodedby != "Outlook" for r in decode(other, "x.eml"))
+
+
+def test_hotmail_server_name_with_its_header_is_enough():
+    renamed = DSN.replace(b"From: postmaster@mail.hotmail.com", b"From: postmaster@mail.partner.example").replace(
+        b"Reporting-MTA: dns;BAY004-OMC1S10.hotmail.com", b"Reporting-MTA: dns;BAY004-OMC1S10.partner.example"
+    )
+    (record,) = decode(renamed, "outlook.eml")
+    assert record.decodedby == "Outlook"

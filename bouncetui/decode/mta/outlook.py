@@ -8,7 +8,8 @@
 
 followed by RFC 3464 fields (Reporting-MTA like BAY004-OMC1S18.hotmail.com) and the original.
 Recognised by that notice from a postmaster@ sender at hotmail/outlook/live/msn, or with a
-Reporting-MTA there (X-Message-Delivery alone is not enough: Hotmail adds it to every message its
+Reporting-MTA there, or one of Hotmail's own server names with its X-Message-Delivery header
+(X-Message-Delivery alone is not enough: Hotmail adds it to every message its
 users receive, other MTAs' bounces included). Without a Diagnostic-Code the sentence above the
 list is the diagnostic.
 """
@@ -26,6 +27,8 @@ NAME = "Outlook"
 
 _SENDER = re.compile(r"postmaster@(?:[\w.-]+\.)?(?:hotmail|outlook|live|msn)\.[\w.]+", re.IGNORECASE)
 _REPORTING = re.compile(r"\.(?:hotmail|outlook|live|msn)\.[\w.]+$", re.IGNORECASE)
+# Hotmail's own servers: a datacentre prefix, a number and a role ("BLU004-OMC3S6", "BAY182-W41").
+_HOTMAIL_HOST = re.compile(r"^[a-z]{3}\d{3}-(?:omc|smtp|w|mc)\w*(?:\.|$)", re.IGNORECASE)
 _NOTICE = re.compile(r"^\s*This is an automatically generated Delivery Status Notification\.?", re.I | re.M)
 _SENTENCE = re.compile(
     r"^\s*((?:Delivery to the following recipients|Unable to deliver message to the following recipients)[^\n]*)$",
@@ -41,7 +44,8 @@ def decode(message: Message) -> Report | None:
     if not deliveries:
         return None
     reporting = host_of(per_message.get("reporting-mta", ""))
-    if not (sender_matches(message, _SENDER) or _REPORTING.search(reporting)):
+    hotmail_host = bool(message.header("X-Message-Delivery")) and bool(_HOTMAIL_HOST.search(reporting))
+    if not (sender_matches(message, _SENDER) or _REPORTING.search(reporting) or hotmail_host):
         return None
     sentence = _SENTENCE.search(body)
     for delivery in deliveries:
