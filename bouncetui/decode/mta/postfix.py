@@ -37,7 +37,7 @@ _SUBJECTS = re.compile(
 _BANNER = re.compile(r"^\s*This is the (?:Postfix program|mail system) at host ", re.MULTILINE)
 _PARAGRAPH = re.compile(
     r"^[ \t]?<(?P<rcpt>[^>\s]*@[^>\s]*|[^>\s]+)>(?:\s+\(expanded\s+from\s+<(?P<alias>[^>]*)>\))?:\s+"
-    r"(?P<text>.*?)(?=\n\s*\n|\n<[^>\s]+>|\n--|\Z)",
+    r"(?P<text>.*?)(?=\n\s*\n|\n[ \t]?<[^>\s]+>(?::|\s+\(expanded)|\n--|\Z)",
     re.MULTILINE | re.DOTALL,
 )
 _SAID = re.compile(
@@ -124,6 +124,8 @@ def decode(message: Message) -> Report | None:
     if deliveries:
         for delivery in deliveries:
             said = by_address.get(delivery.recipient.lower()) or by_address.get(delivery.alias.lower())
+            if said is None and len(deliveries) == len(texts) == 1:
+                said = texts[0]  # one recipient each: the same one, however it is spelled
             if said is None:
                 continue
             delivery.command = delivery.command or said.command
