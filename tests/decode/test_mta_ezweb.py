@@ -65,3 +65,17 @@ def test_expired_sentence():
     (record,) = decode(raw, "au.eml")
     assert record.reason == "expired"
     assert record.recipient == "saburo@ezweb.ne.jp"
+
+
+def test_euc_jp_bytes_under_an_iso_2022_jp_label_and_an_unlabelled_part():
+    text = PREFACE + "The user(s) account is disabled.\n\n<shiro@ezweb.ne.jp>\n"
+    head = (
+        b"From: Postmaster@ezweb.ne.jp\nTo: shop@example.jp\nSubject: Mail System Error - Returned Mail\n"
+        b"Date: Tue, 17 Nov 2026 09:00:00 +0900\nMIME-Version: 1.0\n"
+    )
+    mislabelled = head + b'Content-Type: text/plain; charset="ISO-2022-JP"\n\n' + text.encode("euc_jp")
+    unlabelled = head + b"Content-Type: text/plain\n\n" + text.encode("iso2022_jp")
+    for raw in (mislabelled, unlabelled):
+        (record,) = decode(raw, "au.eml")
+        assert record.recipient == "shiro@ezweb.ne.jp"
+        assert record.reason == "suspend"
