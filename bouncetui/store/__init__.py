@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import default_jobs
 from bouncetui.store import cache
@@ -87,22 +88,24 @@ class Store:
 
     def scan(self, paths: Sequence[str] | str, *, use_cache: bool = True,
              on_progress: Callable[[int, int], None] | None = None,
-             jobs: int | None = 1) -> Iterator[Bounce | ScanError]:
+             jobs: int | None = 1, limits: Limits = DEFAULT) -> Iterator[Bounce | ScanError]:
         """Records of every message under `paths`, in order, decoding only new or changed files.
 
         With use_cache=False the database is neither read nor written. on_progress(done, total)
-        is called with counts of files. `jobs` worker processes decode (None: one per core).
+        is called with counts of files. `jobs` worker processes decode (None: one per core),
+        within `limits`; an error cached under other limits is decoded again.
         Raises StoreError if the database turns out damaged.
         """
         if isinstance(paths, str):
             paths = [paths]
         jobs = default_jobs() if jobs is None else max(1, jobs)
         if not use_cache:
-            yield from cache.scan(None, self.path, paths, jobs=jobs, on_progress=on_progress)
+            yield from cache.scan(None, self.path, paths, jobs=jobs, limits=limits, on_progress=on_progress)
             return
         conn = connect(self.path)
         try:
-            yield from cache.scan(conn, self.path, paths, jobs=jobs, on_progress=on_progress, warn=self._warn)
+            yield from cache.scan(conn, self.path, paths, jobs=jobs, limits=limits, on_progress=on_progress,
+                                  warn=self._warn)
         finally:
             conn.close()
 

@@ -18,6 +18,7 @@ that another process (or the TUI's triage) never waits long.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
@@ -65,9 +67,10 @@ def maildir_unique_name(path: str) -> str | None:
     return MAILDIR_INFO.split(name, maxsplit=1)[0]
 
 
-def encode(result: list[Bounce] | ScanError) -> str:
+def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
+    """Records as cached; an error is kept with the limits it was decoded under (it may be theirs)."""
     if isinstance(result, ScanError):
-        return json.dumps({"error": result.error}, ensure_ascii=False)
+        return json.dumps({"error": result.error, "limits": limits}, ensure_ascii=False)
     rows = []
     for record in result:
         row = record.to_dict()
@@ -152,8 +155,10 @@ class CachedScan:
     """
 
     def __init__(self, conn: sqlite3.Connection | None, db_path: str, warn: Callable[[str], None],
-                 jobs: int = 1) -> None:
+                 jobs: int = 1, limits: Limits = DEFAULT) -> None:
         self.conn = conn
+        self.limits = limits
+        self.limits_key = repr(limits)
         self.db_path = db_path
         self.writer = _Writer(conn, db_path, warn) if conn is not None else None
         self.jobs = jobs
@@ -174,7 +179,7 @@ class CachedScan:
         try:
             for root, entries in plan:
                 if root == "-":
-                    yield from scan_uncached(["-"])
+                    yield from scan_uncached(["-"], limits=self.limits)
                     continue
                 yield from self._root(root, entries)
         finally:
@@ -224,7 +229,7 @@ class CachedScan:
                 message, digest = slot[1], slot[2]
                 result = next(results)
                 if self.writer is not None:
-                    decoded[digest] = self.writer.messages[digest] = encode(result)
+                    decoded[digest] = self.writer.messages[digest] = encode(result, self.limits_key)
                 yield from [result] if isinstance(result, ScanError) else result
             elif kind == "again":  # the same content as an earlier message of the window
                 message, digest = slot[1], slot[2]
@@ -240,10 +245,10 @@ class CachedScan:
 
     def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError]:
         if self.jobs <= 1 or len(messages) < POOL_MIN_MESSAGES:
-            return [decode_raw(m) for m in messages]
+            return [decode_raw(m, self.limits) for m in messages]
         if self.pool is None:
             self.pool = multiprocessing.get_context("spawn").Pool(self.jobs)
-        return self.pool.map(decode_raw, messages, chunksize=8)
+        return self.pool.map(functools.partial(decode_raw, limits=self.limits), messages, chunksize=8)
 
     def _known(self, root: str) -> dict[str, FileRow]:
         """The cached files at or under `root`, by absolute path."""
@@ -300,7 +305,11 @@ class CachedScan:
             row = self.conn.execute("SELECT records FROM messages WHERE hash = ?", (digest,)).fetchone()
         except sqlite3.Error as exc:
             raise translate(exc, self.db_path) from None
-        return row[0] if row else None
+        if row is None:
+            return None
+        if row[0].startswith("{") and json.loads(row[0]).get("limits") != self.limits_key:
+            return None  # an error under other limits: try again under these
+        return row[0]
 
     def _replay(self, hashes: tuple[str, ...], origin: str) -> list[Item] | None:
         """The cached records of a file's messages; None if one is missing (then read the file)."""
@@ -316,7 +325,7 @@ class CachedScan:
         """Read a file's messages; plan the unseen ones for decoding. May drain a full window."""
         hashes: list[str] = []
         try:
-            for message in read_file(entry.path):
+            for message in read_file(entry.path, self.limits.max_bytes):
                 digest = content_hash(message.data) if self.conn is not None else ""
                 hashes.append(digest)
                 payload = self._lookup(digest) if self.conn is not None else None
@@ -344,10 +353,11 @@ def _under_any(path: str, folders: list[str]) -> bool:
 
 
 def scan(conn: sqlite3.Connection | None, db_path: str, paths: Iterable[str], *, jobs: int = 1,
-         on_progress: Progress | None = None, warn: Callable[[str], None] = lambda _: None) -> Iterator[Item]:
+         limits: Limits = DEFAULT, on_progress: Progress | None = None,
+         warn: Callable[[str], None] = lambda _: None) -> Iterator[Item]:
     """Every record and error under `paths`, through the cache when `conn` is given."""
     try:
-        yield from CachedScan(conn, db_path, warn, jobs).run(paths, on_progress)
+        yield from CachedScan(conn, db_path, warn, jobs, limits).run(paths, on_progress)
     except StoreError:
         raise
     except sqlite3.Error as exc:

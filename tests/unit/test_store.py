@@ -38,9 +38,9 @@ def decoded(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = cache.decode_raw
 
-    def spy(message):
+    def spy(message, *args, **kwargs):
         calls.append(message.origin)
-        return real(message)
+        return real(message, *args, **kwargs)
     monkeypatch.setattr(cache, "decode_raw", spy)
     return calls
 
@@ -240,3 +240,15 @@ def test_maildir_unique_name():
     assert cache.maildir_unique_name("/m/cur/123.M1P2.host:2,RS") == "123.M1P2.host"
     assert cache.maildir_unique_name("/m/new/123.M1P2.host") == "123.M1P2.host"
     assert cache.maildir_unique_name("/m/mh/17") is None
+
+
+def test_an_error_from_a_limit_is_cached_only_for_those_limits(store, maildir, decoded):
+    from bouncetui.limits import Limits
+
+    tight = Limits(max_parts=2)  # every report here has more MIME parts than that
+    items = list(store.scan([str(maildir)], limits=tight))
+    assert [i for i in items if isinstance(i, ScanError)] and not [i for i in items if isinstance(i, Bounce)]
+    decoded.clear()
+    list(store.scan([str(maildir)], limits=tight))
+    assert decoded == []  # the same limits: the same errors, from the cache
+    assert len(records(store.scan([str(maildir)]))) == 11  # the default limits: decoded again
