@@ -8,9 +8,13 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    (classify/providers.py): their error codes mean what their documentation says;
 3b. a local mailer's diagnostic type (X-Unix): `mailererror`, unless its words say the mailbox
    is full or the system failed;
-4. the SMTP stage: wording that says "user unknown" in reply to DATA (or, when no stage is
-   known, with a mailbox status 5.2.x) is a receive filter, `filtered`: a missing mailbox is
-   refused at RCPT; a firm status code (5.1.1, 5.2.2, ...) is not overruled by the stage;
+4. the SMTP stage: wording that says "user unknown" in reply to DATA is a receive filter,
+   `filtered`: a missing mailbox is refused at RCPT. With no stage stated, the same words count
+   as a filter when the status is a mailbox status (5.2.x) or there is no status at all: only a
+   RCPT refusal or an address status (x.1.x) proves the mailbox is missing, and filters (the
+   Japanese carriers' among them) answer with these very words. A decoder whose format's own
+   vocabulary says the user is unknown states the reason (step 2). A firm status code (5.1.1,
+   5.2.2, ...) is never overruled by the stage;
 5. a firm enhanced status code (rules.STATUS minus rules.AMBIGUOUS_STATUS), unless the wording
    names a reason the code gives way to (rules.STATUS_GIVES_WAY);
 6. the diagnostic's wording (rules.PATTERNS, ordered per reason), read first after a restriction
@@ -186,7 +190,7 @@ _UNKNOWN_ONLY = frozenset({"userunknown"})
 def _stage(ev: Evidence) -> tuple[str, str] | None:
     if ev.status in rules.STATUS and ev.status not in rules.AMBIGUOUS_STATUS:
         return None  # a firm code says more than the stage
-    if ev.command != "DATA" and not (ev.command == "" and ev.status[:4] in ("5.2.",)):
+    if ev.command != "DATA" and not (ev.command == "" and (ev.status[:4] == "5.2." or not ev.status)):
         return None
     found = match_wording(ev.diagnostic, _UNKNOWN_ONLY)
     if found is None:

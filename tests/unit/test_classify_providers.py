@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouncetui.classify import Evidence, classify, providers
 
@@ -133,6 +135,12 @@ def test_user_unknown_after_data_is_a_filter_anywhere():
     assert reason(status="5.0.0", command="DATA", diagnostic="550 User unknown") == "filtered"
 
 
+def test_user_unknown_without_stage_or_status_is_not_proof_of_a_missing_mailbox():
+    assert reason(diagnostic="550 Unknown user a@example.org") == "filtered"
+    assert reason(diagnostic="550 Unknown user a@example.org", command="RCPT") == "userunknown"
+    assert reason(diagnostic="550 Unknown user a@example.org", status="5.1.1") == "userunknown"
+
+
 def test_user_unknown_with_firm_status_stays_a_missing_user_after_data():
     assert reason(status="5.1.1", command="DATA", diagnostic="550 5.1.1 User unknown") == "userunknown"
 
@@ -166,8 +174,6 @@ def test_the_rule_is_named():
 
 # -- robustness -------------------------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 @settings(max_examples=200, deadline=None)
 @given(diagnostic=st.text(max_size=400), status=st.sampled_from(["", "5.0.0", "5.1.1", "4.4.7", "5.7.1", "2.0.0"]),
