@@ -79,9 +79,9 @@ class PostfixParser(Parser):
         if j < 0:
             return False
         queueid = line[k + 3:a]
-        e = j + 9
-        while e < len(line) and line[e] not in " \n,":
-            e += 1
+        e = line.find(" ", j + 9)
+        if e < 0:
+            e = len(line.rstrip())
         logstatus = STATUSES.get(line[j + 9:e])
         if logstatus is None:
             return False

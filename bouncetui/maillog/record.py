@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,16 +32,21 @@ ACTIONS = {
 }
 FAILURES = frozenset({"bounced", "expired", "rejected", "deferred"})
 
-# Logs repeat the same refusal for many recipients: classification is cached on the evidence with
-# the recipient's address masked in the diagnostic (the classifier's rules name no local part).
+# Logs repeat the same refusal for many recipients, and servers stamp each reply with their own
+# session or queue IDs. Classification is cached on the evidence with the recipient's address and
+# such tokens (12+ characters with a digit: IDs, IP addresses, times) masked in the diagnostic;
+# the classifier's rules name neither. A cache miss classifies the real evidence.
 _CACHE: dict[Evidence, tuple[str, str]] = {}
 _CACHE_SIZE = 20000
+_VOLATILE = re.compile(r"(?<![\w.-])(?=[\w.-]*\d)[\w.-]{12,}")
 
 
 def classify_cached(ev: Evidence, recipient: str = "") -> tuple[str, str]:
-    key = ev
-    if recipient and recipient in ev.diagnostic:
-        key = dataclasses.replace(ev, diagnostic=ev.diagnostic.replace(recipient, "\x00"))
+    text = ev.diagnostic
+    if recipient and recipient in text:
+        text = text.replace(recipient, "\x00")
+    text = _VOLATILE.sub("\x01", text)
+    key = ev if text == ev.diagnostic else dataclasses.replace(ev, diagnostic=text)
     found = _CACHE.get(key)
     if found is None:
         if len(_CACHE) >= _CACHE_SIZE:
