@@ -109,6 +109,7 @@ MICROSOFT = Provider(
      "protection.outlook.com", "office365.com", "microsoft.com"),
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
+        R("rejected", r"all recipient addresses rejected"),
         R("userunknown", r"recipientnotfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
                          r"access denied|5\.1\.10|requested action not taken: mailbox unavailable"),
         R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3160\)|blocked using|"
