@@ -79,3 +79,19 @@ def test_euc_jp_bytes_under_an_iso_2022_jp_label_and_an_unlabelled_part():
         (record,) = decode(raw, "au.eml")
         assert record.recipient == "shiro@ezweb.ne.jp"
         assert record.reason == "suspend"
+
+
+def test_each_recipient_gets_its_own_transcript():
+    raw = _notice(
+        "Each of the following recipients was rejected by a remote\nmail server.\n\n"
+        "    Recipient: <ken@ezweb.ne.jp>\n"
+        "    >>> RCPT TO:<ken@ezweb.ne.jp>\n"
+        "    <<< 550 <ken@ezweb.ne.jp>: User unknown\n\n"
+        "    Recipient: <yumi@ezweb.ne.jp>\n"
+        "    >>> DATA\n"
+        "    <<< 552 Message size exceeds fixed maximum message size\n"
+    )
+    ken, yumi = decode(raw, "au.eml")
+    assert (ken.recipient, ken.command, ken.replycode) == ("ken@ezweb.ne.jp", "RCPT", "550")
+    assert (yumi.recipient, yumi.command, yumi.replycode) == ("yumi@ezweb.ne.jp", "DATA", "552")
+    assert yumi.diagnosticcode == "552 Message size exceeds fixed maximum message size"

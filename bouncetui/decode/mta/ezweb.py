@@ -69,14 +69,23 @@ def decode(message: Message) -> Report | None:
                 delivery.diagnostic = collapse(said.split(">:", 1)[-1]) if said else sentence
             delivery.reason = delivery.reason or reason
         return Report(NAME, deliveries, message.original, per_message)
-    recipients = [clean_address(m.group(1)) for m in _RECIPIENT_LINE.finditer(head)]
-    if not recipients:
-        recipients = [a for a in (bare_address(line) for line in head.split("\n")) if a]
-    if not recipients:
+    # "Recipient: <a>" sections, each with its own transcript; else bare addresses sharing the sentence.
+    marks = list(_RECIPIENT_LINE.finditer(head))
+    sections = [
+        (clean_address(m.group(1)), head[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(head)])
+        for i, m in enumerate(marks)
+    ]
+    if not sections:
+        sections = [(a, "") for a in (bare_address(line) for line in head.split("\n")) if a]
+    if not sections:
         return None
-    step = _TRANSCRIPT.search(head)
     report = Report(NAME, original=original_of(message, body, _ORIGINAL))
-    for recipient in dict.fromkeys(recipients):
+    seen: set[str] = set()
+    for recipient, section in sections:
+        if recipient.lower() in seen:
+            continue
+        seen.add(recipient.lower())
+        step = _TRANSCRIPT.search(section)
         report.deliveries.append(
             Delivery(
                 recipient=recipient,
