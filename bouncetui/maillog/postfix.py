@@ -159,12 +159,14 @@ class PostfixParser(Parser):
         if a < 0:
             return False
         kind = line[line.find(": ", k + 3) + 2:a]
-        if not kind.startswith("sender"):  # the postmaster's copy is not the sender's bounce
+        # the sender's bounce or delay warning; not the postmaster's copy, nor a success notice
+        # ("sender delivery status notification", asked for with NOTIFY=SUCCESS)
+        if kind not in ("sender non-delivery", "sender delay"):
             return True
         queueid = line[k + 3:line.find(": ", k + 3)]
         msg = self.messages.get(queueid)
         if msg is not None:
-            self.notify(msg, line[a + 15:].strip(), delay="delay" in kind)
+            self.notify(msg, line[a + 15:].strip(), delay=kind == "sender delay")
         return True
 
     # -- smtpd rejects -----------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from bouncetui.maillog.base import Parser
 from bouncetui.maillog.record import make_record
 
 _BY_CLASS = {"2": "sent", "4": "deferred", "5": "bounced"}
-_BY_STAT = (("Sent", "sent"), ("Deferred", "deferred"), ("queued", "deferred"))
+# stat= prefixes when there is no dsn=; "queued" (queue-only delivery mode) is no attempt at all
+_BY_STAT = (("Sent", "sent"), ("Deferred", "deferred"), ("queued", ""))
 _EXPIRY = ("Cannot send message for", "Cannot send message within")
 _NOTICES = (": DSN: ", ": return to sender: ")
 
@@ -74,6 +75,8 @@ class SendmailParser(Parser):
         f = _fields(line[a + 2:j])
         dsn = f.get("dsn", "")
         logstatus = _BY_CLASS.get(dsn[:1]) or next((v for p, v in _BY_STAT if stat.startswith(p)), "bounced")
+        if not logstatus:
+            return True
         msg = self.messages.get(queueid)
         if logstatus == "sent" and not self.collector.include_sent and (msg is None or not msg.pending):
             return True

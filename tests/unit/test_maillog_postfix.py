@@ -124,11 +124,17 @@ def test_reused_queue_id_starts_a_new_message(scan):
 def test_failures_only_by_default(tmp_path):
     scan = read_logs(copy_log(tmp_path, "postfix.log"))
     assert {r.logstatus for r in scan.records} == {"bounced", "expired", "deferred", "rejected"}
-    assert len(scan.records) == 14
+    assert len(scan.records) == 15
+
+
+def test_a_success_notice_is_not_the_bounce(scan):
+    # "sender delivery status notification" (NOTIFY=SUCCESS) comes first; the bounce is the next
+    assert by_recipient(scan, "typo@example.com")[0].notification == "4P7GhK0PQR"
+    assert by_recipient(scan, "partner@example.com")[0].notification == ""
 
 
 def test_line_counts(scan):
     stats = scan.files[0]
-    assert stats.lines == 44
+    assert stats.lines == 51
     assert stats.unknown == 3  # dovecot without a PID, CRON, a line that is no log line
     assert stats.used + stats.ignored + stats.unknown == stats.lines

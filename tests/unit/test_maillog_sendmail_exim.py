@@ -70,9 +70,11 @@ def test_sendmail_ruleset_reject_and_message_too_large(tmp_path):
     assert one(scan, "toolong@example.com").bounce.reason == "emailtoolarge"
 
 
-def test_sendmail_line_counts(tmp_path):
-    stats = read(tmp_path, "sendmail.log").files[0]
-    assert (stats.lines, stats.ignored, stats.unknown) == (12, 1, 0)  # the STARTTLS line is ignored
+def test_sendmail_line_counts_and_queue_only_mode(tmp_path):
+    scan = read(tmp_path, "sendmail.log")
+    stats = scan.files[0]
+    assert (stats.lines, stats.ignored, stats.unknown) == (13, 1, 0)  # the STARTTLS line is ignored
+    assert not [r for r in scan.records if r.recipient == "queued@example.org"]  # stat=queued: no attempt
 
 
 # -- Exim -------------------------------------------------------------------------------------------
