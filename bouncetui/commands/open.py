@@ -19,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="decode every message again instead of using the index")
     parser.add_argument("--lang", choices=("en", "ja"), help="language of the reason panel (default: from the locale)")
     parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. ansi-dark, ansi-light, textual-dark")
+    parser.add_argument("--list-keys", action="store_true",
+                        help="print every key binding's id and keys (for keys.toml) and exit")
     parser.add_argument("--maillog", nargs="+", metavar="FILE", help="mail log files to show beside the bounces")
 
 
@@ -30,7 +32,23 @@ def default_paths(environ: dict[str, str] | None = None) -> list[str]:
     return ["."]
 
 
+def list_keys() -> int:
+    from bouncetui.tui.keys import binding_sections, describe, keys_path, load_keymap
+
+    keymap, problem = load_keymap()
+    print("# %s" % keys_path())
+    if problem:
+        print("# %s" % problem)
+    for title, bindings in binding_sections():
+        print("\n# %s" % title)
+        for keys, description, binding_id in describe(bindings, keymap):
+            print("%-22s %-16s %s" % (binding_id, keys, description))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.list_keys:
+        return list_keys()
     paths = args.paths or default_paths()
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     if missing:

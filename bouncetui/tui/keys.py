@@ -89,7 +89,36 @@ def key_display(key: str) -> str:
     return KEY_NAMES.get(key, key)
 
 
+# Longer descriptions for the help screen (the footer keeps the short ones).
+LONG = {
+    "list.select": "Open the detail of the row (zoom the detail pane)",
+    "main.filter": "Filter: fuzzy recipient search and field terms",
+    "main.back": "Back: leave the detail, stop the scan, clear the filter",
+    "main.mark": "Mark or unmark the row",
+    "main.mark_all": "Mark every shown row",
+    "main.unmark_all": "Unmark every row",
+    "main.state": "Set the triage state of the marked rows (or the row)",
+    "main.note": "Write a note on the marked rows (or the row)",
+    "main.sort": "Sort by the next column",
+    "main.sort_reverse": "Reverse the sort order",
+    "main.raw": "Raw message: headers, MIME tree, decoded text",
+    "main.pager": "Open the raw message in $PAGER",
+    "main.copy": "Copy the recipient to the clipboard (OSC 52, works over SSH)",
+    "main.copy_record": "Copy the whole record as JSON",
+    "main.export": "Export shown or marked rows: CSV, JSON Lines, suppression list",
+    "main.stats": "Stats: counts by reason, domain and day",
+    "main.language": "Reason panel in English / Japanese",
+    "main.rescan": "Pick up new mail now",
+    "main.errors": "Messages that could not be read or decoded",
+    "main.zoom": "Zoom the detail pane in or out",
+    "app.quit": "Quit",
+    "app.help": "This help",
+    "app.theme": "Next colour theme (also: Ctrl+P, theme)",
+    "filter.clear": "Clear the filter and close the bar",
+}
+
+
 def describe(bindings: Iterable[Binding], keymap: dict[str, str]) -> list[tuple[str, str, str]]:
     """(keys shown, description, binding id) rows for the help screen."""
-    return [(" ".join(key_display(k) for k in effective_keys(b, keymap)), b.description, b.id or "")
-            for b in bindings]
+    return [(" ".join(key_display(k) for k in effective_keys(b, keymap)), LONG.get(b.id or "", b.description),
+             b.id or "") for b in bindings]

@@ -53,7 +53,10 @@ class HelpScreen(Screen[None]):
         for example, meaning in QUERY_HELP:
             table.add_row(example, meaning)
         table.add_row("", "")
-        table.add_row(Text("Remap keys in", style="bold"), keys_path())
+        table.add_row(Text("Remap keys", style="bold underline"), "")
+        table.add_row("file", keys_path())
+        table.add_row("example", '[keys]  "main.filter" = "slash,f"')
+        table.add_row("ids", "main.filter, main.mark, list.down, ... (every id: bouncetui open --list-keys)")
         return table
 
     def action_scroll(self, where: str) -> None:

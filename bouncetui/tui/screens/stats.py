@@ -1,4 +1,5 @@
-"""The stats screen: counts by reason, by destination domain and by day, as horizontal bars.
+"""The stats screen: counts by reason, by destination domain and by day (local time,
+like the filter's since:/until:), as horizontal bars.
 
 Each bar is a Textual widget in a ListView; Enter or a click on a bar goes back to the list
 filtered by it (reason:X, domain:Y, since:DAY until:DAY).
@@ -55,7 +56,7 @@ class BarRow(ListItem):
 
 
 def _day(record: Bounce) -> str:
-    return time.strftime("%Y-%m-%d", time.gmtime(record.timestamp)) if record.timestamp else "(no date)"
+    return time.strftime("%Y-%m-%d", time.localtime(record.timestamp)) if record.timestamp else "(no date)"
 
 
 def _day_term(day: str) -> str:
@@ -90,8 +91,8 @@ class StatsScreen(Screen[str | None]):
         Binding("escape,q,i", "dismiss(None)", "Back", id="stats.back"),
         Binding("left,h", "tab(-1)", "Previous tab", show=False, id="stats.prev"),
         Binding("right,l", "tab(1)", "Next tab", show=False, id="stats.next"),
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("j", "cursor('down')", "Down", show=False, id="stats.down"),
+        Binding("k", "cursor('up')", "Up", show=False, id="stats.up"),
     ]
 
     def __init__(self, records: list[Bounce]) -> None:
