@@ -21,11 +21,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "sisimai"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 
 GATES = {
-    "reason": 0.76,
-    "hardbounce": 0.84,
-    "status": 0.90,
-    "replycode": 0.89,
-    "recipient": 0.92,
+    "reason": 0.91,
+    "hardbounce": 0.94,
+    "status": 0.97,
+    "replycode": 0.96,
+    "recipient": 0.97,
 }
 
 
