@@ -97,6 +97,10 @@ class Correlation:
     def orphan_mails(self) -> int:
         return len({(b.origin, b.position) for b in self.orphans})
 
+    def by_bounce(self) -> dict[str, Link]:
+        """Bounce token -> the link that bounce belongs to (for showing the log beside a bounce)."""
+        return {b.token: link for link in self.links for b in link.bounces}
+
 
 def keys_of(raw: bytes) -> MailKeys:
     """The Postfix queue IDs in one raw bounce mail."""
@@ -206,6 +210,16 @@ def correlate(
         outcome = "returned" if mails else ("silent" if r.logstatus in EXPECTS_BOUNCE else "")
         links.append(Link(r, mails, how.get(i, ""), outcome))
     return Correlation(tuple(links), tuple(orphans))
+
+
+def correlate_paths(logs: Iterable[str], mail: Iterable[str]) -> tuple[Correlation, list[ScanError]]:
+    """Read the logs (delivered recipients included, to link late bounces) and the bounce mail
+    under `mail`, and correlate them; unreadable messages are returned beside."""
+    from bouncetui.maillog.reader import read_logs
+
+    records = read_logs(list(logs), include_sent=True).records
+    bounces, keys, errors = scan_bounces(mail)
+    return correlate(records, bounces, keys), errors
 
 
 def silent_failures(correlation: Correlation) -> Iterator[LogRecord]:

@@ -3,7 +3,10 @@ bounce mails without a log entry, and the queue IDs read from a raw bounce."""
 
 from __future__ import annotations
 
-from bouncetui.maillog.correlate import MailKeys, correlate, keys_of, silent_failures
+import os
+from pathlib import Path
+
+from bouncetui.maillog.correlate import MailKeys, correlate, correlate_paths, keys_of, silent_failures
 from bouncetui.maillog.record import make_record
 from bouncetui.model import Bounce
 
@@ -92,3 +95,22 @@ def test_keys_of_a_postfix_bounce():
            b"X-Postfix-Queue-ID: 4P1AbC0DEF\r\n\r\nMessage-Id: <20261105100000.4P1AbC0DEF@mail.example.jp>\r\n")
     assert keys_of(raw) == MailKeys(queueid="4P1AbC0DEF", notification="4P1AbD1GHI")
     assert keys_of(b"Message-ID: <abc@example.com>\n\nbody") == MailKeys()
+
+
+def test_by_bounce_maps_each_linked_bounce_to_its_log_record():
+    record = logged("a@example.org")
+    mail = Bounce(origin="one.eml", recipient="a@example.org", timestamp=T0 + 5, token="t1", reason="userunknown")
+    other = Bounce(origin="two.eml", recipient="x@example.org", timestamp=T0 + 5, token="t2", reason="userunknown")
+    links = correlate([record], [mail, other]).by_bounce()
+    assert list(links) == ["t1"] and links["t1"].record is record
+
+
+def test_correlate_paths_reads_logs_and_mail(tmp_path):
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "maillog"
+    log = tmp_path / "maillog"
+    log.write_text((fixtures / "postfix.log").read_text(encoding="utf-8"), encoding="utf-8")
+    os.utime(log, (T0 + 86400 * 20,) * 2)  # the syslog year comes from the file's time
+    result, errors = correlate_paths([str(log)], [str(fixtures / "bounces")])
+    assert errors == [] and result.orphan_mails == 1
+    assert {link.record.recipient for link in result.links if link.outcome == "returned"} >= {
+        "bob@example.net", "slow@example.com"}
