@@ -48,6 +48,7 @@ def test_empty_status_part_falls_back_to_header_and_text():
     assert record.action == "failed"
     assert record.diagnosticcode == "Unspecified Error (SENT_MAIL): relay.partner.example.net refused the connection"
     assert record.messageid == "minutes-7@example.com"
+    assert record.command == "MAIL"
 
 
 def test_complete_reports_are_left_to_the_rfc3464_decoder():

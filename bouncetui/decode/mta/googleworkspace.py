@@ -6,7 +6,7 @@ incomplete **"), Google's explanation, then "The response was:" or "The response
 server was:" and the words of the server that refused. When their delivery-status part carries the
 RFC 3464 fields the generic decoder reads them; when it is empty (mail Google refused itself, such
 as a misconfigured "Send mail as" address) the recipient comes from X-Failed-Recipients and the
-diagnostic from the text.
+diagnostic from the text; Google's state name in it ("(SENT_MAIL)") gives the SMTP stage.
 """
 
 from __future__ import annotations
@@ -23,6 +23,21 @@ _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNOR
 _HEADLINE = re.compile(r"^\s*\*\* ?(?P<title>[^*\n]+?) ?\*\*\s*$", re.MULTILINE)
 _RESPONSE = re.compile(r"^\s*The response (?:from the remote server )?was:\s*$", re.IGNORECASE | re.MULTILINE)
 _DELAYED = re.compile(r"incomplete|delayed|not yet", re.IGNORECASE)
+# Google names the SMTP state it had reached in its own errors: "Unspecified Error (SENT_MAIL)".
+_STATE = re.compile(r"\((?:SENT|RCVD)_(?P<state>[A-Z_]+)\)")
+STATE_COMMANDS = {
+    "GREETING": "CONN",
+    "EHLO": "EHLO",
+    "SECOND_EHLO": "EHLO",
+    "HELO": "HELO",
+    "STARTTLS": "STARTTLS",
+    "AUTH": "EHLO",
+    "MAIL": "MAIL",
+    "RCPT": "RCPT",
+    "DATA": "DATA",
+    "BODY": "DATA",
+    "DOT": "DATA",
+}
 
 
 def decode(message: Message) -> Report | None:
@@ -45,7 +60,9 @@ def decode(message: Message) -> Report | None:
     else:
         diagnostic = collapse(body[headline.end() :].strip("\n").split("\n\n", 1)[0])
     action = "delayed" if _DELAYED.search(headline.group("title")) else "failed"
+    state = _STATE.search(diagnostic)
+    command = STATE_COMMANDS.get(state.group("state"), "") if state else ""
     report = Report(NAME, original=message.original)
     for recipient in recipients:
-        report.deliveries.append(Delivery(recipient=recipient, action=action, diagnostic=diagnostic))
+        report.deliveries.append(Delivery(recipient=recipient, action=action, diagnostic=diagnostic, command=command))
     return report
