@@ -207,13 +207,14 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"account is full", r"inbox is full", r"out of storage space", r"too much mail data",
         r"not enough (?:space|storage) (?:in|on) (?:the )?(?:mailbox|account)", r"mailfolder is full",
         r"user(?:'s)? (?:mailbox|disk) (?:is )?full", r"mailbox exceeds", r"exceeds? (?:the )?(?:mailbox|recipient'?s?) (?:quota|size)",
-        r"容量(?:が|を)?(?:超過|いっぱい|オーバー)",
+        r"容量(?:が|を)?(?:超過|いっぱい|オーバー|超え)", r"メールボックスが(?:いっぱい|一杯|満杯)",
+        r"postfach (?:ist )?voll", r"bo[iî]te (?:aux lettres )?(?:est )?pleine", r"buz[oó]n (?:est[aá] )?lleno",
     )),
     ("emailtoolarge", (
         r"message (?:is )?too (?:large|big|long)", r"message size (?:exceeds|too large|limit)",
         r"exceeds? (?:the )?(?:maximum |fixed )?(?:allowed )?(?:message )?size", r"message length exceeds",
         r"mail (?:is )?too (?:large|big)", r"too large for", r"size (?:limit )?exceeded", r"maximum message size",
-        r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"size of (?:the )?message exceeds",
+        r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"(?:メール|メッセージ)?サイズ(?:が|を)(?:超過|超え|オーバー)", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
     )),
     ("suspend", (
         r"(?:mailbox|account|user|recipient|address)(?: is| has been)? (?:currently )?(?:disabled|suspended|inactive|deactivated|"
@@ -299,7 +300,9 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient rejected", r"no (?:such )?mailbox here", r"mailbox (?:does not|doesn'?t) exist",
         r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
         r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
-        r"\bdd this user\b", r"not listed in (?:the )?(?:domino directory|public name|(?:the )?address book|directory)", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
+        r"\bdd this user\b", r"宛先不明", r"(?:アドレス|ユーザー?|宛先)(?:が|は)(?:存在しません|見つかりません)",
+        r"benutzer unbekannt", r"unbekannter (?:benutzer|empf[aä]nger)", r"utilisateur inconnu", r"destinataire inconnu",
+        r"usuario desconocido", r"not listed in (?:the )?(?:domino directory|public name|(?:the )?address book|directory)", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
         r"^\s*5\d\d\s+(?:\S+@\S+|<address>)\s+rejected\s*$",
     )),
     ("filtered", (
@@ -307,7 +310,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient (?:has )?(?:refused|rejected|blocked|denied)", r"sender (?:is )?(?:not allowed|blocked|rejected) by (?:the )?recipient",
         r"recipient preferences", r"by (?:the )?recipient'?s? (?:request|settings|preferences)",
         r"domain (?:is )?blocked by (?:the )?recipient", r"receiving (?:is )?(?:refused|rejected)",
-        r"blocked by (?:the )?user", r"受信拒否",
+        r"blocked by (?:the )?user", r"受信拒否", r"迷惑メール(?:フィルタ|設定)", r"指定受信",
     )),
     ("rejected", (
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
@@ -326,7 +329,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"bad destination (?:mailbox address|system address)", r"domain is not reachable", r"unresolvable domain",
         r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
         r"dns lookup (?:failed|error) for", r"no (?:a|mx) records? (?:for|found)", r"unable to (?:route|resolve)",
-        r"invalid domain", r"domain (?:has )?no mail (?:server|exchanger)",
+        r"invalid domain", r"ドメイン(?:が|は)(?:存在しません|見つかりません)", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
         r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbl\b", r"\brbls?\b",

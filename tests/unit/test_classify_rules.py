@@ -17,7 +17,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "mailboxfull": (
         ("552 5.2.2 <a@example.jp>... Mailbox Full", "452 4.2.2 user is over quota",
-         "The recipient's inbox is out of storage space", "User mailbox exceeds allowed size: a@example.jp"),
+         "The recipient's inbox is out of storage space", "User mailbox exceeds allowed size: a@example.jp",
+         "メールボックスがいっぱいです", "Postfach voll"),
         ("552 5.3.4 Message size exceeds fixed limit", "The mailbox you tried to reach is disabled"),
     ),
     "emailtoolarge": (
@@ -76,11 +77,13 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "userunknown": (
         ("550 5.1.1 <a@example.jp>... User Unknown", "550 No such recipient", "550 Recipient address rejected: User unknown in local recipient table",
-         "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup"),
+         "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+         "宛先のアドレスが存在しません", "550 Benutzer unbekannt", "550 Utilisateur inconnu"),
         ("550 5.7.1 Relay access denied", "552 Mailbox full", "There was an error delivering your mail to <userunknown@example.org>."),
     ),
     "filtered": (
-        ("550 Refused due to recipient preferences", "550 Mail rejected by the recipient's filter"),
+        ("550 Refused due to recipient preferences", "550 Mail rejected by the recipient's filter",
+         "受信拒否設定により配信できませんでした"),
         ("550 5.1.1 No such user",),
     ),
     "rejected": (
