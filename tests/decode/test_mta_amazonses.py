@@ -176,3 +176,10 @@ def test_plain_dsn_codes_are_kept():
     ).replace(b"Status: 5.0.0 (permanent failure)", b"Status: 5.1.1")
     (record,) = decode(plain, "ses-dsn.eml")
     assert (record.deliverystatus, record.replycode, record.reason) == ("5.1.1", "550", "userunknown")
+
+
+def test_reject_event_is_a_virus_for_every_destination():
+    payload = {"eventType": "Reject", "reject": {"reason": "Bad content"}, "mail": MAIL}
+    (record,) = decode(_sns_mail(payload), "ses.eml")
+    assert (record.recipient, record.reason, record.action) == ("hank@isp.example.net", "virusdetected", "failed")
+    assert record.diagnosticcode == "Amazon SES rejected the message: Bad content"

@@ -2,10 +2,11 @@
 
 JSON notifications (SNS e-mail subscriptions, or the JSON itself, possibly inside an SNS envelope
 whose "Message" holds it as a string) have "notificationType" (or "eventType" for event
-publishing): Bounce, Complaint, Delivery, DeliveryDelay. The reason is stated where SES's own
+publishing): Bounce, Complaint, Delivery, DeliveryDelay, Reject. The reason is stated where SES's own
 vocabulary states it: bounceSubType NoEmail (the address does not exist), MailboxFull,
 MessageTooLarge, Suppressed and OnAccountSuppressionList; a complaint is `feedback` with its
-complaintFeedbackType; a delivery is `delivered`. Other subtypes (General, ContentRejected,
+complaintFeedbackType; a delivery is `delivered`; a Reject event (SES found a virus and sent the
+message nowhere) is `virusdetected`. Other subtypes (General, ContentRejected,
 AttachmentRejected, Undetermined) leave the reason to the remote server's diagnostic.
 
 SES's mail reports (MAILER-DAEMON@*.amazonses.com) are RFC 3464. When a diagnostic quotes the
@@ -171,7 +172,18 @@ def _delay(data: dict[str, Any], report: Report) -> None:
         )
 
 
-_KINDS = {"bounce": _bounce, "complaint": _complaint, "delivery": _delivery, "deliverydelay": _delay}
+def _reject(data: dict[str, Any], report: Report) -> None:
+    # SES accepted the message, found a virus in it and sent it nowhere (SES's documented meaning).
+    reject = data.get("reject") or {}
+    why = collapse(str(reject.get("reason", ""))) or "Rejected"
+    for recipient in (data.get("mail") or {}).get("destination") or ():
+        report.deliveries.append(
+            Delivery(recipient=clean_address(str(recipient)), action="failed",
+                     diagnostic="Amazon SES rejected the message: %s" % why, reason="virusdetected")
+        )
+
+
+_KINDS = {"bounce": _bounce, "complaint": _complaint, "delivery": _delivery, "deliverydelay": _delay, "reject": _reject}
 
 
 def _from_json(data: dict[str, Any]) -> Report | None:
