@@ -3,8 +3,12 @@ bookkeeping that turns deferrals into one final outcome per recipient."""
 
 from __future__ import annotations
 
+import re
+
 from bouncetui.maillog.record import Collector, LogRecord, Message, expire
 from bouncetui.maillog.timestamps import Clock
+
+_CLOCK = re.compile(r"^\d\d:\d\d:\d\d(?:[.,]\d+)?$")
 
 
 class Parser:
@@ -24,9 +28,10 @@ class Parser:
 
     def stamp_host(self, head: str) -> tuple[tuple[int, str], str]:
         """(timestamp, host) from the text before a syslog tag: "Nov  5 12:00:00 mail"."""
-        text, _, host = head.rstrip().rpartition(" ")
-        if not text:  # no host field
-            return self.clock.stamp(host), ""
+        head = head.rstrip()
+        text, _, host = head.rpartition(" ")
+        if not text or _CLOCK.match(host):  # no host field: the last word is the time
+            return self.clock.stamp(head), ""
         return self.clock.stamp(text), host
 
     def message(self, queueid: str) -> Message:

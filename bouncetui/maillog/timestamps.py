@@ -9,7 +9,8 @@ The shapes mail logs carry:
 - RFC 3339 (rsyslog high precision, journalctl short-iso and short-iso-precise):
   "2026-11-05T10:15:30.123+09:00", "...Z", "2026-11-05T12:00:00+0900".
 - Exim's mainlog: "2026-11-26 08:00:00", optionally with ".123" and a " +0100" zone.
-- journalctl short-unix: "1762340000.123456".
+- journalctl short-unix: "1762340000.123456"; short-full: "Thu 2026-11-05 10:15:30 JST" (the zone
+  abbreviation is ambiguous: read as local time).
 
 `Clock` converts and caches: logs repeat the same second many times.
 """
@@ -22,6 +23,7 @@ from datetime import datetime
 MONTHS = {m: i for i, m in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
 
+WEEKDAYS = frozenset(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
 NOTIME = (0, "+0000")
 
 
@@ -68,6 +70,9 @@ class Clock:
 
     def _parse(self, text: str) -> tuple[int, str]:
         text = text.strip()
+        if text[:3] in WEEKDAYS and text[3:4] == " ":  # journalctl short-full: "Thu 2026-11-05 10:15:30 JST"
+            date, clock = text.split()[1:3]
+            return self._iso("%s %s" % (date, clock))
         month = MONTHS.get(text[:3])
         if month is not None:  # "Nov  5 12:00:00", "Nov 05 12:00:00.123"
             _, day, clock = text.split()

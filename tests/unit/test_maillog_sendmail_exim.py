@@ -132,8 +132,9 @@ def test_exim_failures_only_by_default(tmp_path):
 def test_every_timestamp_shape_in_one_log(tmp_path):
     scan = read(tmp_path, "timestamps.log")
     instant = calendar.timegm((2026, 11, 5, 1, 15, 30))
-    assert len(scan.records) == 9
+    assert len(scan.records) == 11
     assert {r.bounce.timestamp for r in scan.records} == {instant}
     assert {r.bounce.decodedby for r in scan.records} == {"Postfix log", "Exim log"}
     assert one(scan, "eximnotime@example.org").queueid == "1vAbCi-000998-Bc"
+    assert one(scan, "nohost@example.org").bounce.lhost == ""  # a syslog line without a host
     assert scan.files[0].unknown == 2  # journalctl's "-- Logs begin" and "-- Boot" lines

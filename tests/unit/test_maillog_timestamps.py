@@ -36,6 +36,7 @@ def reference(year, month, day=15):
     ("2026-11-05 02:15:30 +0100", "+0100"),        # Exim with log_timezone
     ("2026-11-05 02:15:30.250 +0100", "+0100"),    # ... and milliseconds
     ("1793841330.123456", "+0000"),                # journalctl short-unix
+    ("Thu 2026-11-05 01:15:30 UTC", "+0000"),      # journalctl short-full
 ])
 def test_every_shape_gives_the_same_instant(text, offset):
     assert Clock(reference(2026, 11, 20)).stamp(text) == (UTC_0115, offset)
