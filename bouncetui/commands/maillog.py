@@ -31,7 +31,7 @@ Row = tuple[LogRecord, dict[str, Any]]
 TABLE_COLUMNS = (
     ("DATE", lambda r, x: local_date(r.bounce.timestamp, r.bounce.timezoneoffset), 16, 0),
     ("LOG", lambda r, x: r.logstatus, 8, 0),
-    ("QUEUE ID", lambda r, x: r.queueid, 11, 0),
+    ("QUEUE ID", lambda r, x: r.queueid, 16, 0),
     ("RECIPIENT", lambda r, x: r.bounce.recipient, 16, 4),
     ("REASON", lambda r, x: r.bounce.reason, 13, 0),
     ("DSN", lambda r, x: r.bounce.deliverystatus, 6, 0),
