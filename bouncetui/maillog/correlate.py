@@ -20,6 +20,9 @@ order of trust:
 A log record may gather several bounce mails (delay warnings, then the final bounce); its
 `matchedby` is the strongest key among them.
 
+A report that names no recipient is matched with the recipient its VERP return path encodes
+(Delivered-To, X-Original-To, To; see bouncetui.verp).
+
 Everything returned is plain data (frozen dataclasses and tuples) for the CLI and the TUI.
 """
 
@@ -33,6 +36,7 @@ from bouncetui.maillog.record import LogRecord
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import scan
 from bouncetui.sources import RawMessage, iter_messages
+from bouncetui.verp import failed_recipient
 
 WINDOW = 3 * 86400
 BEFORE = 12 * 3600  # a syslog time is local time of an unknown zone: allow for the difference
@@ -46,6 +50,10 @@ _OWN_ID = re.compile(rb"^Message-ID:[ \t]*<(?:\d{14}\.)?([0-9A-Za-z]{6,})@", re.
 QUEUE_LIFETIME = 6 * 86400  # Postfix's maximal_queue_lifetime (5 days) and some: delay warnings
 RANK = {"queueid": 0, "notification": 1, "messageid": 2, "recipient": 3}
 
+# Where a bounce's return path shows, most trusted first (the VERP address the bounce came to)
+VERP_HEADERS = ("delivered-to", "x-original-to", "to")
+_HEADER = re.compile(r"^(Delivered-To|X-Original-To|To):[ \t]*([^\r\n]*)", re.IGNORECASE | re.MULTILINE)
+
 MailKey = tuple[str, int]  # (origin, position) of a bounce mail
 
 
@@ -55,6 +63,7 @@ class MailKeys:
 
     queueid: str = ""  # the failed message's (X-Postfix-Queue-ID)
     notification: str = ""  # the bounce mail's own (from its Postfix Message-ID)
+    verp: str = ""  # the recipient a VERP return path it was delivered to encodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +118,13 @@ def keys_of(raw: bytes) -> MailKeys:
     header = raw[:min(e for e in (end, end2, len(raw)) if e >= 0)]
     own = _OWN_ID.search(header)
     queue = _QUEUE_ID.search(raw)
+    verp = ""
+    if b"=" in header:
+        text = header.decode("latin-1")
+        verp = failed_recipient(m.group(2) for name in VERP_HEADERS
+                                for m in _HEADER.finditer(text) if m.group(1).lower() == name)
     return MailKeys(queue.group(1).decode("ascii") if queue else "",
-                    own.group(1).decode("ascii") if own else "")
+                    own.group(1).decode("ascii") if own else "", verp)
 
 
 def mail_keys(paths: Iterable[str]) -> dict[MailKey, MailKeys]:
@@ -120,7 +134,7 @@ def mail_keys(paths: Iterable[str]) -> dict[MailKey, MailKeys]:
         for item in iter_messages(path):
             if isinstance(item, RawMessage):
                 keys = keys_of(item.data)
-                if keys.queueid or keys.notification:
+                if keys.queueid or keys.notification or keys.verp:
                     out[(item.origin, item.position)] = keys
     return out
 
@@ -177,8 +191,8 @@ def correlate(
     for bounce in bounces:
         if bounce.reason in NOT_BOUNCES:
             continue
-        address = bounce.recipient.lower()
         mk = keys.get((bounce.origin, bounce.position), MailKeys())
+        address = (bounce.recipient or mk.verp).lower()  # a report naming no recipient: the VERP one
         found, by = None, ""
         for table, key, name, timed in ((by_queue, mk.queueid, "queueid", True),
                                         (by_ndr, mk.notification, "notification", True),

@@ -114,3 +114,14 @@ def test_correlate_paths_reads_logs_and_mail(tmp_path):
     assert errors == [] and result.orphan_mails == 1
     assert {link.record.recipient for link in result.links if link.outcome == "returned"} >= {
         "bob@example.net", "slow@example.com"}
+
+
+def test_verp_return_path_names_the_recipient_a_report_does_not():
+    raw = (b"Delivered-To: news+lost=example.net@shop.example.jp\nTo: news+lost=example.net@shop.example.jp\n"
+           b"Subject: failure notice\n\nSorry, I couldn't deliver your message.\n")
+    keys = keys_of(raw)
+    assert keys.verp == "lost@example.net"
+    record = logged("lost@example.net", messageid="")
+    result = correlate([record, logged("other@example.net", messageid="")],
+                       [bounce("", at=T0 + 60)], {("mail.eml", 1): keys})
+    assert [(link.outcome, link.matchedby) for link in result.links] == [("returned", "recipient"), ("silent", "")]
