@@ -113,10 +113,12 @@ def test_complaint_delivery_and_delay_notifications():
 
 def test_raw_sns_envelope_json_file():
     inner = {"notificationType": "Bounce", "bounce": {"bounceType": "Permanent", "bounceSubType": "NoEmail",
+             "timestamp": "2026-11-07T12:00:00.000Z",
              "bouncedRecipients": [{"emailAddress": "max@isp.example.net"}]}, "mail": MAIL}
     envelope = {"Type": "Notification", "MessageId": "x", "Message": json.dumps(inner)}
     (record,) = decode(json.dumps(envelope).encode(), "ses.json")
     assert (record.recipient, record.reason) == ("max@isp.example.net", "userunknown")
+    assert (record.timestamp, record.timezoneoffset) == (1794052800, "+0000")  # the bounce's own time
 
 
 SES_DSN = b"""\

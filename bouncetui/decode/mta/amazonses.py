@@ -16,7 +16,9 @@ remote server's reply inside SES's own ("5.3.0 - Other mail system problem 550-'
 
 from __future__ import annotations
 
+import datetime
 import email.message
+import email.utils
 import json
 import re
 from typing import Any
@@ -44,6 +46,14 @@ _QUOTED_REPLY = re.compile(r"(?:^|[\s<'\"(])(?P<reply>[245]\d\d)[ -]'?(?P<status
 
 
 # -- JSON notifications ----------------------------------------------------------------------------
+def _date(value: Any) -> str:
+    """An ISO 8601 timestamp ("2026-11-07T12:00:00.000Z") as an RFC 5322 date, "" when unreadable."""
+    try:
+        return email.utils.format_datetime(datetime.datetime.fromisoformat(str(value).replace("Z", "+00:00")))
+    except (TypeError, ValueError):
+        return ""
+
+
 def _load(text: str) -> dict[str, Any] | None:
     at = text.find("{")
     if at < 0:
@@ -117,7 +127,7 @@ def _bounce(data: dict[str, Any], report: Report) -> None:
                 diagnostictype=dtype,
                 rhost=rhost,
                 lhost=lhost,
-                date=str(bounce.get("timestamp", "")),
+                date=_date(bounce.get("timestamp")),
                 reason=reason,
             )
         )
@@ -133,7 +143,7 @@ def _complaint(data: dict[str, Any], report: Report) -> None:
                 reason="feedback",
                 feedbacktype=feedbacktype,
                 diagnostic=collapse(str(complaint.get("userAgent", ""))),
-                date=str(complaint.get("arrivalDate", "") or complaint.get("timestamp", "")),
+                date=_date(complaint.get("arrivalDate") or complaint.get("timestamp")),
             )
         )
 
