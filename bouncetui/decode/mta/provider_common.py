@@ -7,7 +7,9 @@
 - `inline_original(text)`: the returned message's header block quoted as text, parsed.
 - `original_of(message, text, markers)`: the MIME original, else the one quoted after a marker.
 - `failed_recipients(message)`: the addresses of the X-Failed-Recipients header(s).
+- `bare_address(line)`: the address when a line holds nothing else ("<a@b>:", '"a@b":').
 - `indented_blocks(text)`: Exim-style "address on its own line, the reason indented below it".
+- `exim_explanation(text)`: (diagnostic, command, remote host) from such a reason.
 - `sender_matches(message, pattern)`: whether the bounce's From (or Return-Path) matches.
 """
 
