@@ -123,7 +123,7 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("550 5.1.1 User unknown", "No route to host"),
     ),
     "networkerror": (
-        ("connect to mx.example.org[192.0.2.1]:25: No route to host", "mail for example.org loops back to myself",
+        ("connect to mx.example.org[192.0.2.1]:25: No route to host", "Hop count exceeded - possible mail loop",
          "Name service error for name=example.org type=MX: Malformed or unexpected name server reply"),
         ("Connection timed out", "550 5.1.1 No such user"),
     ),
@@ -136,7 +136,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("550 5.1.1 User unknown",),
     ),
     "systemerror": (
-        ("451 4.3.0 Temporary local problem - please try later", "553 5.3.5 system config error"),
+        ("451 4.3.0 Temporary local problem - please try later", "553 5.3.5 system config error",
+         "mail for example.org loops back to myself"),
         ("550 5.1.1 User unknown",),
     ),
     "syntaxerror": (
