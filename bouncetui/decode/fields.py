@@ -11,6 +11,7 @@ _ADDRESS = re.compile(
 _QUOTED_LOCAL = re.compile(r'("[^"]+"@[^\s<>"()\[\],;:]+)')
 _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
 _REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#])([245][0-5][0-9])(?=[\s\-:;,.)\]]|$)")
+_HEX = "0123456789abcdefABCDEF"
 # Where a diagnostic says which command was answered: Postfix, Exim, Sendmail, Exchange, qmail.
 _STAGE = re.compile(
     r"in reply to (?P<a>end of DATA|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS)\b"
@@ -75,8 +76,13 @@ def find_replycode(text: str) -> str:
     for m in _REPLY.finditer(text or ""):
         code = m.group(1)
         # "5.1.1" style codes are not reply codes; neither are the first digits of an IP address.
-        end = m.end(1)
+        start, end = m.start(1), m.end(1)
         if end < len(text) and text[end] == "." and end + 1 < len(text) and text[end + 1].isdigit():
+            continue
+        # nor a group of an IPv6 address: "[2606:2800:220:1::]"
+        if start >= 2 and text[start - 1] == ":" and text[start - 2] in _HEX:
+            continue
+        if end + 1 < len(text) and text[end] == ":" and text[end + 1] in _HEX + ":":
             continue
         return code
     return ""

@@ -1,0 +1,58 @@
+"""Field helpers shared by the decoders."""
+
+from __future__ import annotations
+
+import pytest
+
+from bouncetui.decode.fields import clean_address, find_command, find_replycode, find_status, host_of
+
+
+@pytest.mark.parametrize("text, address", [
+    ("rfc822; user@example.com", "user@example.com"),
+    ("RFC822;<User@Example.COM>", "User@Example.COM"),
+    ('"Taro Yamada" <taro@example.jp>', "taro@example.jp"),
+    ("taro@example.jp (Taro)", "taro@example.jp"),
+    ("utf-8; 山田@例え.jp", "山田@例え.jp"),
+    ("<mailto:someone@example.org>", "someone@example.org"),
+    ("no address here", ""),
+    ("", ""),
+])
+def test_clean_address(text, address):
+    assert clean_address(text) == address
+
+
+@pytest.mark.parametrize("text, status", [
+    ("550 5.1.1 <a@b>: user unknown", "5.1.1"),
+    ("host 192.0.2.1 said: 550 5.7.26 unauthenticated", "5.7.26"),
+    ("connect to 192.0.2.1:25: refused", ""),
+    ("#5.1.10 RESOLVER.ADR.RecipientNotFound", "5.1.10"),
+])
+def test_find_status(text, status):
+    assert find_status(text) == status
+
+
+@pytest.mark.parametrize("text, code", [
+    ("550 5.1.1 user unknown", "550"),
+    ("said: 421-4.7.0 [TSS04] try later", "421"),
+    ("host [2606:2800:220:1:248:1893:25c8:1946] said: 550 5.1.1 x", "550"),
+    ("5.1.1 user unknown", ""),
+    ("relay 192.0.2.250 timed out", ""),
+])
+def test_find_replycode(text, code):
+    assert find_replycode(text) == code
+
+
+@pytest.mark.parametrize("text, command", [
+    ("550 user unknown (in reply to RCPT TO command)", "RCPT"),
+    ("552 too big (in reply to end of DATA command)", "DATA"),
+    ("SMTP error from remote mail server after MAIL FROM:<a@b> SIZE=1:", "MAIL"),
+    (">>> DATA <<< 550 Unknown user", "DATA"),
+    ("host not found", ""),
+])
+def test_find_command(text, command):
+    assert find_command(text) == command
+
+
+def test_host_of():
+    assert host_of("dns; MX.Example.COM.") == "mx.example.com"
+    assert host_of("mx.example.net [192.0.2.1]") == "mx.example.net"
