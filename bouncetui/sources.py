@@ -42,6 +42,12 @@ _MAGIC = (
 )
 # An mbox separator: "From " at the start of a line, after the start or an empty line.
 _FROM_LINE = re.compile(rb"(?:\A|\n\n)From [^\n]*\n")
+# A From_ line with its asctime date ("From sender Thu Jul  2 12:05:05 2020") separates messages
+# even where the writer left no empty line before it.
+_FROM_DATE = re.compile(
+    rb"From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    rb" [ \d]\d \d\d:\d\d(?::\d\d)? (?:[A-Z]{3,4} |[+-]\d{4} )?\d{4}\s*$"
+)
 _QUOTED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 
 
@@ -221,7 +227,7 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
     blank_before = True
     for line in stream:
         line = line.rstrip(b"\r\n").rstrip(b"\r")
-        if blank_before and line.startswith(b"From "):
+        if line.startswith(b"From ") and (blank_before or _FROM_DATE.match(line)):
             if lines:
                 number += 1
                 yield RawMessage(origin, number, _unquote(lines))

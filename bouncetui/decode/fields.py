@@ -42,6 +42,10 @@ def clean_address(text: str) -> str:
     if ";" in text[:16]:  # "rfc822; addr", "utf-8; addr"
         text = text.split(";", 1)[1]
     text = text.strip().strip("<>").strip()
+    if text.startswith('"') and '"@' in text[1:]:  # a quoted local part: "john..doe"@example.com
+        end = text.index('"@', 1) + 2
+        domain = re.match(r"[^\s<>\"'()\[\],;:@]+", text[end:])
+        return text[:end] + domain.group(0).rstrip(".") if domain else ""
     if " " not in text and text.count("@") == 1 and "<" not in text:
         address = text.strip("'\".,;:()[]")
     else:

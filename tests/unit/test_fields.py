@@ -14,6 +14,7 @@ from bouncetui.decode.fields import clean_address, find_command, find_replycode,
     ("taro@example.jp (Taro)", "taro@example.jp"),
     ("utf-8; 山田@例え.jp", "山田@例え.jp"),
     ("<mailto:someone@example.org>", "someone@example.org"),
+    ('rfc822; "john..doe"@example.org', '"john..doe"@example.org'),
     ("no address here", ""),
     ("", ""),
 ])

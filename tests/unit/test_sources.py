@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from bouncetui.model import ScanError
-from bouncetui.sources import iter_files, iter_messages, read_file, split_mbox
+from bouncetui.sources import iter_files, iter_messages, read_file, read_stream, split_mbox
 
 MSG = b"From: a@example.com\nTo: b@example.net\nSubject: %s\n\nbody %s\n"
 
@@ -211,3 +211,11 @@ def test_a_message_deleted_mid_scan_is_reported(tmp_path):
     (error,) = decode_file(entry.path)
     assert isinstance(error, ScanError) and error.origin == str(path)
     assert error.error == "No such file or directory"
+
+
+def test_mbox_from_line_with_a_date_needs_no_empty_line_before_it():
+    box = (b"From a@example.com Thu Jul  2 12:05:05 2020\n" + msg(1) + b"--end--\n"
+           b"From b@example.com  Thu Jul  2 12:05:06 2020\n" + msg(2) + b"From the list: not a separator\n")
+    parts = list(read_stream(io.BytesIO(box), "box"))
+    assert [p.position for p in parts] == [1, 2]
+    assert parts[1].data.endswith(b"From the list: not a separator\n")
