@@ -59,24 +59,23 @@ class Evidence:
 @dataclass(frozen=True)
 class _Compiled:
     patterns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-    providers: tuple[tuple[providers.Provider, re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
+    providers: tuple[tuple[providers.Provider, re.Pattern[str], re.Pattern[str] | None,
+                           tuple[re.Pattern[str], ...]], ...]
 
 
 @lru_cache(maxsize=1)
 def compiled() -> _Compiled:
     """Every table compiled once."""
     flags = re.IGNORECASE | re.MULTILINE
-    patterns = tuple((reason, tuple(re.compile(p, flags) for p in pats)) for reason, pats in rules.PATTERNS)
+    # The wording tables are written in lower case and searched in lower-cased text: without
+    # IGNORECASE the regular expression engine can skip ahead on literal prefixes.
+    patterns = tuple((reason, tuple(re.compile(p, re.MULTILINE) for p in pats)) for reason, pats in rules.PATTERNS)
     provs = tuple(
-        (p, re.compile(p.mark, flags) if p.mark else None, tuple(re.compile(r.pattern, flags) for r in p.rules))
+        (p, re.compile(r"(?:^|\.)(?:%s)\.?$" % "|".join(re.escape(d) for d in p.domains), re.IGNORECASE),
+         re.compile(p.mark, flags) if p.mark else None, tuple(re.compile(r.pattern, flags) for r in p.rules))
         for p in providers.PROVIDERS
     )
     return _Compiled(patterns, provs)
-
-
-def _suffix(host: str, domains: tuple[str, ...]) -> bool:
-    host = host.lower().rstrip(".")
-    return bool(host) and any(host == d or host.endswith("." + d) for d in domains)
 
 
 _ADDRESS = re.compile(r"[\w.+=/-]+@[\w-]+(?:\.[\w-]+)+")
@@ -100,14 +99,16 @@ def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, s
     """(reason, the words that matched) for the first PATTERNS row matching `text`, or None."""
     if not text:
         return None
-    text = plain_words(text)
+    plain = plain_words(text)
+    lowered = plain.lower()
+    source = plain if len(plain) == len(lowered) else lowered  # to quote the words as written
     for reason, regexes in compiled().patterns:
         if only is not None and reason not in only:
             continue
         for rx in regexes:
-            m = rx.search(text)
+            m = rx.search(lowered)
             if m:
-                return reason, m.group(0)
+                return reason, source[m.start():m.end()]
     return None
 
 
@@ -153,9 +154,9 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     """(reason, why) from the first provider rule that applies to this delivery, or None."""
     if not ev.diagnostic:
         return None
-    for provider, mark, regexes in compiled().providers:
-        by = ("remote host" if _suffix(ev.rhost, provider.domains)
-              else "recipient domain" if _suffix(ev.destination, provider.domains)
+    for provider, domains, mark, regexes in compiled().providers:
+        by = ("remote host" if ev.rhost and domains.search(ev.rhost)
+              else "recipient domain" if ev.destination and domains.search(ev.destination)
               else "its reply" if mark is not None and mark.search(ev.diagnostic) else "")
         if not by:
             continue
