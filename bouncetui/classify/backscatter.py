@@ -7,9 +7,11 @@ A record is backscatter when
   forgery, not about the user's own mail; or
 - its addresser (the original's sender) is not in the user's own domains. Own domains are given
   (`scan --own-domain DOMAIN`, repeatable), or inferred from the scanned mail itself: the domains
-  that dominate the addressers of the first `WINDOW` records. A domain and its sub-domains count
-  as one ("example.com" covers "mail.example.com" and the reverse). Records without an addresser
-  are never marked by this test, nor is anything when inference saw too few records to judge.
+  that dominate the addressers of the first `WINDOW` records (each at least `MIN_SHARE` of them,
+  together at least `MIN_COVER`). A domain and its sub-domains count as one ("example.com" covers
+  "mail.example.com" and the reverse). Records without an addresser are never marked by this
+  test; nor is anything when inference saw too few records, or no small set of domains dominates
+  (a mailbox that serves many senders, where a missing domain proves nothing).
 
 `mark(records, own_domains)` is a generator: with given domains it marks each record as it
 passes; when inferring it holds back at most `WINDOW` records, decides, and streams the rest.
@@ -35,6 +37,7 @@ SPAM_TAGS = re.compile(
 WINDOW = 512  # records held back while inferring the own domains
 MIN_RECORDS = 20  # fewer records with an addresser than this: no inference
 MIN_SHARE = 0.10  # a domain this share of the addressers (or more) is an own domain
+MIN_COVER = 0.80  # the own domains together must be this share of the addressers
 
 
 def spam_tag(subject: str) -> str:
@@ -47,14 +50,16 @@ def _covered(domain: str, own: Iterable[str]) -> bool:
     return any(domain == d or domain.endswith("." + d) or d.endswith("." + domain) for d in own)
 
 
-def dominant_domains(domains: Iterable[str], min_records: int = MIN_RECORDS,
-                     min_share: float = MIN_SHARE) -> frozenset[str] | None:
-    """The addresser domains that dominate, or None when there are too few to judge."""
+def dominant_domains(domains: Iterable[str], min_records: int = MIN_RECORDS, min_share: float = MIN_SHARE,
+                     min_cover: float = MIN_COVER) -> frozenset[str] | None:
+    """The addresser domains that dominate, or None when there are too few to judge or none do."""
     counts = Counter(d.lower() for d in domains if d)
     total = sum(counts.values())
     if total < min_records:
         return None
-    return frozenset(d for d, n in counts.items() if n / total >= min_share)
+    own = frozenset(d for d, n in counts.items() if n / total >= min_share)
+    covered = sum(n for d, n in counts.items() if _covered(d, own))
+    return own if own and covered / total >= min_cover else None
 
 
 def why_backscatter(record: Bounce, own: frozenset[str] | None) -> str:

@@ -45,6 +45,12 @@ def test_inferred_own_domains_are_the_dominant_addressers():
     assert marked[-1].backscatter
 
 
+def test_a_mailbox_serving_many_senders_infers_nothing():
+    records = [rec("a@big.example", n=i) for i in range(30)] + [
+        rec("x@client%d.example" % i, n=100 + i) for i in range(40)]
+    assert not any(r.backscatter for r in backscatter.mark(records))
+
+
 def test_too_few_records_infer_nothing_but_spam_tags_still_count():
     records = [rec("a@one.example", n=1), rec("b@two.example", "[SPAM] x", n=2)]
     marked = list(backscatter.mark(records))
