@@ -38,15 +38,22 @@ STATUSES = {
     "SOFTBOUNCE": "deferred",
     "expired": "expired",
 }
-_SAID = re.compile(r"^host (?P<host>[^\s\[]+)\[(?P<ip>[^\]]*)\](?::\d+)? said: (?P<reply>.*?)"
-                   r"(?: \(in reply to (?P<stage>.+?) command\))?$", re.S)
+# "host H[IP] said: 550 ... (in reply to RCPT TO command)"; "host H[IP] refused to talk to me: 554
+# ..." is the greeting's refusal
+_SAID = re.compile(r"^host (?P<host>[^\s\[]+)\[(?P<ip>[^\]]*)\](?::\d+)? (?P<verb>said|refused to talk to me):"
+                   r" (?P<reply>.*?)(?: \(in reply to (?P<stage>.+?) command\))?$", re.S)
+# "lost connection with H[IP] while sending RCPT TO", "conversation with H[IP] timed out while
+# receiving the initial server greeting"
+_WHILE = re.compile(r" while (?:sending|receiving) (?:the )?(?P<stage>RCPT TO|MAIL FROM|DATA command|"
+                    r"end of data|message body|initial server greeting)", re.IGNORECASE)
 _REJECT = re.compile(
     r"(?P<kind>milter-reject|reject): (?P<stage>[A-Z][A-Z-]*|header|body) .*?from "
     r"(?P<client>[^\s\[]+)\[(?P<ip>[^\]]*)\](?::\d+)?(?:: (?P<reply>.*?))?; "
     r"from=<(?P<sender>[^>]*)>(?: to=<(?P<to>[^>]*)>)?(?P<rest>.*)$", re.S)
 _PEER = re.compile(r"(?:connect to|with|from) ([^\s\[]+)\[")
 _STAGES = {"RCPT TO": "RCPT", "MAIL FROM": "MAIL", "END-OF-MESSAGE": "DATA", "end of DATA": "DATA",
-           "CONNECT": "CONN", "header": "DATA", "body": "DATA"}
+           "CONNECT": "CONN", "header": "DATA", "body": "DATA", "DATA command": "DATA",
+           "end of data": "DATA", "message body": "DATA", "initial server greeting": "CONN"}
 
 
 def host_of_relay(relay: str) -> str:
@@ -103,8 +110,11 @@ class PostfixParser(Parser):
             rhost = near.group(1).lower() if near else ""
         if said:
             rhost, diagnostic, dtype = said.group("host").lower(), said.group("reply"), "SMTP"
-            stage = said.group("stage") or ""
+            stage = said.group("stage") or ("CONNECT" if said.group("verb") != "said" else "")
             command = _STAGES.get(stage, stage.split()[0].upper() if stage else "")
+        else:
+            during = _WHILE.search(text)
+            command = _STAGES.get(during.group("stage"), "") if during else ""
         if msg is None:
             msg = self.message(queueid)
         stamp, host = self.stamp_host(line[:s])

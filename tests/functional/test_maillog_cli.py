@@ -49,7 +49,7 @@ def run(capsys, *args):
 def test_jsonl_lists_failures_with_record_and_log_fields(capsys, log):
     code, out, _ = run(capsys, "maillog", "--format", "jsonl", log)
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(rows) == 15
+    assert code == 0 and len(rows) == 17
     assert list(rows[0]) == list(RECORD_FIELDS)
     assert {r["logstatus"] for r in rows} == {"bounced", "expired", "deferred", "rejected"}
     first = rows[0]
@@ -66,24 +66,24 @@ def test_all_adds_deliveries(capsys, log):
 
 def test_json_and_csv(capsys, log):
     _, out, _ = run(capsys, "maillog", "-f", "json", log)
-    assert len(json.loads(out)) == 15
+    assert len(json.loads(out)) == 17
     _, out, _ = run(capsys, "maillog", "-f", "csv", log)
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 15 and rows[0]["hardbounce"] == "1" and rows[0]["logstatus"] == "bounced"
+    assert len(rows) == 17 and rows[0]["hardbounce"] == "1" and rows[0]["logstatus"] == "bounced"
 
 
 def test_table_and_its_summary(capsys, log):
     code, out, err = run(capsys, "maillog", "-f", "table", log)
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:4] == ["DATE", "LOG", "QUEUE", "ID"]
-    assert len(lines) == 16 and "expired" in out
-    assert "15 record(s) from 51 line(s); 3 unknown line(s) skipped" in err
+    assert len(lines) == 18 and "expired" in out
+    assert "17 record(s) from 54 line(s); 3 unknown line(s) skipped" in err
 
 
 def test_output_file(capsys, log, tmp_path):
     target = tmp_path / "out.jsonl"
     code, out, err = run(capsys, "maillog", "-f", "jsonl", "-o", str(target), log)
-    assert code == 0 and out == "" and len(target.read_text().splitlines()) == 15
+    assert code == 0 and out == "" and len(target.read_text().splitlines()) == 17
 
 
 def test_gzip_rotated_file(capsys, log, tmp_path):
@@ -92,13 +92,13 @@ def test_gzip_rotated_file(capsys, log, tmp_path):
         fh.write(Path(log).read_bytes())
     os.utime(rotated, (os.stat(log).st_mtime,) * 2)
     _, out, _ = run(capsys, "maillog", "-f", "jsonl", str(rotated))
-    assert len(out.splitlines()) == 15
+    assert len(out.splitlines()) == 17
 
 
 def test_standard_input(capsys, monkeypatch, log):
     monkeypatch.setattr("sys.stdin", io.StringIO(Path(log).read_text()))
     code, out, _ = run(capsys, "maillog", "-f", "jsonl", "-")
-    assert code == 0 and len(out.splitlines()) == 15
+    assert code == 0 and len(out.splitlines()) == 17
 
 
 def test_missing_file_exits_2(capsys, log):
@@ -111,16 +111,16 @@ def test_missing_file_exits_2(capsys, log):
 def test_bounces_correlation(capsys, log):
     code, out, err = run(capsys, "maillog", "-f", "jsonl", log, "--bounces", str(FIXTURES / "bounces"))
     rows = {(r["recipient"], r["position"]): r for r in map(json.loads, out.splitlines())}
-    assert code == 0 and len(rows) == 15
+    assert code == 0 and len(rows) == 17
     returned = {k[0]: (r["matchedby"], Path(r["bouncemail"]).name) for k, r in rows.items()
                 if r["correlation"] == "returned"}
     assert returned == {"nobody@example.org": ("queueid", "ndr-1.eml"), "bob@example.net": ("queueid", "ndr-1.eml"),
                         "slow@example.com": ("notification", "ndr-2.eml")}
     silent = sorted(k for k, r in rows.items() if r["correlation"] == "silent")
     assert silent == [("carol@example.jp", 10), ("dave@example.jp", 11), ("erin@example.jp", 12),
-                      ("gone@example.invalid", 31), ("nobody@example.org", 44), ("probe@example.net", 29),
-                      ("typo@example.com", 48)]
-    assert "15 failure(s), 7 silent (no bounce mail came back), 1 bounce mail(s) without a log entry" in err
+                      ("gone@example.invalid", 31), ("listed@example.net", 53), ("nobody@example.org", 44),
+                      ("probe@example.net", 29), ("typo@example.com", 48)]
+    assert "17 failure(s), 8 silent (no bounce mail came back), 1 bounce mail(s) without a log entry" in err
 
 
 def test_bounces_with_all_shows_a_delivery_that_bounced_later(capsys, log):

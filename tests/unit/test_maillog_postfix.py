@@ -70,6 +70,8 @@ def test_unknown_key_value_fields_are_tolerated(scan):
     ("dave@example.jp", "", "userunknown", ""),                         # local
     ("erin@example.jp", "", "mailboxfull", ""),                         # virtual
     ("gone@example.invalid", "", "hostunknown", ""),                    # error (DNS)
+    ("listed@example.net", "CONN", "blocked", "mx.example.net"),        # refused at the greeting
+    ("flaky@example.org", "RCPT", "networkerror", "mx.example.org"),    # lost connection while ...
 ])
 def test_delivery_agents(scan, recipient, command, reason, rhost):
     b = by_recipient(scan, recipient)[0].bounce
@@ -124,7 +126,7 @@ def test_reused_queue_id_starts_a_new_message(scan):
 def test_failures_only_by_default(tmp_path):
     scan = read_logs(copy_log(tmp_path, "postfix.log"))
     assert {r.logstatus for r in scan.records} == {"bounced", "expired", "deferred", "rejected"}
-    assert len(scan.records) == 15
+    assert len(scan.records) == 17
 
 
 def test_a_success_notice_is_not_the_bounce(scan):
@@ -135,6 +137,6 @@ def test_a_success_notice_is_not_the_bounce(scan):
 
 def test_line_counts(scan):
     stats = scan.files[0]
-    assert stats.lines == 51
+    assert stats.lines == 54
     assert stats.unknown == 3  # dovecot without a PID, CRON, a line that is no log line
     assert stats.used + stats.ignored + stats.unknown == stats.lines
