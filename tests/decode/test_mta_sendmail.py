@@ -97,6 +97,10 @@ Why did this bounce?
 >>>> RCPT To:<nobody@example.org>
 > <<< 550 5.1.1 <nobody@example.org>... User unknown
 > 550 5.1.1 <nobody@example.org>... User unknown
+> Return-Path: <newsletter@example.com>
+> From: Newsletter <newsletter@example.com>
+> To: nobody@example.org
+> Subject: news
 """
 
 
@@ -119,3 +123,4 @@ def test_bounce_forwarded_with_quoting():
     (rec,) = decode(FORWARDED)
     assert (rec.decodedby, rec.recipient, rec.command) == ("Sendmail", "nobody@example.org", "RCPT")
     assert (rec.deliverystatus, rec.replycode, rec.rhost) == ("5.1.1", "550", "mx.example.org")
+    assert (rec.addresser, rec.subject) == ("newsletter@example.com", "news")  # the quoted copy's headers

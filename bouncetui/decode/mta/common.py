@@ -89,7 +89,9 @@ def inline_original(text: str, markers: Iterable[re.Pattern[str]]) -> email.mess
         m = marker.search(text or "")
         if not m:
             continue
-        lines = text[m.end() :].split("\n")[1:]
+        lines = text[m.end() :].split("\n")
+        if m.end() > 0 and text[m.end() - 1] != "\n":
+            lines = lines[1:]  # the rest of the marker's own line
         start = next((i for i, line in enumerate(lines[:20]) if _HEADER_LINE.match(line.strip())), None)
         if start is None:
             continue

@@ -44,6 +44,7 @@ _ADDR_LINE = re.compile(r"^(?:(?P<code>[245]\d\d)(?:[ -](?P<status>[245]\.\d{1,3
 _CONTINUED = re.compile(r"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?")
 _MARKERS = (
     re.compile(r"^\s*-{3,}\s*(?:Original message|Unsent message|Message header)s?\s*follows?\s*-{3,}", re.M | re.I),
+    re.compile(r"^(?=Return-Path:\s*<)", re.M | re.I),  # a forwarded copy: the headers follow the fields
 )
 
 
