@@ -158,6 +158,12 @@ def test_local_mailer_failure():
                   diagnostic="procmail: Couldn't create /var/spool/mail/a") == "mailererror"
 
 
+def test_connection_timeouts_expire_a_failed_delivery_but_not_a_delay_notice():
+    text = "connect to mx.example.org[192.0.2.1]:25: Connection timed out"
+    assert reason(action="failed", status="4.4.1", diagnostic=text) == "expired"
+    assert reason(action="delayed", status="4.4.1", diagnostic=text) == "networkerror"
+
+
 def test_temporary_failure_without_wording_expired():
     assert reason(action="delayed", status="4.0.0") == "expired"
 
