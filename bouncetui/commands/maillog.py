@@ -104,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
     if args.files.count("-") and len(args.files) > 1:
         print("bouncetui: - (standard input) cannot be mixed with files", file=sys.stderr)
         return 1
+    if "-" in (args.bounces or []):
+        print("bouncetui: --bounces needs a path; standard input is for the log", file=sys.stderr)
+        return 1
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
     correlating = bool(args.bounces)
     scanned = read(args.files, include_sent=args.all or correlating)

@@ -108,6 +108,13 @@ def test_missing_file_exits_2(capsys, log):
     assert code == 2 and "/no/such/Maildir" in err
 
 
+def test_standard_input_is_for_one_log(capsys, log):
+    code, _, err = run(capsys, "maillog", "-", log)
+    assert code == 1 and "standard input" in err
+    code, _, err = run(capsys, "maillog", log, "--bounces", "-")
+    assert code == 1 and "--bounces" in err
+
+
 def test_bounces_correlation(capsys, log):
     code, out, err = run(capsys, "maillog", "-f", "jsonl", log, "--bounces", str(FIXTURES / "bounces"))
     rows = {(r["recipient"], r["position"]): r for r in map(json.loads, out.splitlines())}
