@@ -90,6 +90,7 @@ def test_exchange2003_recipients_and_their_explanations():
     assert (first.decodedby, first.recipient) == ("Exchange2003", "first@corp.example.com")
     assert first.diagnosticcode.startswith("The recipient name is not recognized MSEXCH:IMS:")
     assert "MTS-ID" not in first.diagnosticcode
+    assert first.reason == "userunknown"  # Exchange's own words for a missing recipient
     assert (second.recipient, second.diagnosticcode) == ("second@corp.example.com", "The recipient name is not recognized")
     assert first.addresser == "sender@example.org"
 

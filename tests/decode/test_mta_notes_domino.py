@@ -47,6 +47,7 @@ def test_notes_reason_then_address():
     (rec,) = decode(NOTES)
     assert (rec.decodedby, rec.recipient) == ("Notes", "nobody@example.com")
     assert rec.diagnosticcode == "User not listed in public Name & Address Book"
+    assert rec.reason == "userunknown"
     assert rec.addresser == "me@example.org"
 
 
@@ -54,3 +55,4 @@ def test_domino_not_delivered_because():
     (rec,) = decode(DOMINO)
     assert (rec.decodedby, rec.recipient) == ("Domino", "jane@example.net")
     assert rec.diagnosticcode == "User Jane Roe (jane@example.net) not listed in Domino Directory"
+    assert (rec.reason, rec.hardbounce) == ("userunknown", True)

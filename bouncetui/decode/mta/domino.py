@@ -27,6 +27,8 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "Domino"
 
+# Domino's own words for a name missing from its directory: the user does not exist.
+_UNKNOWN = re.compile(r"not listed in (?:the )?(?:Domino Directory|public Name & Address Book)", re.IGNORECASE)
 _NOT_DELIVERED = re.compile(
     r"^\s*was not delivered to:\s*\n(?P<who>.*?)^\s*because:\s*\n(?P<why>.*?)(?=^\S|\Z)",
     re.MULTILINE | re.DOTALL | re.IGNORECASE,
@@ -53,6 +55,8 @@ def decode(message: Message) -> Report | None:
     for delivery in deliveries:
         if why:
             delivery.diagnostic = why  # the X-Notes field is folded mid-word at its line length
+        if _UNKNOWN.search(delivery.diagnostic):
+            delivery.reason = "userunknown"
     if not deliveries:
         return None
     return Report(NAME, deliveries, message.original, fields)

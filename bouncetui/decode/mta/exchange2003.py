@@ -31,6 +31,8 @@ _START = re.compile(
 )
 _RECIPIENT = re.compile(r"^\s*(\S+@\S+) on .+$")
 _MAILER = re.compile(r"Internet Mail (?:Service|Connector)|Microsoft Exchange", re.IGNORECASE)
+# Exchange's own wording and IMS error codes that say the recipient does not exist.
+_UNKNOWN = re.compile(r"The recipient name is not recognized|\(000C05A6\) Unknown Recipient", re.IGNORECASE)
 _MTS_ID = re.compile(r"^The MTS-ID of the original message is:|^;", re.IGNORECASE)
 
 
@@ -61,4 +63,7 @@ def decode(message: Message) -> Report | None:
     if not deliveries:
         return None
     deliveries[-1].diagnostic = collapse(" ".join(lines))
+    for delivery in deliveries:
+        if _UNKNOWN.search(delivery.diagnostic):
+            delivery.reason = "userunknown"
     return Report(NAME, deliveries, message.original)

@@ -20,6 +20,8 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "Notes"
 
+# Notes' own words for a name missing from its directory: the user does not exist.
+_UNKNOWN = re.compile(r"not listed in (?:the )?(?:public Name & Address Book|Domino Directory)", re.IGNORECASE)
 _START = re.compile(r"^-{3,}\s*Failure Reasons\s*-{3,}\s*$", re.MULTILINE | re.IGNORECASE)
 _END = re.compile(r"^-{3,}\s*Returned Message\s*-{3,}\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -42,7 +44,8 @@ def decode(message: Message) -> Report | None:
             continue
         address = clean_address(line) if " " not in line else ""
         if address:
-            deliveries.append(Delivery(recipient=address, diagnostic=collapse(" ".join(reasons))))
+            why = collapse(" ".join(reasons))
+            deliveries.append(Delivery(recipient=address, diagnostic=why, reason="userunknown" if _UNKNOWN.search(why) else ""))
         else:
             reasons.append(line)
     if not deliveries:
