@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce, ScanError
@@ -34,6 +34,7 @@ from bouncetui.tui.widgets.status_bar import StatusBar
 
 BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
+TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
 HEADER_CACHE = 256
 
 
@@ -83,8 +84,12 @@ class MainScreen(Screen[None]):
         self._filter_pending = False
         self._detail_timer: Timer | None = None
         self._headers: dict[tuple[str, int], tuple[list[tuple[str, str]] | None, str]] = {}
-        self.first_row_at: float | None = None
+        self._headers_version = 0
+        self._detail_key: tuple[Any, ...] = ()
+        self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
         self.full_list_at: float | None = None
+        self.filter_changed_at: float | None = None
+        self.filter_applied_at: float | None = None
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -241,11 +246,13 @@ class MainScreen(Screen[None]):
             return
         info = "%d match%s, %.0f ms" % (len(indexes), "" if len(indexes) == 1 else "es",
                                         (time.perf_counter() - started) * 1000)
+        info = info.rjust(24)  # a steady width: no re-layout of the bar at each key
         self.post_message(FilterResult(generation, indexes, info))
 
     def on_filter_result(self, message: FilterResult) -> None:
         if message.generation != self.filter_generation:
             return
+        self.filter_applied_at = time.monotonic()
         self.bounce_list.set_shown(message.shown)
         bar = self.query_one(FilterBar)
         bar.set_info(message.info if self.query_text else "")
@@ -253,6 +260,7 @@ class MainScreen(Screen[None]):
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
+        self.filter_changed_at = time.monotonic()
         self.set_query(event.text)
 
     @on(FilterBar.Done)
@@ -293,7 +301,8 @@ class MainScreen(Screen[None]):
     def _cursor_moved(self, event: BounceList.CursorMoved) -> None:
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self._detail_timer = self.set_timer(DETAIL_DELAY, self.show_current)
+        typing = isinstance(self.focused, Input)  # results change under each key: wait for a pause
+        self._detail_timer = self.set_timer(TYPING_DETAIL_DELAY if typing else DETAIL_DELAY, self.show_current)
 
     @on(BounceList.Selected)
     def _selected(self, event: BounceList.Selected) -> None:
@@ -305,6 +314,11 @@ class MainScreen(Screen[None]):
         details = self.query_one(Details)
         reason = self.query_one(ReasonPanel)
         index = self.current
+        token = self.records[index].token if index is not None else ""
+        key = (index, len(self.records), self.triage.get(token), self.lang, self._headers_version)
+        if key == self._detail_key:
+            return  # nothing changed: no redraw
+        self._detail_key = key
         if index is None:
             details.show_nothing("No records yet." if not self.records else "No record matches the filter.")
             reason.show(None, self.lang)
@@ -337,6 +351,7 @@ class MainScreen(Screen[None]):
         if len(self._headers) > HEADER_CACHE:
             self._headers.clear()
         self._headers[message.key] = (message.headers, message.error)
+        self._headers_version += 1
         index = self.current
         if index is not None and (self.records[index].origin, self.records[index].position) == message.key:
             self.show_current()
