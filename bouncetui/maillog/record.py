@@ -42,6 +42,8 @@ _VOLATILE = re.compile(r"(?<![\w.-])(?=[\w.-]*\d)[\w.-]{12,}")
 
 
 def classify_cached(ev: Evidence, recipient: str = "") -> tuple[str, str]:
+    if ev.action == "delivered":  # the classifier's first step, at once: nothing to cache
+        return classify(ev)
     text = ev.diagnostic
     if recipient and recipient in text:
         text = text.replace(recipient, "\x00")
