@@ -15,7 +15,7 @@ import gzip
 import lzma
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -188,6 +188,3 @@ def read_logs(paths: str | Iterable[str], include_sent: bool = False) -> LogScan
     result.records = reader.records()
     return result
 
-
-def iter_records(paths: str | Iterable[str], include_sent: bool = False) -> Iterator[LogRecord]:
-    yield from read_logs(paths, include_sent).records

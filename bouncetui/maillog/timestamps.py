@@ -96,7 +96,3 @@ class Clock:
         offset = when.utcoffset()
         return int(when.timestamp()), format_offset(int(offset.total_seconds()) if offset else 0)
 
-
-def file_clock(mtime: float | None) -> Clock:
-    """A Clock whose inferred year follows a log file's modification time."""
-    return Clock(mtime)
