@@ -117,6 +117,7 @@ def test_local_mailer_error_takes_the_transcript_line_over_the_exit_code():
     assert rec.recipient == "list@host.example.org"
     assert rec.diagnosticcode == "554 5.3.0 unknown mailer error 75"
     assert (rec.deliverystatus, rec.replycode) == ("5.3.0", "554")
+    assert rec.reason == "mailererror"  # the address was expanded to a program, which failed
 
 
 def test_bounce_forwarded_with_quoting():

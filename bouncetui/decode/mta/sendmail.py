@@ -25,6 +25,7 @@ from bouncetui.decode.mta.common import (
     unquote,
 )
 from bouncetui.decode.report import Delivery, Report
+from bouncetui.decode.rfc3464 import parse_fields
 
 NAME = "Sendmail"
 
@@ -87,6 +88,23 @@ def failed_addresses(text: str) -> list[tuple[str, str, str]]:
         elif alias:  # a program or file: the address it was expanded from failed
             result.append((alias, reason, ""))
     return result
+
+
+def delivered_to_programs(report: str, body: str) -> set[str]:
+    """Recipients whose mail went to a program ("|/path"): X-Actual-Recipient or the failed list."""
+    _, blocks = parse_fields(report)
+    found = {
+        clean_address(b.get("final-recipient", "")).lower()
+        for b in blocks
+        if b.get("x-actual-recipient", "").split(";")[-1].strip().startswith("|")
+    }
+    lines = section(body, _ERRORS).split("\n")
+    for i, line in enumerate(lines):
+        if line.strip().strip('"').startswith("|"):
+            for follow in lines[i + 1 : i + 4]:
+                if follow.strip().startswith("(expanded from:"):
+                    found.add(clean_address(follow.strip()[len("(expanded from:") :]).lower())
+    return found - {""}
 
 
 def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
@@ -158,6 +176,7 @@ def decode(message: Message) -> Report | None:
     report_text = message.text_of("message/delivery-status", "message/global-delivery-status")
     fields, deliveries = dsn_deliveries(report_text or body)
     listed = failed_addresses(body)
+    programs = delivered_to_programs(report_text or body, body)
     steps, failing = transcript_steps(body)
     if not deliveries:
         deliveries = [Delivery(recipient=rcpt, alias=alias) for rcpt, _, alias in listed]
@@ -181,6 +200,8 @@ def decode(message: Message) -> Report | None:
         delivery.rhost = delivery.rhost or step.rhost
         delivery.command = delivery.command or step.command or command_of(delivery.diagnostic)
         delivery.status = sendmail_status(delivery.diagnostic, delivery.status or find_status(delivery.diagnostic))
+        if key in programs:
+            delivery.reason = "mailererror"  # the mailer was a program (a pipe), and it failed
         if not find_replycode(delivery.diagnostic) and step.reply:
             delivery.replycode = find_replycode(step.reply[:4])
     if not deliveries:
