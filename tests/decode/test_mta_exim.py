@@ -73,6 +73,15 @@ def test_each_address_with_its_command_host_and_reply():
     assert one.addresser == "sender@example.org" and one.subject == "Invoice"
 
 
+def test_refused_greeting_name():
+    mail = FAILED.replace(
+        b"    SMTP error from remote mail server after RCPT TO:<one@example.net>:\n    550 5.1.1 <one@example.net>: mailbox does not exist",
+        b"    SMTP error from remote mail server after EHLO relay.example.org:\n    550 Rejected",
+    )
+    one = decode(mail)[0]
+    assert (one.command, one.diagnosticcode, one.replycode) == ("EHLO", "550 Rejected", "550")
+
+
 def test_delay_warning_is_delayed_with_the_connection_stage():
     (rec,) = decode(DELAYED)
     assert (rec.recipient, rec.action, rec.command) == ("slow@example.net", "delayed", "CONN")

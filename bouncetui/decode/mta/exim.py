@@ -60,7 +60,7 @@ _MARKERS = (
 _HOST = re.compile(r"\bhost\s+(\S+)\s+\[[^\]]*\](?::\d+)?:?\s*", re.IGNORECASE)
 _SMTP_ERROR = re.compile(
     r"SMTP error from remote (?:mail server|mailer|server) after "
-    r"(?:(?:pipelined\s+)?(?:RCPT TO|MAIL FROM):\s*<[^>]*>[^:]*|[A-Za-z ]+?):\s*",
+    r"(?:(?:pipelined\s+)?(?:RCPT TO|MAIL FROM):\s*<[^>]*>[^:]*|(?:EHLO|HELO)\s+\S+?|[A-Za-z ]+?):\s*",
     re.IGNORECASE,
 )
 _GENERATED = re.compile(r"\(?(?:ultimately )?generated (?:from|by)\s+(\S+?)\)?(?:\s|$)", re.IGNORECASE)

@@ -74,6 +74,7 @@ def paragraph(text: str) -> Delivery:
     said = _SAID.search(text)
     diagnostic = text[said.end() :] if said else text
     diagnostic = _BOILERPLATE.sub(" ", diagnostic).strip()
+    diagnostic = re.sub(r"\s*\(Other MXes tried:[^)]*\)", "", diagnostic)  # a qmail patch's note
     status = _QMAIL_STATUS.search(text)
     if said and status and status.group(1) not in diagnostic:
         diagnostic = "%s (#%s)" % (diagnostic, status.group(1))
