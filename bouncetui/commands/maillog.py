@@ -2,8 +2,9 @@
 input) and print one record per failed, deferred, expired or rejected recipient, classified like a
 bounce; --all adds the delivered ones. With --bounces PATH, each record says whether a bounce mail
 under PATH came back for it, and a summary (failures, silent failures, bounce mails without a log
-entry) goes to stderr. Rotated files are read oldest first. Exit 0 when done, 1 on a usage error,
-2 when a file does not exist."""
+entry) goes to stderr. Rotated files are read oldest first; a file that cannot be read to its end
+(a truncated rotation) keeps what was read and is named on stderr. Exit 0 when done, 1 on a usage
+error, 2 when a file does not exist."""
 
 from __future__ import annotations
 
@@ -110,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
     correlating = bool(args.bounces)
     scanned = read(args.files, include_sent=args.all or correlating)
+    for stats in scanned.files:
+        if stats.error:
+            print("bouncetui: %s: %s (read %d line(s))" % (stats.path, stats.error, stats.lines), file=sys.stderr)
     fields: tuple[str, ...] = RECORD_FIELDS
     if correlating:
         from bouncetui.maillog.correlate import correlate, scan_bounces

@@ -15,6 +15,7 @@ import gzip
 import lzma
 import os
 import re
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO
@@ -35,6 +36,16 @@ _COMPRESSED_SUFFIX = re.compile(r"\.(?:gz|bz2|xz)$")
 _ROTATION = re.compile(r"^(.*?)[.-](\d+)$")
 
 Handler = Callable[[str, int, int, int], bool]
+READ_ERRORS = (OSError, EOFError, ValueError, lzma.LZMAError, zlib.error)
+
+
+def describe(exc: BaseException) -> str:
+    """A read error in a few words: "truncated compressed file", "permission denied", ..."""
+    if isinstance(exc, EOFError):
+        return "truncated compressed file"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return "%s: %s" % (type(exc).__name__, exc)
 
 
 @dataclass
@@ -46,6 +57,7 @@ class FileStats:
     used: int = 0
     ignored: int = 0
     unknown: int = 0
+    error: str = ""  # why the file could not be read to its end ("" when it was)
 
 
 @dataclass
@@ -117,12 +129,17 @@ class Reader:
         return None
 
     def read_file(self, path: str) -> FileStats:
+        """Read one file; a file that cannot be opened or decompressed to its end keeps what was
+        read and says why in `error`."""
         stats = FileStats(path)
-        clock = Clock(os.stat(path).st_mtime)
-        for parser in self.parsers:
-            parser.begin_file(path, clock)
-        with open_log(path) as fh:
-            self._read(fh, stats)
+        try:
+            clock = Clock(os.stat(path).st_mtime)
+            for parser in self.parsers:
+                parser.begin_file(path, clock)
+            with open_log(path) as fh:
+                self._read(fh, stats)
+        except READ_ERRORS as exc:
+            stats.error = describe(exc)
         return stats
 
     def read_lines(self, lines: Iterable[str], origin: str = "-", clock: Clock | None = None) -> FileStats:
@@ -139,38 +156,40 @@ class Reader:
         mainlog = self.exim.mainlog
         used = ignored = unknown = 0
         lineno = 0
-        for lineno, line in enumerate(lines, 1):
-            if line[10:11] == " " and line[4:5] == "-" and is_mainlog_line(line):
+        try:
+            for lineno, line in enumerate(lines, 1):
+                if line[10:11] == " " and line[4:5] == "-" and is_mainlog_line(line):
+                    try:
+                        if mainlog(line, lineno):
+                            used += 1
+                        else:
+                            ignored += 1
+                    except Exception:  # a line no shape foresaw must not stop the read
+                        unknown += 1
+                    continue
+                k = line.find("]: ")
+                if k < 0:
+                    unknown += 1
+                    continue
+                s = line.rfind(" ", 0, k) + 1
+                b = line.find("[", s, k)
+                program = line[s:b] if b > 0 else line[s:k]
                 try:
-                    if mainlog(line, lineno):
+                    handler = handlers[program]
+                except KeyError:
+                    handler = handlers[program] = handler_for(program)
+                if handler is None:
+                    unknown += 1
+                    continue
+                try:
+                    if handler(line, k, s, lineno):
                         used += 1
                     else:
                         ignored += 1
                 except Exception:  # a line no shape foresaw must not stop the read
                     unknown += 1
-                continue
-            k = line.find("]: ")
-            if k < 0:
-                unknown += 1
-                continue
-            s = line.rfind(" ", 0, k) + 1
-            b = line.find("[", s, k)
-            program = line[s:b] if b > 0 else line[s:k]
-            try:
-                handler = handlers[program]
-            except KeyError:
-                handler = handlers[program] = handler_for(program)
-            if handler is None:
-                unknown += 1
-                continue
-            try:
-                if handler(line, k, s, lineno):
-                    used += 1
-                else:
-                    ignored += 1
-            except Exception:  # a line no shape foresaw must not stop the read
-                unknown += 1
-        stats.lines, stats.used, stats.ignored, stats.unknown = lineno, used, ignored, unknown
+        finally:  # a file that breaks off (a truncated rotation) keeps the counts so far
+            stats.lines, stats.used, stats.ignored, stats.unknown = lineno, used, ignored, unknown
 
     def records(self) -> list[LogRecord]:
         return self.collector.records()

@@ -157,3 +157,11 @@ def test_sample_mail_log_silent_failures(capsys, monkeypatch, tmp_path):
         ("ogawa.m@slow-isp.example.jp", "returned", "queueid")]
     assert len(expired[0]["bouncemail"].split(" ")) == 2  # the delay warning and the final bounce
     assert "2 silent" in err and "4 bounce mail(s) without a log entry" in err
+
+
+def test_a_truncated_rotation_is_named_on_stderr(capsys, log, tmp_path):
+    rotated = tmp_path / "maillog.1.gz"
+    rotated.write_bytes(gzip.compress(Path(log).read_bytes() * 50)[:2000])
+    code, out, err = run(capsys, "maillog", "-f", "jsonl", log, str(rotated))
+    assert code == 0 and "maillog.1.gz: truncated compressed file" in err
+    assert len(out.splitlines()) >= 17

@@ -102,3 +102,22 @@ def test_garbled_lines_never_stop_the_read(edits):
     assert stats.lines == len(lines) == stats.used + stats.ignored + stats.unknown
     for record in reader.records():
         assert record.to_dict()["logstatus"] in ("bounced", "deferred", "expired", "rejected", "sent")
+
+
+def test_truncated_gzip_keeps_what_was_read_and_says_why(tmp_path):
+    whole = tmp_path / "whole.gz"
+    write(whole, LINES * 40, gzip.open)
+    data = whole.read_bytes()
+    cut = tmp_path / "maillog.1.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    later = write(tmp_path / "maillog", LINES)
+    scan = read_logs([later, str(cut)])
+    broken, current = scan.files
+    assert broken.error == "truncated compressed file" and 0 < broken.lines < len(LINES) * 40
+    assert current.error == "" and current.lines == len(LINES)
+    assert len(scan.records) > 17
+
+
+def test_a_directory_is_no_log(tmp_path):
+    scan = read_logs(str(tmp_path))
+    assert scan.files[0].error and scan.records == []
