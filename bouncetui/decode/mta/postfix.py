@@ -46,6 +46,7 @@ _SAID = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _PEER = re.compile(r"(?:connect to|conversation with|lost connection with|host)\s+([A-Za-z0-9.-]+)\[", re.I)
+_REFUSED = re.compile(r"server refused to talk to me:\s*(.*)$", re.IGNORECASE)
 _IN_REPLY = re.compile(r"\s*\(in reply to [^)]*\)\s*$", re.IGNORECASE)
 _MARKERS = (
     re.compile(r"^Content-Type:\s*(?:message/rfc822|text/rfc822-headers)", re.MULTILINE | re.IGNORECASE),
@@ -67,6 +68,9 @@ def paragraph_of(text: str) -> tuple[str, str, str]:
         peer = _PEER.search(text)
         if peer:
             rhost = peer.group(1).lower()
+        refused = _REFUSED.search(text)
+        if refused:  # "connect to H[IP]: server refused to talk to me: 421 ..."
+            diagnostic = refused.group(1)
     return rhost, _IN_REPLY.sub("", diagnostic).strip(), command
 
 
@@ -133,7 +137,8 @@ def decode(message: Message) -> Report | None:
             if not delivery.diagnostic:
                 delivery.diagnostic, delivery.replycode = said.diagnostic, said.replycode
         for delivery in deliveries:
-            if _SAID.match(delivery.diagnostic):  # old versions: "host H said: ..." in the field
+            if _SAID.match(delivery.diagnostic) or _REFUSED.search(delivery.diagnostic):
+                # "host H said: ..." (old versions) or "... server refused to talk to me: ..."
                 rhost, delivery.diagnostic, command = paragraph_of(delivery.diagnostic)
                 delivery.rhost = delivery.rhost or rhost
                 delivery.command = delivery.command or command

@@ -189,10 +189,10 @@ def decode(message: Message) -> Report | None:
         if step is None:
             step = step_for(delivery.diagnostic, failing, single)
         diagnostic = delivery.diagnostic
-        if not diagnostic.strip() or diagnostic.strip().isdigit():  # "X-Unix; 255", "SMTP; "
+        if not diagnostic.strip() or exit_code(diagnostic):  # "X-Unix; 255", "SMTP; "
             first = (step.reply, reasons.get(key, "")) if own else (reasons.get(key, ""), step.reply)
             diagnostic = first[0] or first[1] or diagnostic
-            if not diagnostic.strip() or diagnostic.strip().isdigit():
+            if not diagnostic.strip() or exit_code(diagnostic):
                 diagnostic = trailing_words(body) or diagnostic
         if step.reply and len(step.reply) > len(diagnostic) and step.reply.startswith(collapse(diagnostic)[:40]):
             diagnostic = step.reply  # the Diagnostic-Code keeps only the first line of a reply
@@ -208,6 +208,12 @@ def decode(message: Message) -> Report | None:
         return None
     original = original_or_inline(message, body, _MARKERS)
     return Report(NAME, deliveries, original, fields)
+
+
+def exit_code(text: str) -> bool:
+    """A local mailer's exit status ("75"), not words and not a bare SMTP reply code ("421")."""
+    text = text.strip()
+    return text.isdigit() and not re.fullmatch(r"[45]\d\d", text)
 
 
 def trailing_words(body: str) -> str:
