@@ -153,3 +153,22 @@ def test_report_unavailable_takes_the_recipient_of_the_returned_message():
 def test_ordinary_mail_mentioning_postfix_is_not_a_bounce():
     mail = b"From: a@example.com\nTo: b@example.com\nSubject: our Postfix setup\n\nThe mail system at host x.\n"
     assert decode(mail) == []
+
+
+REFUSED = b"""\
+From: MAILER-DAEMON@relay.example.jp (Mail Delivery System)
+Subject: Undelivered Mail Returned to Sender
+Content-Type: text/plain
+
+This is the mail system at host relay.example.jp.
+
+<user@example.net>: delivery temporarily suspended: connect to
+    mx.example.net[192.0.2.10]: server refused to talk to me: 421 Service not
+    available, closing transmission channel
+"""
+
+
+def test_refused_greeting_keeps_only_the_remote_words():
+    (rec,) = decode(REFUSED)
+    assert (rec.command, rec.rhost, rec.replycode) == ("CONN", "mx.example.net", "421")
+    assert rec.diagnosticcode == "421 Service not available, closing transmission channel"

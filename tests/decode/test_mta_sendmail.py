@@ -125,3 +125,40 @@ def test_bounce_forwarded_with_quoting():
     assert (rec.decodedby, rec.recipient, rec.command) == ("Sendmail", "nobody@example.org", "RCPT")
     assert (rec.deliverystatus, rec.replycode, rec.rhost) == ("5.1.1", "550", "mx.example.org")
     assert (rec.addresser, rec.subject) == ("newsletter@example.com", "news")  # the quoted copy's headers
+
+
+BARE_REPLY = b"""\
+From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.jp>
+Subject: Returned mail: see transcript for details
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="R"
+
+--R
+
+   ----- The following addresses had permanent fatal errors -----
+<late@example.net>
+    (reason: )
+
+   ----- Transcript of session follows -----
+... while talking to mx.example.net.:
+<<< 421
+<late@example.net>... Deferred: 421
+Message could not be delivered for 5 days
+
+--R
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.jp
+
+Final-Recipient: RFC822; late@example.net
+Action: failed
+Status: 4.4.7
+Diagnostic-Code: SMTP;
+
+--R--
+"""
+
+
+def test_a_bare_reply_code_is_the_reply():
+    (rec,) = decode(BARE_REPLY)
+    assert (rec.recipient, rec.replycode, rec.command, rec.rhost) == ("late@example.net", "421", "CONN", "mx.example.net")
