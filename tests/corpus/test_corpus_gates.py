@@ -21,11 +21,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "sisimai"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 
 GATES = {
-    "reason": 0.91,
-    "hardbounce": 0.94,
-    "status": 0.97,
-    "replycode": 0.96,
-    "recipient": 0.97,
+    "reason": 0.915,
+    "hardbounce": 0.945,
+    "status": 0.975,
+    "replycode": 0.97,
+    "recipient": 0.975,
 }
 
 
