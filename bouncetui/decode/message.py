@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-_PARSER = email.parser.BytesParser(policy=email.policy.compat32)
-_HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
+from bouncetui.decode import mimeparse
+
+_HEADER_PARSER = email.parser.Parser(mimeparse.Part, policy=email.policy.compat32)
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp")
 _CHARSET_ALIASES = {
@@ -138,20 +139,30 @@ def part_text(part: email.message.Message) -> str:
 
 @dataclass
 class Message:
-    """A bounce candidate, parsed once and shared by every decoder that looks at it."""
+    """A bounce candidate, parsed once and shared by every decoder that looks at it.
+
+    Decoders ask for the same headers and part texts again and again: each is decoded once and
+    kept here (the message is never changed after parsing).
+    """
 
     raw: bytes
     msg: email.message.Message = field(repr=False)
+    _headers: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _texts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def parse(cls, data: bytes) -> Message:
         data = normalize_newlines(data)
-        return cls(data, _PARSER.parsebytes(data))
+        return cls(data, mimeparse.parse(data))
 
     # -- headers --------------------------------------------------------------------------------
     def header(self, name: str) -> str:
         """A header of the bounce itself, decoded; "" when absent."""
-        return decode_header(self.msg.get(name))
+        key = name.lower()
+        value = self._headers.get(key)
+        if value is None:
+            value = self._headers[key] = decode_header(self.msg.get(name))
+        return value
 
     def headers(self, name: str) -> list[str]:
         return [decode_header(v) for v in self.msg.get_all(name) or ()]
@@ -193,15 +204,26 @@ class Message:
         visit(self.msg)
         return found
 
+    @cached_property
+    def _typed_parts(self) -> list[tuple[str, email.message.Message]]:
+        return [(part.get_content_type(), part) for part in self.parts]
+
     def find(self, *ctypes: str) -> email.message.Message | None:
-        for part in self.parts:
-            if part.get_content_type() in ctypes:
+        for ctype, part in self._typed_parts:
+            if ctype in ctypes:
                 return part
         return None
 
+    def part_text(self, part: email.message.Message) -> str:
+        """part_text(part), decoded once per part."""
+        text = self._texts.get(id(part))
+        if text is None:
+            text = self._texts[id(part)] = part_text(part)
+        return text
+
     def text_of(self, *ctypes: str) -> str:
         part = self.find(*ctypes)
-        return part_text(part) if part is not None else ""
+        return self.part_text(part) if part is not None else ""
 
     @cached_property
     def body(self) -> str:
@@ -211,12 +233,11 @@ class Message:
         decoders of such formats cut it at their own markers.
         """
         texts = []
-        for part in self.parts:
-            ctype = part.get_content_type()
+        for ctype, part in self._typed_parts:
             if ctype in ORIGINAL_TYPES:
                 break
             if ctype.startswith("text/") or ctype in TEXT_REPORT_TYPES or part is self.msg:
-                text = part_text(part)
+                text = self.part_text(part)
                 if ctype == "text/html" and texts:
                     continue  # the same words again, as HTML
                 if ctype == "text/html":
@@ -238,7 +259,7 @@ class Message:
         payload = part.get_payload()
         if isinstance(payload, list) and payload and isinstance(payload[0], email.message.Message):
             return payload[0]
-        return parse_headers(part_text(part))
+        return parse_headers(self.part_text(part))
 
 
 def parse_headers(text: str) -> email.message.Message:

@@ -1,0 +1,105 @@
+"""The fast MIME parser builds the very tree the standard library's compat32 parser builds.
+
+Every decoder reads that tree, so any difference (a part cut one line early, an epilogue kept,
+a defect missed) could change a record. Compared on hand-written edge cases, on generated
+multipart structures with blank lines, repeated and unterminated boundaries, and on the corpus.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bouncetui.decode import mimeparse
+from bouncetui.decode.message import normalize_newlines
+from tests.conftest import SAMPLE_MAIL
+
+STANDARD = email.parser.BytesParser(policy=email.policy.compat32)
+
+
+def shape(msg: email.message.Message) -> tuple:
+    payload = msg._payload
+    if isinstance(payload, list):
+        payload = [shape(part) for part in payload]
+    defects = [(type(d).__name__, getattr(d, "line", None)) for d in msg.defects]
+    return (msg._headers, msg._unixfrom, msg.preamble, msg.epilogue, msg._default_type, defects, payload)
+
+
+def assert_same_tree(data: bytes) -> None:
+    data = normalize_newlines(data)
+    assert shape(mimeparse.parse(data)) == shape(STANDARD.parsebytes(data))
+
+
+EDGE_CASES = [
+    b"",
+    b"Subject: no body",
+    b"Subject: x\n\nbody without newline",
+    b"From MAILER-DAEMON Mon Jan 1 00:00:00 2026\nSubject: x\n\nbody\n",
+    b"Subject: x\nFrom someone in the middle\nTo: y\n\nbody\n",
+    b" continued first line\nSubject: x\n\nbody\n",
+    b":no name\nSubject: x\n\nbody\n",
+    b"Subject: x\nthis is no header\n\nbody\n",
+    b"Content-Type: multipart/mixed\n\nno boundary parameter\n",
+    b"Content-Type: multipart/mixed; boundary=b\n\npreamble only, no boundary line\n",
+    b"Content-Type: multipart/mixed; boundary=b\n\n--b\n\npart\n",
+    b"Content-Type: multipart/mixed; boundary=b\n\npre\n--b\n--b\n\npart\n--b--",
+    b"Content-Type: multipart/mixed; boundary=b\n\n--b \t\nA: 1\n\npart\n--b-- \n\nepilogue\n",
+    b"Content-Type: multipart/mixed; boundary=\"a:b\"\n\n--a:b\n--a:b: x\n\nhm\n--a:b--\n",
+    b"Content-Type: multipart/mixed; boundary=o\n\n--o\nContent-Type: multipart/alternative; boundary=i\n\n"
+    b"--i\n\ninner\n--o\n\nouter part cuts the inner one\n--o--\n",
+    b"Content-Type: multipart/digest; boundary=d\n\n--d\n\nSubject: digested\n\nhi\n--d--\n",
+    b"Content-Type: message/delivery-status\n\nReporting-MTA: dns; x\n\n\n\nFinal-Recipient: rfc822; a@b\n"
+    b"Status: 5.1.1\nnot a field\n\n",
+    b"Content-Type: multipart/report; boundary=r\n\n--r\nContent-Type: message/delivery-status\n\n"
+    b"A: 1\n\nB: 2\n--r\nContent-Type: message/rfc822\n\nSubject: orig\n\nbody\n--r--\n",
+    b"Content-Type: message/rfc822\n\n",
+    b"Content-Type: multipart/mixed; boundary=b\nContent-Transfer-Encoding: base64\n\n--b\n\nx\n--b--\n",
+]
+
+
+@pytest.mark.parametrize("data", EDGE_CASES)
+def test_edge_cases_parse_like_the_standard_library(data: bytes) -> None:
+    assert_same_tree(data)
+
+
+LINES = st.sampled_from([
+    "", " ", "Subject: s", "X-A: 1", "\tfolded", ":bad", "From x", "plain words",
+    "--b", "--b--", "--b  ", "--c", "--c--", "--bb",
+    "Content-Type: multipart/mixed; boundary=b", "Content-Type: multipart/alternative; boundary=\"c\"",
+    "Content-Type: message/delivery-status", "Content-Type: message/rfc822",
+    "Content-Type: multipart/digest; boundary=c", "Content-Type: text/plain",
+])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, max_size=40), st.booleans())
+def test_generated_structures_parse_like_the_standard_library(lines: list[str], final_newline: bool) -> None:
+    text = "\n".join(["Content-Type: multipart/mixed; boundary=b", *lines])
+    assert_same_tree((text + "\n" if final_newline else text).encode())
+
+
+def test_part_caches_follow_header_changes() -> None:
+    msg = mimeparse.parse(b"Content-Type: text/plain\nSubject: one\n\nbody\n")
+    assert (msg.get_content_type(), msg["subject"]) == ("text/plain", "one")
+    msg.replace_header("Subject", "two")
+    msg.set_type("text/html")
+    assert (msg.get_content_type(), msg["subject"]) == ("text/html", "two")
+    del msg["Subject"]
+    assert msg.get("Subject") is None and "Subject" not in msg
+
+
+def test_sample_mail_parses_like_the_standard_library() -> None:
+    paths = sorted(p for sub in ("cur", "new") if (SAMPLE_MAIL / sub).is_dir() for p in (SAMPLE_MAIL / sub).iterdir())
+    assert paths
+    for path in paths:
+        assert_same_tree(path.read_bytes())
+
+
+def test_corpus_parses_like_the_standard_library(corpus: Path) -> None:
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.name != "expected.json"):
+        assert_same_tree(path.read_bytes())
