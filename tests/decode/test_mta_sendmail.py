@@ -162,3 +162,37 @@ Diagnostic-Code: SMTP;
 def test_a_bare_reply_code_is_the_reply():
     (rec,) = decode(BARE_REPLY)
     assert (rec.recipient, rec.replycode, rec.command, rec.rhost) == ("late@example.net", "421", "CONN", "mx.example.net")
+
+
+LOCAL_OUTPUT = b"""\
+From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>
+Subject: Returned mail: see transcript for details
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="L"
+
+--L
+
+   ----- The following addresses had permanent fatal errors -----
+<ghost@example.net>
+
+   ----- Transcript of session follows -----
+mail.local: unknown user: ghost
+554 <ghost@example.net>... Service unavailable
+
+--L
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: RFC822; ghost@example.net
+Action: failed
+Status: 5.5.0
+
+--L--
+"""
+
+
+def test_local_mailer_output_explains_the_address_line():
+    (rec,) = decode(LOCAL_OUTPUT)
+    assert rec.diagnosticcode == "mail.local: unknown user: ghost 554 <ghost@example.net>... Service unavailable"
+    assert (rec.replycode, rec.reason) == ("554", "userunknown")

@@ -111,17 +111,20 @@ def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
     """({recipient: Step}, every failing Step) from the session transcript.
 
     A reply before any command of a connection answered the connection itself (the greeting).
+    Lines that are neither protocol nor an address line are a local mailer's own output
+    ("mail.local: unknown user: x"); they explain the address line that follows them.
     """
     steps: dict[str, Step] = {}
     rhost = command = ""
     reply: list[str] = []
+    notes: list[str] = []
     failing: list[Step] = []
     continued = False
     for line in section(text, _TRANSCRIPT).split("\n"):
         line = line.rstrip()
         talking = _TALKING.match(line)
         if talking:
-            rhost, command, reply = host_of(talking.group(1)), "CONN", []
+            rhost, command, reply, notes = host_of(talking.group(1)), "CONN", [], []
         elif line.startswith(">>>"):
             verb = line[3:].split()
             command = verb[0].upper() if verb else ""
@@ -136,10 +139,13 @@ def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
             m = _ADDR_LINE.match(line.strip())
             if m:
                 said = collapse(" ".join(reply)) if reply and reply[-1][:1] in ("4", "5") else ""
-                local = collapse(line.strip() if m.group("code") else m.group("text"))
+                local = collapse(" ".join([*notes, line.strip() if m.group("code") else m.group("text")]))
                 steps.setdefault(m.group("rcpt").lower(), Step(rhost, command, said or local))
+                notes = []
             elif re.match(r"^[45]\d\d[ -]", line) and not failing:
-                failing.append(Step(rhost, command, collapse(line)))
+                failing.append(Step(rhost, command, collapse(" ".join([*notes, line]))))
+            elif line.strip() and not reply:
+                notes.append(line.strip())
     return steps, failing
 
 
