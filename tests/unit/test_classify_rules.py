@@ -183,7 +183,8 @@ def test_every_pattern_reason_is_a_known_reason():
     "status,reason",
     [("5.1.1", "userunknown"), ("5.1.2", "hostunknown"), ("5.1.6", "hasmoved"), ("5.2.2", "mailboxfull"),
      ("5.3.4", "emailtoolarge"), ("5.7.26", "authfailure"), ("5.7.25", "requireptr"), ("5.1.8", "rejected"),
-     ("4.4.7", "expired"), ("5.7.13", "suspend"), ("5.7.27", "notaccept")],
+     ("4.4.7", "expired"), ("5.7.13", "suspend"), ("5.7.27", "notaccept"), ("5.7.17", "hasmoved"),
+     ("5.7.23", "authfailure"), ("5.7.30", "failedstarttls"), ("5.5.3", "ratelimited")],
 )
 def test_status_table(status, reason):
     assert rules.STATUS[status] == reason
