@@ -71,6 +71,11 @@ def run(args: argparse.Namespace) -> int:
     from bouncetui.tui.widgets.reason_panel import default_language
 
     backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
-    app = BounceApp(backend, lang=args.lang or default_language(), watch=args.watch, theme=args.theme)
+    try:
+        app = BounceApp(backend, lang=args.lang or default_language(), watch=args.watch, theme=args.theme)
+    except ValueError as exc:
+        backend.close()
+        print("bouncetui: %s" % exc, file=sys.stderr)
+        return 1
     app.run()
     return 0

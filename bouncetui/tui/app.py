@@ -48,6 +48,8 @@ class BounceApp(App[None]):
             self.keymap_problem = ""
         self.keymap_config = keymap
         if theme:
+            if theme not in self.available_themes:
+                raise ValueError("unknown theme %r: one of %s" % (theme, ", ".join(sorted(self.available_themes))))
             self.theme = theme
 
     def on_mount(self) -> None:

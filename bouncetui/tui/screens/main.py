@@ -36,6 +36,7 @@ BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
 HEADER_CACHE = 256
+WATCH_SECONDS = 3.0  # --watch: how often the mail folders are looked at (file names, sizes, times)
 
 
 class MainScreen(Screen[None]):
@@ -51,9 +52,9 @@ class MainScreen(Screen[None]):
         Binding("u", "unmark_all", "Unmark all", show=False, id="main.unmark_all"),
         Binding("t", "set_state", "State", id="main.state"),
         Binding("n", "set_note", "Note", show=False, id="main.note"),
-        Binding("s", "sort_next", "Sort", id="main.sort"),
+        Binding("s", "sort_next", "Sort", show=False, id="main.sort"),
         Binding("S", "sort_reverse", "Reverse sort", show=False, id="main.sort_reverse"),
-        Binding("r", "raw", "Raw", id="main.raw"),
+        Binding("r", "raw", "Raw", show=False, id="main.raw"),
         Binding("o", "pager", "Open in $PAGER", show=False, id="main.pager"),
         Binding("y", "copy_recipient", "Copy", show=False, id="main.copy"),
         Binding("Y", "copy_record", "Copy record (JSON)", show=False, id="main.copy_record"),
@@ -86,6 +87,8 @@ class MainScreen(Screen[None]):
         self._headers: dict[tuple[str, int], tuple[list[tuple[str, str]] | None, str]] = {}
         self._headers_version = 0
         self._detail_key: tuple[Any, ...] = ()
+        self._watch_signature: int | None = None
+        self._records_before_scan = 0
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
         self.full_list_at: float | None = None
         self.filter_changed_at: float | None = None
@@ -107,6 +110,9 @@ class MainScreen(Screen[None]):
         yield StatusBar(id="status-bar")
         yield Footer()
 
+    def on_resize(self) -> None:
+        self.query_one(Footer).compact = self.size.width < 100
+
     def on_mount(self) -> None:
         self.query_one("#details", Details).border_title = "Detail"
         self.query_one("#reason", ReasonPanel).border_title = "Reason"
@@ -116,14 +122,16 @@ class MainScreen(Screen[None]):
         self.update_title()
         self.start_scan()
         if self.watch_mail:
-            self.set_interval(3.0, self.action_rescan_quiet)
+            self.set_interval(WATCH_SECONDS, self.watch_tick)
 
     # -- scanning --------------------------------------------------------------------------------
-    def start_scan(self) -> None:
+    def start_scan(self, quiet: bool = False) -> None:
         self.scan_generation += 1
         self.scanning = True
         self.scan_started = time.monotonic()
-        self.update_status(scan="scanning…")
+        self._records_before_scan = len(self.records)
+        if not quiet:
+            self.update_status(scan="scanning…")
         self.scan_worker(self.scan_generation)
 
     @work(thread=True, exclusive=True, group="scan")
@@ -192,10 +200,18 @@ class MainScreen(Screen[None]):
             self.notify(message.error, title="Scan failed", severity="error")
         elif message.cancelled:
             state = "scan stopped"
+        elif self._records_before_scan and len(self.records) > self._records_before_scan:
+            added = len(self.records) - self._records_before_scan
+            state = "%d new record%s" % (added, "" if added == 1 else "s")
+            self.notify("%s picked up" % state, timeout=3)
         else:
             state = "scanned in %.1fs" % elapsed if self.SHOW_SCAN_TIME and elapsed >= 0.5 else ""
+        if self.watch_mail and not message.cancelled:
+            state = (state + " · watching").lstrip(" ·")
         if self.sort_column or self.filter_query.fuzzy:
             self.refilter()
+        self._detail_key = ()
+        self.show_current()
         self.update_status(scan=state)
 
     # -- filter and sort -------------------------------------------------------------------------
@@ -320,7 +336,7 @@ class MainScreen(Screen[None]):
             return  # nothing changed: no redraw
         self._detail_key = key
         if index is None:
-            details.show_nothing("No records yet." if not self.records else "No record matches the filter.")
+            details.show_nothing(self.empty_message())
             reason.show(None, self.lang)
             return
         record = self.records[index]
@@ -335,6 +351,18 @@ class MainScreen(Screen[None]):
             getattr(triage, "state", "new"), getattr(triage, "note", "") or "", headers, error,
         ))
         reason.show(record, self.lang)
+
+    def empty_message(self) -> str:
+        if self.records:
+            return "No record matches the filter. Esc clears it."
+        if self.scanning:
+            return "Scanning… the first records show as soon as they are decoded."
+        where = ", ".join(self.backend.paths)
+        errors = len(self.records.errors)
+        text = "No bounce reports found in %s." % where
+        if errors:
+            text += " %d message%s could not be read: E lists them." % (errors, "" if errors == 1 else "s")
+        return text
 
     @work(thread=True, exclusive=True, group="headers")
     def headers_worker(self, key: tuple[str, int]) -> None:
@@ -476,7 +504,20 @@ class MainScreen(Screen[None]):
         if not self.scanning:
             self.start_scan()
 
-    def action_rescan_quiet(self) -> None:
-        """--watch: look for new messages now and then, when idle."""
+    # -- --watch ---------------------------------------------------------------------------------
+    def watch_tick(self) -> None:
         if not self.scanning:
-            self.start_scan()
+            self.watch_worker()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_worker(self) -> None:
+        """Look at the folders (names, sizes, times; nothing read); rescan when they changed."""
+        from bouncetui.sources import iter_files
+
+        signature = hash(tuple(
+            (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
+            for path in self.backend.paths for entry in iter_files(path)
+        ))
+        if self._watch_signature is not None and signature != self._watch_signature:
+            self.app.call_from_thread(self.start_scan, True)
+        self._watch_signature = signature
