@@ -1,0 +1,55 @@
+"""Apache James bounces: "Hi. This is the James mail server at HOST."
+
+    Failed recipient(s):
+        user@example.org
+
+    Error message:
+        550 5.1.1 <user@example.org>... User Unknown
+
+    Message details:
+      Subject: ...
+
+The recipients and the one error message that applies to them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message, parse_headers
+from bouncetui.decode.mta.common import collapse, command_of, is_notification
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "ApacheJames"
+
+_BANNER = re.compile(r"^Hi\. This is the James mail server at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
+_RECIPIENTS = re.compile(r"^Failed recipient\(s\):\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+_ERROR = re.compile(r"^Error message:\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+_DETAILS = re.compile(r"^Message details:\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    banner = _BANNER.search(body)
+    if not banner or not is_notification(message):
+        return None
+    listed = _RECIPIENTS.search(body, banner.end())
+    if not listed:
+        return None
+    error = _ERROR.search(body, banner.end())
+    diagnostic = collapse(error.group(1)) if error else ""
+    recipients = [clean_address(line) for line in listed.group(1).split("\n")]
+    deliveries = [
+        Delivery(recipient=r, diagnostic=diagnostic, replycode=find_replycode(diagnostic[:4]),
+                 command=command_of(diagnostic), lhost=banner.group(1).lower())
+        for r in recipients
+        if r
+    ]
+    if not deliveries:
+        return None
+    details = _DETAILS.search(body, banner.end())
+    original = message.original
+    if original is None and details:
+        original = parse_headers("\n".join(line.strip() for line in details.group(1).split("\n")))
+    return Report(NAME, deliveries, original)

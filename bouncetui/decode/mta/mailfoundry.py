@@ -1,0 +1,35 @@
+"""MailFoundry appliance bounces: "Unable to deliver message to: <addr>" then "Delivery failed
+for the following reason:" and the remote server's answer ("Server H[IP] failed with: 550 ...")."""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import collapse, command_of, is_notification
+from bouncetui.decode.report import Delivery, Report
+
+NAME = "MailFoundry"
+
+_RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<?([^>\s]+@[^>\s]+)>?\s*$", re.MULTILINE)
+_REASON = re.compile(r"^Delivery failed for the following reason:\s*\n(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)
+_SERVER = re.compile(r"^Server ([A-Za-z0-9.-]+)\[[^\]]*\] failed with:\s*", re.IGNORECASE)
+
+
+def decode(message: Message) -> Report | None:
+    body = message.text_of("text/plain") or message.body
+    recipients = [clean_address(m.group(1)) for m in _RECIPIENT.finditer(body)]
+    reason = _REASON.search(body)
+    if not recipients or not reason or not is_notification(message):
+        return None
+    text = collapse(reason.group(1))
+    server = _SERVER.match(text)
+    diagnostic = text[server.end() :] if server else text
+    deliveries = [
+        Delivery(recipient=r, diagnostic=diagnostic, replycode=find_replycode(diagnostic[:4]),
+                 command=command_of(diagnostic), rhost=server.group(1).lower() if server else "")
+        for r in recipients
+        if r
+    ]
+    return Report(NAME, deliveries, message.original) if deliveries else None
