@@ -79,8 +79,9 @@ GOOGLE = Provider(
     (
         R("spamdetected", r"rejected due to spam classification"),
         R("notcompliantrfc", r"not rfc ?5322 compliant|rfcmessagenoncompliant|multiple addresses in from"),
+        R("blocked", r"unusual rate of unsolicited mail", status="5."),
         R("ratelimited", r"receiving mail at a rate|receivingrate|sending at a rate|unusual rate|"
-                         r"rate limit|too many (?:messages|recipients)"),
+                         r"rate limit|too many (?:messages|recipients)|sending (?:quota|limit) exceeded"),
         R("authfailure", r"unauthenticated|dmarc|\bspf\b|\bdkim\b|5\.7\.2[36]|authentication (?:information|checks)"),
         R("requireptr", r"\bptr record|5\.7\.25|reverse dns"),
         R("mailboxfull", r"out of storage space|overquota|over quota|inbox is full"),
@@ -92,7 +93,7 @@ GOOGLE = Provider(
         R("policyviolation", r"content presents a potential security issue|messagerejected|"
                              r"contains a link to a url|attachment .{0,30}(?:security|not allowed)"),
         R("badreputation", r"low reputation|poor reputation|bad reputation"),
-        R("spamdetected", r"likely unsolicited|unsolicitedmessage|\bspam\b"),
+        R("spamdetected", r"likely unsolicited|unsolicitedmessage|nature of the content|\bspam\b"),
         R("blocked", r"not authorized to send (?:e-?mail )?directly|ip you're using|ipnotauthorized|"
                      r"blocklist|blacklist|block list"),
         R("hostunknown", r"\bdns error\b.*nxdomain", status="5."),
@@ -110,7 +111,8 @@ MICROSOFT = Provider(
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
         R("rejected", r"all recipient addresses rejected"),
-        R("userunknown", r"recipientnotfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
+        R("blocked", r"5\.7\.50[01]|5\.7\.511|5\.7\.750|spam abuse detected|banned sender|unregistered domain"),
+        R("userunknown", r"recip(?:ient)?notfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
                          r"access denied|5\.1\.10|requested action not taken: mailbox unavailable"),
         R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3160\)|blocked using|"
                      r"traffic not accepted from this ip|5\.7\.708|5\.7\.513|block list"),
@@ -133,14 +135,15 @@ YAHOO = Provider(
     ("yahoo.com", "yahoodns.net", "ymail.com", "rocketmail.com", "aol.com", "yahoo.co.uk",
      "yahoo.fr", "yahoo.de", "verizon.net", "aim.com"),
     (
-        R("blocked", r"\[bl2[123]\]|connections will not be accepted from"),
-        R("ratelimited", r"\[tssil\]|\[tss0[19]\]|too many (?:connections|concurrent)"),
-        R("badreputation", r"\[tss0[45]\]|unexpected volume or user complaints"),
+        R("blocked", r"\[bl2[123]\]|connections will not be accepted from|\[tss09\]|\[ts03\]|permanently deferred"),
+        R("ratelimited", r"\[tssil\]|\[tss01\]|\[ts02\]|too many (?:connections|concurrent)"),
+        R("badreputation", r"\[tss0[45]\]|\[ts01\]|unexpected volume or user complaints|excessive user complaints"),
         R("authfailure", r"sender is unauthenticated|dmarc|\bspf\b|\bdkim\b"),
         R("policyviolation", r"not accepted for policy reasons|\[ph01\]"),
         R("notcompliantrfc", r"headers are not rfc compliant"),
-        R("suspend", r"user is terminated|account (?:is )?(?:disabled|deactivated)"),
-        R("userunknown", r"this user doesn'?t have a .{1,40} account|\bdd\b.*\baccount\b"),
+        R("suspend", r"user is terminated|disabled or discontinued|mailbox is disabled|"
+                     r"account (?:is |has been )?(?:disabled|deactivated)"),
+        R("userunknown", r"this user doesn'?t have a .{1,40} account|\bdd\b.{0,20}not a valid recipient"),
         R("norelaying", r"relaying denied"),
         R("mailboxfull", r"over quota|mailbox is full"),
         # AOL's classic codes

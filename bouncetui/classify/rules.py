@@ -280,7 +280,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"rate limit", r"ratelimit", r"throttl", r"exceeded (?:the )?(?:maximum |allowed )?(?:rate|sending|number|connection)",
         r"too much mail", r"(?:sending|message|connection) (?:rate|limit) exceeded", r"temporarily deferred",
         r"connection limit", r"too fast", r"frequency limit", r"receiving mail at a rate",
-        r"has sent to too many", r"maximum connection limit", r"max emails per hour", r"try again slower",
+        r"has sent to too many", r"sending (?:quota|limit) exceeded", r"maximum connection limit", r"max emails per hour", r"try again slower",
         r"trop de connexions", r"temporarily rate limited", r"too many (?:recipients|rcpt)", r"please (?:slow down|try again later).{0,30}(?:rate|volume)",
         r"exceeded .{0,30}(?:limit|quota) (?:of|for) (?:messages|connections|recipients)",
     )),
