@@ -26,6 +26,9 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    diagnostic type (`mailererror`), a delayed action (`expired`), a refusal at HELO/EHLO
    (`blocked`), and last `onhold` when there was a reply nobody could place, else `undefined`.
 
+Whatever step decided, a delay notice (Action: delayed) has not expired: `expired` read from its
+connection failures becomes `networkerror`.
+
 `classify(evidence)` returns (reason, why): `why` names the rule, for `scan --explain-decoding`.
 """
 
@@ -226,7 +229,7 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
     if found is None:
         return None
     reason, words = found
-    if reason == "hostunknown" and re.search(r"not found, try again", ev.diagnostic, re.IGNORECASE):
+    if reason == "hostunknown" and re.search(rules.TEMPORARY_DNS, ev.diagnostic, re.IGNORECASE):
         return "networkerror", "wording %r with 'try again': a temporary DNS failure" % words
     for phrase, meaning in rules.STAGE_PHRASES.get(ev.command, ()):
         if re.search(phrase, words, re.IGNORECASE):

@@ -169,6 +169,10 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
                           "requireptr", "authfailure", "notaccept", "securityerror", "policyviolation"}),
 }
 
+# A missing host that the resolver itself calls temporary ("Host not found, try again") is a DNS
+# failure, not proof that the domain does not exist; so is any with a 4xx status.
+TEMPORARY_DNS = r"not found, try again"
+
 # A delay notice is sent while the message is still queued: it has not expired. Connection
 # failures in one are network errors (a failed delivery after the same failures has expired).
 DELAYED_CONNECTION = r"timed? ?out|timeout|unable to connect|could not connect|connection|requests to connect"
