@@ -11,15 +11,51 @@ Plain text, one block per record, for a person asking "why this reason?":
       hardbounce   yes           userunknown, hostunknown and hasmoved are hard; ...
       backscatter  no
       diagnostic   550 5.1.1 <kijitora@example.jp>... User Unknown
+
+A message that gives no record says so, with the decoders that were tried: the question "why was
+this bounce not found?" deserves an answer too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TextIO
 
-from bouncetui.model import ALWAYS_HARD, Bounce
+from bouncetui.decode import DECODERS
+from bouncetui.model import ALWAYS_HARD, Bounce, ScanError
+from bouncetui.pipeline import decode_raw
+from bouncetui.sources import iter_messages
 from bouncetui.textsafe import one_line
+
+
+@dataclass(frozen=True)
+class NotAReport:
+    """A message every decoder passed over."""
+
+    origin: str
+    position: int
+
+
+def explained_items(paths: Iterable[str]) -> Iterator[Bounce | NotAReport | ScanError]:
+    """Every message under `paths`, decoded one by one in this process: its records, or a
+    NotAReport when no decoder recognised it, or the ScanError that stopped it."""
+    for path in paths:
+        for item in iter_messages(path):
+            if isinstance(item, ScanError):
+                yield item
+                continue
+            result = decode_raw(item)
+            if isinstance(result, ScanError):
+                yield result
+            elif not result:
+                yield NotAReport(item.origin, item.position)
+            else:
+                yield from result
+
+
+def _where(origin: str, position: int) -> str:
+    return one_line(origin if position <= 1 else "%s#%d" % (origin, position))
 
 _ROWS = (
     ("decoder", "decodedby", "decodedby"),
@@ -50,8 +86,7 @@ def _value(value: object) -> str:
 def explain(record: Bounce) -> str:
     """The explanation of one record, as lines of text."""
     trace = dict(record.trace)
-    where = record.origin if record.position <= 1 else "%s#%d" % (record.origin, record.position)
-    lines = ["%s  %s" % (one_line(where), one_line(record.recipient or "(no recipient)"))]
+    lines = ["%s  %s" % (_where(record.origin, record.position), one_line(record.recipient or "(no recipient)"))]
     for label, field, key in _ROWS:
         value = _value(getattr(record, field))
         why = trace.get(key, "") if key != "decodedby" else ""
@@ -66,12 +101,21 @@ def explain(record: Bounce) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_explained(records: Iterable[Bounce], out: TextIO) -> int:
-    """Write every record's explanation, a blank line between them; the number written."""
-    count = 0
-    for record in records:
-        if count:
+def explain_none(item: NotAReport) -> str:
+    return "%s  not a report: none of the %d decoders recognised it\n" % (
+        _where(item.origin, item.position), len(DECODERS))
+
+
+def write_explained(items: Iterable[Bounce | NotAReport], out: TextIO) -> int:
+    """Write every record's explanation, a blank line between them; the number of records."""
+    count = written = 0
+    for item in items:
+        if written:
             out.write("\n")
-        out.write(explain(record))
-        count += 1
+        if isinstance(item, Bounce):
+            out.write(explain(item))
+            count += 1
+        else:
+            out.write(explain_none(item))
+        written += 1
     return count

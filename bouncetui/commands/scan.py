@@ -10,7 +10,7 @@ import os
 import sys
 
 from bouncetui.classify import backscatter
-from bouncetui.classify.explain import write_explained
+from bouncetui.classify.explain import explained_items, write_explained
 from bouncetui.formats import FORMATS, WRITERS
 from bouncetui.model import ScanError
 from bouncetui.pipeline import scan
@@ -60,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
     errors: list[ScanError] = []
     store = open_cache(args)
-    items = store.scan(args.paths) if store else scan(args.paths)
+    if getattr(args, "explain_decoding", False):
+        items = explained_items(args.paths)  # one by one, so a message with no record says so
+    else:
+        items = store.scan(args.paths) if store else scan(args.paths)
 
     def records():
         own = getattr(args, "own_domain", None) or ()

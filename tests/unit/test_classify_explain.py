@@ -40,3 +40,10 @@ def test_own_domain_marks_backscatter_in_jsonl(capsys):
     assert main(["scan", "--format", "jsonl", "--own-domain", "example.net", path]) == 0
     (other,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert other["backscatter"] is True
+
+
+def test_explain_says_when_a_message_is_not_a_report(capsys):
+    path = str(FIXTURES / "plain_note.eml")
+    assert main(["scan", "--explain-decoding", path]) == 0
+    out = capsys.readouterr().out
+    assert "plain_note.eml" in out and "not a report" in out
