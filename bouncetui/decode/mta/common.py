@@ -4,7 +4,8 @@
   tolerating Original-Recipient written after Final-Recipient in the same block.
 - `inline_original(text, markers)`: the returned message quoted as text after a marker line.
 - `original_or_inline(message, text, markers)`: the MIME original, else the inline one.
-- `transcript(text)`: a Sendmail-style session transcript (`>>> RCPT To:<a>` / `<<< 550 ...`).
+- `transcript(text)`, `failed_step(text)`: a Sendmail-style session transcript
+  (`>>> RCPT To:<a>` / `<<< 550 ...`) as (command, reply) pairs, and its failing step.
 - `command_of(text)`: the SMTP stage a diagnostic names, in any of the wordings MTAs use.
 - `unquote(text)`: a bounce forwarded with "> " quoting, unquoted.
 - `is_notification(message)`: whether a mail system sent it, so a person quoting a bounce in an
