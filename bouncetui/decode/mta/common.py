@@ -170,7 +170,3 @@ def is_notification(message: Message) -> bool:
     if message.msg.get("Return-Path") is not None and message.header("Return-Path").strip() in ("", "<>"):
         return True
     return message.header("Auto-Submitted").lower().startswith("auto-")
-
-
-def header_has(message: Message, name: str, pattern: re.Pattern[str]) -> bool:
-    return any(pattern.search(value) for value in message.headers(name))
