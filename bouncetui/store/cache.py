@@ -34,7 +34,7 @@ from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
-from bouncetui.store.schema import StoreError, translate
+from bouncetui.store.schema import StoreError, cache_version, translate
 
 FLUSH_FILES = 500  # write the pending batch after this many files ...
 FLUSH_SECONDS = 1.0  # ... or this long
@@ -94,6 +94,7 @@ class _Writer:
 
     def __init__(self, conn: sqlite3.Connection, path: str, warn: Callable[[str], None]) -> None:
         self.conn, self.path, self.warn = conn, path, warn
+        self.version = cache_version()  # what this scan decodes with, fixed at its start
         self.files: dict[str, tuple] = {}
         self.messages: dict[str, str] = {}
         self.enabled = True
@@ -116,6 +117,13 @@ class _Writer:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                if _stored_version(self.conn) != self.version:
+                    # A bouncetui of another version emptied the cache since this scan began:
+                    # records decoded here must not mix with its own.
+                    self.conn.execute("ROLLBACK")
+                    self.enabled = False
+                    self.warn("the cache now belongs to another version of bouncetui; this scan does not update it")
+                    return
                 self.conn.executemany("INSERT OR REPLACE INTO messages VALUES (?, ?)", self.messages.items())
                 self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.files.values())
                 self.conn.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in forget))
@@ -135,6 +143,11 @@ class _Writer:
         finally:
             self.files.clear()
             self.messages.clear()
+
+
+def _stored_version(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'cache_version'").fetchone()
+    return row[0] if row else None
 
 
 def _collect_garbage(conn: sqlite3.Connection) -> None:

@@ -252,3 +252,19 @@ def test_an_error_from_a_limit_is_cached_only_for_those_limits(store, maildir, d
     list(store.scan([str(maildir)], limits=tight))
     assert decoded == []  # the same limits: the same errors, from the cache
     assert len(records(store.scan([str(maildir)]))) == 11  # the default limits: decoded again
+
+
+def test_a_scan_does_not_write_into_a_cache_another_version_took_over(tmp_path, maildir, monkeypatch, decoded):
+    db = tmp_path / "bouncetui.db"
+    old = Store(db)
+    scanning = old.scan([str(maildir)])
+    next(scanning)  # the old version's scan has begun
+    monkeypatch.setattr(bouncetui, "__version__", bouncetui.__version__ + ".post1")
+    Store(db).close()  # a newer bouncetui opens the database: the cache is emptied
+    list(scanning)
+    assert any("another version" in w for w in old.warnings)
+    old.close()
+    decoded.clear()
+    with Store(db) as new:
+        records(new.scan([str(maildir)]))
+    assert len(decoded) == 12  # nothing the old version decoded was left for the new one
