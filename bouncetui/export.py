@@ -3,6 +3,8 @@
 Duplicate reports (the postmaster's copy of a bounce beside the sender's, one DSN delivered twice)
 share a token; `collapse` makes them one row listing every origin ("path", or "path#N" for the
 N-th message of a mailbox file). `bouncetui scan` does not collapse: it prints one record per origin.
+Exported rows are the record's fields, then `origins` (newline-separated in CSV, a list in JSON
+Lines), `state` and `note` (an untriaged record is "new" with no note).
 
 The suppression list has one line per address to stop mailing:
 

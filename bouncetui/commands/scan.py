@@ -1,7 +1,9 @@
 """Decode every bounce under PATH (a Maildir, mbox, MH folder, directory, file or - for stdin) and
 print one record per recipient per report. Unreadable messages are listed on stderr with their
-origin; they do not change the exit status. Exit 0 when the scan completed, 1 on a usage error,
-2 when a path does not exist."""
+origin; they do not change the exit status. Records of messages decoded before come from the
+cache (see --db): only new or changed files are read; --no-cache decodes everything. Exit 0 when
+the scan completed, 1 on a usage error, 2 when a path does not exist, 3 when the cache database
+turned out damaged during the scan (--rebuild-cache starts it afresh)."""
 
 from __future__ import annotations
 
