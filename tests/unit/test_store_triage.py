@@ -243,3 +243,39 @@ def test_damaged_cache_pages_fail_the_scan_and_rebuild_keeps_the_triage(db, tmp_
     with Store(db) as store:
         assert store.triage()[found[0].token].note == "kept"
         assert len([r for r in store.scan([str(mail)]) if hasattr(r, "token")]) == len(found)
+
+
+SCANNER = """
+import sys
+from bouncetui.store import Store, cache
+cache.FLUSH_FILES = 5  # commit often, so that the kill lands between and inside commits
+cache.WINDOW_MESSAGES = 4  # and report progress as it goes
+store = Store(sys.argv[1])
+for item in store.scan([sys.argv[2]], on_progress=lambda done, total: print(done, flush=True)):
+    pass
+"""
+
+
+def test_sigkill_mid_scan_leaves_a_cache_that_gives_the_right_records(db, tmp_path):
+    mail = Path(__file__).resolve().parent.parent / "fixtures" / "bounces" / "cur"
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = sorted(p for p in mail.iterdir() if p.name != "1764061300.M111P1.mx1:2,S")
+    for n in range(120):
+        data = sources[n % len(sources)].read_bytes()
+        (folder / ("m%03d.eml" % n)).write_bytes(b"X-Copy: %d\n" % n + data)
+    with Store(db) as store:
+        store.set_triage(["before"], state="resolved")
+    child = subprocess.Popen([sys.executable, "-c", SCANNER, str(db), str(folder)], stdout=subprocess.PIPE, text=True)
+    for line in child.stdout:
+        if int(line) >= 40:
+            break
+    child.send_signal(signal.SIGKILL)
+    assert child.wait(timeout=30) == -signal.SIGKILL
+    child.stdout.close()
+    assert integrity(db) == "ok"
+    with Store(db) as store:
+        assert store.triage()["before"].state == "resolved"
+        cached = [r.to_dict() for r in store.scan([str(folder)])]
+        fresh = [r.to_dict() for r in store.scan([str(folder)], use_cache=False)]
+    assert len(cached) == 120 and cached == fresh
