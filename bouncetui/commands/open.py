@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
 
     backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
     try:
-        app = BounceApp(backend, lang=args.lang or default_language(), watch=args.watch, theme=args.theme)
+        app = BounceApp(backend, lang=args.lang or default_language(), watch=args.watch, theme=args.theme,
+                        maillogs=args.maillog)
     except ValueError as exc:
         backend.close()
         print("bouncetui: %s" % exc, file=sys.stderr)

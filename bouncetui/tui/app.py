@@ -36,8 +36,9 @@ class BounceApp(App[None]):
     ]
 
     def __init__(self, backend: Backend, *, lang: str = "en", watch: bool = False, theme: str | None = None,
-                 keymap: dict[str, str] | None = None) -> None:
+                 keymap: dict[str, str] | None = None, maillogs: list[str] | None = None) -> None:
         super().__init__()
+        self.maillogs = list(maillogs or ())
         start_resource_tracker()
         self.backend = backend
         self.lang = lang
@@ -57,7 +58,7 @@ class BounceApp(App[None]):
 
         if self.keymap_config:
             self.set_keymap(self.keymap_config)
-        self.push_screen(MainScreen(self.backend, self.lang, self.watch_mail))
+        self.push_screen(MainScreen(self.backend, self.lang, self.watch_mail, self.maillogs))
         if self.keymap_problem:
             self.notify(self.keymap_problem, title="Key config", severity="warning", timeout=8)
 

@@ -49,17 +49,18 @@ MARK_WIDTH = 2  # the mark / triage-state glyph before the first column
 SEPARATOR = 1
 
 
-def layout(total: int) -> list[tuple[Column, int]]:
+def layout(total: int, columns: tuple[Column, ...] | None = None) -> list[tuple[Column, int]]:
     """The columns that fit in `total` cells, in display order, with their widths."""
+    columns = columns or COLUMNS
     available = max(total - MARK_WIDTH, 20)
     chosen: list[Column] = []
     used = 0
-    for column in sorted(COLUMNS, key=lambda c: c.priority):
+    for column in sorted(columns, key=lambda c: c.priority):
         need = column.width + (SEPARATOR if chosen else 0)
         if used + need <= available:
             chosen.append(column)
             used += need
-    chosen.sort(key=COLUMNS.index)
+    chosen.sort(key=columns.index)
     spare = available - used
     flex_total = sum(c.flex for c in chosen) or 1
     widths = [c.width + spare * c.flex // flex_total for c in chosen]

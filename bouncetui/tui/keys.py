@@ -24,6 +24,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Filter bar", "bouncetui.tui.widgets.filter_bar:FilterBar"),
     ("Everywhere", "bouncetui.tui.app:BounceApp"),
     ("Stats screen", "bouncetui.tui.screens.stats:StatsScreen"),
+    ("Mail log screen", "bouncetui.tui.screens.maillog:MaillogScreen"),
     ("Raw message and error views", "bouncetui.tui.screens.raw:TextScreen"),
 )
 
@@ -111,6 +112,9 @@ LONG = {
     "main.rescan": "Pick up new mail now",
     "main.errors": "Messages that could not be read or decoded",
     "main.zoom": "Zoom the detail pane in or out",
+    "main.maillog": "Mail log: logged failures, returned or silent (--maillog)",
+    "maillog.silent": "Only the failures no bounce came back for",
+    "maillog.back": "Back to the bounces",
     "app.quit": "Quit",
     "app.help": "This help",
     "app.theme": "Next colour theme (also: Ctrl+P, theme)",

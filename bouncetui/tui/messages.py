@@ -48,3 +48,12 @@ class HeadersLoaded(Message):
         self.key = key
         self.headers = headers
         self.error = error
+
+
+class MaillogLoaded(Message):
+    """The mail logs, read and correlated (view is a maillog_view.LogView; None on failure)."""
+
+    def __init__(self, view: object, error: str = "") -> None:
+        super().__init__()
+        self.view = view
+        self.error = error

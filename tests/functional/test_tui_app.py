@@ -394,3 +394,35 @@ def test_missing_path_exits_2_before_the_app_starts(capsys):
 
     assert main(["/no/such/mail/dir"]) == 2
     assert "no such file or directory" in capsys.readouterr().err
+
+
+@sync
+async def test_maillog_beside_the_bounces_shows_silent_failures(env):
+    log = sample_mail() / "maillog"
+    if not log.is_file():
+        pytest.skip("sample_mail/maillog is not in this checkout")
+    app = BounceApp(make_backend([str(sample_mail())], db_path=str(env)), lang="en", keymap={},
+                    maillogs=[str(log)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = main_screen(app)
+        for _ in range(200):  # the log is read after the scan, in a worker
+            if screen.log_view is not None:
+                break
+            await pilot.pause(0.05)
+        assert screen.log_view is not None
+        assert "silent" in screen_text(app)
+        assert "Mail log" in detail_body(app)
+        await pilot.press("m")
+        await pilot.pause(0.2)
+        assert "Mail log ·" in screen_text(app)
+        await pilot.press("f")
+        await pilot.pause(0.2)
+        log_screen = app.screen
+        silent = [log_screen.log_records[i].recipient for i in log_screen.log_list.shown]
+        assert silent and all(screen.log_view.by_log_token[log_screen.log_records[i].token].outcome == "silent"
+                              for i in log_screen.log_list.shown)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert app.screen is screen
+        assert "filter: to:%s" % silent[0] in screen_text(app)

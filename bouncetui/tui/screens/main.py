@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +25,15 @@ from bouncetui.model import Bounce, ScanError
 from bouncetui.tui import actions, filtering, fuzzy
 from bouncetui.tui.backend import Backend, TriageState, read_raw
 from bouncetui.tui.columns import BY_KEY, COLUMN_KEYS
-from bouncetui.tui.messages import FilterResult, HeadersLoaded, ScanBatch, ScanDone, ScanProgress
+from bouncetui.tui.maillog_view import LogView, link_text
+from bouncetui.tui.messages import (
+    FilterResult,
+    HeadersLoaded,
+    MaillogLoaded,
+    ScanBatch,
+    ScanDone,
+    ScanProgress,
+)
 from bouncetui.tui.records import RecordSet
 from bouncetui.tui.widgets.bounce_list import BounceList, ListHeader
 from bouncetui.tui.widgets.details import Details, detail_text
@@ -64,11 +73,15 @@ class MainScreen(Screen[None]):
         Binding("R", "rescan", "Pick up new mail", show=False, id="main.rescan"),
         Binding("E", "errors", "Scan errors", show=False, id="main.errors"),
         Binding("z", "zoom", "Zoom detail", show=False, id="main.zoom"),
+        Binding("m", "maillog", "Mail log", show=False, id="main.maillog"),
     ]
 
-    def __init__(self, backend: Backend, lang: str = "en", watch: bool = False) -> None:
+    def __init__(self, backend: Backend, lang: str = "en", watch: bool = False,
+                 maillogs: list[str] | None = None) -> None:
         super().__init__()
         self.backend = backend
+        self.maillogs = list(maillogs or ())
+        self.log_view: LogView | None = None
         self.records = RecordSet()
         self.lang = lang
         self.watch_mail = watch
@@ -213,6 +226,43 @@ class MainScreen(Screen[None]):
         self._detail_key = ()
         self.show_current()
         self.update_status(scan=state)
+        if self.maillogs and not message.cancelled:
+            self.maillog_worker(self.records.with_duplicates(range(len(self.records))))
+
+    # -- the mail log ----------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="maillog")
+    def maillog_worker(self, bounces: list[Bounce]) -> None:
+        from bouncetui.tui import maillog_view
+
+        try:
+            view = maillog_view.load(self.maillogs, self.backend.paths, bounces)
+        except Exception as exc:  # an unreadable log must not take the bounces down with it
+            self.post_message(MaillogLoaded(None, "%s: %s" % (type(exc).__name__, exc)))
+            return
+        self.post_message(MaillogLoaded(view))
+
+    def on_maillog_loaded(self, message: MaillogLoaded) -> None:
+        if message.view is None:
+            self.notify(message.error, title="Cannot read the mail log", severity="error")
+            return
+        self.log_view = message.view
+        self.update_status(log="log: %d failures, %d silent (m)" % (self.log_view.failures, self.log_view.silent))
+        self._detail_key = ()
+        self.show_current()
+
+    def action_maillog(self) -> None:
+        from bouncetui.tui.screens.maillog import MaillogScreen
+
+        if self.log_view is None:
+            self.notify("Reading the mail log…" if self.maillogs else
+                        "No mail log: start with  bouncetui PATH --maillog FILE", timeout=4)
+            return
+
+        def done(term: str | None) -> None:
+            if term:
+                self.apply_term(term)
+
+        self.app.push_screen(MaillogScreen(self.log_view), done)
 
     # -- filter and sort -------------------------------------------------------------------------
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
@@ -331,7 +381,8 @@ class MainScreen(Screen[None]):
         reason = self.query_one(ReasonPanel)
         index = self.current
         token = self.records[index].token if index is not None else ""
-        key = (index, len(self.records), self.triage.get(token), self.lang, self._headers_version)
+        key = (index, len(self.records), self.triage.get(token), self.lang, self._headers_version,
+               id(self.log_view))
         if key == self._detail_key:
             return  # nothing changed: no redraw
         self._detail_key = key
@@ -346,9 +397,17 @@ class MainScreen(Screen[None]):
             self.headers_worker(key)
         headers, error = cached if cached is not None else (None, "")
         triage = self.triage.get(record.token)
+        log = None
+        if self.log_view is not None:
+            link = self.log_view.by_bounce.get(record.token)
+            if link is not None:
+                log = link_text(link)
+            else:
+                log = Text("\nMail log\n", style="bold underline")
+                log.append("  no log line accounts for this bounce\n", style="italic")
         details.show(detail_text(
             record, self.records.origins(index), [self.records[i] for i in self.records.same_report(index)],
-            getattr(triage, "state", "new"), getattr(triage, "note", "") or "", headers, error,
+            getattr(triage, "state", "new"), getattr(triage, "note", "") or "", headers, error, log,
         ))
         reason.show(record, self.lang)
 

@@ -62,9 +62,11 @@ class BounceList(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
-    def __init__(self, records: RecordSet, *, id: str | None = None) -> None:
+    def __init__(self, records: RecordSet, *, columns: tuple[Column, ...] | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self.records = records
+        self.columns = columns
         self.shown: list[int] = []
         self.marks: set[int] = set()
         self.states: dict[str, str] = {}
@@ -114,7 +116,7 @@ class BounceList(ScrollView, can_focus=True):
     def column_layout(self) -> list[tuple[Column, int]]:
         width = self.scrollable_content_region.width or self.size.width
         if width != self._layout_width:
-            self._layout = layout(width)
+            self._layout = layout(width, self.columns)
             self._layout_width = width
             self._lines.clear()
             if self.header is not None:

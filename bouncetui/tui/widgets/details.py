@@ -56,6 +56,7 @@ def detail_text(
     note: str = "",
     headers: list[tuple[str, str]] | None = None,
     header_error: str = "",
+    extra: Text | None = None,
 ) -> Text:
     text = Text()
     for label, value in FIELDS:
@@ -66,6 +67,8 @@ def detail_text(
             else:
                 _row(text, label, one_line(shown), "bold" if label == "Recipient" else "")
     _row(text, "Triage", state + ("  — " + one_line(note) if note else ""), "italic")
+    if extra is not None:
+        text.append_text(extra)
     text.append("\nFound in\n", style="bold underline")
     for origin, position in origins:
         text.append("  " + one_line(origin) + ("#%d" % position if position > 1 else "") + "\n")

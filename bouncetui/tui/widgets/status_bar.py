@@ -17,6 +17,7 @@ class Status:
     filter: str = ""
     scan: str = ""
     sort: str = ""
+    log: str = ""
 
 
 class StatusBar(Widget):
@@ -43,6 +44,8 @@ class StatusBar(Widget):
             text.append(" · %d marked" % s.marked, style="bold")
         if s.errors:
             text.append(" · %d error%s" % (s.errors, "" if s.errors == 1 else "s"), style="bold red")
+        if s.log:
+            text.append(" · " + s.log)
         if s.sort:
             text.append(" · sort %s" % s.sort)
         if s.filter:
