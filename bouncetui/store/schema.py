@@ -95,7 +95,11 @@ def code_fingerprint() -> str:
     """A hash of the decoding code and data: any edit to a decoder changes it."""
     root = Path(bouncetui.__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=8)
-    for path in sorted(_code_files(root)):
+    try:
+        files = sorted(_code_files(root))
+    except OSError:  # not a plain directory (a zip): the version alone says it
+        return "-"
+    for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         try:
             digest.update(path.read_bytes())
