@@ -100,3 +100,48 @@ def test_exchange2007_localised_text_completes_the_dsn():
     assert (rec.decodedby, rec.recipient, rec.deliverystatus) == ("Exchange2007", "absent@corp.example.fr", "5.1.1")
     assert rec.diagnosticcode == "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"
     assert (rec.replycode, rec.rhost, rec.lhost) == ("550", "mx.corp.example.fr", "mail01.corp.example.fr")
+
+
+EXPIRED = b"""\
+From: postmaster@corp.example.com
+Subject: Undeliverable: report
+Content-Language: en-US
+X-MS-Exchange-Message-Is-Ndr:
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="E"
+
+--E
+Content-Type: text/plain; charset="us-ascii"
+
+Delivery has failed to these recipients or groups:
+
+far@example.net
+
+Diagnostic information for administrators:
+
+Generating server: mail.corp.example.com
+Receiving server: mx.example.net (192.0.2.3)
+
+far@example.net
+11/2/2026 8:05:56 PM - Remote Server at mx.example.net (192.0.2.3) returned '550 4.4.7 QUEUE.Expired; message expired'
+11/2/2026 7:58:27 PM - Remote Server at mx.example.net (192.0.2.3) returned '451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped." Attempted failover to alternate host, but that did not succeed.'
+
+--E
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns;mail.corp.example.com
+
+Final-recipient: RFC822; far@example.net
+Action: failed
+Status: 4.4.7
+Remote-MTA: dns;mx.example.net
+Diagnostic-code: smtp;550 4.4.7 QUEUE.Expired; message expired
+
+--E--
+"""
+
+
+def test_exchange_queue_expiry_keeps_the_cause():
+    (rec,) = decode(EXPIRED)
+    assert (rec.reason, rec.deliverystatus, rec.replycode) == ("expired", "4.4.2", "451")  # the remote's own code
+    assert rec.diagnosticcode.startswith("451 4.4.0 Primary target IP address responded with")

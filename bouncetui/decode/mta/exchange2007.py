@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from bouncetui.decode.fields import find_replycode
+from bouncetui.decode.fields import find_replycode, find_status
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, dsn_deliveries
-from bouncetui.decode.report import Report
+from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2007"
 
@@ -26,6 +26,7 @@ _SUBJECTS = re.compile(
 )
 _EXCHANGE = re.compile(r"Microsoft Exchange|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I)
 _REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|returned '([^']*)'", re.DOTALL)
+_EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
 
 
@@ -53,4 +54,30 @@ def decode(message: Message) -> Report | None:
             delivery.replycode = find_replycode(delivery.diagnostic[:4])
         if not delivery.rhost and remote:
             delivery.rhost = remote.group(1).lower()
+        if _EXPIRED.search(delivery.diagnostic):
+            expired(delivery, entry_of(body, delivery.recipient))
     return Report(NAME, deliveries, message.original, fields)
+
+
+def entry_of(body: str, recipient: str) -> str:
+    """The administrator section's entry for a recipient: its address, then the replies."""
+    lowered, at = body.lower(), -1
+    while True:
+        at = lowered.find(recipient.lower(), at + 1)
+        if at < 0:
+            return body
+        reply = _REPLY.search(body, at)
+        if reply and reply.start() - at < 400:
+            return body[at : at + 3000]
+
+
+def expired(delivery: Delivery, text: str) -> None:
+    """QUEUE.Expired is Exchange's own verdict: the reason is expiry, and the remote error of the
+    attempts it lists (newest first) is what kept the message from being delivered."""
+    delivery.reason = "expired"
+    for m in _REPLY.finditer(text):
+        words = collapse(m.group(1) or m.group(2))
+        if not _EXPIRED.search(words):
+            delivery.diagnostic, delivery.replycode = words, find_replycode(words[:4])
+            delivery.status = find_status(words) or delivery.status
+            return
