@@ -211,12 +211,21 @@ class _Locked:
                     try:
                         conn.execute("COMMIT")
                     except sqlite3.Error as error:
-                        conn.execute("ROLLBACK")
+                        _rollback(conn)
                         raise translate(error, self.store.path) from None
                 else:
-                    conn.execute("ROLLBACK")
+                    _rollback(conn)
         finally:
             self.store._lock.release()
         if isinstance(exc, sqlite3.Error):
             raise translate(exc, self.store.path) from None
         return False
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction; a connection too broken to roll back has nothing committed."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
