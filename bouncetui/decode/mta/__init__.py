@@ -89,7 +89,9 @@ DECODERS: tuple[ModuleType, ...] = (
     biglobe,
     verizon,
     zoho,
-    # Mail server software recognised by its headers (X-Mailer, X-MS-Exchange-*) and structure.
+    # Mail servers and gateways recognised by their own headers (X-Mailer, X-MS-Exchange-*,
+    # X-AHMAILID, X-Yandex-*, X-MX-Bounce, X-NAI-Header, ...) or subject; before the banner-based
+    # ones, as several wrap another MTA's text (Yandex: Postfix, MX Logic: Exim, ActiveHunter: Sendmail).
     exchange2007,
     exchange2003,
     imailserver,
