@@ -39,6 +39,7 @@ from bouncetui.store.schema import (
     default_db_path,
     prepare,
     rebuild,
+    rollback,
     translate,
 )
 
@@ -211,21 +212,13 @@ class _Locked:
                     try:
                         conn.execute("COMMIT")
                     except sqlite3.Error as error:
-                        _rollback(conn)
+                        rollback(conn)
                         raise translate(error, self.store.path) from None
                 else:
-                    _rollback(conn)
+                    rollback(conn)
         finally:
             self.store._lock.release()
         if isinstance(exc, sqlite3.Error):
             raise translate(exc, self.store.path) from None
         return False
 
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    """Undo the open transaction; a connection too broken to roll back has nothing committed."""
-    try:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-    except sqlite3.Error:
-        pass

@@ -34,7 +34,7 @@ from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
-from bouncetui.store.schema import StoreError, cache_version, translate
+from bouncetui.store.schema import StoreError, cache_version, rollback, translate
 
 FLUSH_FILES = 500  # write the pending batch after this many files ...
 FLUSH_SECONDS = 1.0  # ... or this long
@@ -131,8 +131,7 @@ class _Writer:
                     _collect_garbage(self.conn)
                 self.conn.execute("COMMIT")
             except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                rollback(self.conn)
                 raise
         except sqlite3.Error as exc:
             error = translate(exc, self.path)

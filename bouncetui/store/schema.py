@@ -197,11 +197,19 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('cache_version', ?)", (cache_version(),))
             conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            rollback(conn)
             raise
     except sqlite3.Error as exc:
         raise translate(exc, path) from None
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction; a connection too broken to roll back has nothing committed."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
