@@ -6,6 +6,8 @@ import calendar
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouncetui.model import Bounce
 from bouncetui.query import QueryError, matches, parse, select
@@ -111,3 +113,15 @@ def test_errors_say_what_is_wrong(query, message):
 
 def test_matches_takes_text_or_a_parsed_query():
     assert matches("hard", ALICE) and not matches(parse("soft"), ALICE, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab:-" ,.5\\\\')) | st.characters(), max_size=40))
+def test_any_text_parses_or_says_why(text):
+    """The filter bar parses whatever is typed: a query, or a QueryError, never a crash."""
+    try:
+        query = parse(text, now=NOV_20)
+    except QueryError:
+        return
+    for record in (ALICE, BOB, SPAM):
+        assert query.matches(record, None) in (True, False)
