@@ -186,7 +186,7 @@ CLASS_FALLBACK: tuple[tuple[str, str], ...] = (
 # At these stages some reasons mean something else: refused at the connection it is the client
 # that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
 STAGE_MEANS: dict[str, dict[str, str]] = {
-    "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked", "requireptr": "blocked"},
+    "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked"},
     "MAIL": {"hostunknown": "rejected", "userunknown": "rejected"},
     "HELO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
     "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
