@@ -56,3 +56,19 @@ def test_every_paragraph_with_stage_host_and_reply():
 def test_crlf_copy_decodes_the_same():
     crlf = BOUNCE.replace(b"\n", b"\r\n")
     assert [r.recipient for r in decode(crlf)] == ["missing@example.net", "late@example.org", "blocked@example.jp"]
+
+
+def test_a_qmail_based_providers_wording():
+    mail = b"""\
+From: MAILER-DAEMON@mx.example.es
+Subject: failure notice
+
+Su mensaje no pudo ser entregado.
+
+<nadie@example.es>:
+203.0.113.8 does not like recipient.
+Remote host said: 550 5.1.1 Usuario desconocido
+Giving up on 203.0.113.8.
+"""
+    (rec,) = decode(mail)
+    assert (rec.decodedby, rec.recipient, rec.command, rec.replycode) == ("qmail", "nadie@example.es", "RCPT", "550")

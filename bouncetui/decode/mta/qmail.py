@@ -22,7 +22,11 @@ NAME = "qmail"
 _BANNER = re.compile(
     r"^(?:Hi\. This is the (?:qmail-send|qmail|mail transport agent|mail delivery agent) program at |"
     r"Hi\. This is the mail (?:transport|delivery) agent at |"
-    r"I'm afraid I wasn't able to deliver your message to the following addresses)",
+    r"I'm afraid I wasn't able to deliver your message to the following addresses|"
+    # the wording of qmail-based providers' bounces
+    r"This is the machine generated message from mail service|"
+    r"Sorry, we were unable to deliver your message to the following address|"
+    r"Su mensaje no pudo ser entregado)",
     re.MULTILINE | re.IGNORECASE,
 )
 END = re.compile(
