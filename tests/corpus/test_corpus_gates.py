@@ -21,11 +21,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "sisimai"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 
 GATES = {
-    "reason": 0.915,
-    "hardbounce": 0.945,
-    "status": 0.975,
+    "reason": 0.93,
+    "hardbounce": 0.96,
+    "status": 0.98,
     "replycode": 0.97,
-    "recipient": 0.975,
+    "recipient": 0.98,
 }
 
 
