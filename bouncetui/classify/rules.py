@@ -330,6 +330,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"invalid or unknown virtual user", r"envelope recipient has been denied", r"mailbox not present",
         r"is not an active address", r"not a valid user", r"no such (?:mail drop|e-?mail address)", r"not listed in (?:the )?(?:domino directory|public name|(?:the )?address book|directory)", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
         r"^\s*5\d\d\s+(?:\S+@\S+|<address>)\s+rejected\s*$",
+        # Gmail's notices: "The email account that you tried to reach does not exist",
+        # "Your message wasn't delivered to ... because the address couldn't be found"
+        r"account (?:that )?you tried to reach (?:does not|doesn['’]?t) exist",
+        r"address (?:couldn['’]?t|could not|cannot|can['’]?t) be found",
     )),
     ("filtered", (
         r"\bfiltered\b", r"rejected by (?:the )?recipient", r"refused by (?:the )?recipient",

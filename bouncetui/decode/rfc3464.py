@@ -133,6 +133,23 @@ def command_from_text(body: str, recipient: str) -> str:
     return ""
 
 
+def diagnostic_from_text(body: str, recipient: str) -> str:
+    """The human-readable part's paragraph about a recipient, for a report whose Diagnostic-Code
+    is empty ("Your message wasn't delivered to a@b because the address couldn't be found.")."""
+    if not recipient or not body:
+        return ""
+    at = body.lower().find(recipient.lower())
+    if at < 0:
+        return ""
+    start = body.rfind("\n\n", 0, at)
+    end = body.find("\n\n", at)
+    paragraph = " ".join(body[start + 1 if start >= 0 else 0 : end if end > 0 else at + 600].split())
+    if paragraph.strip("<>").lower() == recipient.lower():  # the address alone: take what follows
+        tail = body[end:].lstrip("\n") if end > 0 else ""
+        paragraph = " ".join(tail.split("\n\n", 1)[0].split())
+    return paragraph[:1000]
+
+
 def decode(message: Message) -> Report | None:
     text = message.text_of("message/delivery-status", "message/global-delivery-status")
     if not text:
@@ -148,4 +165,6 @@ def decode(message: Message) -> Report | None:
     for delivery in deliveries:
         if not delivery.command:
             delivery.command = command_from_text(body, delivery.recipient)
+        if not delivery.diagnostic and delivery.action not in ("delivered", "relayed", "expanded"):
+            delivery.diagnostic = diagnostic_from_text(body, delivery.recipient)
     return Report(NAME, deliveries, message.original, per_message)

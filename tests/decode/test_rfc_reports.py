@@ -116,3 +116,13 @@ def test_generic_rfc3464_decoder_reads_the_same_report():
     assert [d.recipient for d in report.deliveries] == ["no-such-user@example.net", "full-box@example.org"]
     assert report.fields["x-postfix-queue-id"] == "4Bx1Yz0AbcZ"
     assert report.deliveries[0].alias == ""
+
+
+def test_empty_diagnostic_code_is_taken_from_the_human_readable_part():
+    raw = (FIXTURES / "delayed-headers-only.eml").read_bytes()
+    raw = raw.replace(b"Diagnostic-Code: SMTP; 451 4.4.1 Connection timed out\n", b"")
+    raw = raw.replace(b"    **********************************************\n\n",
+                      b"    **********************************************\n\n"
+                      b"Your message to slow@example.org could not be delivered yet: connection timed out.\n\n", 1)
+    (rec,) = decode(raw, origin="x")
+    assert rec.diagnosticcode == "Your message to slow@example.org could not be delivered yet: connection timed out."

@@ -78,7 +78,9 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "userunknown": (
         ("550 5.1.1 <a@example.jp>... User Unknown", "550 No such recipient", "550 Recipient address rejected: User unknown in local recipient table",
          "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
-         "宛先のアドレスが存在しません", "550 Benutzer unbekannt", "550 Utilisateur inconnu"),
+         "宛先のアドレスが存在しません", "550 Benutzer unbekannt", "550 Utilisateur inconnu",
+         "The email account that you tried to reach does not exist.",
+         "Your message wasn't delivered to a@example.it because the address couldn't be found."),
         ("550 5.7.1 Relay access denied", "552 Mailbox full", "There was an error delivering your mail to <userunknown@example.org>."),
     ),
     "filtered": (
