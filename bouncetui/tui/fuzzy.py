@@ -1,18 +1,22 @@
 """Typo-tolerant search over recipients: "tanak@docomo" finds "tanaka.t@docomo.ne.jp", best first.
 
-A first pass runs rapidfuzz's partial_ratio in C over the distinct recipients; the survivors are
-re-ranked: an exact substring first, then a subsequence (letters left out), then the typo score,
-with the local part (weighted double) and the domain scored separately when the query has an "@".
+Exact substrings come first (a prefix before the rest, shorter addresses before longer ones).
+Then the typo-tolerant part: rapidfuzz's partial_ratio, in C, picks the best FUZZY_LIMIT distinct
+addresses, which are re-ranked in Python: a subsequence (letters left out) first, then the typo
+score with the local part (weighted double) and the domain scored separately when the query has
+an "@". `RecipientIndex` keeps the distinct addresses as records arrive, so a keystroke does not
+rebuild them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
 FIRST_PASS_CUTOFF = 55.0  # loose: the re-ranking decides
 MATCH_CUTOFF = 70.0  # a candidate below this re-ranked score is not shown
+FUZZY_LIMIT = 1000  # distinct addresses the typo-tolerant pass may add after the substrings
 
 
 def is_subsequence(needle: str, haystack: str) -> bool:
@@ -35,31 +39,70 @@ def score(query: str, candidate: str) -> float:
     return fuzz.partial_ratio(query, candidate)
 
 
-def search(
-    query: str, keys: Sequence[str], cancelled: Callable[[], bool] = lambda: False
-) -> list[int] | None:
-    """Indexes into `keys` matching `query`, best first; None when cancelled part-way."""
+def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambda: False) -> list[str] | None:
+    """The distinct lower-case `names` matching `query`, best first; None when cancelled."""
     query = query.strip().lower()
-    if not query:
-        return list(range(len(keys)))
-    distinct: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
-        distinct.setdefault(key.lower(), []).append(i)
+    substrings = [n for n in names if query in n]
+    substrings.sort(key=lambda n: (not n.startswith(query), len(n)))
+    if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
+        return None if cancelled() else substrings
+    hits = process.extract(query, names, scorer=fuzz.partial_ratio, limit=FUZZY_LIMIT + len(substrings),
+                           score_cutoff=FIRST_PASS_CUTOFF)
     if cancelled():
         return None
-    names = list(distinct)
-    if len(query) < 3:  # too short for typo tolerance: plain substring search
-        survivors = [n for n in names if query in n]
-    else:
-        hits = process.extract(query, names, scorer=fuzz.partial_ratio, limit=None,
-                               score_cutoff=FIRST_PASS_CUTOFF)
-        survivors = [name for name, _score, _i in hits]
-    if cancelled():
-        return None
-    ranked = sorted(((score(query, n), n) for n in survivors), key=lambda pair: -pair[0])
-    result: list[int] = []
-    for value, name in ranked:
-        if value < MATCH_CUTOFF:
-            break
-        result.extend(distinct[name])
-    return result
+    fuzzy = [(score(query, name), name) for name, _score, _i in hits if query not in name]
+    fuzzy.sort(key=lambda pair: -pair[0])
+    return substrings + [name for value, name in fuzzy if value >= MATCH_CUTOFF]
+
+
+class RecipientIndex:
+    """Distinct lower-case recipients and the record indexes that have each; append-only."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.rows: dict[str, list[int]] = {}
+        self.name_of: list[str] = []  # record index -> its lower-case recipient
+        self.count = 0
+
+    def extend(self, recipients: Iterable[str], start: int) -> None:
+        """Index recipients of records start, start+1, ... (called as records arrive)."""
+        for i, recipient in enumerate(recipients, start):
+            key = recipient.lower()
+            self.name_of.append(key)
+            rows = self.rows.get(key)
+            if rows is None:
+                self.rows[key] = [i]
+                self.names.append(key)
+            else:
+                rows.append(i)
+            self.count = i + 1
+
+    def search(self, query: str, allowed: list[int] | None = None,
+               cancelled: Callable[[], bool] = lambda: False) -> list[int] | None:
+        """Record indexes matching `query`, best first, among `allowed` (None: all); None if cancelled."""
+        if allowed is not None and len(allowed) * 4 < self.count:  # few rows left: index just those
+            local = RecipientIndex()
+            name_of = self.name_of
+            for i in allowed:
+                local.rows.setdefault(name_of[i], []).append(i)
+            local.names = list(local.rows)
+            local.count = len(allowed)
+            return local.search(query, None, cancelled)
+        names = self.names[:]  # a snapshot: records keep arriving on the main thread
+        ranked = rank(query, names, cancelled)
+        if ranked is None:
+            return None
+        keep = set(allowed) if allowed is not None else None
+        out: list[int] = []
+        for name in ranked:
+            for i in self.rows[name]:
+                if keep is None or i in keep:
+                    out.append(i)
+        return out
+
+
+def search(query: str, keys: Sequence[str], cancelled: Callable[[], bool] = lambda: False) -> list[int] | None:
+    """Indexes into `keys` (recipients) matching `query`, best first; None when cancelled."""
+    index = RecipientIndex()
+    index.extend(keys, 0)
+    return index.search(query, None, cancelled)

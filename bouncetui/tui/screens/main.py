@@ -83,6 +83,7 @@ class MainScreen(Screen[None]):
         self.maillogs = list(maillogs or ())
         self.log_view: LogView | None = None
         self.records = RecordSet()
+        self.recipients = fuzzy.RecipientIndex()
         self.lang = lang
         self.watch_mail = watch
         self.sort_column = ""  # "" is scan order
@@ -183,6 +184,8 @@ class MainScreen(Screen[None]):
         if message.generation != self.scan_generation:
             return
         added = self.records.add(message.items)
+        if added:
+            self.recipients.extend((self.records[i].recipient for i in added), added[0])
         if added and self.first_row_at is None:
             self.first_row_at = time.monotonic()
         if added:
@@ -268,11 +271,7 @@ class MainScreen(Screen[None]):
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
         """The records among `indexes` that the query's field terms select (default: the current one)."""
         query = query or self.filter_query
-        records, marks, triage = self.records.records, self.bounce_list.marks, self.triage
-        if not query.terms:
-            return list(indexes)
-        new = TriageState()
-        return [i for i in indexes if query.matches(records[i], triage.get(records[i].token, new), i in marks)]
+        return query.select(indexes, self.records.records, self.triage, self.bounce_list.marks)
 
     def set_query(self, text: str) -> None:
         self.query_text = text
@@ -294,20 +293,20 @@ class MainScreen(Screen[None]):
     def filter_worker(self, generation: int, query: filtering.Query, column: str, reverse: bool, count: int) -> None:
         worker = get_current_worker()
         started = time.perf_counter()
-        indexes = self._select(range(count), query) if query.terms else list(range(count))
+        indexes = self._select(range(count), query) if query.terms else None
         if worker.is_cancelled:
             return
         if query.fuzzy:
-            records = self.records.records
-            keys = [records[i].recipient for i in indexes]
-            found = fuzzy.search(query.fuzzy, keys, lambda: worker.is_cancelled)
+            found = self.recipients.search(query.fuzzy, indexes, lambda: worker.is_cancelled)
             if found is None:
                 return
-            indexes = [indexes[i] for i in found]
+            indexes = [i for i in found if i < count]
             if column:  # an explicit sort wins over the match ranking
                 indexes = self.records.sorted_indexes(indexes, column, reverse)
         elif column:
-            indexes = self.records.sorted_indexes(indexes, column, reverse)
+            indexes = self.records.sorted_indexes(range(count) if indexes is None else indexes, column, reverse)
+        elif indexes is None:
+            indexes = list(range(count))
         if worker.is_cancelled:
             return
         info = "%d match%s, %.0f ms" % (len(indexes), "" if len(indexes) == 1 else "es",
