@@ -452,4 +452,5 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"command not (?:implemented|recognized)", r"parameter (?:not implemented|unrecognized|error)",
         r"invalid (?:command|argument|parameter)", r"line too long",
     )),
+    ("onhold", (r"\bon hold\b", r"\bheld for (?:review|moderation)\b")),
 ]

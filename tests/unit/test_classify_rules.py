@@ -75,6 +75,10 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("554 5.7.9 Message not accepted for policy reasons", "550 Message rejected: attachment type not allowed"),
         ("550 5.1.1 No such user", "550 5.7.26 DMARC policy reject"),
     ),
+    "onhold": (
+        ("550 5.0.0 Your message is on hold.", "452 Message held for review"),
+        ("550 5.1.1 No such user", "421 Try again later"),
+    ),
     "userunknown": (
         ("550 5.1.1 <a@example.jp>... User Unknown", "550 No such recipient", "550 Recipient address rejected: User unknown in local recipient table",
          "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
