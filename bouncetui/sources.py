@@ -41,7 +41,6 @@ _MAGIC = (
     (b"\xfd7zXZ\x00", lzma.LZMAFile),
 )
 # An mbox separator: "From " at the start of a line, after the start or an empty line.
-_FROM_LINE = re.compile(rb"(?:\A|\n\n)From [^\n]*\n")
 # A From_ line with its asctime date ("From sender Thu Jul  2 12:05:05 2020") separates messages
 # even where the writer left no empty line before it.
 _FROM_DATE = re.compile(
@@ -284,19 +283,9 @@ def _looks_like_header_line(data: bytes) -> bool:
 
 
 def split_mbox(data: bytes) -> list[bytes]:
-    """Split an mbox into messages: From_ lines removed, `>From ` unquoted, any line ending."""
-    if b"\r" in data:
-        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    starts = [m.start() if m.start() == 0 else m.start() + 2 for m in _FROM_LINE.finditer(data)]
-    messages = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(data)
-        chunk = data[start:end]
-        chunk = chunk[chunk.index(b"\n") + 1 :]
-        chunk = _QUOTED_FROM.sub(rb"\1", chunk)
-        if chunk.strip():
-            messages.append(chunk)
-    return messages
+    """Split an mbox held in memory into messages, with the same rules as a streamed one."""
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return [m.data for m in _stream_mbox(b"", io.BytesIO(data), "", len(data) + 1)]
 
 
 def describe_error(exc: BaseException) -> str:
