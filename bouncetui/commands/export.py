@@ -20,6 +20,7 @@ import argparse
 import os
 import sys
 
+from bouncetui import limits
 from bouncetui.classify import backscatter
 from bouncetui.export import EXPORT_FORMATS, suppression_list, write_export, write_suppression
 from bouncetui.model import Bounce, ScanError
@@ -46,6 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a domain you send from (repeatable); reports about mail from other domains "
                              "are backscatter (default: inferred from the mail)")
     store_options.add_arguments(parser, no_cache=True)
+    limits.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return store_options.EXIT_STORE
     try:
         records = []
-        items = store.scan(args.paths, use_cache=not args.no_cache)
+        items = store.scan(args.paths, use_cache=not args.no_cache, jobs=None, limits=limits.from_args(args))
         for item in backscatter.mark(items, args.own_domain):
             if isinstance(item, ScanError):
                 print("bouncetui: %s" % one_line(item), file=sys.stderr)
