@@ -5,8 +5,14 @@
 
 A message that makes a decoder fail becomes a ScanError naming its origin; the scan goes on.
 Decoding runs on every core (`jobs`, default: all) in worker processes; output order is the
-input order whatever the number of jobs. Small message files are decoded by the workers straight
-from their paths; a big mailbox file is split here and its messages sent in batches.
+input order whatever the number of jobs. Small message files go to the workers by path, a few per
+task; a big mailbox file is split here and its messages sent in batches. A bounded number of tasks
+is in flight at any time, so memory stays flat on any number of messages.
+
+Starting worker processes costs about as much as decoding a few hundred messages, so this process
+decodes the first files itself while the workers start, and a scan of a few files starts none.
+A worker that dies (a crash, the out-of-memory killer) costs no records: its tasks are decoded
+again file by file in a new pool, and a file that kills a worker twice becomes a ScanError.
 """
 
 from __future__ import annotations
@@ -14,7 +20,10 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from bouncetui.decode import decode
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits, time_budget
@@ -24,11 +33,13 @@ from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files,
 Result = list[Bounce | ScanError]
 # Files bigger than this are split in the parent process so their messages spread over the workers.
 SPLIT_ABOVE = 4 * 1024 * 1024
-BATCH = 64
-# Below this many files a pool costs more than it saves.
+BATCH = 64  # messages of a split mailbox per task
+TASK_FILES = 8  # small files per task: fewer round trips, still a fine grain for two cores
+TASK_BYTES = 1024 * 1024  # ... or fewer when they are big
+# Below this many files (and one small mailbox at most) a pool costs more than it saves.
 POOL_MIN_FILES = 48
-# Tasks handed to the pool at a time: enough to keep every core busy, few enough to bound memory.
-WINDOW = 512
+IN_FLIGHT = 6  # tasks queued per worker: keeps every core busy and bounds memory
+CRASHED = "decoding made the worker process die (a crash or the out-of-memory killer)"
 
 
 def decode_raw(item: RawMessage, limits: Limits = DEFAULT) -> list[Bounce] | ScanError:
@@ -69,34 +80,57 @@ def decode_file(path: str, limits: Limits = DEFAULT) -> Result:
     return out
 
 
-def _task(task: tuple[str, object, Limits]) -> Result:
-    kind, payload, limits = task
-    if kind == "file":
-        return decode_file(payload, limits)  # type: ignore[arg-type]
-    if kind == "error":
-        path, message = payload  # type: ignore[misc]
-        return [ScanError(path, 0, message)]
-    return decode_messages(payload, limits)  # type: ignore[arg-type]
+# A task: ("files", [path, ...]) or ("raw", [RawMessage, ...]); it gives one Result per unit
+# (per file, or one for the batch). Its plan pairs each unit with (entry, whether the unit
+# completes that entry).
+Task = tuple[str, list]
+Plan = list[tuple[FileEntry, bool]]
 
 
-def _tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[FileEntry, tuple, bool]]:
-    """(entry, task, whether it is the entry's last task), in order; big mailboxes in batches."""
+def run_task(task: Task, limits: Limits = DEFAULT) -> list[Result]:
+    kind, payload = task
+    if kind == "files":
+        return [decode_file(path, limits) for path in payload]
+    return [decode_messages(payload, limits)]
+
+
+def _warm() -> None:
+    """Worker start-up: everything decoding needs is imported (pipeline imports it) and ready."""
+
+
+def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
+    """(plan, task) in input order: small files grouped, big mailboxes split into batches.
+
+    A mailbox that fails part-way gives a finished Result (its error) instead of a task.
+    """
+    group: Plan = []
+    size = 0
     for entry in entries:
         if entry.size <= SPLIT_ABOVE:
-            yield entry, ("file", entry.path, limits), True
+            group.append((entry, True))
+            size += entry.size
+            if len(group) >= TASK_FILES or size >= TASK_BYTES:
+                yield group, ("files", [e.path for e, _ in group])
+                group, size = [], 0
             continue
+        if group:
+            yield group, ("files", [e.path for e, _ in group])
+            group, size = [], 0
         batch: list[RawMessage] = []
         try:
             for message in read_file(entry.path, limits.max_bytes):
                 batch.append(message)
                 if len(batch) == BATCH:
-                    yield entry, ("raw", batch, limits), False
+                    yield [(entry, False)], ("raw", batch)
                     batch = []
         except Exception as exc:
-            yield entry, ("raw", batch, limits), False
-            yield entry, ("error", (entry.path, describe_error(exc)), limits), True
+            if batch:
+                yield [(entry, False)], ("raw", batch)
+            yield [(entry, True)], [ScanError(entry.path, 0, describe_error(exc))]
             continue
-        yield entry, ("raw", batch, limits), True
+        yield [(entry, True)], ("raw", batch)
+    if group:
+        yield group, ("files", [e.path for e, _ in group])
 
 
 def default_jobs() -> int:
@@ -110,8 +144,8 @@ def scan_files(entries: Iterable[FileEntry], jobs: int | None = None,
                limits: Limits = DEFAULT) -> Iterator[tuple[FileEntry, Result]]:
     """(file, its records and errors) for every file, in input order, decoded on `jobs` cores.
 
-    Work goes to the pool a window at a time, so memory stays bounded on any number of files
-    and the first records come out before the last file is listed.
+    Work goes to the workers a few tasks at a time, so memory stays bounded on any number of
+    files and the first records come out before the last file is listed.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
     stream = iter(entries)
@@ -120,19 +154,100 @@ def scan_files(entries: Iterable[FileEntry], jobs: int | None = None,
         for entry in itertools.chain(first, stream):
             yield entry, decode_file(entry.path, limits)
         return
-    planned = _tasks(itertools.chain(first, stream), limits)
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        pending: Result = []
-        while True:
-            window = list(itertools.islice(planned, WINDOW))
-            if not window:
-                break
-            results = pool.imap(_task, [task for _, task, _ in window], chunksize=4)
-            for (entry, _task_, last), result in zip(window, results):
-                pending.extend(result)
-                if last:
-                    yield entry, pending
-                    pending = []
+    planned = plan_tasks(itertools.chain(first, stream), limits)
+    yield from _by_file(_parallel(planned, jobs, limits))
+
+
+def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileEntry, Result]]:
+    """Join the units of each file (a split mailbox comes in batches) into one result per file."""
+    pending: Result = []
+    for plan, results in units:
+        for (entry, last), result in zip(plan, results):
+            pending.extend(result)
+            if last:
+                yield entry, pending
+                pending = []
+
+
+class _Workers:
+    """A process pool that is replaced when one of its workers dies."""
+
+    def __init__(self, jobs: int, limits: Limits) -> None:
+        self.jobs, self.limits = jobs, limits
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_warm)
+        self.ready = [pool.submit(os.getpid) for _ in range(self.jobs)]
+        return pool
+
+    def is_ready(self) -> bool:
+        return any(probe.done() for probe in self.ready)
+
+    def submit(self, task: Task) -> Future:
+        try:
+            return self.pool.submit(run_task, task, self.limits)
+        except BrokenProcessPool:
+            self.restart()
+            return self.pool.submit(run_task, task, self.limits)
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
+              limits: Limits) -> Iterator[tuple[Plan, list[Result]]]:
+    workers = _Workers(jobs, limits)
+    window: deque[tuple[Plan, Task, Future | list[Result]]] = deque()
+    try:
+        for plan, task in planned:
+            if isinstance(task, list):  # already a result (a mailbox that could not be read)
+                window.append((plan, ("raw", []), [task]))
+            elif not window and not workers.is_ready():
+                yield plan, run_task(task, limits)  # this process works while the workers start
+                continue
+            else:
+                window.append((plan, task, workers.submit(task)))
+            while len(window) > jobs * IN_FLIGHT or (window and not isinstance(window[0][2], Future)):
+                yield _collect(window.popleft(), workers, limits)
+        while window:
+            yield _collect(window.popleft(), workers, limits)
+    finally:
+        workers.close()
+
+
+def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
+             limits: Limits) -> tuple[Plan, list[Result]]:
+    plan, task, outcome = slot
+    if not isinstance(outcome, Future):
+        return plan, outcome
+    try:
+        return plan, outcome.result()
+    except BrokenProcessPool:
+        workers.restart()
+    return plan, _retry(plan, task, workers)
+
+
+def _retry(plan: Plan, task: Task, workers: _Workers) -> list[Result]:
+    """A task whose worker died: its files (or messages) one at a time in a fresh pool."""
+    kind, payload = task
+    results: list[Result] = []
+    for item in payload:
+        single = (kind, [item])
+        try:
+            results.extend(workers.submit(single).result())
+        except BrokenProcessPool:
+            workers.restart()
+            where = (item, 0) if kind == "files" else (item.origin, item.position)
+            results.append([ScanError(*where, CRASHED)])
+    if kind == "raw":  # one unit for the whole batch
+        return [[record for result in results for record in result]]
+    return results
 
 
 def scan(paths: str | Iterable[str], jobs: int | None = 1,
