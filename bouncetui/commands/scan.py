@@ -11,11 +11,12 @@ import argparse
 import os
 import sys
 
+from bouncetui import limits
 from bouncetui.classify import backscatter
 from bouncetui.classify.explain import explained_items, write_explained
 from bouncetui.formats import FORMATS, WRITERS
 from bouncetui.model import ScanError
-from bouncetui.pipeline import scan
+from bouncetui.pipeline import default_jobs, scan
 from bouncetui.store import Store, StoreError
 from bouncetui.store import options as store_options
 from bouncetui.textsafe import one_line
@@ -35,7 +36,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--explain-decoding", action="store_true",
                         help="instead of records, show for each one the decoder and the rule behind "
                              "every field (status, reply code, command, reason, hard/soft, backscatter)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="decode on N processes (default: one per core); the output order is the "
+                             "same for any N")
+    parser.add_argument("--dask", metavar="ADDRESS", default=None,
+                        help="decode on the Dask cluster whose scheduler is at ADDRESS "
+                             "(tcp://host:8786; needs bouncetui[dask] here and on the workers); "
+                             "same output, the cache is not used")
     store_options.add_arguments(parser, no_cache=True)
+    limits.add_arguments(parser)
+
+
+def _jobs(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return value
 
 
 def missing_paths(paths: list[str]) -> list[str]:
@@ -44,7 +60,7 @@ def missing_paths(paths: list[str]) -> list[str]:
 
 def open_cache(args: argparse.Namespace) -> Store | None:
     """The cache, unless --no-cache or --explain-decoding (the decoders' trace is not cached)."""
-    if args.no_cache or getattr(args, "explain_decoding", False):
+    if args.no_cache or getattr(args, "explain_decoding", False) or getattr(args, "dask", None):
         return None
     try:
         return store_options.open_store(args)
@@ -61,11 +77,27 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
     errors: list[ScanError] = []
+    client = None
+    if getattr(args, "dask", None) and not getattr(args, "explain_decoding", False):
+        from bouncetui import distributed
+
+        try:
+            client = distributed.connect(args.dask)
+        except distributed.ClusterError as exc:
+            print("bouncetui: %s" % exc, file=sys.stderr)
+            return 1
     store = open_cache(args)
     if getattr(args, "explain_decoding", False):
         items = explained_items(args.paths)  # one by one, so a message with no record says so
     else:
-        items = store.scan(args.paths) if store else scan(args.paths)
+        jobs = args.jobs or default_jobs()
+        within = limits.from_args(args)
+        if client is not None:
+            items = distributed.scan(args.paths, client, within)
+        elif store:
+            items = store.scan(args.paths, jobs=jobs, limits=within)
+        else:
+            items = scan(args.paths, jobs=jobs, limits=within)
 
     def records():
         own = getattr(args, "own_domain", None) or ()
@@ -88,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if args.output:
             out.close()
+        if client is not None:
+            client.close()
         if store:
             for warning in store.warnings:
                 print("bouncetui: %s" % warning, file=sys.stderr)
