@@ -2,7 +2,7 @@
 record, duplicate reports (the same token from several messages) collapsed into one row whose
 `origins` lists them all. --filter selects records with the query language of the explorer's
 filter bar, e.g. 'reason:userunknown domain:docomo.ne.jp hard -state:ignore' (see
-bouncetui/query.py).
+`bouncetui export --filter-help`).
 
 With --suppression, writes instead one line per address to stop mailing (address, reason, last,
 count, rule): every hard bounce; every address with a record in triage state suppress; reasons
@@ -21,6 +21,7 @@ import os
 import sys
 
 from bouncetui import limits
+from bouncetui import query as query_module
 from bouncetui.classify import backscatter
 from bouncetui.export import EXPORT_FORMATS, suppression_list, write_export, write_suppression
 from bouncetui.model import Bounce, ScanError
@@ -34,10 +35,11 @@ HELP = "export records with their triage (csv, jsonl), or a suppression list"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="mail to export; - reads standard input")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="mail to export; - reads standard input")
     parser.add_argument("-f", "--format", choices=EXPORT_FORMATS, default="csv", help="output format (default: csv)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.add_argument("--filter", metavar="QUERY", default="", help="only the records matching QUERY")
+    parser.add_argument("--filter-help", action="store_true", help="print the query language and exit")
     parser.add_argument("--suppression", action="store_true", help="write the suppression list instead")
     parser.add_argument("--soft-threshold", type=int, metavar="N", default=None,
                         help="with --suppression: soft bounces of one reason that list an address")
@@ -51,6 +53,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.filter_help:
+        print(query_module.__doc__)
+        return 0
+    if not args.paths:
+        print("bouncetui export: error: give at least one PATH", file=sys.stderr)
+        return 1
     missing = [p for p in args.paths if p != "-" and not os.path.exists(p)]
     for path in missing:
         print("bouncetui: %s: no such file or directory" % path, file=sys.stderr)

@@ -8,6 +8,7 @@ Exit 0 when done, 1 on a usage error, 3 when the database cannot be used."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 
@@ -15,6 +16,7 @@ from bouncetui.store import NEW, STATES, StoreError
 from bouncetui.store import options as store_options
 from bouncetui.textsafe import one_line
 
+TOKEN = re.compile(r"[0-9a-f]{40}")  # model.make_token: a SHA-1 in hexadecimal
 NAME = "triage"
 HELP = "set the triage state (new, investigating, resolved, suppress, ignore) or note of records"
 
@@ -38,6 +40,11 @@ def read_tokens(args: list[str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     tokens = read_tokens(args.tokens)
+    malformed = [t for t in tokens if not TOKEN.fullmatch(t)]
+    if malformed:
+        print("bouncetui triage: error: %s is not a record token (40 hexadecimal digits, the `token` "
+              "field of scan and export output)" % one_line(malformed[0]), file=sys.stderr)
+        return 1
     try:
         store = store_options.open_store(args)
     except StoreError as exc:

@@ -86,6 +86,16 @@ def test_triage_reads_tokens_from_stdin(capsys, maildir, tmp_path, monkeypatch):
     assert sorted(r["recipient"] for r in jsonl(out)) == ["carol@example.com", "dave@example.com"]
 
 
+def test_triage_refuses_what_is_not_a_token(capsys):
+    code, _, err = run(capsys, "triage", "--state", "ignore", "alice@example.net")
+    assert code == 1 and "not a record token" in err
+
+
+def test_filter_help_prints_the_query_language(capsys):
+    code, out, _ = run(capsys, "export", "--filter-help")
+    assert code == 0 and "-state:ignore" in out and "since:" in out
+
+
 def test_triage_refuses_an_unknown_state(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["triage", "--state", "deleted", "abc"])
