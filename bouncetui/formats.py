@@ -23,13 +23,13 @@ FORMATS = ("jsonl", "json", "csv", "table")
 # Table columns: (title, record -> text, minimum width, share of the spare width)
 TABLE_COLUMNS = (
     ("DATE", lambda r: local_date(r.timestamp, r.timezoneoffset), 16, 0),
-    ("RECIPIENT", lambda r: r.recipient, 16, 4),
+    ("RECIPIENT", lambda r: r.recipient, 24, 3),
     ("REASON", lambda r: r.reason, 15, 0),
     ("H/S", lambda r: "hard" if r.hardbounce else "soft", 4, 0),
     ("STATUS", lambda r: r.deliverystatus, 6, 0),
     ("CODE", lambda r: r.replycode, 4, 0),
-    ("DECODED BY", lambda r: r.decodedby, 10, 1),
-    ("DIAGNOSTIC", lambda r: r.diagnosticcode, 12, 6),
+    ("DECODED BY", lambda r: r.decodedby, 10, 0),
+    ("DIAGNOSTIC", lambda r: r.diagnosticcode, 12, 4),
 )
 
 
