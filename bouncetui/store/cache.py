@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bouncetui.limits import DEFAULT, Limits
-from bouncetui.model import Bounce, ScanError
+from bouncetui.model import FIELD_NAMES, Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
@@ -44,6 +44,8 @@ WINDOW_SLOTS = 2048  # emit cached records at least this often
 POOL_MIN_MESSAGES = 48  # below this, starting worker processes costs more than it saves
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
 
+STORED_FIELDS = FIELD_NAMES[2:]  # after origin and position, which a replay sets
+assert FIELD_NAMES[:2] == ("origin", "position")
 Progress = Callable[[int, int], None]
 Item = Bounce | ScanError
 
@@ -68,14 +70,11 @@ def maildir_unique_name(path: str) -> str | None:
 
 
 def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
-    """Records as cached; an error is kept with the limits it was decoded under (it may be theirs)."""
+    """Records as cached: each a list of its field values after origin and position (the cache
+    version covers model.FIELD_NAMES); an error is kept with the limits it was decoded under."""
     if isinstance(result, ScanError):
         return json.dumps({"error": result.error, "limits": limits}, ensure_ascii=False)
-    rows = []
-    for record in result:
-        row = record.to_dict()
-        del row["origin"], row["position"]
-        rows.append(row)
+    rows = [[getattr(record, name) for name in STORED_FIELDS] for record in result]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -83,10 +82,7 @@ def replay(payload: str, origin: str, position: int) -> list[Item]:
     data = json.loads(payload)
     if isinstance(data, dict):
         return [ScanError(origin, position, data["error"])]
-    try:  # the cache version guarantees the fields are the current ones
-        return [Bounce(origin=origin, position=position, **row) for row in data]
-    except TypeError:
-        return [Bounce.from_dict({**row, "origin": origin, "position": position}) for row in data]
+    return [Bounce(origin, position, *row) for row in data]
 
 
 class _Writer:

@@ -8,10 +8,11 @@ One SQLite file holds two things with different lifetimes:
 - the triage state (tables `triage` and `triage_log`): what a person decided. It is never dropped;
   a rebuild of a damaged file carries over every row that can still be read.
 
-Versions. `cache_version()` is bouncetui.__version__, the cache schema number `SCHEMA`, and a
+Versions. `cache_version()` is bouncetui.__version__, the cache schema number `SCHEMA`, a
 fingerprint of the decoding code (every module and data file of the package except the views), so
-a decoder change empties the cache even when a developer forgets to bump the version. Releases
-that change decoding bump bouncetui.__version__; a change to the cache tables bumps `SCHEMA`.
+a decoder change empties the cache even when a developer forgets to bump the version, and the
+record's field names. Releases that change decoding bump bouncetui.__version__; a change to the
+tables or to how records are stored in them bumps `SCHEMA`.
 
 Durability: WAL journal, synchronous=FULL, a busy timeout so that two processes on one file wait
 for each other instead of failing, and explicit `BEGIN IMMEDIATE` transactions (see Store).
@@ -27,8 +28,9 @@ from functools import cache
 from pathlib import Path
 
 import bouncetui
+from bouncetui.model import FIELD_NAMES
 
-SCHEMA = 1  # the shape of the tables; bump it when they change
+SCHEMA = 2  # the shape of the tables and of the cached records; bump it when they change
 APP = "bouncetui"
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -120,7 +122,8 @@ def _code_files(folder: Path):
 
 def cache_version() -> str:
     """The version the cached records were decoded with; a change empties the cache."""
-    return "%s+s%d+%s" % (bouncetui.__version__, SCHEMA, code_fingerprint())
+    fields = hashlib.blake2b(" ".join(FIELD_NAMES).encode(), digest_size=4).hexdigest()
+    return "%s+s%d+%s+%s" % (bouncetui.__version__, SCHEMA, code_fingerprint(), fields)
 
 
 CACHE_VERSION = cache_version()
