@@ -23,13 +23,13 @@ FORMATS = ("jsonl", "json", "csv", "table")
 # Table columns: (title, record -> text, minimum width, share of the spare width)
 TABLE_COLUMNS = (
     ("DATE", lambda r: local_date(r.timestamp, r.timezoneoffset), 16, 0),
-    ("RECIPIENT", lambda r: r.recipient, 24, 3),
+    ("RECIPIENT", lambda r: r.recipient, 22, 3),
     ("REASON", lambda r: r.reason, 15, 0),
     ("H/S", lambda r: "hard" if r.hardbounce else "soft", 4, 0),
     ("STATUS", lambda r: r.deliverystatus, 6, 0),
     ("CODE", lambda r: r.replycode, 4, 0),
     ("DECODED BY", lambda r: r.decodedby, 10, 0),
-    ("DIAGNOSTIC", lambda r: r.diagnosticcode, 12, 4),
+    ("DIAGNOSTIC", lambda r: r.diagnosticcode, 10, 4),
 )
 
 
@@ -102,26 +102,29 @@ def write_csv(records: Iterable[Bounce], out: IO[str], extra_fields: tuple[str, 
     return n
 
 
-def table_widths(total: int) -> list[int]:
-    minimum = [c[2] for c in TABLE_COLUMNS]
-    shares = [c[3] for c in TABLE_COLUMNS]
-    spare = max(0, total - sum(minimum) - 2 * (len(minimum) - 1))
-    widths = [m + spare * s // sum(shares) for m, s in zip(minimum, shares)]
-    return widths
+def table_columns(total: int) -> list[tuple[tuple, int]]:
+    """(column, width) pairs that fit `total` cells: the last columns are dropped on a narrow
+    terminal, and the spare width goes to the columns with a share of it."""
+    columns = list(TABLE_COLUMNS)
+    while len(columns) > 3 and sum(c[2] for c in columns) + 2 * (len(columns) - 1) > total:
+        columns.pop()
+    spare = max(0, total - sum(c[2] for c in columns) - 2 * (len(columns) - 1))
+    shares = sum(c[3] for c in columns) or 1
+    return [(c, c[2] + spare * c[3] // shares) for c in columns]
 
 
 def table_lines(records: Iterable[Bounce], width: int) -> Iterator[str]:
-    widths = table_widths(width)
-    yield "  ".join(fit(c[0], w) for c, w in zip(TABLE_COLUMNS, widths)).rstrip()
+    columns = table_columns(width)
+    yield "  ".join(fit(c[0], w) for c, w in columns).rstrip()
     for record in records:
-        yield "  ".join(fit(c[1](record), w) for c, w in zip(TABLE_COLUMNS, widths)).rstrip()
+        yield "  ".join(fit(c[1](record), w) for c, w in columns).rstrip()
 
 
 def write_table(records: Iterable[Bounce], out: IO[str], width: int | None = None) -> int:
     if width is None:
         width = shutil.get_terminal_size((120, 24)).columns
     n = -1
-    for n, line in enumerate(table_lines(records, max(width, 80))):
+    for n, line in enumerate(table_lines(records, max(width, 60))):
         out.write(line + "\n")
     return max(n, 0)
 

@@ -57,6 +57,15 @@ def test_table_is_aligned_and_cut_to_width(capsys, monkeypatch):
     assert "2 record(s), 0 error(s)" in err
 
 
+def test_table_drops_columns_on_a_narrow_terminal(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "scan", "--format", "table", DSN)
+    lines = out.splitlines()
+    assert code == 0 and all(len(line) <= 80 for line in lines)
+    assert "RECIPIENT" in lines[0] and "DIAGNOSTIC" not in lines[0]
+    assert "no-such-user@example.net" in lines[1]
+
+
 def test_output_file(tmp_path, capsys):
     target = tmp_path / "out.jsonl"
     code, out, _ = run(capsys, "scan", "--format", "jsonl", "--output", str(target), DSN)
