@@ -29,12 +29,12 @@ from bouncetui.tui.maillog_view import LogView, link_text
 from bouncetui.tui.messages import (
     FilterResult,
     HeadersLoaded,
-    MaillogLoaded,
     ScanBatch,
     ScanDone,
     ScanProgress,
 )
 from bouncetui.tui.records import RecordSet
+from bouncetui.tui.screens.background import BackgroundWork
 from bouncetui.tui.widgets.bounce_list import BounceList, ListHeader
 from bouncetui.tui.widgets.details import Details, detail_text
 from bouncetui.tui.widgets.filter_bar import FilterBar
@@ -48,7 +48,7 @@ HEADER_CACHE = 256
 WATCH_SECONDS = 3.0  # --watch: how often the mail folders are looked at (file names, sizes, times)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(BackgroundWork, Screen[None]):
     """The list and its panes."""
 
     SHOW_SCAN_TIME = True  # "scanned in 2.1s" in the status bar (snapshot tests turn it off)
@@ -231,41 +231,6 @@ class MainScreen(Screen[None]):
         self.update_status(scan=state)
         if self.maillogs and not message.cancelled:
             self.maillog_worker(self.records.with_duplicates(range(len(self.records))))
-
-    # -- the mail log ----------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="maillog")
-    def maillog_worker(self, bounces: list[Bounce]) -> None:
-        from bouncetui.tui import maillog_view
-
-        try:
-            view = maillog_view.load(self.maillogs, self.backend.paths, bounces)
-        except Exception as exc:  # an unreadable log must not take the bounces down with it
-            self.post_message(MaillogLoaded(None, "%s: %s" % (type(exc).__name__, exc)))
-            return
-        self.post_message(MaillogLoaded(view))
-
-    def on_maillog_loaded(self, message: MaillogLoaded) -> None:
-        if message.view is None:
-            self.notify(message.error, title="Cannot read the mail log", severity="error")
-            return
-        self.log_view = message.view
-        self.update_status(log="log: %d failures, %d silent (m)" % (self.log_view.failures, self.log_view.silent))
-        self._detail_key = ()
-        self.show_current()
-
-    def action_maillog(self) -> None:
-        from bouncetui.tui.screens.maillog import MaillogScreen
-
-        if self.log_view is None:
-            self.notify("Reading the mail log…" if self.maillogs else
-                        "No mail log: start with  bouncetui PATH --maillog FILE", timeout=4)
-            return
-
-        def done(term: str | None) -> None:
-            if term:
-                self.apply_term(term)
-
-        self.app.push_screen(MaillogScreen(self.log_view), done)
 
     # -- filter and sort -------------------------------------------------------------------------
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
@@ -561,21 +526,3 @@ class MainScreen(Screen[None]):
     def action_rescan(self) -> None:
         if not self.scanning:
             self.start_scan()
-
-    # -- --watch ---------------------------------------------------------------------------------
-    def watch_tick(self) -> None:
-        if not self.scanning:
-            self.watch_worker()
-
-    @work(thread=True, exclusive=True, group="watch")
-    def watch_worker(self) -> None:
-        """Look at the folders (names, sizes, times; nothing read); rescan when they changed."""
-        from bouncetui.sources import iter_files
-
-        signature = hash(tuple(
-            (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
-            for path in self.backend.paths for entry in iter_files(path)
-        ))
-        if self._watch_signature is not None and signature != self._watch_signature:
-            self.app.call_from_thread(self.start_scan, True)
-        self._watch_signature = signature

@@ -1,0 +1,71 @@
+"""The main screen's background work besides the scan: --watch polling the mail folders, and
+reading the mail log (--maillog) beside the bounces. A mixin of MainScreen, which owns the state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from bouncetui.model import Bounce
+from bouncetui.tui.messages import MaillogLoaded
+
+if TYPE_CHECKING:
+    from bouncetui.tui.screens.main import MainScreen
+
+
+class BackgroundWork:
+    """--watch and --maillog for MainScreen (its state: maillogs, log_view, backend, scanning)."""
+
+    # -- the mail log ----------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="maillog")
+    def maillog_worker(self: MainScreen, bounces: list[Bounce]) -> None:
+        from bouncetui.tui import maillog_view
+
+        try:
+            view = maillog_view.load(self.maillogs, self.backend.paths, bounces)
+        except Exception as exc:  # an unreadable log must not take the bounces down with it
+            self.post_message(MaillogLoaded(None, "%s: %s" % (type(exc).__name__, exc)))
+            return
+        self.post_message(MaillogLoaded(view))
+
+    def on_maillog_loaded(self: MainScreen, message: MaillogLoaded) -> None:
+        if message.view is None:
+            self.notify(message.error, title="Cannot read the mail log", severity="error")
+            return
+        self.log_view = message.view
+        self.update_status(log="log: %d failures, %d silent (m)" % (self.log_view.failures, self.log_view.silent))
+        self._detail_key = ()
+        self.show_current()
+
+    def action_maillog(self: MainScreen) -> None:
+        from bouncetui.tui.screens.maillog import MaillogScreen
+
+        if self.log_view is None:
+            self.notify("Reading the mail log…" if self.maillogs else
+                        "No mail log: start with  bouncetui PATH --maillog FILE", timeout=4)
+            return
+
+        def done(term: str | None) -> None:
+            if term:
+                self.apply_term(term)
+
+        self.app.push_screen(MaillogScreen(self.log_view), done)
+
+    # -- --watch ---------------------------------------------------------------------------------
+    def watch_tick(self: MainScreen) -> None:
+        if not self.scanning:
+            self.watch_worker()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def watch_worker(self: MainScreen) -> None:
+        """Look at the folders (names, sizes, times; nothing read); rescan when they changed."""
+        from bouncetui.sources import iter_files
+
+        signature = hash(tuple(
+            (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
+            for path in self.backend.paths for entry in iter_files(path)
+        ))
+        if self._watch_signature is not None and signature != self._watch_signature:
+            self.app.call_from_thread(self.start_scan, True)
+        self._watch_signature = signature
