@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -426,3 +427,56 @@ async def test_maillog_beside_the_bounces_shows_silent_failures(env):
         await settle(pilot, app)
         assert app.screen is screen
         assert "filter: to:%s" % silent[0] in screen_text(app)
+
+
+class SlowBackend(StaticBackend):
+    """Yields one record, then waits until the scan is cancelled (a scan that would take long)."""
+
+    def scan(self, on_progress, cancelled):
+        on_progress(0, 1000)
+        yield self.items[0]
+        while not cancelled():
+            time.sleep(0.01)
+
+
+@sync
+async def test_escape_stops_a_long_scan_and_the_app_keeps_answering(env):
+    app = BounceApp(SlowBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        for _ in range(200):
+            if screen.records:
+                break
+            await pilot.pause(0.02)
+        assert screen.scanning and "scanning" in screen_text(app)
+        await pilot.press("j", "question_mark")  # keys answered while the scan runs
+        assert "Help" in app.screen.title
+        await pilot.press("escape", "escape")
+        await settle(pilot, app)
+        assert not screen.scanning
+        assert "scan stopped" in screen_text(app)
+        assert shown_recipients(app) == [fixed_records()[0].recipient]
+
+
+@sync
+async def test_watch_picks_up_a_new_message_by_itself(env, tmp_path, monkeypatch):
+    from bouncetui.tui.screens import main as main_module
+
+    monkeypatch.setattr(main_module, "WATCH_SECONDS", 0.1)
+    mail = tmp_path / "Maildir"
+    shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md", "maillog"))
+    app = BounceApp(make_backend([str(mail)], db_path=str(env)), lang="en", keymap={}, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.pause(0.3)  # the first look records the folder as it is
+        before = len(main_screen(app).records)
+        source = next(p for p in sorted(mail.rglob("*")) if p.is_file() and b"tanaka.t@docomo.ne.jp" in p.read_bytes())
+        (mail / "new" / "9999999999.watch.host").write_bytes(
+            source.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.watch@docomo.ne.jp"))
+        for _ in range(300):
+            if len(main_screen(app).records) > before:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot, app)
+        assert "tanaka.watch@docomo.ne.jp" in shown_recipients(app)
+        assert "1 new record" in screen_text(app)
