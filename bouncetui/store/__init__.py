@@ -87,7 +87,7 @@ class Store:
 
     # -- the cache -------------------------------------------------------------------------------
 
-    def scan(self, paths: Sequence[str] | str, *, use_cache: bool = True,
+    def scan(self, paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, use_cache: bool = True,
              on_progress: Callable[[int, int], None] | None = None,
              jobs: int | None = 1, limits: Limits = DEFAULT) -> Iterator[Bounce | ScanError]:
         """Records of every message under `paths`, in order, decoding only new or changed files.
@@ -97,8 +97,9 @@ class Store:
         within `limits`; an error cached under other limits is decoded again.
         Raises StoreError if the database turns out damaged.
         """
-        if isinstance(paths, str):
+        if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
+        paths = [os.fspath(p) for p in paths]
         jobs = default_jobs() if jobs is None else max(1, jobs)
         if not use_cache:
             yield from cache.scan(None, self.path, paths, jobs=jobs, limits=limits, on_progress=on_progress)
