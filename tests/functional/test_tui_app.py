@@ -480,3 +480,42 @@ async def test_watch_picks_up_a_new_message_by_itself(env, tmp_path, monkeypatch
         await settle(pilot, app)
         assert "tanaka.watch@docomo.ne.jp" in shown_recipients(app)
         assert "1 new record" in screen_text(app)
+
+
+@sync
+async def test_navigation_keys_move_the_cursor_and_the_detail_follows(env):
+    records = fixed_records()
+    app = BounceApp(StaticBackend(records), lang="en", keymap={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        listing = main_screen(app).bounce_list
+        await pilot.press("j", "j", "down")
+        assert listing.cursor == 3
+        await pilot.press("k", "up")
+        assert listing.cursor == 1
+        await pilot.press("G")
+        assert listing.cursor == len(records) - 1
+        await pilot.press("g")
+        assert listing.cursor == 0
+        await pilot.press("pagedown")
+        assert 0 < listing.cursor < len(records)
+        await settle(pilot, app)
+        assert records[listing.cursor].recipient in detail_body(app)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#details")
+
+
+@sync
+async def test_mark_all_shown_then_set_their_state(env):
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await type_filter(pilot, app, "hard")
+        hard = set(main_screen(app).bounce_list.shown)
+        await pilot.press("a")
+        assert "%d marked" % len(hard) in screen_text(app)
+        await pilot.press("t", "4")  # suppress
+        await settle(pilot, app)
+        await pilot.press("slash", "ctrl+u", *"state:suppress", "enter")
+        await settle(pilot, app)
+        assert set(main_screen(app).bounce_list.shown) == hard
