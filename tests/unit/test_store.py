@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import bouncetui
 from bouncetui.model import Bounce, ScanError
@@ -268,3 +270,44 @@ def test_a_scan_does_not_write_into_a_cache_another_version_took_over(tmp_path, 
     with Store(db) as new:
         records(new.scan([str(maildir)]))
     assert len(decoded) == 12  # nothing the old version decoded was left for the new one
+
+
+OPERATIONS = ("flag", "to_cur", "delete", "edit", "grow", "touch", "copy")
+
+
+def apply(op: str, index: int, folder: Path, step: int) -> None:
+    """One change a mail client or a person makes to a Maildir."""
+    files = sorted(p for sub in ("cur", "new") for p in (folder / sub).iterdir())
+    if not files:
+        return
+    path = files[index % len(files)]
+    if op == "flag":
+        base, _, flags = path.name.partition(":2,")
+        path.rename(path.with_name(base + ":2," + ("" if "R" in flags else "R" + flags)))
+    elif op == "to_cur" and path.parent.name == "new":
+        path.rename(folder / "cur" / (path.name + ":2,S"))
+    elif op == "delete":
+        path.unlink()
+    elif op == "edit":
+        path.write_bytes(path.read_bytes().replace(b"example", b"exemple", 1))
+    elif op == "grow":
+        path.write_bytes(b"X-Seen: %d\n" % step + path.read_bytes())
+    elif op == "touch":
+        os.utime(path, (1_800_000_000 + step, 1_800_000_000 + step))
+    elif op == "copy":
+        shutil.copy2(path, folder / "new" / ("%d.copy%d.mx1" % (1_800_000_000 + step, step)))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 20)), min_size=1, max_size=5))
+def test_the_cache_always_gives_what_a_fresh_scan_gives(tmp_path_factory, steps):
+    base = tmp_path_factory.mktemp("changes")
+    folder = base / "Maildir"
+    shutil.copytree(FIXTURE, folder)
+    with Store(base / "db") as store:
+        records(store.scan([str(folder)]))
+        for step, (op, index) in enumerate(steps):
+            apply(op, index, folder, step)
+            cached = [r.to_dict() for r in store.scan([str(folder)])]
+            fresh = [r.to_dict() for r in scan_uncached([str(folder)])]
+            assert cached == fresh, "after %s" % steps[: step + 1]
