@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import email.utils
 import re
-import time
 
 from bouncetui.classify import Evidence, classify
 from bouncetui.classify.backscatter import spam_tag
@@ -52,6 +51,14 @@ def parse_date(value: str) -> tuple[int, str] | None:
     sign = "-" if offset < 0 else "+"
     offset = abs(offset)
     return stamp, "%s%02d%02d" % (sign, offset // 3600, (offset % 3600) // 60)
+
+
+def received_date(message: Message) -> tuple[int, str] | None:
+    """The date of the newest Received header ("...; Thu, 29 Apr 2009 23:34:45 +0900")."""
+    for value in message.headers("Received")[:1]:
+        if ";" in value:
+            return parse_date(value.rsplit(";", 1)[1])
+    return None
 
 
 def _original_header(report: Report, name: str) -> str:
@@ -149,10 +156,13 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
     subject = _original_header(report, "Subject")
     listid = _original_header(report, "List-Id")
     when = parse_date(message.header("Date"))
+    fallback = when or received_date(message) or parse_date(_original_header(report, "Date")) or (0, "+0000")
     records = []
     for delivery in report.deliveries:
         recipient = clean_address(delivery.recipient) if delivery.recipient else ""
-        stamp = when or parse_date(delivery.date) or (int(time.time()), "+0000")
+        # A report without a date of its own: when it was received, else when the original was
+        # written; never the time of the scan, which would change the record's token every time.
+        stamp = when or parse_date(delivery.date) or fallback
         status, status_why = derive_status(delivery)
         replycode, replycode_why = derive_replycode(delivery, status)
         command, command_why = derive_command(delivery)
