@@ -60,11 +60,12 @@ def show_raw(screen: MainScreen) -> None:
     except Exception as exc:
         screen.notify("Cannot read %s: %s" % (one_line(record.origin), exc), severity="error")
         return
-    screen.app.push_screen(TextScreen("Raw message · %s" % one_line(record.recipient), text))
+    screen.app.push_screen(TextScreen("Raw message · %s" % one_line(record.recipient), text,
+                                      on_open=lambda: open_pager(screen, index)))
 
 
-def open_pager(screen: MainScreen) -> None:
-    index = screen.current
+def open_pager(screen: MainScreen, index: int | None = None) -> None:
+    index = screen.current if index is None else index
     if index is None:
         return
     record = screen.records[index]

@@ -119,6 +119,7 @@ LONG = {
     "app.help": "This help",
     "app.theme": "Next colour theme (also: Ctrl+P, theme)",
     "filter.clear": "Clear the filter and close the bar",
+    "text.pager": "Open the raw message in $PAGER",
 }
 
 

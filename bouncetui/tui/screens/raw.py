@@ -1,9 +1,11 @@
 """A full-screen text view: the raw message (headers, MIME tree, decoded parts), the error list.
 
-j/k, arrows, PgUp/PgDn, g/G scroll; Esc or q goes back.
+j/k, arrows, PgUp/PgDn, g/G scroll; o opens the raw message in $PAGER; Esc or q goes back.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,12 +22,14 @@ class TextScreen(Screen[None]):
         Binding("k,up", "scroll('up')", "Up", show=False, id="text.up"),
         Binding("g,home", "scroll('home')", "Top", show=False, id="text.top"),
         Binding("G,end", "scroll('end')", "Bottom", show=False, id="text.bottom"),
+        Binding("o", "open", "Open in $PAGER", id="text.pager"),
     ]
 
-    def __init__(self, title: str, text: Text) -> None:
+    def __init__(self, title: str, text: Text, on_open: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.screen_title = title
         self.text = text
+        self.on_open = on_open
 
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
@@ -36,6 +40,13 @@ class TextScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.screen_title
         self.query_one("#text-view").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.on_open is not None if action == "open" else True
+
+    def action_open(self) -> None:
+        if self.on_open is not None:
+            self.on_open()
 
     def action_scroll(self, where: str) -> None:
         view = self.query_one("#text-view", VerticalScroll)
