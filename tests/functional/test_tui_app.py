@@ -519,3 +519,21 @@ async def test_mark_all_shown_then_set_their_state(env):
         await pilot.press("slash", "ctrl+u", *"state:suppress", "enter")
         await settle(pilot, app)
         assert set(main_screen(app).bounce_list.shown) == hard
+
+
+@sync
+async def test_filter_bar_completes_field_names_and_values(env):
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"rea")
+        await pilot.pause(0.1)
+        await pilot.press("right")
+        field = app.screen.query_one("#filter-input")
+        assert field.value == "reason:"
+        await pilot.press(*"mai")
+        await pilot.pause(0.1)
+        await pilot.press("right", "enter")
+        await settle(pilot, app)
+        assert field.value == "reason:mailboxfull"
+        assert shown_recipients(app) == ["full@gmail.com"]

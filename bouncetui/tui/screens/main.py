@@ -8,6 +8,7 @@ record's original headers run in thread workers that only post messages back.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +24,7 @@ from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce, ScanError
 from bouncetui.tui import actions, filtering, fuzzy
-from bouncetui.tui.backend import Backend, TriageState, read_raw
+from bouncetui.tui.backend import STATES, Backend, TriageState, read_raw
 from bouncetui.tui.columns import BY_KEY, COLUMN_KEYS
 from bouncetui.tui.maillog_view import LogView, link_text
 from bouncetui.tui.messages import (
@@ -45,6 +46,10 @@ BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
 HEADER_CACHE = 256
+SUGGEST_SAMPLE = 20000  # records looked at to complete a field's values in the filter bar
+# query field -> the record attribute whose values complete it
+FIELD_ATTRIBUTES = {"reason": "reason", "domain": "destination", "status": "deliverystatus", "code": "replycode",
+                    "action": "action", "decodedby": "decodedby", "rhost": "rhost"}
 WATCH_SECONDS = 3.0  # --watch: how often the mail folders are looked at (file names, sizes, times)
 
 
@@ -111,7 +116,7 @@ class MainScreen(BackgroundWork, Screen[None]):
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
-        bar = FilterBar(id="filter-bar")
+        bar = FilterBar(self.field_values, id="filter-bar")
         bar.display = False
         yield bar
         self.bounce_list = BounceList(self.records, id="bounce-list")
@@ -233,6 +238,16 @@ class MainScreen(BackgroundWork, Screen[None]):
             self.maillog_worker(self.records.with_duplicates(range(len(self.records))))
 
     # -- filter and sort -------------------------------------------------------------------------
+    def field_values(self, field: str) -> list[str]:
+        """Values of a query field for the filter bar's completion, most common first."""
+        if field == "state":
+            return list(STATES)
+        attribute = FIELD_ATTRIBUTES.get(field)
+        if attribute is None:
+            return []
+        counts = Counter(getattr(r, attribute) for r in self.records.records[-SUGGEST_SAMPLE:])
+        return [value for value, _n in counts.most_common() if value]
+
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
         """The records among `indexes` that the query's field terms select (default: the current one)."""
         query = query or self.filter_query

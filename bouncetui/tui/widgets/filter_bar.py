@@ -3,13 +3,49 @@ filter, Esc clears it. It reports the text; the screen parses and runs the query
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
 PLACEHOLDER = "fuzzy recipient, reason: domain: status: code: hard soft state: since: marked, -negate"
+
+
+FIELDS = ("reason:", "domain:", "status:", "code:", "action:", "decodedby:", "state:", "since:", "until:",
+          "to:", "from:", "subject:", "rhost:", "note:", "hard", "soft", "marked", "backscatter")
+
+
+class QuerySuggester(Suggester):
+    """Completes the word being typed: a field name, or a value of the field from the records
+    (`values(field)` gives them, most common first). → or End accepts the suggestion."""
+
+    def __init__(self, values: Callable[[str], Iterable[str]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.values = values
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _space, word = value.rpartition(" ")
+        prefix = head + " " if head else ""
+        negation = "-" if word.startswith("-") else ""
+        word = word[len(negation):]
+        if not word:
+            return None
+        name, colon, typed = word.partition(":")
+        if not colon:
+            choices: Iterable[str] = FIELDS
+            typed = word
+            name = ""
+        else:
+            choices = (name + ":" + v for v in self.values(name.lower()))
+            typed = word
+        for choice in choices:
+            if choice.lower().startswith(typed.lower()) and choice != typed:
+                return prefix + negation + choice
+        return None
 
 
 class FilterBar(Horizontal):
@@ -25,9 +61,13 @@ class FilterBar(Horizontal):
     class Done(Message):
         """Enter: the user is done typing."""
 
+    def __init__(self, values: Callable[[str], Iterable[str]] | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.values = values or (lambda field: ())
+
     def compose(self):
         yield Label("/", id="filter-prompt")
-        yield Input(placeholder=PLACEHOLDER, id="filter-input")
+        yield Input(placeholder=PLACEHOLDER, id="filter-input", suggester=QuerySuggester(self.values))
         yield Label("", id="filter-info")
 
     @property
