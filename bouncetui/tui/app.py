@@ -59,6 +59,8 @@ class BounceApp(App[None]):
         if self.keymap_config:
             self.set_keymap(self.keymap_config)
         self.push_screen(MainScreen(self.backend, self.lang, self.watch_mail, self.maillogs))
+        if self.backend.warning:
+            self.notify(self.backend.warning, title="Index", severity="warning", timeout=10)
         if self.keymap_problem:
             self.notify(self.keymap_problem, title="Key config", severity="warning", timeout=8)
 

@@ -42,6 +42,7 @@ class Backend:
 
     paths: list[str]
     persistent = False
+    warning = ""  # a problem the user should hear about (say, triage will not be saved)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
         raise NotImplementedError
@@ -136,12 +137,17 @@ class StaticBackend(Backend):
 
 def make_backend(paths: list[str], db_path: str | None = None, use_cache: bool = True) -> Backend:
     """The store when it is installed and can open its database, else the plain scan."""
-    if _store is not None:
-        try:
-            return StoreBackend(paths, db_path, use_cache)
-        except Exception:  # a store that cannot open must not keep the explorer from starting
-            pass
-    return ScanBackend(paths)
+    if _store is None:
+        backend = ScanBackend(paths)
+        backend.warning = "The index store is not installed: triage lasts only until you quit."
+        return backend
+    try:
+        return StoreBackend(paths, db_path, use_cache)
+    except Exception as exc:  # a store that cannot open must not keep the explorer from starting
+        backend = ScanBackend(paths)
+        backend.warning = "Cannot open the index (%s): every message is decoded again and triage lasts " \
+                          "only until you quit." % exc
+        return backend
 
 
 def read_raw(origin: str, position: int) -> bytes:

@@ -13,12 +13,15 @@ from textual.widgets import Footer, Header, Static
 from bouncetui.tui.keys import binding_sections, describe, keys_path
 
 QUERY_HELP = (
-    ("tanak@docomo", "fuzzy search over recipients (typos allowed, best matches first)"),
-    ("reason:filtered", "reason; also domain: status: code: action: decodedby: rhost: from: subject: to:"),
-    ("hard  soft  marked", "hard or soft bounces, the marked rows"),
-    ("state:resolved", "triage state: new investigating resolved suppress ignore"),
-    ("since:2026-11-01 until:7d", "dates (YYYY-MM-DD, YYYY-MM) or ages (12h, 7d, 2w)"),
-    ("-reason:vacation", "a leading - negates a term; terms combine (all must hold)"),
+    ("tanak@docomo", "free text: fuzzy recipient search (typos allowed, best matches first)"),
+    ("reason:filtered,blocked", "a field; a comma gives alternatives"),
+    ("domain: status:5.7 code:55", "destination (and subdomains), status class, reply code prefix"),
+    ("action: decodedby: rhost:", "more fields: to: from: subject: messageid: origin: note:"),
+    ("hard  soft  marked", "hard or soft bounces, the marked rows (also: backscatter)"),
+    ("state:new,investigating", "triage state: new investigating resolved suppress ignore"),
+    ("since:2026-11-01 until:7d", "dates (2026-11-30, 2026-11-30T09:30) or ages (12h, 7d, 2w)"),
+    ("-reason:vacation -example", "a leading - negates; negated text is a substring test of every field"),
+    ("→ or End", "accepts the completion the bar offers (field names, then values)"),
 )
 
 
@@ -47,16 +50,16 @@ class HelpScreen(Screen[None]):
         for title, bindings in binding_sections():
             table.add_row(Text(title, style="bold underline"), "")
             for keys, description, _id in describe(bindings, keymap):
-                table.add_row(keys, description)
+                table.add_row(Text(keys), Text(description))
             table.add_row("", "")
         table.add_row(Text("Filter queries", style="bold underline"), "")
         for example, meaning in QUERY_HELP:
-            table.add_row(example, meaning)
+            table.add_row(Text(example), Text(meaning))
         table.add_row("", "")
         table.add_row(Text("Remap keys", style="bold underline"), "")
-        table.add_row("file", keys_path())
-        table.add_row("example", '[keys]  "main.filter" = "slash,f"')
-        table.add_row("ids", "main.filter, main.mark, list.down, ... (every id: bouncetui open --list-keys)")
+        table.add_row(Text("file"), Text(keys_path()))
+        table.add_row(Text("example"), Text('[keys]  "main.filter" = "slash,f"'))
+        table.add_row(Text("ids"), Text("main.filter, main.mark, list.down, ... (every id: bouncetui open --list-keys)"))
         return table
 
     def action_scroll(self, where: str) -> None:
