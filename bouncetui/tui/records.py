@@ -22,6 +22,7 @@ class RecordSet:
         self.duplicates: dict[int, list[Bounce]] = {}  # the same report found elsewhere
         self.by_report: dict[tuple[str, int], list[int]] = {}
         self.errors: list[ScanError] = []
+        self._error_set: set[ScanError] = set()
 
     def __len__(self) -> int:
         return len(self.records)
@@ -34,7 +35,9 @@ class RecordSet:
         added: list[int] = []
         for item in items:
             if isinstance(item, ScanError):
-                self.errors.append(item)
+                if item not in self._error_set:  # a rescan reports the same errors again
+                    self._error_set.add(item)
+                    self.errors.append(item)
                 continue
             token = item.token or "%s#%d#%s" % (item.origin, item.position, item.recipient)
             known = self.by_token.get(token)
