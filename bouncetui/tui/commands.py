@@ -9,8 +9,13 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from bouncetui.textsafe import one_line
+from bouncetui.tui.columns import COLUMNS
 
 QUICK_DOMAINS = 40
+
+
+def _records(count: int) -> str:
+    return "%d record%s" % (count, "" if count == 1 else "s")
 
 
 class BounceCommands(Provider):
@@ -30,15 +35,19 @@ class BounceCommands(Provider):
                 commands.append((binding.description, partial(screen.run_action, binding.action),
                                  "key %s" % binding.key.split(",")[0]))
         commands.append(("Help: every key", partial(self.app.run_action, "help"), "key ?"))
+        for column in COLUMNS:
+            name = column.title.lower()
+            commands.append(("Sort by %s" % name, partial(screen.sort_by, column.key, False), "ascending"))
+            commands.append(("Sort by %s, descending" % name, partial(screen.sort_by, column.key, True), ""))
         records = screen.records.records
         reasons = Counter(r.reason for r in records)
         for reason, count in reasons.most_common():
             commands.append(("Filter: reason:%s" % reason, partial(screen.apply_term, "reason:%s" % reason),
-                             "%d records" % count))
+                             _records(count)))
         domains = Counter(r.destination for r in records if r.destination)
         for domain, count in domains.most_common(QUICK_DOMAINS):
             term = "domain:%s" % domain
-            commands.append(("Filter: %s" % one_line(term), partial(screen.apply_term, term), "%d records" % count))
+            commands.append(("Filter: %s" % one_line(term), partial(screen.apply_term, term), _records(count)))
         for word in ("hard", "soft", "marked"):
             commands.append(("Filter: %s" % word, partial(screen.apply_term, word), "quick filter"))
         return commands
