@@ -43,6 +43,7 @@ from bouncetui.tui.widgets.reason_panel import ReasonPanel
 from bouncetui.tui.widgets.status_bar import StatusBar
 
 BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
+BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
 HEADER_CACHE = 256
@@ -174,7 +175,7 @@ class MainScreen(BackgroundWork, Screen[None]):
             for item in self.backend.scan(on_progress, cancelled):
                 batch.append(item)
                 now = time.monotonic()
-                if now - last >= BATCH_SECONDS or len(batch) >= 20000:
+                if now - last >= BATCH_SECONDS or len(batch) >= BATCH_MAX:
                     self.post_message(ScanBatch(generation, batch))
                     batch, last = [], now
                 if worker.is_cancelled:
