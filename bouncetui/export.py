@@ -32,7 +32,7 @@ from functools import cache
 from typing import IO, Literal
 
 from bouncetui.formats import csv_row
-from bouncetui.model import FIELD_NAMES, Bounce
+from bouncetui.model import FIELD_NAMES, Bounce, location
 from bouncetui.query import Query
 from bouncetui.store import NEW, Triage
 
@@ -70,10 +70,6 @@ class SuppressionEntry:
     rule: str  # why: "state", "hard", "now" (the catalog says at once) or "soft"
 
 
-def origin_of(record: Bounce) -> str:
-    return record.origin if record.position <= 1 else "%s#%d" % (record.origin, record.position)
-
-
 def _fullness(record: Bounce) -> int:
     return sum(1 for value in record.to_dict().values() if value not in ("", None))
 
@@ -87,7 +83,7 @@ def collapse(records: Iterable[Bounce]) -> list[Row]:
     rows = []
     for copies in groups.values():
         best = max(copies, key=_fullness)  # max keeps the first of equals
-        rows.append(Row(best, tuple(dict.fromkeys(origin_of(r) for r in copies))))
+        rows.append(Row(best, tuple(dict.fromkeys(location(r.origin, r.position) for r in copies))))
     return rows
 
 

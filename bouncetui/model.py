@@ -25,6 +25,11 @@ def is_hard(reason: str, deliverystatus: str = "", replycode: str = "") -> bool:
     return False
 
 
+def location(origin: str, position: int) -> str:
+    """Where a message is, for people: its file, or "file#N" for the N-th message of a mailbox."""
+    return origin if position <= 1 else "%s#%d" % (origin, position)
+
+
 def make_token(addresser: str, recipient: str, timestamp: int, messageid: str = "") -> str:
     """A stable id for a record: the same bounce gets the same token wherever its file moves."""
     text = "\x02%s\x1e%s\x1e%s\x03%d" % (addresser.lower(), recipient.lower(), messageid, timestamp)
@@ -93,5 +98,4 @@ class ScanError:
     error: str
 
     def __str__(self) -> str:
-        where = self.origin if self.position <= 1 else "%s#%d" % (self.origin, self.position)
-        return "%s: %s" % (where, self.error)
+        return "%s: %s" % (location(self.origin, self.position), self.error)

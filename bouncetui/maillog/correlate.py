@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from bouncetui.maillog.record import LogRecord
-from bouncetui.model import Bounce, ScanError
+from bouncetui.model import Bounce, ScanError, location
 from bouncetui.pipeline import scan
 from bouncetui.sources import RawMessage, iter_messages
 from bouncetui.verp import failed_recipient
@@ -77,12 +77,7 @@ class Link:
 
     def mails(self) -> list[str]:
         """The linked bounce mails as "origin" or "origin#position"."""
-        out: list[str] = []
-        for b in self.bounces:
-            name = b.origin if b.position <= 1 else "%s#%d" % (b.origin, b.position)
-            if name not in out:
-                out.append(name)
-        return out
+        return list(dict.fromkeys(location(b.origin, b.position) for b in self.bounces))
 
 
 @dataclass(frozen=True, slots=True)
