@@ -11,6 +11,10 @@ MTA's bounce that carries Auto-Submitted too.
 
 A bounce that a person forwarded ("Fwd: Returned mail", quoted with "> ") is unwrapped and decoded
 as the bounce it quotes.
+
+Before parsing, `sniff.may_be_report` looks at the raw bytes: plain personal mail with no sign of a
+report (no notifier sender, no report part, no bounce wording, nothing encoded) is settled as no
+report without being parsed or offered to any decoder.
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ from __future__ import annotations
 import re
 from types import ModuleType
 
-from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834
+from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834, sniff
 from bouncetui.decode.assemble import assemble
-from bouncetui.decode.message import TEXT_REPORT_TYPES, Message
+from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, normalize_newlines
 from bouncetui.decode.report import Report
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits
 from bouncetui.model import Bounce
 
 DECODERS: tuple[ModuleType, ...] = (arf, *mta.DECODERS, rfc3464, fallback, rfc3834)
+PREFILTER = True  # False: every message is parsed and offered to the decoders (to compare results)
 
 _FORWARDED = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*:", re.I)
 _QUOTED_HEADER = re.compile(r"^>+ ?(?:From|Date|Subject|To|Return-Path|Received):", re.M)
@@ -77,6 +82,9 @@ def decode(raw: bytes, origin: str = "", position: int = 1, limits: Limits = DEF
     """
     if len(raw) > limits.max_bytes:
         raise LimitExceeded("message of %d bytes exceeds %d (--max-size)" % (len(raw), limits.max_bytes))
+    raw = normalize_newlines(raw)
+    if PREFILTER and not sniff.may_be_report(raw):
+        return []
     message = Message.parse(raw)
     check_structure(message, limits)
     report = find_report(message)
