@@ -24,6 +24,11 @@ import re
 
 POLICY = email.policy.compat32
 _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
+# A run of header lines (feedparser's test, line after line), and one field with its folded lines
+# as compat32's header_source_parse gives it: the name, the value without the blanks after the
+# colon and without the final newline.
+_HEADER_RUN = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*")
+_FIELD = re.compile(r"^([\041-\071\073-\176]+):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.MULTILINE)
 _MUTATORS = ("__setitem__", "__delitem__", "set_raw", "replace_header", "add_header", "set_param",
              "del_param", "set_type", "set_boundary", "set_charset", "set_default_type")
 
@@ -36,20 +41,20 @@ class Part(email.message.Message):
     cache, so the answers stay those of the standard class.
     """
 
-    _index: dict[str, tuple[str, object]] | None = None
+    _index: dict[str, object] | None = None
     _ctype: str | None = None
 
     def get(self, name, failobj=None):  # type: ignore[override]
         index = self._index
         if index is None:
             index = {}
+            fetch = self.policy.header_fetch_parse
             for key, value in self._headers:
-                index.setdefault(key.lower(), (key, value))
+                lowered = key.lower()
+                if lowered not in index:
+                    index[lowered] = fetch(key, value)
             self._index = index
-        found = index.get(name.lower())
-        if found is None:
-            return failobj
-        return self.policy.header_fetch_parse(*found)
+        return index.get(name.lower(), failobj)
 
     def __getitem__(self, name):
         return self.get(name)
@@ -229,6 +234,52 @@ def _new(parent: email.message.Message | None, reader: _Reader) -> Part:
 def _parse_part(reader: _Reader, parent: email.message.Message | None) -> Part:
     """feedparser._parsegen: one message (or part) from the reader's position to its false end."""
     msg = _new(parent, reader)
+    if not _read_clean_headers(reader, msg):
+        _read_headers(reader, msg)
+    ctype = msg.get_content_type()
+    if ctype == "message/delivery-status":
+        _parse_field_blocks(reader, msg)
+    elif ctype.startswith("message/"):
+        _parse_part(reader, msg)
+    elif ctype.startswith("multipart/"):
+        _parse_multipart(reader, msg)
+    else:
+        msg.set_payload(reader.rest())
+    return msg
+
+
+def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
+    """The common case in one regular-expression pass: a header block of well-formed fields.
+
+    Returns False, having read nothing, for anything else (a line starting with a colon, a
+    continuation first, a From_ line after the first, a boundary-like line): the line-by-line
+    reader then follows feedparser exactly.
+    """
+    text, pos = reader.text, reader.pos
+    run = _HEADER_RUN.match(text, pos)
+    end = run.end()
+    block = text[pos:end]
+    if not block or block[0] in " \t:" or "\n:" in block or "\nFrom " in block or "\n--" in block \
+            or block.startswith("--"):
+        return False
+    if block.startswith("From "):
+        first = block.find("\n") + 1 or len(block)
+        msg.set_unixfrom(block[:first].rstrip("\n"))
+        block = block[first:]
+        if block[:1] in (" ", "\t"):
+            return False
+    msg._headers.extend(_FIELD.findall(block))
+    reader.pos = end
+    if end >= reader.end or (reader.stack and reader.at_stop(end)):
+        return True
+    if text[end] == "\n":
+        reader.pos = end + 1  # the empty line that ends the header block
+    else:
+        msg.defects.append(errors.MissingHeaderBodySeparatorDefect())
+    return True
+
+
+def _read_headers(reader: _Reader, msg: Part) -> None:
     headers = []
     while True:
         line = reader.readline()
@@ -241,16 +292,6 @@ def _parse_part(reader: _Reader, parent: email.message.Message | None) -> Part:
             break
         headers.append(line)
     _set_headers(msg, headers)
-    ctype = msg.get_content_type()
-    if ctype == "message/delivery-status":
-        _parse_field_blocks(reader, msg)
-    elif ctype.startswith("message/"):
-        _parse_part(reader, msg)
-    elif ctype.startswith("multipart/"):
-        _parse_multipart(reader, msg)
-    else:
-        msg.set_payload(reader.rest())
-    return msg
 
 
 def _set_headers(msg: Part, lines: list[str]) -> None:
