@@ -33,9 +33,10 @@ class ScanDone(Message):
 
 
 class FilterResult(Message):
-    """The rows a query selects; ignored unless it answers the latest query."""
+    """The rows a query selects (None: it failed, `info` says why); ignored unless it answers the
+    latest query."""
 
-    def __init__(self, generation: int, shown: list[int], info: str) -> None:
+    def __init__(self, generation: int, shown: list[int] | None, info: str) -> None:
         super().__init__()
         self.generation = generation
         self.shown = shown

@@ -62,10 +62,13 @@ class BackgroundWork:
         """Look at the folders (names, sizes, times; nothing read); rescan when they changed."""
         from bouncetui.sources import iter_files
 
-        signature = hash(tuple(
-            (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
-            for path in self.backend.paths for entry in iter_files(path)
-        ))
+        try:
+            signature = hash(tuple(
+                (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
+                for path in self.backend.paths for entry in iter_files(path)
+            ))
+        except Exception:  # a folder that vanished for a moment: look again next time
+            return
         if self._watch_signature is not None and signature != self._watch_signature:
             self.app.call_from_thread(self.start_scan, True)
         self._watch_signature = signature

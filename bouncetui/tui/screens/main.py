@@ -272,6 +272,12 @@ class MainScreen(BackgroundWork, Screen[None]):
 
     @work(thread=True, exclusive=True, group="filter")
     def filter_worker(self, generation: int, query: filtering.Query, column: str, reverse: bool, count: int) -> None:
+        try:
+            self._filter(generation, query, column, reverse, count)
+        except Exception as exc:  # a failing filter must leave the list as it was, not end the app
+            self.post_message(FilterResult(generation, None, "filter failed: %s" % exc))
+
+    def _filter(self, generation: int, query: filtering.Query, column: str, reverse: bool, count: int) -> None:
         worker = get_current_worker()
         started = time.perf_counter()
         indexes = self._select(range(count), query) if query.terms else None
@@ -299,8 +305,11 @@ class MainScreen(BackgroundWork, Screen[None]):
         if message.generation != self.filter_generation:
             return
         self.filter_applied_at = time.monotonic()
-        self.bounce_list.set_shown(message.shown)
         bar = self.query_one(FilterBar)
+        if message.shown is None:
+            bar.set_info(message.info, error=True)
+            return
+        self.bounce_list.set_shown(message.shown)
         bar.set_info(message.info if self.query_text else "")
         self.update_status()
 
