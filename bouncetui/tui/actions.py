@@ -113,6 +113,9 @@ def export_dialog(screen: MainScreen) -> None:
         except OSError as exc:
             screen.notify("Cannot write %s: %s" % (path, exc.strerror or exc), severity="error")
             return
+        except Exception as exc:  # the export must fail with a message, never end the app
+            screen.notify("Export failed: %s: %s" % (type(exc).__name__, exc), severity="error")
+            return
         screen.notify("Wrote %d line%s to %s" % (count, "" if count == 1 else "s", path), title="Export")
 
     screen.app.push_screen(ExportDialog(len(screen.bounce_list.shown), marked), done)
