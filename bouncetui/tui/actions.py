@@ -130,7 +130,7 @@ def show_stats(screen: MainScreen) -> None:
         if term:
             screen.apply_term(term)
 
-    screen.app.push_screen(StatsScreen(records), done)
+    screen.app.push_screen(StatsScreen(records, screen.bounce_list.states), done)
 
 
 def show_errors(screen: MainScreen) -> None:

@@ -572,3 +572,21 @@ async def test_escape_sequences_in_mail_never_reach_the_terminal(env, tmp_path):
         raw = str(app.screen.query_one("#text-body").render())
         assert "victim@example.com" in raw
         assert "\x1b" not in raw and "\x07" not in raw and "^[]52;c;" in raw
+
+
+@sync
+async def test_stats_class_tab_filters_hard_bounces(env):
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("i")
+        await pilot.pause(0.2)
+        await pilot.press("right", "right", "right")  # Reason, Domain, Day, Class
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "hard" in text and "complaint" in text and "autoreply" in text
+        await pilot.press("j", "enter")  # soft is the biggest class here, hard the next
+        await settle(pilot, app)
+        screen = main_screen(app)
+        assert "filter: hard" in screen_text(app)
+        assert all(screen.records[i].hardbounce for i in screen.bounce_list.shown)

@@ -1,5 +1,5 @@
-"""The stats screen: counts by reason, by destination domain and by day (local time,
-like the filter's since:/until:), as horizontal bars.
+"""The stats screen: counts by reason, destination domain, day (local time, like the filter's
+since:/until:), class (hard, soft, delay, ...) and triage state, as horizontal bars.
 
 Each bar is a Textual widget in a ListView; Enter or a click on a bar goes back to the list
 filtered by it (reason:X, domain:Y, since:DAY until:DAY).
@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Label, ListItem, ListView, TabbedCon
 
 from bouncetui.model import Bounce
 from bouncetui.textsafe import one_line
+from bouncetui.tui.columns import row_class
 
 MAX_BARS = 200
 LABEL_WIDTH = 24
@@ -63,19 +64,26 @@ def _day_term(day: str) -> str:
     return "since:%s until:%s" % (day, day) if day[0].isdigit() else ""
 
 
-# (tab id, title, record -> key, key -> filter term, order: "count" or "key")
+# row class -> the filter term that selects it
+CLASS_TERMS = {"hard": "hard", "soft": "soft", "delay": "action:delayed", "complaint": "reason:feedback",
+               "autoreply": "reason:vacation", "delivered": "action:delivered,relayed,expanded"}
+
+# (tab id, title, (record, triage state) -> key, key -> filter term, order: "count" or "key")
 GROUPS = (
-    ("by-reason", "Reason", lambda r: r.reason, lambda k: "reason:%s" % k, "count"),
-    ("by-domain", "Domain", lambda r: r.destination or "(none)", lambda k: "domain:%s" % k, "count"),
-    ("by-day", "Day", _day, _day_term, "key"),
+    ("by-reason", "Reason", lambda r, s: r.reason, lambda k: "reason:%s" % k, "count"),
+    ("by-domain", "Domain", lambda r, s: r.destination or "(none)", lambda k: "domain:%s" % k, "count"),
+    ("by-day", "Day", lambda r, s: _day(r), _day_term, "key"),
+    ("by-class", "Class", lambda r, s: row_class(r), lambda k: CLASS_TERMS.get(k, ""), "count"),
+    ("by-state", "State", lambda r, s: s, lambda k: "state:%s" % k, "count"),
 )
 
 
-def counts(records: list[Bounce]) -> dict[str, list[tuple[str, int]]]:
+def counts(records: list[Bounce], states: dict[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:
     """For each group, its (key, count) pairs in display order."""
+    states = states or {}
     result = {}
     for tab, _title, key, _term, order in GROUPS:
-        counter = Counter(key(r) for r in records)
+        counter = Counter(key(r, states.get(r.token, "new")) for r in records)
         if order == "key":
             pairs = sorted(counter.items(), reverse=True)
         else:
@@ -95,13 +103,14 @@ class StatsScreen(Screen[str | None]):
         Binding("k", "cursor('up')", "Up", show=False, id="stats.up"),
     ]
 
-    def __init__(self, records: list[Bounce]) -> None:
+    def __init__(self, records: list[Bounce], states: dict[str, str] | None = None) -> None:
         super().__init__()
         self.records = records
+        self.states = states or {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
-        data = counts(self.records)
+        data = counts(self.records, self.states)
         with TabbedContent(id="stats-tabs"):
             for tab, title, _key, term, _order in GROUPS:
                 pairs = data[tab]
