@@ -35,6 +35,7 @@ from bouncetui.store.schema import (
     SCHEMA,
     StoreError,
     cache_version,
+    clear_cache,
     connect,
     default_db_path,
     prepare,
@@ -114,8 +115,7 @@ class Store:
     def clear_cache(self) -> None:
         """Forget every cached record (the next scan decodes everything); triage stays."""
         with self._transaction() as conn:
-            conn.execute("DELETE FROM files")
-            conn.execute("DELETE FROM messages")
+            clear_cache(conn)
 
     def _warn(self, message: str) -> None:
         if message not in self.warnings:

@@ -34,7 +34,7 @@ from bouncetui.model import FIELD_NAMES, Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
-from bouncetui.store.schema import StoreError, cache_version, rollback, translate
+from bouncetui.store.schema import StoreError, cache_version, meta, rollback, translate
 
 FLUSH_FILES = 500  # write the pending batch after this many files ...
 FLUSH_SECONDS = 1.0  # ... or this long
@@ -113,7 +113,7 @@ class _Writer:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                if _stored_version(self.conn) != self.version:
+                if meta(self.conn, "cache_version") != self.version:
                     # A bouncetui of another version emptied the cache since this scan began:
                     # records decoded here must not mix with its own.
                     self.conn.execute("ROLLBACK")
@@ -138,11 +138,6 @@ class _Writer:
         finally:
             self.files.clear()
             self.messages.clear()
-
-
-def _stored_version(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'cache_version'").fetchone()
-    return row[0] if row else None
 
 
 def _collect_garbage(conn: sqlite3.Connection) -> None:

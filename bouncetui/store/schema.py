@@ -38,7 +38,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # Parts of the package that do not change what a scan decodes (the fingerprint ignores them).
 # The catalog is read by the views and the exports only (nothing under decode/ or classify/ uses it).
 VIEW_PARTS = frozenset({"tui", "commands", "store", "catalog", "maillog", "export.py", "query.py",
-                        "formats.py", "cli.py", "__main__.py", "maillog.py", "__pycache__"})
+                        "formats.py", "cli.py", "__main__.py", "__pycache__"})
 FINGERPRINT_SUFFIXES = (".py", ".toml", ".json")
 
 TABLES = """
@@ -194,9 +194,8 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
                     if statement.strip():
                         conn.execute(statement)  # not executescript: it would commit early
                 conn.execute("INSERT OR REPLACE INTO meta VALUES ('app', ?), ('schema', ?)", (APP, str(SCHEMA)))
-                if _meta(conn, "cache_version") != cache_version():
-                    conn.execute("DELETE FROM files")
-                    conn.execute("DELETE FROM messages")
+                if meta(conn, "cache_version") != cache_version():
+                    clear_cache(conn)
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('cache_version', ?)", (cache_version(),))
             conn.execute("COMMIT")
         except BaseException:
@@ -215,7 +214,14 @@ def rollback(conn: sqlite3.Connection) -> None:
         pass
 
 
-def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+def clear_cache(conn: sqlite3.Connection) -> None:
+    """Forget every cached file and message (in the caller's transaction); triage stays."""
+    conn.execute("DELETE FROM files")
+    conn.execute("DELETE FROM messages")
+
+
+def meta(conn: sqlite3.Connection, key: str) -> str | None:
+    """A value of the `meta` table (app, schema, cache_version), or None."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
@@ -225,14 +231,14 @@ def _ready(conn: sqlite3.Connection, path: str) -> bool:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return False
-    if "meta" not in tables or _meta(conn, "app") != APP:
+    if "meta" not in tables or meta(conn, "app") != APP:
         raise StoreError("%s is an SQLite database of another program, not bouncetui's; choose another "
                          "with --db" % path, path=path)
-    schema = int(_meta(conn, "schema") or 0)
+    schema = int(meta(conn, "schema") or 0)
     if schema > SCHEMA:
         raise StoreError("database %s was written by a newer bouncetui (schema %d); upgrade bouncetui or "
                          "choose another with --db" % (path, schema), path=path)
-    return schema == SCHEMA and _meta(conn, "cache_version") == cache_version()
+    return schema == SCHEMA and meta(conn, "cache_version") == cache_version()
 
 
 def rebuild(path: str) -> tuple[str | None, int]:
@@ -248,8 +254,7 @@ def rebuild(path: str) -> tuple[str | None, int]:
         prepare(conn, path)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("DELETE FROM files")
-            conn.execute("DELETE FROM messages")
+            clear_cache(conn)
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             raise translate(exc, path) from None
