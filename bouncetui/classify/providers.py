@@ -185,6 +185,10 @@ MIMECAST = Provider(
     "Mimecast",
     ("mimecast.com", "mimecast.co.za", "mimecast-offshore.com"),
     (
+        # "Envelope blocked - User Entry": the recipient's own blocked-senders list; "- Policy
+        # Entry" / "- Admin Entry" and "Blocked Sender": the organisation's list refuses the sender.
+        R("filtered", r"envelope blocked - user entry"),
+        R("rejected", r"envelope blocked|blocked sender"),
         R("virusdetected", r"rejected due to security polic|virus|malware"),
         R("badreputation", r"ip reputation|reputation"),
         R("policyviolation", r"host network not allowed|anti-spoofing|policy"),

@@ -153,6 +153,9 @@ AMBIGUOUS_STATUS = frozenset(
         "5.1.3", "5.1.10", "5.2.1", "4.2.1", "5.2.4", "4.3.2", "5.3.5", "4.4.2", "5.4.1",
         "5.4.4", "5.4.6", "5.5.1", "5.5.2", "5.5.4", "5.6.1", "5.7.1", "4.7.1", "5.7.9",
         "5.1.351",
+        # 4.4.3 "directory server failure": a DNS failure ("Host not found, try again") as well
+        # as an unreachable LDAP or other directory; the words say which.
+        "4.4.3",
     }
 )
 
@@ -283,7 +286,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"too many (?:messages|connections|recipients|emails|mails|concurrent|sessions|errors|invalid)",
         r"rate limit", r"ratelimit", r"throttl", r"exceeded (?:the )?(?:maximum |allowed )?(?:rate|sending|number|connection)",
         r"too much mail", r"(?:sending|message|connection) (?:rate|limit) exceeded", r"temporarily deferred",
-        r"connection limit", r"too fast", r"frequency limit", r"receiving mail at a rate",
+        r"connection limit", r"too fast", r"receiving mail too quickly", r"frequency limit", r"receiving mail at a rate",
         r"has sent to too many", r"sending (?:quota|limit) exceeded", r"maximum connection limit", r"max emails per hour", r"try again slower",
         r"trop de connexions", r"temporarily rate limited", r"too many (?:recipients|rcpt)", r"please (?:slow down|try again later).{0,30}(?:rate|volume)",
         r"exceeded .{0,30}(?:limit|quota) (?:of|for) (?:messages|connections|recipients)",

@@ -22,7 +22,7 @@ _SUBJECT = re.compile(
     r"undeliver|returned mail|returning (?:message )?to sender|failure notice|delivery (?:status )?notif"
     r"|delivery fail|mail delivery|non-?delivery|could not be delivered|mail failed|failed mail"
     r"|delivery problem|message not delivered|not delivered|bounced|unzustellbar|non remis"
-    r"|配信(?:不能|エラー|失敗)|未配達|届きませんでした|返送",
+    r"|配信(?:不能|エラー|失敗)|未配達|届きませんでした|返送|(?:配信|送信|配達)(?:でき|出来)ませんでした",
     re.I,
 )
 # Lines that start the returned original in plain-text bounces.
@@ -37,9 +37,12 @@ _HEADER_START = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|From|Date|Su
 _BOUNCE_WORDS = re.compile(
     r"unknown|no such|not found|invalid|reject|refused|denied|full|quota|fail|error|unable|could not"
     r"|couldn't|cannot|can't|not exist|does not|doesn't|disabled|blocked|undeliver|host|domain|mailbox"
-    r"|did not reach|timed out|expired|problem",
+    r"|did not reach|timed out|expired|problem"
+    # Japanese notices: not found, does not exist, could not deliver, full, refused, error
+    r"|見つかりません|存在しません|(?:配信|送信|配達|受信)(?:でき|出来)ません|いっぱい|満杯|容量|拒否|エラー|不明",
     re.I,
 )
+_REPLY = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt|返信|回复|答复)\s*(?:\[\d+\])?\s*[:：]", re.I)
 _ROLE = re.compile(r"^(?:mailer-daemon|postmaster|mailer_daemon|root|abuse|noreply|no-reply)@", re.I)
 
 
@@ -64,8 +67,11 @@ def _paragraph(lines: list[str], i: int) -> str:
 
 
 def decode(message: Message) -> Report | None:
-    if not (_DAEMON.search(message.sender) or _SUBJECT.search(message.subject)):
-        return None
+    if not _DAEMON.search(message.sender):
+        # A person's mail is taken for a bounce only by its subject, and never when it is a reply
+        # ("Re: Mail delivery failed ..."): that is someone talking about a bounce.
+        if not _SUBJECT.search(message.subject) or _REPLY.match(message.subject):
+            return None
     if message.content_type not in ("text/plain", "multipart/mixed", "multipart/alternative", "text/html"):
         return None
     own = {clean_address(message.sender).lower(), clean_address(message.header("To")).lower(),

@@ -203,3 +203,23 @@ def test_any_text_gets_a_reason_and_a_rule(diagnostic, status, command, rhost):
     reason_, why = classify(Evidence(action="failed", status=status, diagnostic=diagnostic, command=command,
                                      rhost=rhost))
     assert reason_ and why
+
+
+# -- Mimecast's envelope blocks ---------------------------------------------------------------------
+
+MIMECAST_HOST = "eu-smtp-inbound-1.mimecast.com"
+
+
+def test_mimecast_envelope_blocked_by_a_user_entry_is_the_recipients_own_filter():
+    assert reason(diagnostic="550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550",
+                  rhost=MIMECAST_HOST, command="RCPT") == "filtered"
+
+
+def test_mimecast_envelope_blocked_by_a_policy_entry_rejects_the_sender():
+    assert reason(diagnostic="550 Envelope blocked - Policy Entry - https://community.mimecast.com/docs/DOC-1369#550",
+                  rhost=MIMECAST_HOST, command="RCPT") == "rejected"
+
+
+def test_mimecast_anti_spoofing_is_still_a_policy_violation():
+    assert reason(diagnostic="550 Rejected by header based Anti-Spoofing policy: a@example.com",
+                  rhost=MIMECAST_HOST, command="DATA") == "policyviolation"

@@ -60,8 +60,9 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "ratelimited": (
         ("421 4.7.0 Too many connections from your IP", "550 5.2.1 receiving mail at a rate that prevents delivery",
-         "450 4.7.1 Rate limit exceeded, try again later"),
-        ("550 5.1.1 User unknown", "451 Temporary local problem"),
+         "450 4.7.1 Rate limit exceeded, try again later",
+         "450-4.2.1 The user you are trying to contact is receiving mail too quickly."),
+        ("550 5.1.1 User unknown", "451 Temporary local problem", "452 4.2.2 The user is receiving too much mail data"),
     ),
     "virusdetected": (
         ("550 5.7.1 Message contains a virus (Eicar-Test-Signature)", "554 Malware detected in attachment"),
@@ -201,6 +202,17 @@ def test_vague_and_reused_codes_are_ambiguous():
         assert status in rules.AMBIGUOUS_STATUS
     for status in ("5.1.1", "5.2.2", "5.7.26"):
         assert status not in rules.AMBIGUOUS_STATUS
+
+
+def test_directory_failure_4_4_3_is_read_from_the_words():
+    """4.4.3 covers a DNS failure and an unreachable directory server alike."""
+    from bouncetui.classify import Evidence, classify
+
+    dns = Evidence(action="failed", status="4.4.3", diagnostic="Host or domain name not found. Name service "
+                   "error for name=example.org type=MX: Host not found, try again")
+    ldap = Evidence(action="failed", status="4.4.3", diagnostic="Unable to contact LDAP server. (#4.4.3)")
+    assert classify(dns)[0] == "networkerror"
+    assert classify(ldap)[0] == "systemerror"
 
 
 @pytest.mark.parametrize(

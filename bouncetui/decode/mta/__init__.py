@@ -20,6 +20,7 @@ from bouncetui.decode.mta import (
     biglobe,
     courier,
     domino,
+    dovecot,
     dragonfly,
     einsundeins,
     exchange2003,
@@ -124,6 +125,9 @@ DECODERS: tuple[ModuleType, ...] = (
     mailfoundry,
     hmailserver,
     mdaemon,
+    # Dovecot's and Sieve's rejections are disposition notifications, not delivery reports: it
+    # claims only those whose disposition is "deleted" with Dovecot's "automatically rejected".
+    dovecot,
     # Unnamed MTAs and gateways, recognised by wording only (Sisimai's X1 to X6).
     x5,
     x1,

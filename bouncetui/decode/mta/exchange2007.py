@@ -24,7 +24,7 @@ _SUBJECTS = re.compile(
     r"Nedoručitelné|Kézbesíthetetlen|Невозможно доставить|配信不能|无法投递|未傳遞)\s*:",
     re.IGNORECASE,
 )
-_EXCHANGE = re.compile(r"Microsoft Exchange|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I)
+_EXCHANGE = re.compile(r"Microsoft Exchange|^\s*Generating server:|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I | re.M)
 _REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|returned '([^']*)'", re.DOTALL)
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
@@ -47,8 +47,8 @@ def decode(message: Message) -> Report | None:
         return None
     remote = _REMOTE.search(body)
     for delivery in deliveries:
-        at = body.lower().rfind(delivery.recipient.lower())
-        said = _REPLY.search(body, at if at >= 0 else 0)
+        # the administrator section's entry, not the address in the quoted original's headers
+        said = _REPLY.search(entry_of(body, delivery.recipient))
         if not delivery.diagnostic and said:
             delivery.diagnostic = collapse(said.group(1) or said.group(2))
             delivery.replycode = find_replycode(delivery.diagnostic[:4])

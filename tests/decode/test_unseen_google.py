@@ -1,0 +1,32 @@
+"""Unseen formats, Gmail and Google Workspace: Gmail's current replies as another MTA reports them (unsolicited
+mail, unauthenticated sender, receiving too quickly, unusual rate, TLS required, over quota, no such
+user), and Gmail's own "Address not found" report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.decode.unseen import Expected, check
+
+CASES: list[tuple[str, list[Expected]]] = [
+    ('google/gmail-sender-not-found.eml', [
+        ('ivan@example.net', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('google/postfix-to-gmail-delayed.eml', [
+        ('reader.five@gmail.com', '4.2.1', '450', 'RCPT', 'ratelimited', False),
+        ('reader.six@gmail.com', '4.7.28', '421', 'DATA', 'ratelimited', False),
+        ('reader.seven@workspace-example.org', '4.7.0', '421', 'RCPT', 'failedstarttls', False),
+    ]),
+    ('google/postfix-to-gmail-failed.eml', [
+        ('reader.one@gmail.com', '5.7.1', '550', 'DATA', 'spamdetected', False),
+        ('reader.two@workspace-example.org', '5.7.26', '550', 'DATA', 'authfailure', False),
+        ('reader.three@gmail.com', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
+        ('reader.four@gmail.com', '5.1.1', '550', 'RCPT', 'userunknown', True),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
+    check(name, expected)

@@ -1,0 +1,32 @@
+"""Unseen formats, Japanese ISPs and carriers: a Postfix with a Japanese (ISO-2022-JP) template reporting
+docomo, au and SoftBank refusals, and plain-text notices in ISO-2022-JP, Shift_JIS and unlabelled
+EUC-JP.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.decode.unseen import Expected, check
+
+CASES: list[tuple[str, list[Expected]]] = [
+    ('japan/notice-eucjp-unlabelled-host-unknown.eml', [
+        ('satoshi@no-such-domain.example.jp', '', '', '', 'hostunknown', True),
+    ]),
+    ('japan/notice-iso2022jp-user-not-found.eml', [
+        ('kenji@example.co.jp', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('japan/notice-shiftjis-mailbox-full.eml', [
+        ('megumi@example.or.jp', '5.2.2', '552', '', 'mailboxfull', False),
+    ]),
+    ('japan/postfix-ja-template-carriers.eml', [
+        ('hanako@docomo.ne.jp', '5.0.0', '550', 'DATA', 'filtered', False),
+        ('taro@au.com', '5.0.0', '550', 'RCPT', 'userunknown', True),
+        ('jiro@i.softbank.jp', '5.0.0', '550', 'RCPT', 'userunknown', True),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
+    check(name, expected)

@@ -1,0 +1,35 @@
+"""Unseen formats, other mail servers: MDaemon, hMailServer, Courier, Haraka, and Dovecot's LDA quota and Sieve
+rejections (disposition notifications).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.decode.unseen import Expected, check
+
+CASES: list[tuple[str, list[Expected]]] = [
+    ('servers/courier-rcpt.eml', [
+        ('tina@example.org', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
+    ]),
+    ('servers/dovecot-lda-quota-reject.eml', [
+        ('wanda@example.org', '5.2.2', '', '', 'mailboxfull', False),
+    ]),
+    ('servers/haraka-bounce.eml', [
+        ('ursula@example.com', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('servers/hmailserver-rcpt.eml', [
+        ('rose@example.com', '5.7.1', '550', 'RCPT', 'blocked', False),
+    ]),
+    ('servers/mdaemon-rcpt-unknown.eml', [
+        ('pavel@example.net', '5.1.1', '550', 'RCPT', 'userunknown', True),
+    ]),
+    ('servers/sieve-reject.eml', [
+        ('yolanda@example.org', '', '', '', 'filtered', False),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
+    check(name, expected)
