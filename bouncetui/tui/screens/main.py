@@ -102,7 +102,6 @@ class MainScreen(BackgroundWork, Screen[None]):
         self.scan_started = 0.0
         self.scan_done_files = (0, 0)
         self.filter_generation = 0
-        self._filter_pending = False
         self._detail_timer: Timer | None = None
         self._headers: dict[tuple[str, int], tuple[list[tuple[str, str]] | None, str]] = {}
         self._headers_version = 0
@@ -136,7 +135,10 @@ class MainScreen(BackgroundWork, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#details", Details).border_title = "Detail"
         self.query_one("#reason", ReasonPanel).border_title = "Reason"
-        self.triage = self.backend.triage()
+        try:
+            self.triage = self.backend.triage()
+        except Exception as exc:  # the list still works; triage shows as new
+            self.notify("Cannot read the triage state: %s" % exc, title="Index", severity="error")
         self.bounce_list.states = {token: t.state for token, t in self.triage.items()}
         self.bounce_list.focus()
         self.update_title()
@@ -449,16 +451,17 @@ class MainScreen(BackgroundWork, Screen[None]):
         self.query_one(FilterBar).open()
 
     def action_back(self) -> None:
-        """Esc: leave the zoomed detail, else stop the scan, else clear the filter."""
+        """Esc: leave the zoomed detail, else go back to the list, else clear the filter, else stop
+        the scan."""
         if self.has_class("-zoom"):
             self.remove_class("-zoom")
             self.bounce_list.focus()
         elif self.focused is not self.bounce_list:
             self.bounce_list.focus()
-        elif self.scanning:
-            self.workers.cancel_group(self, "scan")
         elif self.query_text:
             self.query_one(FilterBar).action_clear()
+        elif self.scanning:
+            self.workers.cancel_group(self, "scan")
 
     def action_zoom(self) -> None:
         self.toggle_class("-zoom")
