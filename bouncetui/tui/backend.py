@@ -34,7 +34,7 @@ Progress = Callable[[int, int], None]
 class TriageState:
     state: str = "new"
     note: str = ""
-    changed: int = 0
+    changed: float = 0.0
 
 
 class Backend:
@@ -43,6 +43,9 @@ class Backend:
     paths: list[str]
     persistent = False
     warning = ""  # a problem the user should hear about (say, triage will not be saved)
+
+    def __init__(self) -> None:
+        self._triage: dict[str, Any] = {}  # in memory, for the backends without a store
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
         raise NotImplementedError
@@ -57,9 +60,6 @@ class Backend:
 
     def close(self) -> None:
         pass
-
-    def __init__(self) -> None:
-        self._triage: dict[str, Any] = {}
 
 
 class ScanBackend(Backend):
