@@ -590,3 +590,18 @@ async def test_stats_class_tab_filters_hard_bounces(env):
         screen = main_screen(app)
         assert "filter: hard" in screen_text(app)
         assert all(screen.records[i].hardbounce for i in screen.bounce_list.shown)
+
+
+@sync
+async def test_unreadable_messages_are_counted_and_listed(env):
+    from bouncetui.model import ScanError
+
+    error = ScanError("/mail/cur/broken.eml", 1, "cannot decode: ValueError: bad base64")
+    app = BounceApp(StaticBackend([*fixed_records(), error]), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert "1 error" in screen_text(app)
+        await pilot.press("E")
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Scan errors (1)" in text and "/mail/cur/broken.eml: cannot decode" in text
