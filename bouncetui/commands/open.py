@@ -17,8 +17,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--watch", action="store_true", help="pick up messages arriving in PATH without a restart")
     parser.add_argument("--db", metavar="FILE", help="the index and triage database (default: in the data directory)")
     parser.add_argument("--no-cache", action="store_true", help="decode every message again instead of using the index")
-    parser.add_argument("--lang", choices=("en", "ja"), help="language of the reason panel (default: from the locale)")
-    parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. ansi-dark, ansi-light, textual-dark")
+    parser.add_argument("--lang", choices=("en", "ja"),
+                        help="language of the reason panel (default: the last one chosen, else the locale)")
+    parser.add_argument("--theme", metavar="NAME",
+                        help="colour theme, e.g. ansi-dark, ansi-light, textual-dark (default: the last one chosen)")
     parser.add_argument("--list-keys", action="store_true",
                         help="print every key binding's id and keys (for keys.toml) and exit")
     parser.add_argument("--maillog", nargs="+", metavar="FILE", help="mail log files to show beside the bounces")
@@ -72,8 +74,11 @@ def run(args: argparse.Namespace) -> int:
 
     backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
     try:
-        app = BounceApp(backend, lang=args.lang or default_language(), watch=args.watch, theme=args.theme,
-                        maillogs=args.maillog)
+        from bouncetui.tui import prefs
+
+        lang = args.lang or prefs.load().get("lang") or default_language()
+        app = BounceApp(backend, lang=lang if lang in ("en", "ja") else "en", watch=args.watch,
+                        theme=args.theme, maillogs=args.maillog, remember=True)
     except ValueError as exc:
         backend.close()
         print("bouncetui: %s" % exc, file=sys.stderr)

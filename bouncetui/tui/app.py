@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
+from bouncetui.tui import prefs
 from bouncetui.tui.backend import Backend
 from bouncetui.tui.commands import BounceCommands
 from bouncetui.tui.keys import load_keymap
@@ -36,7 +37,8 @@ class BounceApp(App[None]):
     ]
 
     def __init__(self, backend: Backend, *, lang: str = "en", watch: bool = False, theme: str | None = None,
-                 keymap: dict[str, str] | None = None, maillogs: list[str] | None = None) -> None:
+                 keymap: dict[str, str] | None = None, maillogs: list[str] | None = None,
+                 remember: bool = False) -> None:
         super().__init__()
         self.maillogs = list(maillogs or ())
         start_resource_tracker()
@@ -52,12 +54,17 @@ class BounceApp(App[None]):
             if theme not in self.available_themes:
                 raise ValueError("unknown theme %r: one of %s" % (theme, ", ".join(sorted(self.available_themes))))
             self.theme = theme
+        elif remember and prefs.load().get("theme") in self.available_themes:
+            self.theme = prefs.load()["theme"]
+        self.remember = remember
 
     def on_mount(self) -> None:
         from bouncetui.tui.screens.main import MainScreen
 
         if self.keymap_config:
             self.set_keymap(self.keymap_config)
+        if self.remember:
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen(self.backend, self.lang, self.watch_mail, self.maillogs))
         if self.backend.warning:
             self.notify(self.backend.warning, title="Index", severity="warning", timeout=10)
@@ -75,6 +82,9 @@ class BounceApp(App[None]):
         current = available.index(self.theme) if self.theme in available else -1
         self.theme = available[(current + 1) % len(available)]
         self.notify("Theme: %s" % self.theme, timeout=1.5)
+
+    def _remember_theme(self, theme: object) -> None:
+        prefs.save(theme=getattr(theme, "name", str(theme)))
 
     def on_unmount(self) -> None:
         self.backend.close()

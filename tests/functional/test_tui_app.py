@@ -605,3 +605,18 @@ async def test_unreadable_messages_are_counted_and_listed(env):
         await pilot.pause(0.2)
         text = screen_text(app)
         assert "Scan errors (1)" in text and "/mail/cur/broken.eml: cannot decode" in text
+
+
+@sync
+async def test_theme_and_language_choices_are_remembered(env):
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={}, remember=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+t", "L")
+        await settle(pilot, app)
+        chosen = app.theme
+    from bouncetui.tui import prefs
+
+    assert prefs.load() == {"theme": chosen, "lang": "ja"}
+    again = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={}, remember=True)
+    assert again.theme == chosen

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Header, Input
 from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce, ScanError
-from bouncetui.tui import actions, filtering, fuzzy
+from bouncetui.tui import actions, filtering, fuzzy, prefs
 from bouncetui.tui.backend import STATES, Backend, TriageState, read_raw
 from bouncetui.tui.columns import BY_KEY, COLUMN_KEYS
 from bouncetui.tui.maillog_view import LogView, link_text
@@ -548,6 +548,8 @@ class MainScreen(BackgroundWork, Screen[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = "ja" if self.lang == "en" else "en"
+        if getattr(self.app, "remember", False):
+            prefs.save(lang=self.lang)
         self.show_current()
         self.notify("Reason panel: %s" % ("日本語" if self.lang == "ja" else "English"), timeout=1.5)
 

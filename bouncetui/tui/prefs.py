@@ -1,0 +1,42 @@
+"""The explorer's remembered choices (theme, reason-panel language), kept between sessions in
+$XDG_STATE_HOME/bouncetui/tui.json (default ~/.local/state), written atomically. Options given on
+the command line win over them."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from typing import Any
+
+KEYS = ("theme", "lang")
+
+
+def prefs_path() -> str:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return os.path.join(base, "bouncetui", "tui.json")
+
+
+def load() -> dict[str, str]:
+    try:
+        with open(prefs_path(), encoding="utf-8") as fh:
+            data: Any = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: str(v) for k, v in data.items() if k in KEYS and isinstance(v, str)}
+
+
+def save(**changes: str) -> None:
+    """Remember these choices; a failure to write is silently ignored (they are only comforts)."""
+    data = {**load(), **{k: v for k, v in changes.items() if k in KEYS}}
+    path = prefs_path()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tui-", dir=os.path.dirname(path))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass
