@@ -4,8 +4,9 @@ bookkeeping that turns deferrals into one final outcome per recipient."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from bouncetui.maillog.record import Collector, LogRecord, Message, expire
+from bouncetui.maillog.record import Collector, LogRecord, Message, expire, make_record
 from bouncetui.maillog.timestamps import Clock
 
 _CLOCK = re.compile(r"^\d\d:\d\d:\d\d(?:[.,]\d+)?$")
@@ -33,6 +34,16 @@ class Parser:
         if not text or _CLOCK.match(host):  # no host field: the last word is the time
             return self.clock.stamp(head), ""
         return self.clock.stamp(text), host
+
+    def record(self, line: str, lineno: int, **fields: Any) -> LogRecord:
+        """A LogRecord from line `lineno` of the current file (the fields: record.make_record's)."""
+        return make_record(origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"),
+                           decodedby=self.decodedby, **fields)
+
+    def skips_success(self, logstatus: str, msg: Message | None) -> bool:
+        """True for a delivery not worth a record: a success when delivered recipients are not
+        wanted and no deferral of the same message waits for its outcome."""
+        return logstatus == "sent" and not self.collector.include_sent and (msg is None or not msg.pending)
 
     def message(self, queueid: str) -> Message:
         msg = self.messages.get(queueid)

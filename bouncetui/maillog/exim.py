@@ -22,7 +22,6 @@ from collections.abc import Callable
 
 from bouncetui.decode.fields import find_command
 from bouncetui.maillog.base import Parser
-from bouncetui.maillog.record import make_record
 
 _FLAGS = {"**": "bounced", "==": "deferred", "=>": "sent", "->": "sent", "*>": "sent"}
 _EXPIRY = ("retry timeout exceeded",)
@@ -103,7 +102,7 @@ class EximParser(Parser):
                 return True
             return False
         msg = self.messages.get(ident)
-        if logstatus == "sent" and not self.collector.include_sent and (msg is None or not msg.pending):
+        if self.skips_success(logstatus, msg):
             return True
         return self.delivery(line, q + 4, ident, logstatus, when, host, lineno)
 
@@ -148,9 +147,8 @@ class EximParser(Parser):
             text = accepted.group(1) if accepted else ""
         m = _REPLY.search(text)
         rhost = _HOST.search(fields)
-        record = make_record(
-            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus=logstatus,
-            decodedby=self.decodedby, stamp=stamp, recipient=address, queueid=ident, alias=alias,
+        record = self.record(
+            line, lineno, logstatus=logstatus, stamp=stamp, recipient=address, queueid=ident, alias=alias,
             addresser=msg.sender, messageid=msg.messageid, diagnostic=m.group(1) if m else text,
             diagnostictype="SMTP" if m else "", command=find_command(text),
             rhost=rhost.group(1).lower() if rhost else "", lhost=host)
@@ -161,9 +159,8 @@ class EximParser(Parser):
         m = _REJECT.search(line, p)
         if not m:
             return False
-        self.collector.add(make_record(
-            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus="rejected",
-            decodedby=self.decodedby, stamp=self.clock.stamp(when), recipient=m.group("rcpt"),
+        self.collector.add(self.record(
+            line, lineno, logstatus="rejected", stamp=self.clock.stamp(when), recipient=m.group("rcpt"),
             addresser=m.group("sender"), diagnostic=m.group("reply").strip(), diagnostictype="SMTP",
             command="RCPT", rhost=client_host(m.group("client")), lhost=host))
         return True

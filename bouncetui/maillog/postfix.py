@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable
 
 from bouncetui.maillog.base import Parser
-from bouncetui.maillog.record import make_record
 
 # Postfix status -> logstatus
 STATUSES = {
@@ -93,7 +92,7 @@ class PostfixParser(Parser):
         if logstatus is None:
             return False
         msg = self.messages.get(queueid)
-        if logstatus == "sent" and not self.collector.include_sent and (msg is None or not msg.pending):
+        if self.skips_success(logstatus, msg):
             return True
         fields = {}
         for item in line[a + 2:j].split(", "):
@@ -118,9 +117,8 @@ class PostfixParser(Parser):
         if msg is None:
             msg = self.message(queueid)
         stamp, host = self.stamp_host(line[:s])
-        record = make_record(
-            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus=logstatus,
-            decodedby=self.decodedby, stamp=stamp, recipient=recipient, queueid=queueid,
+        record = self.record(
+            line, lineno, logstatus=logstatus, stamp=stamp, recipient=recipient, queueid=queueid,
             alias=fields.get("orig_to", "").strip("<>"), addresser=msg.sender,
             messageid=msg.messageid, status=fields.get("dsn", ""), diagnostic=diagnostic,
             diagnostictype=dtype, command=command, rhost=rhost, lhost=host)
@@ -199,9 +197,8 @@ class PostfixParser(Parser):
         client = m.group("client").lower()
         client = m.group("ip") if client == "unknown" else client
         stamp, host = self.stamp_host(line[:s])
-        record = make_record(
-            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus="rejected",
-            decodedby=self.decodedby, stamp=stamp, recipient=m.group("to"), queueid=queueid,
+        record = self.record(
+            line, lineno, logstatus="rejected", stamp=stamp, recipient=m.group("to"), queueid=queueid,
             addresser=m.group("sender"), messageid=msg.messageid if msg else "", diagnostic=reply,
             diagnostictype="SMTP", command=_STAGES.get(stage, stage), rhost=client,
             lhost=host)

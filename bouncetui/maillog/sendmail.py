@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bouncetui.maillog.base import Parser
-from bouncetui.maillog.record import make_record
 
 _BY_CLASS = {"2": "sent", "4": "deferred", "5": "bounced"}
 # stat= prefixes when there is no dsn=; "queued" (queue-only delivery mode) is no attempt at all
@@ -78,16 +77,15 @@ class SendmailParser(Parser):
         if not logstatus:
             return True
         msg = self.messages.get(queueid)
-        if logstatus == "sent" and not self.collector.include_sent and (msg is None or not msg.pending):
+        if self.skips_success(logstatus, msg):
             return True
         if msg is None:
             msg = self.message(queueid)
         diagnostic = stat.partition(": ")[2] if stat.startswith("Deferred: ") else stat
         stamp, host = self.stamp_host(line[:s])
         for recipient in f.get("to", "").split(","):
-            record = make_record(
-                origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus=logstatus,
-                decodedby=self.decodedby, stamp=stamp, recipient=recipient.strip().strip("<>"),
+            record = self.record(
+                line, lineno, logstatus=logstatus, stamp=stamp, recipient=recipient.strip().strip("<>"),
                 queueid=queueid, addresser=msg.sender, messageid=msg.messageid, status=dsn,
                 diagnostic=diagnostic, rhost=_relay_host(f.get("relay", "")), lhost=host)
             self.settle(msg, record)
@@ -117,9 +115,8 @@ class SendmailParser(Parser):
         reply = f.get("reject", "")
         msg = self.messages.get(queueid)
         stamp, host = self.stamp_host(line[:s])
-        self.collector.add(make_record(
-            origin=self.origin, lineno=lineno, logline=line.rstrip("\r\n"), logstatus="rejected",
-            decodedby=self.decodedby, stamp=stamp, recipient=f.get("arg1", "").strip("<>"),
+        self.collector.add(self.record(
+            line, lineno, logstatus="rejected", stamp=stamp, recipient=f.get("arg1", "").strip("<>"),
             queueid="" if queueid == "NOQUEUE" else queueid,
             addresser=msg.sender if msg else "", messageid=msg.messageid if msg else "",
             diagnostic=reply, diagnostictype="SMTP", command="RCPT",
