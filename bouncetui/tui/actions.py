@@ -58,7 +58,7 @@ def show_raw(screen: MainScreen) -> None:
     try:
         text = raw_text(read_raw(record.origin, record.position), record.origin, record.position)
     except Exception as exc:
-        screen.notify("Cannot read %s: %s" % (one_line(record.origin), exc), severity="error")
+        screen.notify("Cannot read %s: %s" % (one_line(record.origin), exc), severity="error", markup=False)
         return
     screen.app.push_screen(TextScreen("Raw message · %s" % one_line(record.recipient), text,
                                       on_open=lambda: open_pager(screen, index)))
@@ -72,7 +72,7 @@ def open_pager(screen: MainScreen, index: int | None = None) -> None:
     try:
         raw = read_raw(record.origin, record.position)
     except Exception as exc:
-        screen.notify("Cannot read %s: %s" % (one_line(record.origin), exc), severity="error")
+        screen.notify("Cannot read %s: %s" % (one_line(record.origin), exc), severity="error", markup=False)
         return
     pager = shlex.split(os.environ.get("PAGER") or "less")
     with tempfile.NamedTemporaryFile("wb", suffix=".eml", delete=False) as fh:
@@ -81,7 +81,7 @@ def open_pager(screen: MainScreen, index: int | None = None) -> None:
         with screen.app.suspend():
             subprocess.call([*pager, fh.name])
     except Exception as exc:  # no terminal to hand over (a test, a web session) or no pager
-        screen.notify("Cannot open the pager: %s" % exc, severity="warning")
+        screen.notify("Cannot open the pager: %s" % exc, severity="warning", markup=False)
     finally:
         os.unlink(fh.name)
 
@@ -93,7 +93,7 @@ def copy(screen: MainScreen, whole_record: bool) -> None:
     record = screen.records[index]
     value = record.to_json() if whole_record else record.recipient
     screen.app.copy_to_clipboard(value)
-    screen.notify("Copied %s" % ("the record" if whole_record else one_line(record.recipient)), timeout=2)
+    screen.notify("Copied %s" % ("the record" if whole_record else one_line(record.recipient)), timeout=2, markup=False)
 
 
 def export_dialog(screen: MainScreen) -> None:
@@ -111,12 +111,12 @@ def export_dialog(screen: MainScreen) -> None:
             with open(path, "w", encoding="utf-8", newline="") as out:
                 count = export(records, screen.triage, out, request.fmt)
         except OSError as exc:
-            screen.notify("Cannot write %s: %s" % (path, exc.strerror or exc), severity="error")
+            screen.notify("Cannot write %s: %s" % (path, exc.strerror or exc), severity="error", markup=False)
             return
         except Exception as exc:  # the export must fail with a message, never end the app
-            screen.notify("Export failed: %s: %s" % (type(exc).__name__, exc), severity="error")
+            screen.notify("Export failed: %s: %s" % (type(exc).__name__, exc), severity="error", markup=False)
             return
-        screen.notify("Wrote %d line%s to %s" % (count, "" if count == 1 else "s", path), title="Export")
+        screen.notify("Wrote %d line%s to %s" % (count, "" if count == 1 else "s", path), title="Export", markup=False)
 
     screen.app.push_screen(ExportDialog(len(screen.bounce_list.shown), marked), done)
 

@@ -67,9 +67,9 @@ class BounceApp(App[None]):
             self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(MainScreen(self.backend, self.lang, self.watch_mail, self.maillogs))
         if self.backend.warning:
-            self.notify(self.backend.warning, title="Index", severity="warning", timeout=10)
+            self.notify(self.backend.warning, title="Index", severity="warning", timeout=10, markup=False)
         if self.keymap_problem:
-            self.notify(self.keymap_problem, title="Key config", severity="warning", timeout=8)
+            self.notify(self.keymap_problem, title="Key config", severity="warning", timeout=8, markup=False)
 
     def action_help(self) -> None:
         from bouncetui.tui.screens.help import HelpScreen
@@ -81,7 +81,7 @@ class BounceApp(App[None]):
         available = [t for t in THEMES if t in self.available_themes]
         current = available.index(self.theme) if self.theme in available else -1
         self.theme = available[(current + 1) % len(available)]
-        self.notify("Theme: %s" % self.theme, timeout=1.5)
+        self.notify("Theme: %s" % self.theme, timeout=1.5, markup=False)
 
     def _remember_theme(self, theme: object) -> None:
         prefs.save(theme=getattr(theme, "name", str(theme)))

@@ -620,3 +620,17 @@ async def test_theme_and_language_choices_are_remembered(env):
     assert prefs.load() == {"theme": chosen, "lang": "ja"}
     again = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={}, remember=True)
     assert again.theme == chosen
+
+
+@sync
+async def test_markup_like_text_typed_or_mailed_is_shown_literally(env):
+    record = fixed_records()[0].replace(recipient="[bold]x[/]@example.com", subject="[link=http://x]y")
+    app = BounceApp(StaticBackend([record]), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert "[bold]x[/]@example.com" in screen_text(app)
+        await pilot.press("y")  # the notification quotes the address
+        await pilot.press("slash")
+        app.screen.query_one("#filter-input").value = "[red]x: [/"
+        await settle(pilot, app)
+        assert "[red]x" in screen_text(app)

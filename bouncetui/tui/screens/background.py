@@ -31,7 +31,7 @@ class BackgroundWork:
 
     def on_maillog_loaded(self: MainScreen, message: MaillogLoaded) -> None:
         if message.view is None:
-            self.notify(message.error, title="Cannot read the mail log", severity="error")
+            self.notify(message.error, title="Cannot read the mail log", severity="error", markup=False)
             return
         self.log_view = message.view
         self.update_status(log="log: %d failures, %d silent (m)" % (self.log_view.failures, self.log_view.silent))
@@ -43,7 +43,7 @@ class BackgroundWork:
 
         if self.log_view is None:
             self.notify("Reading the mail log…" if self.maillogs else
-                        "No mail log: start with  bouncetui PATH --maillog FILE", timeout=4)
+                        "No mail log: start with  bouncetui PATH --maillog FILE", timeout=4, markup=False)
             return
 
         def done(term: str | None) -> None:

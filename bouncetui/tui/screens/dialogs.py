@@ -131,7 +131,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _go(self) -> None:
         path = self.query_one("#export-path", Input).value.strip()
         if not path:
-            self.notify("Give a file name", severity="warning")
+            self.notify("Give a file name", severity="warning", markup=False)
             return
         self.dismiss(ExportRequest(self._choice("export-format") or "csv", self._choice("export-scope") or "shown", path))
 

@@ -138,7 +138,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         try:
             self.triage = self.backend.triage()
         except Exception as exc:  # the list still works; triage shows as new
-            self.notify("Cannot read the triage state: %s" % exc, title="Index", severity="error")
+            self.notify("Cannot read the triage state: %s" % exc, title="Index", severity="error", markup=False)
         self.bounce_list.states = {token: t.state for token, t in self.triage.items()}
         self.bounce_list.focus()
         self.update_title()
@@ -221,13 +221,13 @@ class MainScreen(BackgroundWork, Screen[None]):
         elapsed = self.full_list_at - self.scan_started
         if message.error:
             state = "scan failed: %s" % message.error
-            self.notify(message.error, title="Scan failed", severity="error")
+            self.notify(message.error, title="Scan failed", severity="error", markup=False)
         elif message.cancelled:
             state = "scan stopped"
         elif self._records_before_scan and len(self.records) > self._records_before_scan:
             added = len(self.records) - self._records_before_scan
             state = "%d new record%s" % (added, "" if added == 1 else "s")
-            self.notify("%s picked up" % state, timeout=3)
+            self.notify("%s picked up" % state, timeout=3, markup=False)
         else:
             state = "scanned in %.1fs" % elapsed if self.SHOW_SCAN_TIME and elapsed >= 0.5 else ""
         if self.watch_mail and not message.cancelled:
@@ -470,7 +470,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         keys = ("", *COLUMN_KEYS)
         following = keys[(keys.index(self.sort_column) + 1) % len(keys)]
         self.sort_by(following, self.sort_reverse if following else False)
-        self.notify("Sorted by %s" % (BY_KEY[following].title.lower() if following else "scan order"), timeout=1.5)
+        self.notify("Sorted by %s" % (BY_KEY[following].title.lower() if following else "scan order"), timeout=1.5, markup=False)
 
     def action_sort_reverse(self) -> None:
         self.sort_by(self.sort_column or "date", not self.sort_reverse)
@@ -505,7 +505,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         try:
             self.backend.set_triage(tokens, state=state, note=note)
         except Exception as exc:
-            self.notify(str(exc), title="Could not save the triage", severity="error")
+            self.notify(str(exc), title="Could not save the triage", severity="error", markup=False)
             return
         for token in tokens:
             old = self.triage.get(token)
@@ -517,7 +517,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         self.bounce_list.invalidate()
         self.show_current()
         what = "state %s" % state if state else "note"
-        self.notify("Set %s on %d record%s" % (what, len(tokens), "" if len(tokens) == 1 else "s"), timeout=2)
+        self.notify("Set %s on %d record%s" % (what, len(tokens), "" if len(tokens) == 1 else "s"), timeout=2, markup=False)
 
     def action_set_state(self) -> None:
         actions.choose_state(self)
@@ -551,7 +551,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         if getattr(self.app, "remember", False):
             prefs.save(lang=self.lang)
         self.show_current()
-        self.notify("Reason panel: %s" % ("日本語" if self.lang == "ja" else "English"), timeout=1.5)
+        self.notify("Reason panel: %s" % ("日本語" if self.lang == "ja" else "English"), timeout=1.5, markup=False)
 
     def action_rescan(self) -> None:
         if not self.scanning:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -83,7 +84,7 @@ class FilterBar(Horizontal):
 
     def set_info(self, info: str, error: bool = False) -> None:
         label = self.query_one("#filter-info", Label)
-        label.update(info)
+        label.update(Text(info))  # it may quote what was typed: never markup
         label.set_class(error, "error")
 
     @on(Input.Changed, "#filter-input")
