@@ -199,6 +199,11 @@ def _stage(ev: Evidence) -> tuple[str, str] | None:
     found = match_wording(ev.diagnostic, _UNKNOWN_ONLY)
     if found is None:
         return None
+    # ... unless the reply, read as the wording step reads it, names another reason first:
+    # "Recipient address rejected: Message was identified as spam" is about the content.
+    first = match_reply(ev.diagnostic)
+    if first is not None and first[0] != "userunknown":
+        return None
     stage = "after DATA" if ev.command == "DATA" else "not in reply to RCPT"
     return "filtered", "stage: %r %s means a receive filter" % (found[1], stage)
 

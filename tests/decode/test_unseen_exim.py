@@ -1,5 +1,6 @@
 """Unseen formats, Exim 4.9x bounces: its multipart/report form ("Mail delivery failed: returning message to sender"),
-retry-timeout expiry, multi-line remote replies and the delay warning.
+retry-timeout expiry, multi-line remote replies, the delay warning, "Unrouteable address" and a
+local quota.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('exim/delay-warning.eml', [
         ('sam@example.net', '4.3.0', '451', 'RCPT', 'networkerror', False),
+    ]),
+    ('exim/local-and-unroutable.eml', [
+        ('nosuch@example.invalid', '5.0.0', '', '', 'hostunknown', True),
+        ('vic@host.example.com', '5.0.0', '', '', 'mailboxfull', False),
     ]),
     ('exim/rcpt-user-unknown.eml', [
         ('kate@example.net', '5.1.1', '550', 'RCPT', 'userunknown', True),

@@ -1,5 +1,6 @@
-"""Unseen formats, security gateways: Proofpoint, Mimecast (anti-spoofing, envelope blocked by the recipient's
-own list), Barracuda Reputation, Trend Micro ERS and Cloudmark CSI refusals.
+"""Unseen formats, security gateways: Proofpoint (IP block, user unknown, spam), Mimecast (anti-spoofing,
+envelope blocked by the recipient's own list, invalid recipient), Barracuda Reputation, Trend Micro
+ERS and Cloudmark CSI refusals, and an unacceptable-content refusal.
 """
 
 from __future__ import annotations
@@ -9,6 +10,12 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('gateways/postfix-to-gateways-2.eml', [
+        ('gail@corp-g.example', '5.1.1', '550', 'RCPT', 'userunknown', True),
+        ('hugh@corp-h.example', '5.7.1', '550', 'DATA', 'spamdetected', False),
+        ('ida@corp-i.example', '5.0.0', '550', 'RCPT', 'userunknown', True),
+        ('kay@corp-k.example', '5.7.1', '554', 'DATA', 'spamdetected', False),
+    ]),
     ('gateways/proofpoint-mimecast-barracuda.eml', [
         ('iris@corp-a.example', '5.7.1', '554', 'RCPT', 'blocked', False),
         ('jon@corp-b.example', '5.0.0', '550', 'DATA', 'policyviolation', False),

@@ -1,6 +1,6 @@
 """Unseen formats, Gmail and Google Workspace: Gmail's current replies as another MTA reports them (unsolicited
 mail, unauthenticated sender, receiving too quickly, unusual rate, TLS required, over quota, no such
-user), and Gmail's own "Address not found" report.
+user), and Gmail's own reports (address not found, domain not found, blocked, delivery incomplete).
 """
 
 from __future__ import annotations
@@ -10,8 +10,17 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('google/gmail-sender-blocked.eml', [
+        ('sue@example.net', '5.7.1', '554', '', 'blocked', False),
+    ]),
+    ('google/gmail-sender-delayed.eml', [
+        ('ted@example.org', '4.4.1', '', '', 'networkerror', False),
+    ]),
     ('google/gmail-sender-not-found.eml', [
         ('ivan@example.net', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('google/gmail-sender-nxdomain.eml', [
+        ('rob@no-such-domain-example.com', '5.1.2', '', '', 'hostunknown', True),
     ]),
     ('google/postfix-to-gmail-delayed.eml', [
         ('reader.five@gmail.com', '4.2.1', '450', 'RCPT', 'ratelimited', False),

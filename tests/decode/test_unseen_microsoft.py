@@ -1,6 +1,7 @@
 """Unseen formats, Microsoft 365 / Exchange Online and on-premises Exchange NDRs: the current text+HTML NDR with "Diagnostic information for administrators",
-its documented codes (5.7.708, 5.4.1 access denied, 5.7.606-649, 5.2.2, 5.7.509, 4.4.7), and
-Exchange 2010-2019 on premises.
+its documented codes (5.7.708, 5.4.1 access denied, 5.7.606-649, 5.2.2, 5.7.509, 4.4.7), the
+"Error Details" layout, Exchange 2010-2019 on premises, and outlook.com's and EOP's replies
+(S3150 block list, 4.7.650 IP reputation, mailbox unavailable) as Postfix reports them.
 """
 
 from __future__ import annotations
@@ -28,11 +29,23 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('microsoft/5.7.708-traffic-not-accepted.eml', [
         ('walter@example.net', '5.7.708', '550', '', 'blocked', False),
     ]),
+    ('microsoft/error-details-layout.eml', [
+        ('fred.old@fabrikam-example.com', '5.1.10', '550', '', 'userunknown', True),
+    ]),
     ('microsoft/exchange2010-onprem-recipnotfound.eml', [
         ('ethan.former@corp.example.org', '5.1.1', '550', '', 'userunknown', True),
     ]),
     ('microsoft/exchange2016-onprem-remote-reject.eml', [
         ('chloe@example.net', '5.7.1', '550', '', 'policyviolation', False),
+    ]),
+    ('microsoft/postfix-to-outlook-deferred.eml', [
+        ('ed@outlook.com', '4.7.650', '451', 'MAIL', 'badreputation', False),
+    ]),
+    ('microsoft/postfix-to-outlook.eml', [
+        ('alan@outlook.com', '5.5.0', '550', 'RCPT', 'userunknown', True),
+        ('beth@hotmail.com', '5.7.1', '550', 'MAIL', 'blocked', False),
+        ('carl@live.com', '5.7.1', '550', 'MAIL', 'blocked', False),
+        ('dora@fabrikam-example.com', '5.4.1', '550', 'RCPT', 'userunknown', True),
     ]),
 ]
 

@@ -1,5 +1,7 @@
 """Unseen formats, Postfix 3.x bounces as they read today: DSNs with "in reply to end of DATA command", SMTPUTF8 and TLS
-failures, name service errors (permanent and "try again"), DNSBL refusals and Dovecot LMTP over quota.
+failures, name service errors (permanent and "try again"), DNSBL refusals, Dovecot LMTP over quota,
+and local(8) and expiry diagnostics (unknown user, a pipe command that died, a forwarding loop, size
+limit, connection refused, greeting timeout).
 """
 
 from __future__ import annotations
@@ -15,6 +17,14 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('postfix/host-not-found.eml', [
         ('erin@typo-example.com', '5.4.4', '', '', 'hostunknown', True),
         ('frank@example.org', '4.4.3', '', '', 'networkerror', False),
+    ]),
+    ('postfix/local-delivery.eml', [
+        ('nobody-here@example.com', '5.1.1', '', '', 'userunknown', True),
+        ('svc@example.com', '5.3.0', '', '', 'mailererror', False),
+        ('loop@example.com', '5.4.6', '', '', 'networkerror', False),
+        ('big@example.com', '5.3.4', '', '', 'emailtoolarge', False),
+        ('late@example.org', '4.4.1', '', 'CONN', 'networkerror', False),
+        ('slow@example.org', '4.4.2', '', 'CONN', 'expired', False),
     ]),
     ('postfix/smtputf8.eml', [
         ('josé@example.net', '5.6.7', '', '', 'contenterror', False),

@@ -1,5 +1,5 @@
-"""Unseen formats, other mail servers: MDaemon, hMailServer, Courier, Haraka, and Dovecot's LDA quota and Sieve
-rejections (disposition notifications).
+"""Unseen formats, other mail servers: MDaemon, hMailServer, Courier, Haraka, Zimbra (over quota, unknown
+account) and Dovecot's LDA quota and Sieve rejections (disposition notifications).
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('servers/mdaemon-rcpt-unknown.eml', [
         ('pavel@example.net', '5.1.1', '550', 'RCPT', 'userunknown', True),
+    ]),
+    ('servers/postfix-to-zimbra.eml', [
+        ('lars@zimbra-example.org', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
+        ('mona@zimbra-example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),
     ]),
     ('servers/sieve-reject.eml', [
         ('yolanda@example.org', '', '', '', 'filtered', False),

@@ -224,3 +224,15 @@ def test_directory_failure_4_4_3_is_read_from_the_words():
 )
 def test_hard_and_soft(reason, status, replycode, hard):
     assert is_hard(reason, status, replycode) is hard
+
+
+def test_the_receive_filter_reading_of_user_unknown_words_after_data_yields_to_other_words():
+    """After DATA "user unknown" words mean a receive filter, but not when the reply's own words,
+    read after the restriction prefix, name another reason."""
+    from bouncetui.classify import Evidence, classify
+
+    spam = Evidence(action="failed", status="5.7.1", command="DATA",
+                    diagnostic="550 5.7.1 Recipient address rejected: Message was identified as spam.")
+    unknown = Evidence(action="failed", status="5.0.0", command="DATA", diagnostic="550 Unknown user a@example.jp")
+    assert classify(spam)[0] == "spamdetected"
+    assert classify(unknown)[0] == "filtered"
