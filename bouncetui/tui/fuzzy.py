@@ -43,16 +43,32 @@ def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambd
     """The distinct lower-case `names` matching `query`, best first; None when cancelled."""
     query = query.strip().lower()
     substrings = [n for n in names if query in n]
-    substrings.sort(key=lambda n: (not n.startswith(query), len(n)))
+    prefixed = sorted((n for n in substrings if n.startswith(query)), key=len)
+    inside = sorted((n for n in substrings if not n.startswith(query)), key=len)
+    substrings = prefixed + inside
     if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
         return None if cancelled() else substrings
-    hits = process.extract(query, names, scorer=fuzz.partial_ratio, limit=FUZZY_LIMIT + len(substrings),
+    candidates = _near_domain(query, names)
+    hits = process.extract(query, candidates, scorer=fuzz.partial_ratio, limit=FUZZY_LIMIT + len(substrings),
                            score_cutoff=FIRST_PASS_CUTOFF)
     if cancelled():
         return None
     fuzzy = [(score(query, name), name) for name, _score, _i in hits if query not in name]
     fuzzy.sort(key=lambda pair: -pair[0])
     return substrings + [name for value, name in fuzzy if value >= MATCH_CUTOFF]
+
+
+def _near_domain(query: str, names: Sequence[str]) -> Sequence[str]:
+    """With "user@dom" typed, only the addresses whose domain resembles "dom" are candidates: the
+    typo pass then looks at a fraction of the names (the domains are few, the addresses many)."""
+    local, at, typed = query.partition("@")
+    if not at or len(typed) < 2:
+        return names
+    domains = {name.rpartition("@")[2] for name in names}
+    near = {d for d in domains if typed in d or fuzz.partial_ratio(typed, d) >= MATCH_CUTOFF}
+    if len(near) == len(domains):
+        return names
+    return [name for name in names if name.rpartition("@")[2] in near]
 
 
 class RecipientIndex:
@@ -92,12 +108,15 @@ class RecipientIndex:
         ranked = rank(query, names, cancelled)
         if ranked is None:
             return None
-        keep = set(allowed) if allowed is not None else None
         out: list[int] = []
+        rows = self.rows
+        if allowed is None:
+            for name in ranked:
+                out.extend(rows[name])
+            return out
+        keep = set(allowed)
         for name in ranked:
-            for i in self.rows[name]:
-                if keep is None or i in keep:
-                    out.append(i)
+            out.extend(i for i in rows[name] if i in keep)
         return out
 
 
