@@ -218,12 +218,102 @@ def _decompressing(raw: IO[bytes], limit: int) -> IO[bytes]:
 
 
 def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterator[RawMessage]:
-    """Messages of an mbox, split on From_ lines that follow an empty line (or start the file)."""
+    """Messages of an mbox, split on From_ lines that follow an empty line (or start the file),
+    or that carry a date.
+
+    The text is cut with bytes.find between From_ lines, a chunk at a time, with the very result
+    of the line-by-line reader `_stream_mbox_lines` (lines end at LF; CRs at a line's end are
+    dropped; a line of CRs is empty), against which it is tested. Measured about 4x faster on a
+    450 MB mailbox, where splitting had become the parent process's main work in a scan.
+    """
+    buf, start, number, blank_before = head, 0, 0, True
+    pos = 0  # where to look for the next From_ line (a line start at or after `start`)
+    eof = False
+    while True:
+        p = _next_from(buf, pos, start)
+        eol = buf.find(b"\n", p) if p >= 0 else -1
+        if eol < 0 and p >= 0 and eof:
+            eol = len(buf)  # the last line, without a newline
+        if eol < 0:  # no (whole) From_ line in what is read
+            if eof:
+                tail = buf[start:]
+                if _line_size(tail) > limit:
+                    raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+                if _has_text(tail):
+                    yield RawMessage(origin, number + 1, _message(tail))
+                return
+            whole = buf.rfind(b"\n") + 1
+            if whole - start > limit and _line_size(buf[start:whole]) > limit:
+                raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+            more = fh.read(_CHUNK)
+            eof = not more
+            resume = p if p >= 0 else max(start, whole)
+            buf, pos, start = buf[start:] + more, resume - start, 0
+            continue
+        if p == start:
+            blank = blank_before
+        elif buf[p - 2] == 10 or p - 1 == start:
+            blank = True
+        else:  # a line of CRs is empty too
+            blank = not buf[buf.rfind(b"\n", 0, p - 1) + 1 : p - 1].strip(b"\r")
+        if not blank and not _FROM_DATE.match(buf, p, eol):
+            pos = eol + 1
+            continue
+        if p > start:
+            chunk = buf[start:p]
+            if p - start > limit and _line_size(chunk) > limit:
+                raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+            number += 1
+            yield RawMessage(origin, number, _message(chunk))
+        start = pos = eol + 1
+        blank_before = False
+
+
+_CHUNK = 4 * 1024 * 1024
+
+
+def _next_from(buf: bytes, pos: int, start: int) -> int:
+    """The next line start at or after `pos` (itself a line start) that begins with "From ", or -1."""
+    if buf.startswith(b"From ", pos) and (pos == start or buf[pos - 1] == 10):
+        return pos
+    i = buf.find(b"\nFrom ", max(pos - 1, 0))
+    return -1 if i < 0 else i + 1
+
+
+def _lines(chunk: bytes) -> list[bytes]:
+    """The lines of a chunk as the line reader has them: no LF, no CRs at the end."""
+    lines = chunk.split(b"\n")
+    if chunk.endswith(b"\n"):
+        lines.pop()
+    return [line.rstrip(b"\r") for line in lines] if b"\r" in chunk else lines
+
+
+def _line_size(chunk: bytes) -> int:
+    """The size the line reader counts for a message's lines (each line and its newline)."""
+    if b"\r" not in chunk:
+        return len(chunk) + (1 if chunk and not chunk.endswith(b"\n") else 0)
+    return sum(len(line) + 1 for line in _lines(chunk))
+
+
+def _has_text(chunk: bytes) -> bool:
+    return any(_lines(chunk)) if b"\r" in chunk else bool(chunk.strip(b"\n"))
+
+
+def _message(chunk: bytes) -> bytes:
+    """A message's bytes between From_ lines: CRs at line ends and empty last lines dropped,
+    >From unquoted."""
+    if b"\r" in chunk:
+        return _unquote(_lines(chunk))
+    data = chunk.rstrip(b"\n") + b"\n"
+    return _QUOTED_FROM.sub(rb"\1", data) if b">From " in data else data
+
+
+def _stream_mbox_lines(head: bytes, fh: IO[bytes], origin: str, limit: int, number: int = 0,
+                       blank_before: bool = True) -> Iterator[RawMessage]:
+    """_stream_mbox line by line: the reference the fast splitter is tested against."""
     stream = io.BufferedReader(_Prefixed(head, fh), 1 << 16)  # type: ignore[arg-type]
     lines: list[bytes] = []
     size = 0
-    number = 0
-    blank_before = True
     for line in stream:
         line = line.rstrip(b"\r\n").rstrip(b"\r")
         if line.startswith(b"From ") and (blank_before or _FROM_DATE.match(line)):
