@@ -151,7 +151,9 @@ YAHOO = Provider(
         R("requireptr", r"\b(?:DNS:NR|RLY:NS)\b"),
         R("ratelimited", r"\b(?:RTR:GE|RLY:CH|CON:T[1-4])\b"),
     ),
-    mark=r"postmaster\.(?:yahooinc|verizonmedia|yahoo)\.com|postmaster\.aol\.com|help\.yahoo\.com",
+    # Yahoo's bracketed codes ([TSS04], [TS01], [TSSIL], [BL21], [PH01]) name it wherever they appear.
+    mark=r"postmaster\.(?:yahooinc|verizonmedia|yahoo)\.com|postmaster\.aol\.com|help\.yahoo\.com|"
+         r"\[(?:tss?\d\d|tssil|bl2[123]|ph01)\]",
 )
 APPLE = Provider(
     "Apple",

@@ -260,7 +260,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"rfc ?5322", r"rfc ?2822", r"rfc ?822", r"not (?:rfc )?compliant", r"duplicate header",
         r"multiple (?:from|date|subject|message-id|to|sender|reply-to) (?:headers|fields)",
         r"multiple (?:subject|from|date|message-id) headers", r"multiple addresses in from",
-        r"missing (?:date|from|message-id|required) header", r"(?:header|headers) (?:are )?not rfc",
+        r"missing (?:date|from|message-id|required) header", r"missing (?:a )?valid (?:message-id|date|from)\b", r"(?:header|headers) (?:are )?not rfc",
         r"bare (?:lf|linefeed|newline)s?", r"bare cr", r"non-?compliant",
     )),
     ("authfailure", (
@@ -345,7 +345,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"domain (?:is )?blocked by (?:the )?recipient", r"receiving (?:is )?(?:refused|rejected)",
         r"blocked by (?:the )?user", r"受信拒否", r"迷惑メール(?:フィルタ|設定)", r"指定受信", r"only accepting mail from specific",
         r"due to the recipient'?s policy", r"\buser reject", r"not accepting any mail", r"due to user rules",
-        r"blocked by the recipient", r"has restricted sms e-?mail",
+        r"blocked by the recipient", r"has restricted sms e-?mail", r"rejected by (?:this|the) user\b",
     )),
     ("rejected", (
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
@@ -385,6 +385,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"not allowed to connect", r"do not accept mail from dynamic", r"temporary blacklisted", r"confirm this mail server",
         r"sender ip address rejected", r"blocked - see http", r"you are sending spam", r"too many unwanted messages", r"too many bounces", r"blocked for (?:abuse|spam)",
         r"\bbloque", r"\brejected\b.{0,40}\bhelo\b", r"\bhelo\b.{0,40}\b(?:rejected|refused|denied|invalid)",
+        # greylisting: the client is refused until it proves it retries ("Greylisted, see ...")
+        r"\bgr[ea]y ?list(?:ed|ing)\b",
     )),
     ("failedstarttls", (
         r"starttls (?:is )?required", r"must issue a starttls", r"\btls (?:is )?required", r"encryption required",

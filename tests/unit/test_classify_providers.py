@@ -223,3 +223,11 @@ def test_mimecast_envelope_blocked_by_a_policy_entry_rejects_the_sender():
 def test_mimecast_anti_spoofing_is_still_a_policy_violation():
     assert reason(diagnostic="550 Rejected by header based Anti-Spoofing policy: a@example.com",
                   rhost=MIMECAST_HOST, command="DATA") == "policyviolation"
+
+
+def test_yahoos_bracketed_codes_name_it_without_its_host():
+    """A relay's report may lose the remote host; [TSS04] alone still says Yahoo."""
+    assert reason(diagnostic="421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected "
+                             "volume or user complaints", status="4.7.0", action="delayed") == "badreputation"
+    assert reason(diagnostic="421 4.7.0 Messages from 192.0.2.1 temporarily deferred", status="4.7.0",
+                  action="delayed") == "ratelimited"

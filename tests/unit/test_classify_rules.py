@@ -50,8 +50,9 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("550 5.7.1 Client host rejected: blocked using zen.spamhaus.org",),
     ),
     "notcompliantrfc": (
-        ("550 5.7.1 This message is not RFC 5322 compliant", "Messages with multiple addresses in From: header are not accepted"),
-        ("550 5.7.1 Message rejected as spam",),
+        ("550 5.7.1 This message is not RFC 5322 compliant", "Messages with multiple addresses in From: header are not accepted",
+         "550-5.7.1 [192.0.2.1] Messages missing a valid Message-ID header are not accepted."),
+        ("550 5.7.1 Message rejected as spam", "550 5.7.1 Sender is missing in the whitelist"),
     ),
     "badreputation": (
         ("451 4.7.650 The mail server has been temporarily rate limited due to IP reputation",
@@ -90,8 +91,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "filtered": (
         ("550 Refused due to recipient preferences", "550 Mail rejected by the recipient's filter",
-         "受信拒否設定により配信できませんでした"),
-        ("550 5.1.1 No such user",),
+         "受信拒否設定により配信できませんでした", "550 5.7.1 Your message was rejected by this user and was not delivered."),
+        ("550 5.1.1 No such user", "550 Message rejected by the user's mail server for spam"),
     ),
     "rejected": (
         ("550 5.1.8 Sender address rejected: Domain not found", "553 Sender verify failed",
@@ -105,8 +106,10 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "blocked": (
         ("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
-         "550 5.7.1 IP address blacklisted by recipient", "421 Service refused, please try later. OFR_999"),
-        ("550 5.1.1 User unknown", "552 Mailbox full"),
+         "550 5.7.1 IP address blacklisted by recipient", "421 Service refused, please try later. OFR_999",
+         "Greylisted, see http://postgrey.example/help",
+         "451 4.7.1 Greylisting in action, please come back later"),
+        ("550 5.1.1 User unknown", "552 Mailbox full", "550 5.7.1 Message rejected: grey market pharmacy"),
     ),
     "failedstarttls": (
         ("530 5.7.0 Must issue a STARTTLS command first", "451 4.7.5 TLS handshake failed"),
@@ -236,3 +239,16 @@ def test_the_receive_filter_reading_of_user_unknown_words_after_data_yields_to_o
     unknown = Evidence(action="failed", status="5.0.0", command="DATA", diagnostic="550 Unknown user a@example.jp")
     assert classify(spam)[0] == "spamdetected"
     assert classify(unknown)[0] == "filtered"
+
+
+def test_a_greylisting_refusal_is_no_missing_user():
+    """"Recipient address rejected: Greylisted" is read after the restriction prefix: a temporary
+    refusal of the client, not a hard bounce for a missing mailbox."""
+    from bouncetui.classify import Evidence, classify
+
+    ev = Evidence(action="delayed", status="4.2.0", replycode="450", command="RCPT",
+                  diagnostic="450 4.2.0 <a@example.net>: Recipient address rejected: Greylisted, see "
+                             "http://postgrey.example/help/example.net.html")
+    reason = classify(ev)[0]
+    assert reason == "blocked"
+    assert not is_hard(reason, "4.2.0", "450")
