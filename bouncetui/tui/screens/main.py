@@ -43,6 +43,7 @@ from bouncetui.tui.widgets.reason_panel import ReasonPanel
 from bouncetui.tui.widgets.status_bar import StatusBar
 
 BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
+RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is redone this often
 BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
@@ -108,6 +109,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._detail_key: tuple[Any, ...] = ()
         self._watch_signature: int | None = None
         self._records_before_scan = 0
+        self._last_refilter = 0.0
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
         self.full_list_at: float | None = None
         self.filter_changed_at: float | None = None
@@ -201,8 +203,8 @@ class MainScreen(BackgroundWork, Screen[None]):
                 self.bounce_list.extend_shown(added)
             elif not self.filter_query.fuzzy and not self.sort_column:
                 self.bounce_list.extend_shown(self._select(added))
-            else:
-                self.refilter()
+            elif time.monotonic() - self._last_refilter >= RESORT_SECONDS:
+                self.refilter()  # sorted or ranked rows: redone now and then, and at the end
         self.update_status()
 
     def on_scan_progress(self, message: ScanProgress) -> None:
@@ -237,7 +239,8 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._detail_key = ()
         self.show_current()
         self.update_status(scan=state)
-        if self.maillogs and not message.cancelled:
+        grew = len(self.records) > self._records_before_scan
+        if self.maillogs and not message.cancelled and (self.log_view is None or grew):
             self.maillog_worker(self.records.with_duplicates(range(len(self.records))))
 
     # -- filter and sort -------------------------------------------------------------------------
@@ -269,6 +272,7 @@ class MainScreen(BackgroundWork, Screen[None]):
     def refilter(self) -> None:
         """Run the query (and sort) in a worker; the newest query's answer wins."""
         self.filter_generation += 1
+        self._last_refilter = time.monotonic()
         self.filter_worker(self.filter_generation, self.filter_query, self.sort_column, self.sort_reverse,
                            len(self.records))
 
