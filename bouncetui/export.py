@@ -23,15 +23,13 @@ Backscatter records, records a person set to "ignore", and notices that are not 
 
 from __future__ import annotations
 
-import csv
-import json
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
-from bouncetui.formats import csv_row
+from bouncetui.formats import ROW_WRITERS
 from bouncetui.model import FIELD_NAMES, Bounce, location
 from bouncetui.query import Query
 from bouncetui.store import NEW, Triage
@@ -104,21 +102,14 @@ def write_export(records: Iterable[Bounce], triage: Mapping[str, Triage], out: I
     """Write collapsed records with their triage state and note; return the number of rows."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError("unknown export format %r: one of %s" % (fmt, ", ".join(EXPORT_FORMATS)))
-    rows = export_rows(records, triage, query)
-    writer = None
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=[*FIELD_NAMES, *EXTRA_FIELDS], extrasaction="ignore")
-        writer.writeheader()
-    for row in rows:
-        state = _triage_of(row.record, triage)
-        if writer is not None:
-            extra = {"origins": "\n".join(row.origins), "state": state.state, "note": state.note}
-            writer.writerow(csv_row(row.record, extra))
-        else:
-            data = {**row.record.to_dict(), "origins": list(row.origins), "state": state.state,
-                    "note": state.note}
-            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
-    return len(rows)
+    rows = (_export_dict(row, triage) for row in export_rows(records, triage, query))
+    return ROW_WRITERS[fmt](rows, out, (*FIELD_NAMES, *EXTRA_FIELDS))
+
+
+def _export_dict(row: Row, triage: Mapping[str, Triage]) -> dict[str, Any]:
+    """A row as exported: the record's fields, then EXTRA_FIELDS."""
+    state = _triage_of(row.record, triage)
+    return {**row.record.to_dict(), "origins": list(row.origins), "state": state.state, "note": state.note}
 
 
 # -- suppression -------------------------------------------------------------------------------
@@ -199,15 +190,6 @@ def iso_time(timestamp: int) -> str:
 def write_suppression(entries: Iterable[SuppressionEntry], out: IO[str],
                       fmt: Literal["csv", "jsonl"] = "csv") -> int:
     """One line per address: address, reason, last (ISO 8601, UTC), count, rule."""
-    n = 0
-    writer = csv.writer(out) if fmt == "csv" else None
-    if writer is not None:
-        writer.writerow(SUPPRESSION_FIELDS)
-    for entry in entries:
-        values = (entry.address, entry.reason, iso_time(entry.last), entry.count, entry.rule)
-        if writer is not None:
-            writer.writerow(values)
-        else:
-            out.write(json.dumps(dict(zip(SUPPRESSION_FIELDS, values)), ensure_ascii=False, separators=(",", ":")) + "\n")
-        n += 1
-    return n
+    rows = ({"address": entry.address, "reason": entry.reason, "last": iso_time(entry.last),
+             "count": entry.count, "rule": entry.rule} for entry in entries)
+    return ROW_WRITERS[fmt](rows, out, SUPPRESSION_FIELDS)

@@ -1,8 +1,11 @@
-"""Writing records: JSON Lines, JSON, CSV and an aligned table for a person.
+"""Writing rows: JSON Lines, JSON, CSV and an aligned table for a person.
 
-JSON Lines (one object per record, fields in the order of model.FIELD_NAMES) is the stable
-contract scripts and ../shared/tools/score.py read. The table fits the terminal's width, cuts long
-fields with an ellipsis and neutralises control characters (see textsafe).
+One set of writers serves every command that prints rows (scan, export, maillog), so the formats
+agree: JSON keeps each row's own key order and its true/false; CSV has a header of the fields
+and writes booleans as 1/0 and lists one item per line. JSON Lines of records (fields in the order
+of model.FIELD_NAMES) is the stable contract scripts and ../shared/tools/score.py read. The table
+fits the terminal's width, cuts long fields with an ellipsis and neutralises control characters
+(see textsafe).
 """
 
 from __future__ import annotations
@@ -12,16 +15,18 @@ import json
 import shutil
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from bouncetui.model import FIELD_NAMES, Bounce
 from bouncetui.textsafe import one_line
 
 FORMATS = ("jsonl", "json", "csv", "table")
+Column = tuple[str, Callable[[Any], str], int, int]  # title, row -> text, minimum width, share of the spare
+Layout = list[tuple[Column, int]]  # each column with its width
 
-# Table columns: (title, record -> text, minimum width, share of the spare width)
-TABLE_COLUMNS = (
+# The table of records: (title, record -> text, minimum width, share of the spare width)
+TABLE_COLUMNS: tuple[Column, ...] = (
     ("DATE", lambda r: local_date(r.timestamp, r.timezoneoffset), 16, 0),
     ("RECIPIENT", lambda r: r.recipient, 22, 3),
     ("REASON", lambda r: r.reason, 15, 0),
@@ -43,18 +48,24 @@ def local_date(timestamp: int, offset: str) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.gmtime(timestamp + seconds))
 
 
+def _cells(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Terminal cells `text` takes: wide (East Asian) characters count two."""
+    return sum(_cells(ch) for ch in text)
 
 
 def fit(text: str, width: int) -> str:
     """Cut `text` to `width` terminal cells (wide characters count two), padded with spaces."""
     text = one_line(text)
-    if display_width(text) <= width:
-        return text + " " * (width - display_width(text))
+    used = display_width(text)
+    if used <= width:
+        return text + " " * (width - used)
     out, used = [], 0
     for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        w = _cells(ch)
         if used + w > width - 1:
             break
         out.append(ch)
@@ -62,71 +73,101 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - used - 1)
 
 
-def write_jsonl(records: Iterable[Bounce], out: IO[str]) -> int:
+def csv_value(value: Any) -> Any:
+    """A field as CSV writes it: booleans as 1 and 0, lists one item per line."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (list, tuple)):
+        return "\n".join(str(item) for item in value)
+    return value
+
+
+def write_jsonl_rows(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
+    """One compact JSON object per line, keys in each dict's order; returns the number of rows."""
     n = 0
-    for record in records:
-        out.write(record.to_json())
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
         out.write("\n")
         n += 1
     return n
 
 
-def write_json(records: Iterable[Bounce], out: IO[str]) -> int:
-    """A JSON array, written as the records come (no list kept in memory)."""
+def write_json_rows(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
+    """A JSON array, written as the rows come (no list kept in memory)."""
     n = 0
     out.write("[")
-    for record in records:
+    for row in rows:
         out.write(",\n " if n else "\n ")
-        out.write(json.dumps(record.to_dict(), ensure_ascii=False))
+        out.write(json.dumps(row, ensure_ascii=False))
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
 
 
-def csv_row(record: Bounce, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    row = record.to_dict()
-    row["hardbounce"] = "1" if record.hardbounce else "0"
-    row["backscatter"] = "1" if record.backscatter else "0"
-    if extra:
-        row.update(extra)
-    return row
-
-
-def write_csv(records: Iterable[Bounce], out: IO[str], extra_fields: tuple[str, ...] = ()) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(FIELD_NAMES) + list(extra_fields), extrasaction="ignore")
+def write_csv_rows(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
+    """A header of `fields`, then one line per row (see csv_value); keys not in `fields` are left out."""
+    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for record in records:
-        writer.writerow(csv_row(record))
+    for row in rows:
+        writer.writerow({key: csv_value(value) for key, value in row.items()})
         n += 1
     return n
 
 
-def table_columns(total: int) -> list[tuple[tuple, int]]:
-    """(column, width) pairs that fit `total` cells: the last columns are dropped on a narrow
-    terminal, and the spare width goes to the columns with a share of it."""
-    columns = list(TABLE_COLUMNS)
-    while len(columns) > 3 and sum(c[2] for c in columns) + 2 * (len(columns) - 1) > total:
+# The machine-readable formats, for any rows of plain dicts: (rows, out, fields) -> row count.
+ROW_WRITERS = {"jsonl": write_jsonl_rows, "json": write_json_rows, "csv": write_csv_rows}
+
+
+def layout(columns: Sequence[Column], total: int, keep: int = 3) -> Layout:
+    """(column, width) pairs that fit `total` cells: the last columns beyond the first `keep` are
+    dropped on a narrow terminal, and the spare width goes to the columns with a share of it."""
+    columns = list(columns)
+    while len(columns) > keep and sum(c[2] for c in columns) + 2 * (len(columns) - 1) > total:
         columns.pop()
     spare = max(0, total - sum(c[2] for c in columns) - 2 * (len(columns) - 1))
     shares = sum(c[3] for c in columns) or 1
     return [(c, c[2] + spare * c[3] // shares) for c in columns]
 
 
-def table_lines(records: Iterable[Bounce], width: int) -> Iterator[str]:
-    columns = table_columns(width)
+def table_lines(rows: Iterable[Any], columns: Layout) -> Iterator[str]:
+    """The title line, then one line per row, each cell cut or padded to its column's width."""
     yield "  ".join(fit(c[0], w) for c, w in columns).rstrip()
-    for record in records:
-        yield "  ".join(fit(c[1](record), w) for c, w in columns).rstrip()
+    for row in rows:
+        yield "  ".join(fit(c[1](row), w) for c, w in columns).rstrip()
+
+
+def write_table_rows(rows: Iterable[Any], out: IO[str], columns: Layout) -> int:
+    """The table of `rows`; returns the number of rows (the title line not counted)."""
+    n = -1
+    for n, line in enumerate(table_lines(rows, columns)):
+        out.write(line + "\n")
+    return max(n, 0)
+
+
+def terminal_width(minimum: int) -> int:
+    """The terminal's width (120 when there is none), at least `minimum`."""
+    return max(shutil.get_terminal_size((120, 24)).columns, minimum)
+
+
+# -- records (scan, the explorer's save) --------------------------------------------------------------
+
+
+def write_jsonl(records: Iterable[Bounce], out: IO[str]) -> int:
+    return write_jsonl_rows((record.to_dict() for record in records), out)
+
+
+def write_json(records: Iterable[Bounce], out: IO[str]) -> int:
+    return write_json_rows((record.to_dict() for record in records), out)
+
+
+def write_csv(records: Iterable[Bounce], out: IO[str]) -> int:
+    return write_csv_rows((record.to_dict() for record in records), out, FIELD_NAMES)
 
 
 def write_table(records: Iterable[Bounce], out: IO[str], width: int | None = None) -> int:
-    if width is None:
-        width = shutil.get_terminal_size((120, 24)).columns
-    n = -1
-    for n, line in enumerate(table_lines(records, max(width, 60))):
-        out.write(line + "\n")
-    return max(n, 0)
+    total = terminal_width(60) if width is None else max(width, 60)
+    return write_table_rows(records, out, layout(TABLE_COLUMNS, total))
 
 
 WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv, "table": write_table}

@@ -15,6 +15,7 @@ import gzip
 import lzma
 import os
 import re
+import sys
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -197,13 +198,13 @@ class Reader:
 
 def read_logs(paths: str | Iterable[str], include_sent: bool = False) -> LogScan:
     """Every failed, deferred, expired and rejected recipient (and, with include_sent, every
-    delivered one) in the given log files, read oldest rotation first."""
+    delivered one) in the given log files, read oldest rotation first; "-" reads standard input."""
     if isinstance(paths, str):
         paths = [paths]
     reader = Reader(include_sent)
     result = LogScan()
     for path in rotation_order(paths):
-        result.files.append(reader.read_file(path))
+        result.files.append(reader.read_lines(sys.stdin, "-") if path == "-" else reader.read_file(path))
     result.records = reader.records()
     return result
 

@@ -10,7 +10,6 @@ same classifier); the LogRecord adds `logstatus` (bounced, deferred, expired, re
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -80,15 +79,10 @@ class LogRecord:
         return self.logstatus in FAILURES
 
     def to_dict(self) -> dict[str, Any]:
+        """The Bounce's fields, then LOG_FIELDS: the order of RECORD_FIELDS."""
         data = self.bounce.to_dict()
-        data["logstatus"] = self.logstatus
-        data["queueid"] = self.queueid
-        data["notification"] = self.notification
-        data["logline"] = self.logline
+        data.update((name, getattr(self, name)) for name in LOG_FIELDS)
         return data
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
     def replace(self, **changes: Any) -> LogRecord:
         return dataclasses.replace(self, **changes)
