@@ -167,6 +167,8 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
                               "suppressed"}),
     "hostunknown": frozenset({"notaccept", "networkerror"}),
     "mailboxfull": frozenset(),
+    # x.7.5 "cryptographic failure" and the like: the words say when it was TLS that failed.
+    "securityerror": frozenset({"failedstarttls"}),
     "expired": frozenset({"blocked", "systemfull", "mailboxfull", "hostunknown", "networkerror",
                           "userunknown", "ratelimited", "rejected", "badreputation", "spamdetected",
                           "requireptr", "authfailure", "notaccept", "securityerror", "policyviolation"}),
@@ -369,7 +371,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"bad destination (?:mailbox address|system address)", r"domain is not reachable", r"unresolvable domain",
         r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
         r"dns lookup (?:failed|error) for", r"no a records? (?:for|found)",
-        r"invalid domain", r"ドメイン(?:が|は)(?:存在しません|見つかりません)", r"domain (?:has )?no mail (?:server|exchanger)",
+        r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:が|は)(?:存在しません|見つかりません)", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
         r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbl\b", r"\brbls?\b",
@@ -392,6 +394,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"starttls (?:is )?required", r"must issue a starttls", r"\btls (?:is )?required", r"encryption required",
         r"requires? (?:a )?(?:secure|encrypted|tls) connection", r"starttls (?:failed|negotiation)", r"tls handshake",
         r"(?:certificate|cert) (?:verification|validation) failed", r"certificate (?:has )?expired", r"\bmta-sts\b", r"\bdane\b",
+        # Exim's and Postfix's own words when TLS could not be set up
+        r"attempt to start tls failed", r"cannot start tls", r"certificate verify failed", r"\bssl routines\b",
+        r"server certificate not (?:verified|trusted)", r"\btls (?:v?\d\.\d )?or (?:later|higher|newer) is required",
+        r"tls negotiation failed", r"tls session is required",
     )),
     ("securityerror", (
         r"authentication (?:required|failed|failure|is required)", r"smtp auth(?:entication)? (?:required|is required)",
@@ -423,6 +429,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     )),
     ("networkerror", (
         r"connection (?:reset|closed|lost|dropped)", r"\btimeout\b", r"network (?:is )?unreachable",
+        r"closed (?:the )?connection", r"host lookup did not complete", r"suspected mail loop",
+        r"too many \"?received\"? headers",
         r"no route to host", r"dns (?:error|failure|timeout|server failure)", r"lost connection", r"could not connect",
         r"connection refused", r"routing loop", r"mail forwarding loop", r"forwarding loop count", r"message looping",
         r"dns records for the destination computer could not be found", r"could not connect and send",
@@ -432,8 +440,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     )),
     ("contenterror", (
         r"content (?:type|encoding|error)", r"\bmime\b.{0,20}(?:error|invalid|malformed)", r"invalid mime",
-        r"header (?:syntax|too long|line too long)", r"invalid (?:header|character|content)",
-        r"8-?bit (?:data|characters) (?:not|in)", r"line too long", r"message (?:has )?malformed",
+        r"header (?:syntax|too long|lines? too long)", r"invalid (?:header|character|content)",
+        r"8-?bit (?:data|characters) (?:not|in)", r"lines? too long", r"message (?:has )?malformed",
         r"attachment", r"(?:body|content) (?:is )?(?:malformed|corrupt)", r"\bmedia error\b", r"improper use of 8-bit data", r"mime complexity", r"unnecessary base64",
         r"improperly-formatted binary", r"header size, or recipient list, exceeds",
     )),

@@ -1,6 +1,6 @@
 """Unseen formats, Exim 4.9x bounces: its multipart/report form ("Mail delivery failed: returning message to sender"),
-retry-timeout expiry, multi-line remote replies, the delay warning, "Unrouteable address" and a
-local quota.
+retry-timeout expiry, multi-line remote replies, the delay warning, "Unrouteable address", a
+local quota, a mail loop, MX records pointing nowhere, lines too long and a failed TLS session.
 """
 
 from __future__ import annotations
@@ -27,6 +27,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('exim/retry-timeout.eml', [
         ('mike@example.net', '5.0.0', '', '', 'expired', False),
         ('nora@example.com', '5.0.0', '', '', 'expired', False),
+    ]),
+    ('exim/transport-errors.eml', [
+        ('vera@example.net', '5.0.0', '', '', 'networkerror', False),
+        ('walt@dead-mx.example', '5.0.0', '', '', 'hostunknown', True),
+        ('xavi@example.com', '5.0.0', '', '', 'contenterror', False),
+        ('yann@tls-example.net', '5.0.0', '', '', 'failedstarttls', False),
     ]),
 ]
 

@@ -1,7 +1,7 @@
 """Unseen formats, Postfix 3.x bounces as they read today: DSNs with "in reply to end of DATA command", SMTPUTF8 and TLS
 failures, name service errors (permanent and "try again"), DNSBL refusals, Dovecot LMTP over quota,
 and local(8) and expiry diagnostics (unknown user, a pipe command that died, a forwarding loop, size
-limit, connection refused, greeting timeout).
+limit, connection refused, greeting timeout) and TLS failures (handshake, certificate not verified).
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('postfix/spamhaus-and-lmtp-quota.eml', [
         ('hans@example.net', '5.7.1', '554', 'RCPT', 'blocked', False),
         ('ines@example.de', '5.2.2', '552', 'DATA', 'mailboxfull', False),
+    ]),
+    ('postfix/tls-failures.eml', [
+        ('zora@legacy-example.net', '4.7.5', '', 'STARTTLS', 'failedstarttls', False),
+        ('adam@pinned-example.org', '4.7.5', '', '', 'failedstarttls', False),
     ]),
     ('postfix/tls-required-expired.eml', [
         ('orders@example.com', '4.7.4', '', 'STARTTLS', 'failedstarttls', False),

@@ -101,7 +101,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "hostunknown": (
         ("Host or domain name not found. Name service error for name=example.jp type=A: Host not found",
-         "550 Unrouteable address", "553 neko.example.com does not exist"),
+         "550 Unrouteable address", "553 neko.example.com does not exist",
+         "all relevant MX records point to non-existent hosts"),
         ("550 5.1.1 <a@example.com> does not exist", "550 5.1.1 user unknown"),
     ),
     "blocked": (
@@ -112,8 +113,11 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("550 5.1.1 User unknown", "552 Mailbox full", "550 5.7.1 Message rejected: grey market pharmacy"),
     ),
     "failedstarttls": (
-        ("530 5.7.0 Must issue a STARTTLS command first", "451 4.7.5 TLS handshake failed"),
-        ("550 5.7.1 Relaying denied",),
+        ("530 5.7.0 Must issue a STARTTLS command first", "451 4.7.5 TLS handshake failed",
+         "a TLS session is required, but an attempt to start TLS failed", "Cannot start TLS: handshake failure",
+         "TLS session: (SSL_connect): error:0A000086:SSL routines::certificate verify failed",
+         "Server certificate not verified", "550 5.7.1 TLS 1.2 or later is required"),
+        ("550 5.7.1 Relaying denied", "550 5.7.1 Message delivered over TLS was rejected as spam"),
     ),
     "securityerror": (
         ("530 5.7.0 Authentication required", "550-Please turn on SMTP Authentication in your mail client"),
@@ -134,11 +138,14 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "networkerror": (
         ("connect to mx.example.org[192.0.2.1]:25: No route to host", "Hop count exceeded - possible mail loop",
-         "Name service error for name=example.org type=MX: Malformed or unexpected name server reply"),
-        ("Connection timed out", "550 5.1.1 No such user"),
+         "Name service error for name=example.org type=MX: Malformed or unexpected name server reply",
+         'Too many "Received" headers - suspected mail loop', "Remote host closed connection in response to end of data",
+         "host lookup did not complete"),
+        ("Connection timed out", "550 5.1.1 No such user", "550 Mail from a closed mailing list is not accepted"),
     ),
     "contenterror": (
-        ("554 5.6.0 Invalid MIME structure", "550 5.6.9 Invalid header: Content-Type"),
+        ("554 5.6.0 Invalid MIME structure", "550 5.6.9 Invalid header: Content-Type",
+         "message has lines too long for transport"),
         ("552 Message size exceeds fixed maximum message size",),
     ),
     "mailererror": (
@@ -252,3 +259,12 @@ def test_a_greylisting_refusal_is_no_missing_user():
     reason = classify(ev)[0]
     assert reason == "blocked"
     assert not is_hard(reason, "4.2.0", "450")
+
+
+def test_a_tls_failure_stated_as_a_cryptographic_failure_is_failedstarttls():
+    """4.7.5 alone is a security error; Postfix's words with it say TLS could not be started."""
+    from bouncetui.classify import Evidence, classify
+
+    assert classify(Evidence(action="failed", status="4.7.5", diagnostic="Cannot start TLS: handshake failure"))[0] \
+        == "failedstarttls"
+    assert classify(Evidence(action="failed", status="4.7.5", diagnostic="Cryptographic failure"))[0] == "securityerror"
