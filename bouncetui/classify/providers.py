@@ -110,6 +110,10 @@ MICROSOFT = Provider(
      "protection.outlook.com", "office365.com", "microsoft.com"),
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
+        # The sender's own limits: "SubmissionQuotaExceededException" comes with 5.2.2, which is
+        # no full mailbox here; 5.1.90 is the daily recipient limit.
+        R("ratelimited", r"submissionquotaexceeded|submission quota|5\.1\.90\b|reached your daily limit"),
+        R("policyviolation", r"5\.7\.520|does not allow external forwarding"),
         R("rejected", r"all recipient addresses rejected"),
         R("blocked", r"5\.7\.50[01]|5\.7\.511|5\.7\.750|spam abuse detected|banned sender|unregistered domain"),
         R("userunknown", r"recip(?:ient)?notfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
@@ -127,8 +131,10 @@ MICROSOFT = Provider(
         R("securityerror", r"5\.7\.57|not authenticated to send anonymous mail|5\.7\.13[3-6]"),
         R("contenterror", r"5\.6\.211|invalid mime"),
     ),
+    # Its hosts and its own tokens: RESOLVER.ADR.RecipNotFound, STOREDRV.Deliver..., AS(7230).
     mark=r"postmaster\.live\.com|sender\.office\.com|go\.microsoft\.com|\.prod\.outlook\.com|"
-         r"protection\.outlook\.com",
+         r"protection\.outlook\.com|\.prod\.exchangelabs\.com|aka\.ms/exo|"
+         r"\b(?:RESOLVER|STOREDRV|QUEUE)\.[A-Z]\w+|\bAS\(\d{3,}\)",
 )
 YAHOO = Provider(
     "Yahoo",

@@ -17,11 +17,20 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('microsoft/5.2.2-mailbox-full.eml', [
         ('zoe@contoso-example.com', '5.2.2', '554', '', 'mailboxfull', False),
     ]),
+    ('microsoft/5.2.2-submission-quota.eml', [
+        ('gwen@example.net', '5.2.2', '554', '', 'ratelimited', False),
+    ]),
     ('microsoft/5.4.1-access-denied.eml', [
         ('xena@fabrikam-example.com', '5.4.1', '550', '', 'userunknown', True),
     ]),
+    ('microsoft/5.7.501-spam-abuse.eml', [
+        ('hank@example.net', '5.7.501', '550', '', 'blocked', False),
+    ]),
     ('microsoft/5.7.509-dmarc.eml', [
         ('bella@example.com', '5.7.509', '550', '', 'authfailure', False),
+    ]),
+    ('microsoft/5.7.520-external-forwarding.eml', [
+        ('iona@example.net', '5.7.520', '550', '', 'policyviolation', False),
     ]),
     ('microsoft/5.7.606-banned-ip.eml', [
         ('yuri@example.org', '5.7.606', '550', '', 'blocked', False),

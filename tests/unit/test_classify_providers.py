@@ -231,3 +231,19 @@ def test_yahoos_bracketed_codes_name_it_without_its_host():
                              "volume or user complaints", status="4.7.0", action="delayed") == "badreputation"
     assert reason(diagnostic="421 4.7.0 Messages from 192.0.2.1 temporarily deferred", status="4.7.0",
                   action="delayed") == "ratelimited"
+
+
+# -- Microsoft's own tokens name it when no host does ----------------------------------------------
+
+def test_microsofts_submission_quota_is_the_senders_limit_not_a_full_mailbox():
+    assert reason(diagnostic="554 5.2.2 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed "
+                             "to process message", status="5.2.2", destination="example.net") == "ratelimited"
+    assert reason(diagnostic="554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException",
+                  status="5.2.2", destination="example.net") == "mailboxfull"
+
+
+def test_microsoft_codes_apply_when_its_datacentre_is_named():
+    text = "550 5.7.705 Access denied, tenant has exceeded threshold. [AM9PR01MB7777.eurprd01.prod.exchangelabs.com]"
+    assert reason(diagnostic=text, status="5.7.705", destination="example.net") == "ratelimited"
+    assert reason(diagnostic="550 5.7.705 Access denied, tenant has exceeded threshold.", status="5.7.705",
+                  destination="example.net") == "securityerror"

@@ -62,7 +62,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "ratelimited": (
         ("421 4.7.0 Too many connections from your IP", "550 5.2.1 receiving mail at a rate that prevents delivery",
          "450 4.7.1 Rate limit exceeded, try again later",
-         "450-4.2.1 The user you are trying to contact is receiving mail too quickly."),
+         "450-4.2.1 The user you are trying to contact is receiving mail too quickly.",
+         "550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients."),
         ("550 5.1.1 User unknown", "451 Temporary local problem", "452 4.2.2 The user is receiving too much mail data"),
     ),
     "virusdetected": (
