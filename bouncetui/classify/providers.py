@@ -80,6 +80,10 @@ GOOGLE = Provider(
         R("spamdetected", r"rejected due to spam classification"),
         R("notcompliantrfc", r"not rfc ?5322 compliant|rfcmessagenoncompliant|multiple addresses in from"),
         R("blocked", r"unusual rate of unsolicited mail", status="5."),
+        # The sender requirements (2024): "rate limited because SPF authentication didn't pass",
+        # "... the From: header isn't aligned with ... SPF or DKIM": the cause is authentication.
+        R("authfailure", r"(?:spf|dkim) authentication didn'?t pass|isn'?t aligned with (?:either )?the authenticated|"
+                         r"sender is unauthenticated"),
         R("ratelimited", r"receiving mail at a rate|receivingrate|sending at a rate|unusual rate|"
                          r"rate limit|too many (?:messages|recipients)|sending (?:quota|limit) exceeded"),
         R("authfailure", r"unauthenticated|dmarc|\bspf\b|\bdkim\b|5\.7\.2[36]|authentication (?:information|checks)"),

@@ -33,6 +33,12 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('reader.three@gmail.com', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
         ('reader.four@gmail.com', '5.1.1', '550', 'RCPT', 'userunknown', True),
     ]),
+    ('google/postfix-to-gmail-sender-requirements.eml', [
+        ('reader.eight@gmail.com', '5.7.27', '550', 'DATA', 'authfailure', False),
+        ('reader.nine@gmail.com', '5.7.30', '550', 'DATA', 'authfailure', False),
+        ('reader.ten@gmail.com', '5.7.32', '550', 'DATA', 'authfailure', False),
+        ('reader.eleven@gmail.com', '5.4.5', '550', 'DATA', 'ratelimited', False),
+    ]),
 ]
 
 

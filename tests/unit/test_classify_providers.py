@@ -247,3 +247,12 @@ def test_microsoft_codes_apply_when_its_datacentre_is_named():
     assert reason(diagnostic=text, status="5.7.705", destination="example.net") == "ratelimited"
     assert reason(diagnostic="550 5.7.705 Access denied, tenant has exceeded threshold.", status="5.7.705",
                   destination="example.net") == "securityerror"
+
+
+def test_gmail_rate_limits_for_failed_authentication_are_authentication_failures():
+    text = ("421-4.7.27 Your email has been rate limited because SPF authentication didn't pass for this message. "
+            "- gsmtp")
+    assert reason(diagnostic=text, status="4.7.27", action="delayed", rhost="gmail-smtp-in.l.google.com") == "authfailure"
+    assert reason(diagnostic="421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating "
+                             "from your IP address. - gsmtp", status="4.7.28", action="delayed",
+                  rhost="gmail-smtp-in.l.google.com") == "ratelimited"
