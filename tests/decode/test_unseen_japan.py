@@ -1,5 +1,5 @@
 """Unseen formats, Japanese ISPs and carriers: a Postfix with a Japanese (ISO-2022-JP) template reporting
-docomo, au and SoftBank refusals, and plain-text notices in ISO-2022-JP, Shift_JIS and unlabelled
+docomo, au and SoftBank refusals, Sendmail and Exim reporting the carriers' receive filters after DATA, and plain-text notices in ISO-2022-JP, Shift_JIS and unlabelled
 EUC-JP.
 """
 
@@ -10,6 +10,10 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('japan/exim-to-au-filter.eml', [
+        ('haruto@au.com', '5.0.0', '550', 'DATA', 'filtered', False),
+        ('sora@softbank.ne.jp', '5.0.0', '550', 'RCPT', 'userunknown', True),
+    ]),
     ('japan/notice-eucjp-unlabelled-host-unknown.eml', [
         ('satoshi@no-such-domain.example.jp', '', '', '', 'hostunknown', True),
     ]),
@@ -23,6 +27,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('hanako@docomo.ne.jp', '5.0.0', '550', 'DATA', 'filtered', False),
         ('taro@au.com', '5.0.0', '550', 'RCPT', 'userunknown', True),
         ('jiro@i.softbank.jp', '5.0.0', '550', 'RCPT', 'userunknown', True),
+    ]),
+    ('japan/sendmail-to-docomo-filter.eml', [
+        ('yuki@docomo.ne.jp', '5.2.0', '550', 'DATA', 'filtered', False),
+        ('kaito@ezweb.ne.jp', '5.1.1', '550', 'RCPT', 'userunknown', True),
     ]),
 ]
 
