@@ -67,11 +67,10 @@ def _paragraph(lines: list[str], i: int) -> str:
 
 
 def decode(message: Message) -> Report | None:
-    if not _DAEMON.search(message.sender):
-        # A person's mail is taken for a bounce only by its subject, and never when it is a reply
-        # ("Re: Mail delivery failed ..."): that is someone talking about a bounce.
-        if not _SUBJECT.search(message.subject) or _REPLY.match(message.subject):
-            return None
+    if _REPLY.match(message.subject):
+        return None  # "Re: Mail delivery failed ...", even from a postmaster: someone answering
+    if not (_DAEMON.search(message.sender) or _SUBJECT.search(message.subject)):
+        return None
     if message.content_type not in ("text/plain", "multipart/mixed", "multipart/alternative", "text/html"):
         return None
     own = {clean_address(message.sender).lower(), clean_address(message.header("To")).lower(),
