@@ -1,7 +1,8 @@
 """The command line: one sub-command per module in bouncetui/commands; this file only wires them.
 
 `bouncetui PATH` (no sub-command) opens the explorer; `bouncetui scan|explain|... ARGS` runs one
-head-less command. Exit codes: 0 done, 1 usage error, 2 a path that does not exist.
+head-less command. Exit codes (bouncetui/commands/common.py): 0 done, 1 usage error, 2 a path that
+does not exist, 3 the database cannot be used; 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
-    parser = _Parser(prog="bouncetui", description="Explore, decode and triage bounce mail.")
+    parser = _Parser(prog="bouncetui", description="Explore, decode and triage bounce mail.",
+                     epilog="`bouncetui COMMAND --help` describes each command. Exit status: 0 done, "
+                            "1 usage error, 2 a path that does not exist, 3 the database cannot be used.")
     parser.add_argument("--version", action="version", version="bouncetui " + __version__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules: dict[str, object] = {}

@@ -33,6 +33,7 @@ from bouncetui.catalog import (
     reason_entries,
     reason_entry,
 )
+from bouncetui.commands.common import usage_error
 
 NAME = "explain"
 HELP = "explain a bounce reason, status code (5.1.1) or reply code (550), in English or Japanese"
@@ -63,8 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     if not (args.words or args.list or args.carriers):
-        print("bouncetui explain: give a reason, a status code or a reply code, or --list", file=sys.stderr)
-        return 1
+        return usage_error(NAME, "give a reason, a status code or a reply code, or --list")
     blocks: list[list[RenderableType]] = []
     if args.list:
         blocks.append(list(render_list(lang)))

@@ -17,16 +17,23 @@ Records come through the cache, like `scan`. Exit 0 when done, 1 on a usage erro
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from bouncetui import limits
 from bouncetui import query as query_module
 from bouncetui.classify import backscatter
+from bouncetui.commands.common import (
+    EXIT_DONE,
+    EXIT_MISSING,
+    EXIT_STORE,
+    output,
+    report_missing,
+    usage_error,
+    warn,
+)
 from bouncetui.export import EXPORT_FORMATS, suppression_list, write_export, write_suppression
 from bouncetui.model import Bounce, ScanError
 from bouncetui.query import QueryError, parse, select
-from bouncetui.store import StoreError
+from bouncetui.store import Store, StoreError
 from bouncetui.store import options as store_options
 from bouncetui.textsafe import one_line
 
@@ -55,51 +62,44 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.filter_help:
         print(query_module.__doc__)
-        return 0
+        return EXIT_DONE
     if not args.paths:
-        print("bouncetui export: error: give at least one PATH", file=sys.stderr)
-        return 1
-    missing = [p for p in args.paths if p != "-" and not os.path.exists(p)]
-    for path in missing:
-        print("bouncetui: %s: no such file or directory" % path, file=sys.stderr)
-    if missing:
-        return 2
+        return usage_error(NAME, "give at least one PATH")
+    if report_missing(args.paths):
+        return EXIT_MISSING
     try:
         query = parse(args.filter)
     except QueryError as exc:
-        print("bouncetui: --filter: %s" % exc, file=sys.stderr)
-        return 1
+        return usage_error(NAME, "--filter: %s" % exc)
+    store = store_options.open_or_report(args)
+    if store is None:
+        return EXIT_STORE
     try:
-        store = store_options.open_store(args)
-    except StoreError as exc:
-        store_options.report(exc)
-        return store_options.EXIT_STORE
-    try:
-        records = []
-        items = store.scan(args.paths, use_cache=not args.no_cache, jobs=None, limits=limits.from_args(args))
-        for item in backscatter.mark(items, args.own_domain):
-            if isinstance(item, ScanError):
-                print("bouncetui: %s" % one_line(item), file=sys.stderr)
-            elif isinstance(item, Bounce):
-                records.append(item)
+        records = read_records(store, args)
         triage = store.triage(r.token for r in records)
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-        try:
+        with output(args.output) as out:
             if args.suppression:
                 entries = suppression_list(select(records, triage, query), triage,
                                            soft_threshold=args.soft_threshold, span_days=args.span_days)
                 count = write_suppression(entries, out, args.format)
             else:
                 count = write_export(records, triage, out, args.format, query=query)
-        finally:
-            if args.output:
-                out.close()
     except StoreError as exc:
         store_options.report(exc)
-        return store_options.EXIT_STORE
+        return EXIT_STORE
     finally:
-        for warning in store.warnings:
-            print("bouncetui: %s" % warning, file=sys.stderr)
-        store.close()
-    print("bouncetui: %d %s" % (count, "address(es)" if args.suppression else "row(s)"), file=sys.stderr)
-    return 0
+        store_options.close(store)
+    warn("%d %s" % (count, "address(es)" if args.suppression else "row(s)"))
+    return EXIT_DONE
+
+
+def read_records(store: Store, args: argparse.Namespace) -> list[Bounce]:
+    """The records under args.paths, through the cache, backscatter marked; errors go to stderr."""
+    records = []
+    items = store.scan(args.paths, use_cache=not args.no_cache, jobs=None, limits=limits.from_args(args))
+    for item in backscatter.mark(items, args.own_domain):
+        if isinstance(item, ScanError):
+            warn(one_line(item))
+        elif isinstance(item, Bounce):
+            records.append(item)
+    return records

@@ -9,11 +9,19 @@ error, 2 when a file does not exist."""
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
+from bouncetui.commands.common import (
+    EXIT_DONE,
+    EXIT_MISSING,
+    default_format,
+    output,
+    report_missing,
+    usage_error,
+    warn,
+)
 from bouncetui.formats import (
     FORMATS,
     ROW_WRITERS,
@@ -63,30 +71,25 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], fields: t
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = [p for p in args.files + (args.bounces or []) if p != "-" and not os.path.exists(p)]
-    if missing:
-        for path in missing:
-            print("bouncetui: %s: no such file or directory" % path, file=sys.stderr)
-        return 2
+    if report_missing(args.files + (args.bounces or [])):
+        return EXIT_MISSING
     if args.files.count("-") and len(args.files) > 1:
-        print("bouncetui: - (standard input) cannot be mixed with files", file=sys.stderr)
-        return 1
+        return usage_error(NAME, "- (standard input) cannot be mixed with files")
     if "-" in (args.bounces or []):
-        print("bouncetui: --bounces needs a path; standard input is for the log", file=sys.stderr)
-        return 1
-    fmt = args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+        return usage_error(NAME, "--bounces needs a path; standard input is for the log")
+    fmt = default_format(args)
     correlating = bool(args.bounces)
     scanned = read_logs(args.files, include_sent=args.all or correlating)
     for stats in scanned.files:
         if stats.error:
-            print("bouncetui: %s: %s (read %d line(s))" % (stats.path, stats.error, stats.lines), file=sys.stderr)
+            warn("%s: %s (read %d line(s))" % (stats.path, stats.error, stats.lines))
     fields: tuple[str, ...] = RECORD_FIELDS
     if correlating:
         from bouncetui.maillog.correlate import correlate, scan_bounces
 
         bounces, keys, errors = scan_bounces(args.bounces)
         for error in errors:
-            print("bouncetui: %s" % one_line(error), file=sys.stderr)
+            warn(one_line(error))
         result = correlate(scanned.records, bounces, keys)
         rows = ({**link.record.to_dict(), "correlation": link.outcome, "matchedby": link.matchedby,
                  "bouncemail": " ".join(link.mails())}
@@ -94,16 +97,12 @@ def run(args: argparse.Namespace) -> int:
         fields = RECORD_FIELDS + LINK_FIELDS
     else:
         rows = (record.to_dict() for record in scanned.records)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
+    with output(args.output) as out:
         count = write_rows(rows, fmt, out, fields)
-    finally:
-        if args.output:
-            out.close()
     if fmt == "table" or args.output:
         print("%d record(s) from %d line(s); %d unknown line(s) skipped"
               % (count, scanned.lines, scanned.unknown), file=sys.stderr)
     if correlating:
         print("%d failure(s), %d silent (no bounce mail came back), %d bounce mail(s) without a log entry"
               % (result.failures, result.silent, result.orphan_mails), file=sys.stderr)
-    return 0
+    return EXIT_DONE

@@ -12,7 +12,8 @@ import re
 import sys
 import time
 
-from bouncetui.store import NEW, STATES, StoreError
+from bouncetui.commands.common import EXIT_DONE, EXIT_STORE, usage_error, warn
+from bouncetui.store import NEW, STATES, Store, StoreError
 from bouncetui.store import options as store_options
 from bouncetui.textsafe import one_line
 
@@ -42,27 +43,29 @@ def run(args: argparse.Namespace) -> int:
     tokens = read_tokens(args.tokens)
     malformed = [t for t in tokens if not TOKEN.fullmatch(t)]
     if malformed:
-        print("bouncetui triage: error: %s is not a record token (40 hexadecimal digits, the `token` "
-              "field of scan and export output)" % one_line(malformed[0]), file=sys.stderr)
-        return 1
-    try:
-        store = store_options.open_store(args)
-    except StoreError as exc:
-        store_options.report(exc)
-        return store_options.EXIT_STORE
+        return usage_error(NAME, "%s is not a record token (40 hexadecimal digits, the `token` field of "
+                                 "scan and export output)" % one_line(malformed[0]))
+    store = store_options.open_or_report(args)
+    if store is None:
+        return EXIT_STORE
     try:
         if args.state is None and args.note is None:
-            known = store.triage(tokens)
-            for token in tokens:
-                entry = known.get(token, NEW)
-                changed = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(entry.changed)) if entry.changed else "-"
-                print("%s\t%s\t%s\t%s" % (token, entry.state, changed, one_line(entry.note)))
-            return 0
+            print_triage(store, tokens)
+            return EXIT_DONE
         store.set_triage(tokens, state=args.state, note=args.note)
     except StoreError as exc:
         store_options.report(exc)
-        return store_options.EXIT_STORE
+        return EXIT_STORE
     finally:
         store.close()
-    print("bouncetui: %d record(s) triaged" % len(tokens), file=sys.stderr)
-    return 0
+    warn("%d record(s) triaged" % len(tokens))
+    return EXIT_DONE
+
+
+def print_triage(store: Store, tokens: list[str]) -> None:
+    """One line per token: token, state, when it changed (local time), note; tab-separated."""
+    known = store.triage(tokens)
+    for token in tokens:
+        entry = known.get(token, NEW)
+        changed = time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(entry.changed)) if entry.changed else "-"
+        print("%s\t%s\t%s\t%s" % (token, entry.state, changed, one_line(entry.note)))

@@ -1,5 +1,5 @@
 """Command-line options shared by the sub-commands that use the store: --db, --rebuild-cache,
---no-cache; opening the store and reporting its errors the same way everywhere."""
+--no-cache; opening and closing the store and reporting its errors the same way everywhere."""
 
 from __future__ import annotations
 
@@ -33,6 +33,22 @@ def open_store(args: argparse.Namespace) -> Store:
             print("bouncetui: moved the damaged database to %s; a new one keeps %d triage record(s)"
                   % (backup, kept), file=sys.stderr)
     return Store(path)
+
+
+def open_or_report(args: argparse.Namespace) -> Store | None:
+    """open_store, or None after telling the user why the database cannot be used."""
+    try:
+        return open_store(args)
+    except StoreError as exc:
+        report(exc)
+        return None
+
+
+def close(store: Store) -> None:
+    """Close the store after showing the cache problems a scan went on despite."""
+    for warning in store.warnings:
+        print("bouncetui: %s" % warning, file=sys.stderr)
+    store.close()
 
 
 def report(error: StoreError, *, fallback: str = "") -> None:

@@ -1,0 +1,58 @@
+"""What the sub-commands share: exit codes, messages on stderr, missing paths, the output file.
+
+Every command exits 0 when done, 1 on a usage error, 2 when a path it was given does not exist and
+3 when the database cannot be used (the commands that use it). Messages go to stderr as
+"bouncetui: ..." and usage errors as "bouncetui COMMAND: error: ...", like argparse's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from bouncetui.store.options import EXIT_STORE
+
+EXIT_DONE = 0
+EXIT_USAGE = 1
+EXIT_MISSING = 2
+__all__ = ["EXIT_DONE", "EXIT_MISSING", "EXIT_STORE", "EXIT_USAGE", "default_format", "output",
+           "report_missing", "usage_error", "warn"]
+
+
+def warn(message: object) -> None:
+    """One line on stderr: "bouncetui: message"."""
+    print("bouncetui: %s" % message, file=sys.stderr)
+
+
+def usage_error(command: str, message: str) -> int:
+    """Say what is wrong with the command line, as argparse does; return EXIT_USAGE."""
+    print("bouncetui %s: error: %s" % (command, message), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def report_missing(paths: Iterable[str]) -> bool:
+    """Name on stderr every path that does not exist ("-", standard input, always does); True if
+    there was one."""
+    missing = [path for path in paths if path != "-" and not os.path.exists(path)]
+    for path in missing:
+        warn("%s: no such file or directory" % path)
+    return bool(missing)
+
+
+def default_format(args: argparse.Namespace) -> str:
+    """--format, else a table for a person at a terminal and JSON Lines for anything else."""
+    return args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+
+
+@contextlib.contextmanager
+def output(path: str | None) -> Iterator[IO[str]]:
+    """The file --output names (UTF-8, closed afterwards), else standard output."""
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        yield out
