@@ -1,6 +1,6 @@
 """Ordinary mail that talks about bounces is not a bounce: a reply discussing one, a postmaster's
 own answer about delivery problems, a newsletter about hard and soft bounces, a read receipt, a
-person quoting a Sieve rejection, a Japanese mail about an undelivered message, and DMARC and
+person quoting a Sieve rejection, a person pasting the texts of five MTAs' bounces, a Japanese mail about an undelivered message, and DMARC and
 TLS-RPT aggregate reports. None gives a record."""
 
 from __future__ import annotations
