@@ -156,6 +156,7 @@ async def drive(path: Path, db: Path, measure_filters: bool) -> dict[str, float]
         figures["fuzzy rows shown after a key (mean)"] = sum(answers) / len(answers)
         figures["fuzzy rows shown after a key (max)"] = max(answers)
         figures["fuzzy shown"] = len(screen.bounce_list.shown)
+        print("  fuzzy per key (ms): " + " ".join("%s:%.0f" % (ch, a * 1000) for ch, a in zip("tanak@docomo", answers)))
         first = screen.records[screen.bounce_list.shown[0]].recipient if screen.bounce_list.shown else ""
         print("  fuzzy 'tanak@docomo' best match: %s" % first)
         await pilot.press("enter")

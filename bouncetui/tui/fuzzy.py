@@ -39,8 +39,10 @@ def score(query: str, candidate: str) -> float:
     return fuzz.partial_ratio(query, candidate)
 
 
-def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambda: False) -> list[str] | None:
-    """The distinct lower-case `names` matching `query`, best first; None when cancelled."""
+def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambda: False,
+         by_domain: dict[str, list[str]] | None = None) -> list[str] | None:
+    """The distinct lower-case `names` matching `query`, best first; None when cancelled.
+    `by_domain` (domain -> its names, as RecipientIndex keeps it) saves regrouping them."""
     query = query.strip().lower()
     substrings = [n for n in names if query in n]
     prefixed = sorted((n for n in substrings if n.startswith(query)), key=len)
@@ -48,7 +50,7 @@ def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambd
     substrings = prefixed + inside
     if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
         return None if cancelled() else substrings
-    candidates = _near_domain(query, names)
+    candidates = _near_domain(query, names, by_domain)
     hits = process.extract(query, candidates, scorer=fuzz.partial_ratio, limit=FUZZY_LIMIT + len(substrings),
                            score_cutoff=FIRST_PASS_CUTOFF)
     if cancelled():
@@ -58,17 +60,25 @@ def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambd
     return substrings + [name for value, name in fuzzy if value >= MATCH_CUTOFF]
 
 
-def _near_domain(query: str, names: Sequence[str]) -> Sequence[str]:
+def _near_domain(query: str, names: Sequence[str], by_domain: dict[str, list[str]] | None) -> Sequence[str]:
     """With "user@dom" typed, only the addresses whose domain resembles "dom" are candidates: the
     typo pass then looks at a fraction of the names (the domains are few, the addresses many)."""
     local, at, typed = query.partition("@")
     if not at or len(typed) < 2:
         return names
-    domains = {name.rpartition("@")[2] for name in names}
-    near = {d for d in domains if typed in d or fuzz.partial_ratio(typed, d) >= MATCH_CUTOFF}
-    if len(near) == len(domains):
+    if by_domain is None:
+        by_domain = group_by_domain(names)
+    near = [d for d in list(by_domain) if typed in d or fuzz.partial_ratio(typed, d) >= MATCH_CUTOFF]
+    if len(near) == len(by_domain):
         return names
-    return [name for name in names if name.rpartition("@")[2] in near]
+    return [name for domain in near for name in by_domain[domain][:]]
+
+
+def group_by_domain(names: Iterable[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name.rpartition("@")[2], []).append(name)
+    return groups
 
 
 class RecipientIndex:
@@ -78,6 +88,7 @@ class RecipientIndex:
         self.names: list[str] = []
         self.rows: dict[str, list[int]] = {}
         self.name_of: list[str] = []  # record index -> its lower-case recipient
+        self.by_domain: dict[str, list[str]] = {}  # domain -> its distinct names
         self.count = 0
 
     def extend(self, recipients: Iterable[str], start: int) -> None:
@@ -89,6 +100,7 @@ class RecipientIndex:
             if rows is None:
                 self.rows[key] = [i]
                 self.names.append(key)
+                self.by_domain.setdefault(key.rpartition("@")[2], []).append(key)
             else:
                 rows.append(i)
             self.count = i + 1
@@ -102,10 +114,11 @@ class RecipientIndex:
             for i in allowed:
                 local.rows.setdefault(name_of[i], []).append(i)
             local.names = list(local.rows)
+            local.by_domain = group_by_domain(local.names)
             local.count = len(allowed)
             return local.search(query, None, cancelled)
         names = self.names[:]  # a snapshot: records keep arriving on the main thread
-        ranked = rank(query, names, cancelled)
+        ranked = rank(query, names, cancelled, self.by_domain)
         if ranked is None:
             return None
         out: list[int] = []
