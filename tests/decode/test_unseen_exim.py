@@ -1,6 +1,6 @@
 """Unseen formats, Exim 4.9x bounces: its multipart/report form ("Mail delivery failed: returning message to sender"),
 retry-timeout expiry, multi-line remote replies, the delay warning, "Unrouteable address", a
-local quota, a mail loop, MX records pointing nowhere, lines too long and a failed TLS session.
+forwarded address refused at MAIL FROM, a local quota, a mail loop, MX records pointing nowhere, lines too long and a failed TLS session.
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('exim/alias-mail-from-rejected.eml', [
+        ('kate@example.net', '5.7.1', '550', 'MAIL', 'rejected', False),
+    ]),
     ('exim/blacklist-and-quota.eml', [
         ('pat@example.net', '5.0.0', '550', 'RCPT', 'blocked', False),
         ('quinn@example.org', '5.2.2', '552', 'DATA', 'mailboxfull', False),

@@ -1,6 +1,6 @@
 """Unseen formats, Microsoft 365 / Exchange Online and on-premises Exchange NDRs: the current text+HTML NDR with "Diagnostic information for administrators",
 its documented codes (5.7.708, 5.4.1 access denied, 5.7.606-649, 5.2.2, 5.7.509, 4.4.7), the
-"Error Details" layout, a Japanese NDR, Exchange 2010-2019 on premises, and outlook.com's and EOP's replies
+"Error Details" layout, a delay notice, a Japanese NDR, Exchange 2010-2019 on premises, and outlook.com's and EOP's replies
 (S3150 block list, 4.7.650 IP reputation, mailbox unavailable) as Postfix reports them.
 """
 
@@ -11,6 +11,9 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('microsoft/4.4.7-delivery-delayed.eml', [
+        ('kim@example.net', '4.4.7', '400', '', 'expired', False),
+    ]),
     ('microsoft/4.4.7-expired.eml', [
         ('adam@example.net', '4.4.2', '', '', 'expired', False),
     ]),
