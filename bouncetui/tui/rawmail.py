@@ -8,6 +8,7 @@ decoders' own charset handling (bouncetui.decode.message). Everything shown goes
 from __future__ import annotations
 
 import email.message
+import logging
 
 from rich.text import Text
 
@@ -26,6 +27,12 @@ def original_headers(raw: bytes) -> list[tuple[str, str]]:
 
 
 def _defects(raw: bytes) -> list[str]:
+    # mail-parser logs a warning for every content type it does not handle; on the terminal the
+    # app owns, nothing may be written behind its back
+    quiet = logging.getLogger("mailparser")
+    quiet.propagate = False
+    if not quiet.handlers:
+        quiet.addHandler(logging.NullHandler())
     try:
         import mailparser
 
