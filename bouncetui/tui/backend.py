@@ -61,6 +61,10 @@ class Backend:
     def close(self) -> None:
         pass
 
+    def scan_warnings(self) -> list[str]:
+        """Problems the last scans went on despite (a cache that could not be written, ...)."""
+        return []
+
 
 class ScanBackend(Backend):
     """Scan with the pipeline, file by file (for progress), triage kept in memory."""
@@ -115,6 +119,9 @@ class StoreBackend(Backend):
 
     def close(self) -> None:
         self.store.close()
+
+    def scan_warnings(self) -> list[str]:
+        return list(getattr(self.store, "warnings", ()))
 
 
 class StaticBackend(Backend):

@@ -110,6 +110,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._watch_signature: int | None = None
         self._records_before_scan = 0
         self._last_refilter = 0.0
+        self._warned: set[str] = set()
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
         self.full_list_at: float | None = None
         self.filter_changed_at: float | None = None
@@ -239,6 +240,10 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._detail_key = ()
         self.show_current()
         self.update_status(scan=state)
+        for warning in self.backend.scan_warnings():
+            if warning not in self._warned:
+                self._warned.add(warning)
+                self.notify(warning, title="Index", severity="warning", timeout=8, markup=False)
         grew = len(self.records) > self._records_before_scan
         if self.maillogs and not message.cancelled and (self.log_view is None or grew):
             self.maillog_worker(self.records.with_duplicates(range(len(self.records))))
