@@ -17,7 +17,9 @@ A benchmark prints figures; it never passes or fails.
 Each copy of a message gets its own X-Bench-Copy header, so no copy is byte-identical to another
 (nothing can be saved by recognising repeated messages). Peak memory is the largest sum of the
 resident memory of the measured process and all its children (worker processes included),
-sampled every 20 ms; "first s" is the time until the first output line.
+sampled every 20 ms; "first s" is the time until the first output line; "CPU s" is the user and
+system time of the process and its workers (on a busy machine, wall time is also time spent
+waiting for a core: compare the runs of one invocation, and repeat).
 """
 
 from __future__ import annotations
@@ -119,9 +121,11 @@ def tree_rss(pid: int) -> int:
 
 
 def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run `cmd`: wall seconds, peak resident MB of its process tree, time to the first line."""
+    """Run `cmd` (in the temporary directory, so the working tree is not on its path): wall
+    seconds, peak resident MB of its process tree, time to the first line."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+                            cwd=tempfile.gettempdir())
     first = None
     lines = 0
     peak = 0
@@ -147,6 +151,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, floa
     elapsed = time.perf_counter() - started
     peak_mb = max(peak, usage.ru_maxrss * 1024) / (1024 * 1024)
     return {"seconds": elapsed, "peak_mb": peak_mb, "first": first or elapsed,
+            "cpu": usage.ru_utime + usage.ru_stime,
             "lines": lines, "last": last, "status": os.waitstatus_to_exitcode(status)}
 
 
@@ -169,6 +174,8 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=None, help="bouncetui --jobs (default: all cores)")
     ap.add_argument("--no-sisimai", action="store_true", help="skip the Perl Sisimai run")
     ap.add_argument("--repeat", type=int, default=1, help="run each measurement N times, show the median")
+    ap.add_argument("--live", action="store_true",
+                    help="run the working tree's code, not a copy taken at the start")
     args = ap.parse_args()
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
@@ -181,12 +188,21 @@ def main() -> int:
     venv = ROOT / ".venv" / "bin" / "python"
     python = str(venv) if venv.exists() else sys.executable
     bouncetui = [python, "-m", "bouncetui", "scan", "--format", "jsonl"]
+    env = None
+    if not args.live:
+        # The cache is emptied whenever the decoding code changes: a copy of the package keeps the
+        # code fixed from the cache-filling run to the warm one, however the tree is edited meanwhile.
+        snapshot = work / "code"
+        shutil.rmtree(snapshot, ignore_errors=True)
+        shutil.copytree(ROOT / "bouncetui", snapshot / "bouncetui",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        env = {**os.environ, "PYTHONPATH": str(snapshot)}
     if args.jobs:
         bouncetui += ["--jobs", str(args.jobs)]
     has_perl = not args.no_sisimai and shutil.which("perl") and subprocess.run(
         ["perl", "-MSisimai", "-e", "1"], capture_output=True).returncode == 0
-    print("%-8s %-24s %9s %8s %9s %8s %8s %8s" % (
-        "input", "run", "messages", "records", "seconds", "msgs/s", "peak MB", "first s"))
+    print("%-8s %-24s %9s %8s %9s %8s %8s %8s %8s" % (
+        "input", "run", "messages", "records", "seconds", "msgs/s", "CPU s", "peak MB", "first s"))
     for name, path in inputs:
         n = count_messages(path)
         db = work / ("%s.db" % name)
@@ -202,10 +218,10 @@ def main() -> int:
         runs = {}
         for _ in range(args.repeat):
             for run, cmd in plan:
-                runs.setdefault(run, []).append(measure(cmd))
-        measure(bouncetui + ["--db", str(db), str(path)])  # fills the cache
+                runs.setdefault(run, []).append(measure(cmd, env))
+        measure(bouncetui + ["--db", str(db), str(path)], env)  # fills the cache
         for _ in range(args.repeat):
-            runs.setdefault("bouncetui warm (cache)", []).append(measure(bouncetui + ["--db", str(db), str(path)]))
+            runs.setdefault("bouncetui warm (cache)", []).append(measure(bouncetui + ["--db", str(db), str(path)], env))
         best = {}
         for run, ms in runs.items():
             ok = [m for m in ms if m["status"] == 0 and m["lines"] > 0]
@@ -214,8 +230,8 @@ def main() -> int:
                 continue
             m = best[run] = sorted(ok, key=lambda m: m["seconds"])[len(ok) // 2]  # the median run
             records = m["lines"] if run.startswith("bouncetui") else _sisimai_count(m)
-            print("%-8s %-24s %9d %8s %9.2f %8.0f %8.0f %8.2f" % (
-                name, run, n, records, m["seconds"], n / m["seconds"], m["peak_mb"], m["first"]))
+            print("%-8s %-24s %9d %8s %9.2f %8.0f %8.1f %8.0f %8.2f" % (
+                name, run, n, records, m["seconds"], n / m["seconds"], m["cpu"], m["peak_mb"], m["first"]))
         if "sisimai (perl)" in best:
             base = best["sisimai (perl)"]["seconds"]
             for run, m in best.items():
