@@ -8,11 +8,13 @@ The time budget is enforced with a timer signal where decoding runs on a process
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import FrameType
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def time_budget(seconds: float) -> Iterator[None]:
         yield
         return
 
-    def expire(signum, frame):  # noqa: ARG001
+    def expire(signum: int, frame: FrameType | None) -> None:
         raise LimitExceeded("decoding took longer than %g s" % seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -51,7 +53,7 @@ def time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def add_arguments(parser) -> None:
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The --max-* options of the sub-commands that decode mail."""
     group = parser.add_argument_group("limits")
     group.add_argument("--max-size", type=_size, default=DEFAULT.max_bytes, metavar="BYTES",
@@ -66,7 +68,8 @@ def add_arguments(parser) -> None:
                        help="longest time spent decoding one message (default %g)" % DEFAULT.seconds)
 
 
-def from_args(args) -> Limits:
+def from_args(args: argparse.Namespace) -> Limits:
+    """The limits the options name; a command without them gets the defaults."""
     return Limits(
         max_bytes=getattr(args, "max_size", DEFAULT.max_bytes),
         max_parts=getattr(args, "max_parts", DEFAULT.max_parts),
@@ -77,13 +80,14 @@ def from_args(args) -> Limits:
 
 
 def _size(text: str) -> int:
+    """A number of bytes, with an optional suffix k, M or G (powers of 1024)."""
     text = text.strip()
     factor = {"k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}.get(text[-1:].lower(), 1)
     number = text[:-1] if factor > 1 else text
     try:
         value = int(float(number) * factor)
-    except ValueError:
-        raise ValueError("not a size: %r" % text) from None
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError("not a size: %r (a number of bytes, e.g. 512k, 64M, 1G)" % text) from None
     if value <= 0:
-        raise ValueError("a size must be positive")
+        raise argparse.ArgumentTypeError("a size must be positive, not %r" % text)
     return value
