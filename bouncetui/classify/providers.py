@@ -8,8 +8,8 @@ whose SMTP stage and status class agree, when the rule names them) decides the r
 Sources: each provider's published error-code pages (Gmail's SMTP error reference, Microsoft's
 Exchange Online NDR codes and S31xx/AS(nnnn) block-list codes, Yahoo's postmaster error codes,
 AOL's classic codes, Apple's iCloud postmaster page, QQ Mail's help, Mimecast's SMTP codes, Cox's
-and Spectrum's AUP codes, GoDaddy's IBnnn codes, Orange's OFR and La Poste's LPN codes, Facebook's
-response codes) and the replies these providers actually send.
+and Spectrum's AUP codes, NetEase's DT/RP/MI codes, GoDaddy's IBnnn codes, Orange's OFR and La
+Poste's LPN codes, Facebook's response codes) and the replies these providers actually send.
 
 Japanese carriers answer "550 Unknown user" both for a missing mailbox and for their receive filter:
 at RCPT it is the missing mailbox, after DATA (or with status 5.2.0) the filter. au's "550 : User
@@ -340,8 +340,35 @@ AMAZON = Provider(
     ),
     mark=r"\bamazon ses\b|docs\.aws\.amazon\.com/ses",
 )
+NETEASE = Provider(
+    "NetEase",
+    ("163.com", "126.com", "yeah.net", "netease.com", "188.com", "vip.163.com"),
+    (
+        # NetEase's bracket-less codes: DT (content), RP (rate policy), MI (mail information),
+        # IP (the client), as its postmaster help pages list them.
+        R("spamdetected", r"\bDT:SPM\b"),
+        R("rejected", r"\bDT:SUM\b"),
+        R("authfailure", r"\bMI:SPF\b|\bMI:DMA\b"),
+        R("ratelimited", r"\bRP:(?:CEL|QRC|TRC|DRC|CTN|TRF)\b|\bMI:(?:CEL|DMC)\b"),
+        R("blocked", r"\bIP:B\d\d\b|\bIP:\d{1,3}(?:\.\d{1,3}){3}\b|\bMI:NHD\b"),
+        R("userunknown", r"user not found|mailbox not found"),
+        R("suspend", r"user suspended|mailbox (?:is )?(?:frozen|suspended)"),
+    ),
+    mark=r"mail\.163\.com/help|\bDT:SPM\b|\bRP:(?:CEL|QRC|TRC|DRC|CTN)\b",
+)
+TONLINE = Provider(
+    "T-Online",
+    ("t-online.de", "magenta.de"),
+    (
+        # "554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster ... tosa@rx.t-online.de ...) (BL)":
+        # the code in parentheses at the end says why; BL is its block list.
+        R("blocked", r"\(BL\)"),
+    ),
+    mark=r"tosa@rx\.t-online\.de",
+)
 
 PROVIDERS: tuple[Provider, ...] = (
     DOCOMO, AU, SOFTBANK, GOOGLE, MICROSOFT, YAHOO, APPLE, TENCENT, MIMECAST, COX, SPECTRUM,
-    GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE, AMAZON,
+    GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE, AMAZON, NETEASE,
+    TONLINE,
 )

@@ -296,6 +296,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     )),
     ("virusdetected", (
         r"\bvirus\b", r"\bmalware\b", r"\btrojan\b", r"\binfected\b", r"\bworm\b", r"harmful (?:content|software)",
+        r"\bmalicious (?:content|code|attachment|file|software|payload)",
     )),
     ("spamdetected", (
         r"\bspam\b", r"junk (?:mail|e-?mail)", r"unsolicited", r"\bbulk (?:mail|e-?mail)", r"\bube\b", r"\buce\b",
@@ -349,6 +350,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"blocked by (?:the )?user", r"受信拒否", r"迷惑メール(?:フィルタ|設定)", r"指定受信", r"only accepting mail from specific",
         r"due to the recipient'?s policy", r"\buser reject", r"not accepting any mail", r"due to user rules",
         r"blocked by the recipient", r"has restricted sms e-?mail", r"rejected by (?:this|the) user\b",
+        r"(?:rejected|refused|discarded) by (?:a |the )?(?:user'?s? |recipient'?s? )?sieve",
     )),
     ("rejected", (
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
@@ -375,7 +377,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:が|は)(?:存在しません|見つかりません)", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
-        r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbl\b", r"\brbls?\b",
+        r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbls?\b", r"\brbls?\b",
         r"spamhaus", r"spamcop", r"\bsorbs\b", r"barracuda(?:central)?", r"abuseat", r"cbl\.", r"\bpbl\b",
         r"client host .{0,60}(?:blocked|rejected|refused)", r"(?:ip|address|host|connection|client) .{0,40}(?:blocked|banned|blacklisted|listed)",
         r"(?:blocked|banned|refused|rejected|denied) .{0,30}(?:ip|client host|your host|your server|the server|sending host|sending server)\b",

@@ -1,5 +1,5 @@
 """Unseen formats, Sendmail 8.17 bounces: pipelined refusals reported at DATA, a multi-line Gmail reply in the transcript,
-and a deferral that expired after five days.
+a deferral that expired after five days, and the four-hour warning.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('sendmail/rcpt-user-unknown.eml', [
         ('victor@example.com', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('wendy@example.net', '5.7.1', '554', 'RCPT', 'blocked', False),
+    ]),
+    ('sendmail/warning-4-hours.eml', [
+        ('mori@example.com', '4.7.0', '421', '', 'ratelimited', False),
     ]),
 ]
 

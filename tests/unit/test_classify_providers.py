@@ -256,3 +256,18 @@ def test_gmail_rate_limits_for_failed_authentication_are_authentication_failures
     assert reason(diagnostic="421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating "
                              "from your IP address. - gsmtp", status="4.7.28", action="delayed",
                   rhost="gmail-smtp-in.l.google.com") == "ratelimited"
+
+
+def test_netease_codes():
+    assert reason(diagnostic="554 DT:SPM 163mx18,NsCowAB--.1S2 1700000000, please see "
+                             "http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1", destination="163.com") \
+        == "spamdetected"
+    assert reason(diagnostic="451 RP:CEL 192.0.2.1 rate limited", destination="126.com", action="delayed") \
+        == "ratelimited"
+    assert reason(diagnostic="550 User not found: a@163.com", destination="163.com") == "userunknown"
+
+
+def test_t_online_names_its_block_list_in_parentheses():
+    text = ("554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact "
+            "tosa@rx.t-online.de to clarify.) (BL)")
+    assert reason(diagnostic=text, command="MAIL", destination="t-online.de") == "blocked"

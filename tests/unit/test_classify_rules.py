@@ -67,7 +67,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("550 5.1.1 User unknown", "451 Temporary local problem", "452 4.2.2 The user is receiving too much mail data"),
     ),
     "virusdetected": (
-        ("550 5.7.1 Message contains a virus (Eicar-Test-Signature)", "554 Malware detected in attachment"),
+        ("550 5.7.1 Message contains a virus (Eicar-Test-Signature)", "554 Malware detected in attachment",
+         "554 5.7.1 Malicious content detected"),
         ("554 5.7.1 Message rejected as spam",),
     ),
     "spamdetected": (
@@ -92,7 +93,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "filtered": (
         ("550 Refused due to recipient preferences", "550 Mail rejected by the recipient's filter",
-         "受信拒否設定により配信できませんでした", "550 5.7.1 Your message was rejected by this user and was not delivered."),
+         "受信拒否設定により配信できませんでした", "550 5.7.1 Your message was rejected by this user and was not delivered.",
+         "550 5.7.1 Rejected by Sieve filter"),
         ("550 5.1.1 No such user", "550 Message rejected by the user's mail server for spam"),
     ),
     "rejected": (
@@ -110,7 +112,8 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
          "550 5.7.1 IP address blacklisted by recipient", "421 Service refused, please try later. OFR_999",
          "Greylisted, see http://postgrey.example/help",
-         "451 4.7.1 Greylisting in action, please come back later"),
+         "451 4.7.1 Greylisting in action, please come back later",
+         "554 resimta-po-12v.sys.comcast.net 192.0.2.1 found on one or more DNSBLs, see http://postmaster.example"),
         ("550 5.1.1 User unknown", "552 Mailbox full", "550 5.7.1 Message rejected: grey market pharmacy"),
     ),
     "failedstarttls": (
