@@ -1,6 +1,6 @@
 """Unseen formats, Microsoft 365 / Exchange Online and on-premises Exchange NDRs: the current text+HTML NDR with "Diagnostic information for administrators",
 its documented codes (5.7.708, 5.4.1 access denied, 5.7.606-649, 5.2.2, 5.7.509, 4.4.7), the
-"Error Details" layout, a delay notice, a Japanese NDR, Exchange 2010-2019 on premises, and outlook.com's and EOP's replies
+"Error Details" layout, a delay notice, a Japanese NDR, Exchange (English and German) 2010-2019 on premises, and outlook.com's and EOP's replies
 (S3150 block list, 4.7.650 IP reputation, mailbox unavailable) as Postfix reports them.
 """
 
@@ -49,6 +49,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('microsoft/exchange2010-onprem-recipnotfound.eml', [
         ('ethan.former@corp.example.org', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('microsoft/exchange2016-onprem-german.eml', [
+        ('chloe@example.net', '5.7.1', '550', '', 'policyviolation', False),
     ]),
     ('microsoft/exchange2016-onprem-remote-reject.eml', [
         ('chloe@example.net', '5.7.1', '550', '', 'policyviolation', False),
