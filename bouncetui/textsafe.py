@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+# Every control character but tab and newline (which the two functions treat first), and the bidi
+# marks and overrides.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_ALL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _stand_in(m: re.Match[str]) -> str:
@@ -23,10 +24,11 @@ def _stand_in(m: re.Match[str]) -> str:
 
 
 def one_line(text: object) -> str:
-    """Text for one cell or line: whitespace runs collapsed, control characters made visible."""
+    """Text for one cell or line: each tab and line break a space, other control characters made
+    visible."""
     value = "" if text is None else str(text)
     value = value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
-    return _CONTROL_ALL.sub(_stand_in, value)
+    return _CONTROL.sub(_stand_in, value)
 
 
 def multi_line(text: object) -> str:
