@@ -1,6 +1,6 @@
 """Unseen formats, Japanese ISPs and carriers: a Postfix with a Japanese (ISO-2022-JP) template reporting
-docomo, au and SoftBank refusals, Sendmail and Exim reporting the carriers' receive filters after DATA, and plain-text notices in ISO-2022-JP, Shift_JIS and unlabelled
-EUC-JP.
+docomo, au and SoftBank refusals, Sendmail and Exim reporting the carriers' receive filters after
+DATA, and plain-text notices in ISO-2022-JP (one bilingual), Shift_JIS and unlabelled EUC-JP.
 """
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('japan/exim-to-au-filter.eml', [
         ('haruto@au.com', '5.0.0', '550', 'DATA', 'filtered', False),
         ('sora@softbank.ne.jp', '5.0.0', '550', 'RCPT', 'userunknown', True),
+    ]),
+    ('japan/notice-bilingual-iso2022jp.eml', [
+        ('takeshi@example.ne.jp', '5.2.2', '552', '', 'mailboxfull', False),
+        ('naoko@example.or.jp', '5.1.1', '550', '', 'userunknown', True),
     ]),
     ('japan/notice-eucjp-unlabelled-host-unknown.eml', [
         ('satoshi@no-such-domain.example.jp', '', '', '', 'hostunknown', True),

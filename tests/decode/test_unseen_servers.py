@@ -1,5 +1,6 @@
 """Unseen formats, other mail servers: MDaemon, hMailServer, Courier, Haraka, Zimbra (over quota, unknown
-account) and Dovecot's LDA quota and Sieve rejections (disposition notifications).
+account), Dovecot's LDA quota and Sieve rejections (disposition notifications), and an
+Outlook-style text-only notice.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('servers/mdaemon-rcpt-unknown.eml', [
         ('pavel@example.net', '5.1.1', '550', 'RCPT', 'userunknown', True),
+    ]),
+    ('servers/outlook-style-text-only.eml', [
+        ('max@example.com', '5.1.1', '550', '', 'userunknown', True),
+        ('nina@example.org', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
     ('servers/postfix-to-zimbra.eml', [
         ('lars@zimbra-example.org', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
