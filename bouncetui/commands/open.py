@@ -1,6 +1,7 @@
 """Open the explorer on PATH (a Maildir, mbox, MH folder, directory or file; default $MAIL or
 ~/Maildir when present, else the current directory): every bounce in a list you can filter, sort,
-inspect and triage from the keyboard. Exit 0 on quit, 2 when a path does not exist."""
+inspect and triage from the keyboard (? in the app lists every key; / filters; q quits).
+Exit 0 on quit, 1 on a usage error, 2 when a path does not exist."""
 
 from __future__ import annotations
 
