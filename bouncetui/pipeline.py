@@ -193,11 +193,13 @@ class _Workers:
             return self.pool.submit(run_task, task, self.limits)
 
     def restart(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.close()
         self.pool = self._start()
 
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        # Waits only for the tasks already running (a few files each); not waiting would leave
+        # the executor's wake-up pipe closed under its exit handler.
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
