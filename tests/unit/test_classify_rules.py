@@ -18,8 +18,10 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "mailboxfull": (
         ("552 5.2.2 <a@example.jp>... Mailbox Full", "452 4.2.2 user is over quota",
          "The recipient's inbox is out of storage space", "User mailbox exceeds allowed size: a@example.jp",
-         "メールボックスがいっぱいです", "Postfach voll"),
-        ("552 5.3.4 Message size exceeds fixed limit", "The mailbox you tried to reach is disabled"),
+         "メールボックスがいっぱいです", "Postfach voll", "550 Caixa postal cheia", "552 La casella di posta è piena",
+         "552 Почтовый ящик переполнен", "550 收件人邮箱空间已满"),
+        ("552 5.3.4 Message size exceeds fixed limit", "The mailbox you tried to reach is disabled",
+         "550 Caixa postal desativada", "550 邮箱不存在"),
     ),
     "emailtoolarge": (
         ("552 5.3.4 Message size exceeds fixed maximum message size", "Message too large for this recipient"),
@@ -88,8 +90,11 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
          "宛先のアドレスが存在しません", "550 Benutzer unbekannt", "550 Utilisateur inconnu",
          "The email account that you tried to reach does not exist.",
-         "Your message wasn't delivered to a@example.it because the address couldn't be found."),
-        ("550 5.7.1 Relay access denied", "552 Mailbox full", "There was an error delivering your mail to <userunknown@example.org>."),
+         "Your message wasn't delivered to a@example.it because the address couldn't be found.",
+         "550 Usuário desconhecido", "550 Utente sconosciuto", "550 Пользователь не найден", "550 收件人不存在",
+         "550 존재하지 않는 사용자", "550 Empfänger unbekannt", "550 邮箱不存在"),
+        ("550 5.7.1 Relay access denied", "552 Mailbox full", "There was an error delivering your mail to <userunknown@example.org>.",
+         "550 Пользователь заблокирован", "550 用户已被冻结"),
     ),
     "filtered": (
         ("550 Refused due to recipient preferences", "550 Mail rejected by the recipient's filter",
