@@ -1,4 +1,4 @@
-"""Dovecot LDA / LMTP and Pigeonhole Sieve rejections: RFC 8098 disposition notifications.
+"""Dovecot LDA / LMTP, Pigeonhole Sieve and Cyrus Sieve rejections: RFC 8098 disposition notifications.
 
 When Dovecot's delivery agent refuses a message after accepting it (the recipient's quota with
 quota_full_tempfail=no, or a Sieve script's `reject` action) it does not send an RFC 3464 report
@@ -15,6 +15,10 @@ wording (its documented `quota_exceeded_message` default and variants) is the st
 delivery-time refusal would have had, 5.2.2; any other reason is the recipient's own Sieve rule,
 a receive filter. A read receipt (Disposition: displayed, or anything not deleted) is not a
 rejection and is left alone.
+
+Cyrus's Sieve `reject` sends the same kind of notification with its own words: "Your message was
+automatically rejected by Sieve, a mail filtering language." then "The following reason was
+given:" and the reason.
 """
 
 from __future__ import annotations
@@ -27,10 +31,16 @@ from bouncetui.decode.mta.provider_common import collapse
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Dovecot"
+CYRUS = "Cyrus"  # the decodedby value of Cyrus's notifications
 
 _REJECTED = re.compile(
     r"^\s*Your message to <?(?P<rcpt>[^\s<>]+@[^\s<>]+?)>? was automatically rejected:?\s*$\n(?P<why>(?:.+\n?)*)",
     re.IGNORECASE | re.MULTILINE,
+)
+_CYRUS = re.compile(
+    r"^\s*Your message was automatically rejected by Sieve\b.*?^\s*The following reason was given:\s*$\n"
+    r"(?P<why>(?:.+\n?)*)",
+    re.IGNORECASE | re.MULTILINE | re.DOTALL,
 )
 _DISPOSITION = re.compile(r"^Disposition:\s*(?P<value>.+)$", re.IGNORECASE | re.MULTILINE)
 _FINAL = re.compile(r"^Final-Recipient:\s*(?P<value>.+)$", re.IGNORECASE | re.MULTILINE)
@@ -46,12 +56,14 @@ def decode(message: Message) -> Report | None:
     disposition = _DISPOSITION.search(mdn)
     if disposition is None or "deleted" not in disposition.group("value").lower():
         return None  # a read receipt or other disposition: nothing was refused
-    rejected = _REJECTED.search(message.text_of("text/plain") or message.body)
+    text = message.text_of("text/plain") or message.body
+    rejected = _REJECTED.search(text) or _CYRUS.search(text)
     if rejected is None:
         return None
     final = _FINAL.search(mdn)
     recipient = clean_address(final.group("value")) if final else ""
-    recipient = recipient or clean_address(rejected.group("rcpt"))
+    if not recipient and "rcpt" in rejected.groupdict():
+        recipient = clean_address(rejected.group("rcpt"))
     if not recipient:
         return None
     diagnostic = collapse(rejected.group("why"))
@@ -66,4 +78,4 @@ def decode(message: Message) -> Report | None:
         delivery.status = "5.2.2"
     else:
         delivery.reason = "filtered"  # the recipient's own Sieve script refused it
-    return Report(NAME, [delivery], message.original)
+    return Report(NAME if "rcpt" in rejected.groupdict() else CYRUS, [delivery], message.original)
