@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, find_command, host_of, strip_diagnostic
-from bouncetui.decode.message import Message
+from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "RFC3464"
@@ -92,13 +92,32 @@ def normalize_action(value: str) -> str:
     return value.split()[0] if value else ""
 
 
+# Exchange's encapsulated addresses: IMCEASMTP-user+40example+2Ecom@host wraps an SMTP address
+# (+XX is a hex-escaped character); IMCEAEX-_o=...@host is a directory entry with no SMTP address.
+_IMCEA = re.compile(r"^IMCEA(?P<type>[A-Z0-9]+)-(?P<value>.+)@[^@]+$", re.IGNORECASE)
+_HEX_ESCAPE = re.compile(r"\+([0-9A-Fa-f]{2})")
+
+
+def unencapsulated(address: str, original: str) -> str:
+    """The SMTP address behind an Exchange IMCEA address (else the original recipient); any other
+    address unchanged."""
+    m = _IMCEA.match(address)
+    if not m:
+        return address
+    if m.group("type").upper() == "SMTP":
+        inner = _HEX_ESCAPE.sub(lambda h: chr(int(h.group(1), 16)), m.group("value"))
+        if clean_address(inner) == inner:
+            return inner
+    return original or address
+
+
 def deliveries_from_fields(message: dict[str, str], recipients: list[dict[str, str]]) -> list[Delivery]:
     """Turn parsed delivery-status fields into Deliveries."""
     lhost = host_of(message.get("reporting-mta", ""))
     result = []
     for fields in recipients:
-        final = clean_address(fields.get("final-recipient", ""))
         original = clean_address(fields.get("original-recipient", ""))
+        final = unencapsulated(clean_address(fields.get("final-recipient", "")), original)
         dtype, diagnostic = strip_diagnostic(fields.get("diagnostic-code", ""))
         result.append(
             Delivery(
@@ -133,6 +152,19 @@ def command_from_text(body: str, recipient: str) -> str:
     return ""
 
 
+def human_text(message: Message) -> str:
+    """The report's human-readable text: its text parts before the delivery-status part (not the
+    field blocks themselves, which may hold thousands of recipients)."""
+    texts = []
+    for part in message.parts:
+        ctype = part.get_content_type()
+        if ctype in TEXT_REPORT_TYPES or ctype in ORIGINAL_TYPES:
+            break
+        if ctype == "text/plain" or part is message.msg:
+            texts.append(message.part_text(part))
+    return "\n".join(texts)
+
+
 def diagnostic_from_text(body: str, recipient: str) -> str:
     """The human-readable part's paragraph about a recipient, for a report whose Diagnostic-Code
     is empty ("Your message wasn't delivered to a@b because the address couldn't be found.")."""
@@ -161,7 +193,7 @@ def decode(message: Message) -> Report | None:
     deliveries = deliveries_from_fields(per_message, recipients)
     if not deliveries:
         return None
-    body = message.body
+    body = human_text(message)
     for delivery in deliveries:
         if not delivery.command:
             delivery.command = command_from_text(body, delivery.recipient)

@@ -1,6 +1,6 @@
 """Unseen formats, Microsoft 365 / Exchange Online and on-premises Exchange NDRs: the current text+HTML NDR with "Diagnostic information for administrators",
 its documented codes (5.7.708, 5.4.1 access denied, 5.7.606-649, 5.2.2, 5.7.509, 4.4.7), the
-"Error Details" layout, a delay notice, a Japanese NDR, Exchange (English and German) 2010-2019 on premises, and outlook.com's and EOP's replies
+"Error Details" layout, a delay notice, Exchange directory (IMCEAEX) Final-Recipients, a Japanese NDR, Exchange (English and German) 2010-2019 on premises, and outlook.com's and EOP's replies
 (S3150 block list, 4.7.650 IP reputation, mailbox unavailable) as Postfix reports them.
 """
 
@@ -55,6 +55,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('microsoft/exchange2016-onprem-remote-reject.eml', [
         ('chloe@example.net', '5.7.1', '550', '', 'policyviolation', False),
+    ]),
+    ('microsoft/imceaex-final-recipient.eml', [
+        ('zoe@contoso-example.com', '5.2.2', '554', '', 'mailboxfull', False),
+    ]),
+    ('microsoft/imceaex-without-original.eml', [
+        ('zoe@contoso-example.com', '5.2.2', '554', '', 'mailboxfull', False),
     ]),
     ('microsoft/postfix-to-outlook-deferred.eml', [
         ('ed@outlook.com', '4.7.650', '451', 'MAIL', 'badreputation', False),

@@ -131,6 +131,8 @@ def decode(message: Message) -> Report | None:
             if found is not None:
                 delivery.diagnostic = delivery.diagnostic or found.diagnostic
                 delivery.rhost = delivery.rhost or found.rhost
+                if delivery.recipient.upper().startswith("IMCEA"):  # an Exchange directory entry
+                    delivery.recipient = found.recipient
     if not deliveries:
         return None
     for delivery in deliveries:
