@@ -1,6 +1,6 @@
 """Unseen formats, security gateways: Proofpoint (IP block, user unknown, spam), Mimecast (anti-spoofing,
 envelope blocked by the recipient's own list, invalid recipient), Barracuda Reputation, Trend Micro
-ERS and Cloudmark CSI refusals, and an unacceptable-content refusal.
+ERS and Cloudmark CSI refusals, an unacceptable-content refusal, and Mimecast's own "[Postmaster] Email Delivery Failure".
 """
 
 from __future__ import annotations
@@ -10,6 +10,9 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('gateways/mimecast-postmaster-ndr.eml', [
+        ('quentin@example.net', '5.7.1', '550', '', 'blocked', False),
+    ]),
     ('gateways/postfix-to-gateways-2.eml', [
         ('gail@corp-g.example', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('hugh@corp-h.example', '5.7.1', '550', 'DATA', 'spamdetected', False),
