@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from bouncetui.limits import DEFAULT, Limits
 from bouncetui.maillog.record import LogRecord
 from bouncetui.model import Bounce, ScanError, location
 from bouncetui.pipeline import scan
@@ -134,12 +135,14 @@ def mail_keys(paths: Iterable[str]) -> dict[MailKey, MailKeys]:
     return out
 
 
-def scan_bounces(paths: Iterable[str]) -> tuple[list[Bounce], dict[MailKey, MailKeys], list[ScanError]]:
-    """The bounce records under `paths`, their queue IDs and the messages that could not be read."""
+def scan_bounces(paths: Iterable[str], limits: Limits = DEFAULT
+                 ) -> tuple[list[Bounce], dict[MailKey, MailKeys], list[ScanError]]:
+    """The bounce records under `paths` (decoded on every core within `limits`), their queue IDs
+    and the messages that could not be read."""
     paths = list(paths)
     bounces: list[Bounce] = []
     errors: list[ScanError] = []
-    for item in scan(paths, jobs=None):
+    for item in scan(paths, jobs=None, limits=limits):
         (errors if isinstance(item, ScanError) else bounces).append(item)  # type: ignore[arg-type]
     return bounces, mail_keys(paths), errors
 

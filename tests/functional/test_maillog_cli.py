@@ -130,6 +130,14 @@ def test_bounces_correlation(capsys, log):
     assert "17 failure(s), 8 silent (no bounce mail came back), 1 bounce mail(s) without a log entry" in err
 
 
+def test_bounces_are_decoded_within_the_max_limits_like_scan(capsys, log):
+    code, out, err = run(capsys, "maillog", "-f", "jsonl", log, "--bounces", str(FIXTURES / "bounces"),
+                         "--max-size", "10")
+    assert code == 0
+    assert "ndr-1.eml" in err and "size limit of 10 bytes" in err
+    assert not [r for r in map(json.loads, out.splitlines()) if r["correlation"] == "returned"]
+
+
 def test_bounces_with_all_shows_a_delivery_that_bounced_later(capsys, log):
     _, out, _ = run(capsys, "maillog", "-f", "jsonl", "--all", log, "--bounces", str(FIXTURES / "bounces"))
     alice = [r for r in map(json.loads, out.splitlines()) if r["recipient"] == "alice@example.org"]
