@@ -106,7 +106,11 @@ class StoreBackend(Backend):
         self.store = _store.Store(db_path)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
-        for item in self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress):
+        try:  # decode on every core (jobs=None) where the store offers it
+            items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None)
+        except TypeError:
+            items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress)
+        for item in items:
             yield item
             if cancelled():
                 return
