@@ -104,8 +104,8 @@ def _one_of(get: Callable[[Bounce, Triage], str]) -> Callable[[str], Test]:
 def _prefix(get: Callable[[Bounce, Triage], str], separator: str = "") -> Callable[[str], Test]:
     """value matches the field itself or its start (up to a separator: 5.7 is not 5.70)."""
     def build(value: str) -> Test:
-        heads = tuple(v + separator for v in _alternatives(value))
         exact = frozenset(_alternatives(value))
+        heads = tuple(v + separator for v in exact)
         return lambda r, t: (f := get(r, t).lower()) in exact or f.startswith(heads)
     return build
 
@@ -231,17 +231,18 @@ def parse(text: str, *, now: float | None = None) -> Query:
     return Query(text, tuple(terms))
 
 
+def _parsed(query: str | Query) -> Query:
+    return parse(query) if isinstance(query, str) else query
+
+
 def matches(query: str | Query, record: Bounce, triage: Triage | None = None) -> bool:
     """True if `record` (with its triage) matches `query`."""
-    if isinstance(query, str):
-        query = parse(query)
-    return query.matches(record, triage)
+    return _parsed(query).matches(record, triage)
 
 
 def select(records: Iterable[Bounce], triage: Mapping[str, Triage], query: str | Query) -> Iterator[Bounce]:
     """The records that match `query`, each judged with its own triage (by token)."""
-    if isinstance(query, str):
-        query = parse(query)
+    query = _parsed(query)
     for record in records:
         if query.matches(record, triage.get(record.token)):
             yield record
