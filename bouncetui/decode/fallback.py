@@ -1,7 +1,9 @@
 """Last-resort decoding of plain-text bounces that no MTA-specific decoder recognised.
 
 Applies only to mail that announces itself as a bounce: sent by a mailer-daemon or postmaster, or
-with a bounce subject ("Returned mail", "Undeliverable", "failure notice", ...). The text before the
+with a bounce subject ("Returned mail", "Undeliverable", "failure notice", ...); never to a reply
+("Re: ..."). When only the subject says so, an address counts only with a server's reply code or
+status code next to it: a person writing about a returned mail names addresses too. The text before the
 returned original is searched for recipient addresses that are neither the bounce's own sender nor
 its addressee; the lines around each address are its diagnostic. The returned original is read
 from a message/rfc822 part or from the header block after the text.
@@ -42,6 +44,8 @@ _BOUNCE_WORDS = re.compile(
     r"|見つかりません|存在しません|(?:配信|送信|配達|受信)(?:でき|出来)ません|いっぱい|満杯|容量|拒否|エラー|不明",
     re.I,
 )
+# A reply code or an enhanced status code: what a mail server, not a person, writes about a failure.
+_SMTP_CODE = re.compile(r"(?<![\d.])(?:[45]\d\d[ -]|#?[45]\.\d{1,3}\.\d{1,3}(?![\d]|\.\d))")
 _REPLY = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt|返信|回复|答复)\s*(?:\[\d+\])?\s*[:：]", re.I)
 _ROLE = re.compile(r"^(?:mailer-daemon|postmaster|mailer_daemon|root|abuse|noreply|no-reply)@", re.I)
 
@@ -69,7 +73,8 @@ def _paragraph(lines: list[str], i: int) -> str:
 def decode(message: Message) -> Report | None:
     if _REPLY.match(message.subject):
         return None  # "Re: Mail delivery failed ...", even from a postmaster: someone answering
-    if not (_DAEMON.search(message.sender) or _SUBJECT.search(message.subject)):
+    from_daemon = bool(_DAEMON.search(message.sender))
+    if not (from_daemon or _SUBJECT.search(message.subject)):
         return None
     if message.content_type not in ("text/plain", "multipart/mixed", "multipart/alternative", "text/html"):
         return None
@@ -89,6 +94,8 @@ def decode(message: Message) -> Report | None:
         diagnostic = _paragraph(lines, i)
         if not _BOUNCE_WORDS.search(diagnostic) and not _BOUNCE_WORDS.search(" ".join(lines[max(0, i - 3):i])):
             continue
+        if not from_daemon and not _SMTP_CODE.search(diagnostic):
+            continue  # a person's mail with a bounce-like subject: only a server's reply makes it one
         seen.add(key)
         deliveries.append(Delivery(recipient=address, diagnostic=diagnostic))
     if not deliveries:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+# CJK punctuation and full-width ASCII punctuation ("、。「」（）：＜＞"): never part of an address,
+# though the letters around them may be (SMTPUTF8 local parts such as 用户@例子.广告).
+_CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _ADDRESS = re.compile(
-    r"""(?:^|[\s<"'(\[:;,=])"""  # a boundary before the local part
-    r"""([^\s<>"'()\[\],;:@]+@[^\s<>"'()\[\],;:@]+\.[^\s<>"'()\[\],;:@]*[^\s<>"'()\[\],;:@.])""",
+    r"""(?:^|[\s<"'(\[:;,=%s])"""  # a boundary before the local part
+    r"""([^\s<>"'()\[\],;:@%s]+@[^\s<>"'()\[\],;:@%s]+\.[^\s<>"'()\[\],;:@%s]*[^\s<>"'()\[\],;:@.%s])"""
+    % ((_CJK_PUNCT,) * 5),
 )
+# Characters that make a space-less text more than a bare address.
+_NOT_BARE = re.compile(r"""[()\[\]<>,;:"%s]""" % _CJK_PUNCT)
 _QUOTED_LOCAL = re.compile(r'("[^"]+"@[^\s<>"()\[\],;:]+)')
 _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
 _REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#])([245][0-5][0-9])(?=[\s\-:;,.)\]]|$)")
@@ -46,7 +52,7 @@ def clean_address(text: str) -> str:
         end = text.index('"@', 1) + 2
         domain = re.match(r"[^\s<>\"'()\[\],;:@]+", text[end:])
         return text[:end] + domain.group(0).rstrip(".") if domain else ""
-    if " " not in text and text.count("@") == 1 and "<" not in text:
+    if " " not in text and text.count("@") == 1 and not _NOT_BARE.search(text):
         address = text.strip("'\".,;:()[]")
     else:
         m = _QUOTED_LOCAL.search(text) or _ADDRESS.search(text)

@@ -1,7 +1,8 @@
 """Ordinary mail that talks about bounces is not a bounce: a reply discussing one, a postmaster's
 own answer about delivery problems, a newsletter about hard and soft bounces, a read receipt, a
-person quoting a Sieve rejection, a person pasting the texts of five MTAs' bounces, a Japanese
-mail about an undelivered message, and DMARC and TLS-RPT aggregate reports. None gives a record."""
+person quoting a Sieve rejection, a person pasting the texts of five MTAs' bounces, Japanese mail
+about an undelivered message (one with a bounce-like subject), and DMARC and TLS-RPT aggregate
+reports. None gives a record."""
 
 from __future__ import annotations
 

@@ -57,3 +57,18 @@ def test_find_command(text, command):
 def test_host_of():
     assert host_of("dns; MX.Example.COM.") == "mx.example.com"
     assert host_of("mx.example.net [192.0.2.1]") == "mx.example.net"
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("別のアドレス(taro.yamada@example.net)があればお知らせください。", "taro.yamada@example.net"),
+        ("宛先：kenji@example.co.jp", "kenji@example.co.jp"),
+        ("宛先:kenji@example.co.jp", "kenji@example.co.jp"),
+        ("「kenji@example.co.jp」", "kenji@example.co.jp"),
+        ("<kenji@example.co.jp>、", "kenji@example.co.jp"),
+        ("用户@例子.广告", "用户@例子.广告"),  # SMTPUTF8 letters stay
+    ],
+)
+def test_cjk_punctuation_is_never_part_of_an_address(text, address):
+    assert clean_address(text) == address
