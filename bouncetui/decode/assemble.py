@@ -83,7 +83,7 @@ def addresser_of(report: Report, message: Message) -> str:
 
 
 # A reply code followed by an enhanced status code: the remote server's own words.
-_REPLY_PAIR = re.compile(r"(?:^|[\s'\"(<\[:;>=-])[245]\d\d[ -]'?#?([245]\.\d{1,3}\.\d{1,3})(?![\d]|\.\d)")
+_REPLY_PAIR = re.compile(r"(?:^|[\s'\"(<\[:;>=（：「-])[245]\d\d[ -]'?#?([245]\.\d{1,3}\.\d{1,3})(?![\d]|\.\d)")
 # Stages some MTAs name in words fields.find_command does not know (qmail, GMX/1&1, Yahoo, Exim).
 _STAGE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), command)

@@ -16,7 +16,7 @@ _ADDRESS = re.compile(
 _NOT_BARE = re.compile(r"""[()\[\]<>,;:"%s]""" % _CJK_PUNCT)
 _QUOTED_LOCAL = re.compile(r'("[^"]+"@[^\s<>"()\[\],;:]+)')
 _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
-_REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#])([245][0-5][0-9])(?=[\s\-:;,.)\]]|$)")
+_REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#（：「])([245][0-5][0-9])(?=[\s\-:;,.)\]）」]|$)")
 _HEX = "0123456789abcdefABCDEF"
 # Where a diagnostic says which command was answered: Postfix, Exim, Sendmail, Exchange, qmail.
 _STAGE = re.compile(

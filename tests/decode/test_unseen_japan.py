@@ -1,6 +1,7 @@
 """Unseen formats, Japanese ISPs and carriers: a Postfix with a Japanese (ISO-2022-JP) template reporting
 docomo, au and SoftBank refusals, Sendmail and Exim reporting the carriers' receive filters after
-DATA, and plain-text notices in ISO-2022-JP (one bilingual), Shift_JIS and unlabelled EUC-JP.
+DATA, and plain-text notices in ISO-2022-JP (one bilingual), Shift_JIS, EUC-JP with full-width
+punctuation and unlabelled EUC-JP.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('japan/notice-bilingual-iso2022jp.eml', [
         ('takeshi@example.ne.jp', '5.2.2', '552', '', 'mailboxfull', False),
         ('naoko@example.or.jp', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('japan/notice-eucjp-fullwidth-punctuation.eml', [
+        ('ryo@example.jp', '5.1.1', '550', '', 'userunknown', True),
+        ('mika@example.jp', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
     ('japan/notice-eucjp-unlabelled-host-unknown.eml', [
         ('satoshi@no-such-domain.example.jp', '', '', '', 'hostunknown', True),

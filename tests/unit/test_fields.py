@@ -72,3 +72,7 @@ def test_host_of():
 )
 def test_cjk_punctuation_is_never_part_of_an_address(text, address):
     assert clean_address(text) == address
+
+
+def test_a_reply_code_in_full_width_parentheses_is_found():
+    assert find_replycode("ユーザーが見つかりません（550 5.1.1 <a@example.jp>... User unknown）") == "550"
