@@ -215,6 +215,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     ("suppressed", (
         r"on the (?:account(?:-level)? |global |your )?suppression list", r"(?:address|recipient) (?:is|was) suppressed",
         r"suppressed (?:address|recipient)", r"previously (?:bounced|hard[- ]bounced) address",
+        r"has suppressed sending to this address",
     )),
     ("mailboxfull", (
         r"mail ?box (?:is )?full", r"mailbox (?:size|storage)? ?(?:limit )?(?:exceeded|is over)", r"over ?quota",

@@ -12,7 +12,9 @@ from bouncetui.model import is_hard
 EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "suppressed": (
         ("550 5.1.1 Amazon SES did not send the message to this address because it is on the suppression list "
-         "for your account.", "Recipient address was suppressed after earlier hard bounces"),
+         "for your account.", "Recipient address was suppressed after earlier hard bounces",
+         "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an "
+         "invalid address."),
         ("550 5.1.1 User unknown", "Unsubscribe from this list"),
     ),
     "mailboxfull": (
