@@ -34,12 +34,13 @@ NAME = "Dovecot"
 CYRUS = "Cyrus"  # the decodedby value of Cyrus's notifications
 
 _REJECTED = re.compile(
-    r"^\s*Your message to <?(?P<rcpt>[^\s<>]+@[^\s<>]+?)>? was automatically rejected:?\s*$\n(?P<why>(?:.+\n?)*)",
+    r"^\s*Your message to <?(?P<rcpt>[^\s<>]+@[^\s<>]+?)>? was automatically rejected:?[ \t]*\n"
+    r"(?P<why>[^\n]+(?:\n[^\n]+)*)",
     re.IGNORECASE | re.MULTILINE,
 )
 _CYRUS = re.compile(
     r"^\s*Your message was automatically rejected by Sieve\b.*?^\s*The following reason was given:\s*$\n"
-    r"(?P<why>(?:.+\n?)*)",
+    r"(?P<why>[^\n]+(?:\n[^\n]+)*)",
     re.IGNORECASE | re.MULTILINE | re.DOTALL,
 )
 _DISPOSITION = re.compile(r"^Disposition:\s*(?P<value>.+)$", re.IGNORECASE | re.MULTILINE)
