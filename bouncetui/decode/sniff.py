@@ -60,6 +60,10 @@ _FIELD = re.compile(rb"^([!-9;-~]+)[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)", re.MULTIL
 _SIGN_WORD = re.compile(b"|".join(re.escape(w.encode()) for w in SIGN_WORDS))
 _BODY_SIGN = re.compile(b"|".join(re.escape(w.encode()) for w in BODY_SIGNS) + rb"|[\x80-\xff\x1b]")
 _UNREADABLE = re.compile(rb"[\x80-\xff\x1b]")
+# Signs most reports show in their headers, looked for first in one pass (they are SIGN_WORDS
+# or SIGN_HEADERS too, so this only answers sooner).
+_COMMON = re.compile(rb"mailer-daemon|postmaster|multipart/report|^return-path:[ \t]*<>|^auto-submitted:",
+                     re.MULTILINE)
 _SIGN_HEADERS = frozenset(h.encode() for h in SIGN_HEADERS)
 _SIGN_FIELDS = frozenset(f.encode() for f in SIGN_FIELDS)
 
@@ -71,8 +75,8 @@ def may_be_report(raw: bytes) -> bool:
     end = _HEADER_END.search(raw)
     head, body = (raw[: end.start()], raw[end.end():]) if end else (raw, b"")
     head = head.lower()
-    if _UNREADABLE.search(head):
-        return True  # 8-bit or ISO-2022 headers: not read here
+    if _COMMON.search(head) or _UNREADABLE.search(head):
+        return True  # the usual signs of a bounce, or 8-bit or ISO-2022 headers (not read here)
     for m in _FIELD.finditer(head):
         name = m.group(1)
         if name in _SIGN_HEADERS or name.startswith(b"x-ms-exchange-crosstenant-"):
