@@ -67,6 +67,9 @@ class MailKeys:
     verp: str = ""  # the recipient a VERP return path it was delivered to encodes
 
 
+NO_KEYS = MailKeys()
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """One log record and the bounce records linked to it."""
@@ -147,19 +150,55 @@ def scan_bounces(paths: Iterable[str], limits: Limits = DEFAULT
     return bounces, mail_keys(paths), errors
 
 
-def _index(records: list[LogRecord]) -> tuple[dict[str, list[int]], ...]:
-    by_rcpt: dict[str, list[int]] = {}
-    by_queue: dict[str, list[int]] = {}
-    by_ndr: dict[str, list[int]] = {}
-    by_msgid: dict[str, list[int]] = {}
-    for i, r in enumerate(records):
-        b = r.bounce
-        for address in {b.recipient.lower(), b.alias.lower()} - {""}:
-            by_rcpt.setdefault(address, []).append(i)
-        for table, key in ((by_queue, r.queueid), (by_ndr, r.notification), (by_msgid, b.messageid)):
-            if key:
-                table.setdefault(key, []).append(i)
-    return by_rcpt, by_queue, by_ndr, by_msgid
+class _LogIndex:
+    """The log records by recipient (and alias), queue ID, notification and Message-ID, and the
+    rules that find the one a bounce record belongs to."""
+
+    def __init__(self, records: list[LogRecord], window: int, before: int) -> None:
+        self.records, self.window, self.before = records, window, before
+        self.by_rcpt: dict[str, list[int]] = {}
+        self.by_queue: dict[str, list[int]] = {}
+        self.by_ndr: dict[str, list[int]] = {}
+        self.by_msgid: dict[str, list[int]] = {}
+        for i, r in enumerate(records):
+            b = r.bounce
+            for address in {b.recipient.lower(), b.alias.lower()} - {""}:
+                self.by_rcpt.setdefault(address, []).append(i)
+            for table, key in ((self.by_queue, r.queueid), (self.by_ndr, r.notification),
+                               (self.by_msgid, b.messageid)):
+                if key:
+                    table.setdefault(key, []).append(i)
+
+    def find(self, bounce: Bounce, mk: MailKeys) -> tuple[int, str] | None:
+        """(the log record's index, the key that linked them), trying the strongest key first."""
+        records = self.records
+        address = (bounce.recipient or mk.verp).lower()  # a report naming no recipient: the VERP one
+        for table, key, name, timed in ((self.by_queue, mk.queueid, "queueid", True),
+                                        (self.by_ndr, mk.notification, "notification", True),
+                                        (self.by_msgid, bounce.messageid, "messageid", False)):
+            if not key:
+                continue
+            hits = [i for i in table.get(key, ()) if self._same_recipient(i, address)
+                    and (not timed or self._in_window(i, bounce.timestamp))]
+            if hits:
+                return min(hits, key=lambda i: abs(bounce.timestamp - records[i].timestamp)), name
+        if address:
+            hits = [i for i in self.by_rcpt.get(address, ()) if records[i].logstatus != "rejected"
+                    and self._in_window(i, bounce.timestamp)]
+            if hits:  # the nearest failure, else the nearest delivery
+                return min(hits, key=lambda i: (not records[i].failed,
+                                                abs(bounce.timestamp - records[i].timestamp))), "recipient"
+        return None
+
+    def _same_recipient(self, i: int, address: str) -> bool:
+        b = self.records[i].bounce
+        return not address or address in (b.recipient.lower(), b.alias.lower())
+
+    def _in_window(self, i: int, stamp: int) -> bool:
+        # an expired record is dated when the MTA gave up: its delay warnings came days before
+        record = self.records[i]
+        early = self.before + (QUEUE_LIFETIME if record.logstatus == "expired" else 0)
+        return -early <= stamp - record.timestamp <= self.window
 
 
 def correlate(
@@ -172,49 +211,21 @@ def correlate(
     """Link log records and bounce records (see the module docstring for the rules)."""
     records = list(records)
     keys = keys or {}
-    by_rcpt, by_queue, by_ndr, by_msgid = _index(records)
+    index = _LogIndex(records, window, before)
     linked: dict[int, list[Bounce]] = {}
     how: dict[int, str] = {}
     orphans: list[Bounce] = []
-
-    def same_recipient(i: int, address: str) -> bool:
-        b = records[i].bounce
-        return not address or address in (b.recipient.lower(), b.alias.lower())
-
-    def in_window(i: int, stamp: int) -> bool:
-        # an expired record is dated when the MTA gave up: its delay warnings came days before
-        early = before + (QUEUE_LIFETIME if records[i].logstatus == "expired" else 0)
-        return -early <= stamp - records[i].timestamp <= window
-
     for bounce in bounces:
         if bounce.reason in NOT_BOUNCES:
             continue
-        mk = keys.get((bounce.origin, bounce.position), MailKeys())
-        address = (bounce.recipient or mk.verp).lower()  # a report naming no recipient: the VERP one
-        found, by = None, ""
-        for table, key, name, timed in ((by_queue, mk.queueid, "queueid", True),
-                                        (by_ndr, mk.notification, "notification", True),
-                                        (by_msgid, bounce.messageid, "messageid", False)):
-            if not key:
-                continue
-            hits = [i for i in table.get(key, ()) if same_recipient(i, address)
-                    and (not timed or in_window(i, bounce.timestamp))]
-            if hits:
-                found, by = min(hits, key=lambda i: abs(bounce.timestamp - records[i].timestamp)), name
-                break
-        if found is None and address:
-            hits = [i for i in by_rcpt.get(address, ()) if records[i].logstatus != "rejected"
-                    and in_window(i, bounce.timestamp)]
-            if hits:
-                found = min(hits, key=lambda i: (not records[i].failed,
-                                                 abs(bounce.timestamp - records[i].timestamp)))
-                by = "recipient"
+        found = index.find(bounce, keys.get((bounce.origin, bounce.position), NO_KEYS))
         if found is None:
             orphans.append(bounce)
             continue
-        linked.setdefault(found, []).append(bounce)
-        if found not in how or RANK[by] < RANK[how[found]]:
-            how[found] = by
+        i, by = found
+        linked.setdefault(i, []).append(bounce)
+        if i not in how or RANK[by] < RANK[how[i]]:
+            how[i] = by
 
     links = []
     for i, r in enumerate(records):
