@@ -25,6 +25,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("Everywhere", "bouncetui.tui.app:BounceApp"),
     ("Stats screen", "bouncetui.tui.screens.stats:StatsScreen"),
     ("Mail log screen", "bouncetui.tui.screens.maillog:MaillogScreen"),
+    ("Mail log list", "bouncetui.tui.screens.maillog:LogList"),
     ("Raw message and error views", "bouncetui.tui.screens.raw:TextScreen"),
 )
 
@@ -115,6 +116,7 @@ LONG = {
     "main.maillog": "Mail log: logged failures, returned or silent (--maillog)",
     "maillog.silent": "Only the failures no bounce came back for",
     "maillog.back": "Back to the bounces",
+    "maillog.select": "The bounces of this address (filters the list)",
     "app.quit": "Quit",
     "app.help": "This help",
     "app.theme": "Next colour theme (also: Ctrl+P, theme)",

@@ -40,6 +40,12 @@ def log_columns(view: LogView) -> tuple[Column, ...]:
     )
 
 
+class LogList(BounceList):
+    """The log records' list: Enter goes to the bounces of the address."""
+
+    BINDINGS = [Binding("enter", "select", "Its bounces", id="maillog.select")]
+
+
 class MaillogScreen(Screen[str | None]):
     BINDINGS = [
         Binding("escape,q,m", "dismiss(None)", "Back", id="maillog.back"),
@@ -55,7 +61,7 @@ class MaillogScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
-        self.log_list = BounceList(self.log_records, columns=log_columns(self.view), id="log-list")
+        self.log_list = LogList(self.log_records, columns=log_columns(self.view), id="log-list")
         yield ListHeader(self.log_list, id="log-header")
         yield self.log_list
         with VerticalScroll(id="log-detail"):
