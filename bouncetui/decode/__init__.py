@@ -9,8 +9,8 @@ MTA- and provider-specific decoders, then the generic RFC 3464 decoder, then the
 fallback for bounces in no known format, and last RFC 3834 auto-replies, which must not claim an
 MTA's bounce that carries Auto-Submitted too.
 
-A bounce that a person forwarded ("Fwd: Returned mail", quoted with "> ") is unwrapped and decoded
-as the bounce it quotes.
+A bounce that a person forwarded ("Fwd: Returned mail", attached or quoted with "> ") is unwrapped
+and decoded as the bounce it carries.
 
 Before parsing, `sniff.may_be_report` looks at the raw bytes: plain personal mail with no sign of a
 report (no notifier sender, no report part, no bounce wording, nothing encoded) is settled as no
@@ -47,9 +47,18 @@ def find_report(message: Message) -> Report | None:
 
 
 def unwrap_forwarded(message: Message) -> Message | None:
-    """The bounce quoted in a forwarded message ("Fwd: ...", lines quoted with "> "), or None."""
+    """The bounce in a forwarded message ("Fwd: ..."): attached as a message/rfc822 part, or quoted
+    with "> " in the text; None when there is none."""
     if not _FORWARDED.match(message.subject):
         return None
+    attached = message.original_part
+    if attached is not None:
+        payload = attached.get_payload()
+        if isinstance(payload, list) and payload:
+            try:
+                return Message.parse(payload[0].as_bytes())
+            except (LookupError, UnicodeError, ValueError, TypeError):
+                pass  # an attachment that cannot be serialised again: try the quoted text
     at = _QUOTED_HEADER.search(message.body)
     if at is None:
         return None

@@ -3,7 +3,8 @@
 An auto-reply says Auto-Submitted: auto-replied (or Precedence: auto_reply, or the Microsoft
 X-Auto-Response-Suppress header with an auto-reply subject). The recipient is the person who is
 away (the reply's From); the addresser is whom it answered (its To). Mailer-daemon mail is never an
-auto-reply here: MTAs mark their bounces auto-replied too, and those belong to the bounce decoders.
+auto-reply here: MTAs mark their bounces auto-replied too, and those belong to the bounce decoders;
+nor is a mailing list's own notice ("awaits moderator approval").
 Read receipts (report-type=disposition-notification) are neither.
 """
 
@@ -23,6 +24,7 @@ _SUBJECT = re.compile(
     r"|risposta automatica|resposta autom[aá]tica|away until)\b|自動応答|自動返信|不在|休暇",
     re.IGNORECASE,
 )
+_LIST_ROBOT = re.compile(r"[-+](?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.I)
 _DAEMON = re.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)|^\s*<?>?\s*$", re.IGNORECASE)
 
 
@@ -42,8 +44,9 @@ def is_auto_reply(message: Message) -> bool:
 def decode(message: Message) -> Report | None:
     if message.report_type or message.content_type == "multipart/report":
         return None
-    if not is_auto_reply(message) or _DAEMON.search(message.sender):
-        return None
+    if not is_auto_reply(message) or _DAEMON.search(message.sender) or _LIST_ROBOT.search(message.sender) \
+            or message.header("X-Mailman-Version"):
+        return None  # a mailing list's own notice (held for moderation, subscription) is no vacation
     recipient = clean_address(message.sender) or clean_address(message.header("Reply-To"))
     if not recipient:
         return None

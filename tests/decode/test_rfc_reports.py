@@ -136,3 +136,20 @@ def test_a_report_without_a_date_keeps_a_stable_time_and_token():
     assert first[0].token == second[0].token
     undated = raw.split(b"\n", 1)[1]
     assert decode(undated, origin="c")[0].timestamp == 0
+
+
+def test_a_bounce_forwarded_as_an_attachment_is_decoded():
+    raw = (FIXTURES.parent / "forwarded" / "attached-bounce.eml").read_bytes()
+    (rec,) = decode(raw, origin="fw")
+    assert (rec.recipient, rec.action, rec.deliverystatus) == ("slow@example.org", "delayed", "4.4.1")
+    assert rec.messageid == "abc.123@example.co.jp"
+
+
+def test_a_mailing_lists_moderation_notice_is_no_auto_reply():
+    raw = (
+        b"From: staff-owner@lists.example.org\nTo: news@shop.example.jp\n"
+        b"Subject: Your message to Staff awaits moderator approval\nAuto-Submitted: auto-replied\n"
+        b"X-Mailman-Version: 2.1.39\nDate: Tue, 24 Nov 2026 09:00:00 +0900\n\n"
+        b"Your mail to 'Staff' with the subject hello is being held until the list moderator can review it.\n"
+    )
+    assert decode(raw, origin="m") == []
