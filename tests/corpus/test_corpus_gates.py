@@ -21,11 +21,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "sisimai"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 
 GATES = {
-    "reason": 0.93,
-    "hardbounce": 0.96,
-    "status": 0.98,
-    "replycode": 0.97,
-    "recipient": 0.98,
+    "reason": 0.94,  # reached 94.8%
+    "hardbounce": 0.97,  # 97.7%
+    "status": 0.99,  # 99.6%
+    "replycode": 0.98,  # 98.6%
+    "recipient": 0.985,  # 99.0%
 }
 
 
@@ -56,3 +56,7 @@ def test_no_false_positives_and_a_clean_exit(metrics):
     assert metrics["false_positives"] <= FALSE_POSITIVES_MAX
     assert metrics["exit_code"] == 0
     assert metrics["tracebacks"] == 0
+
+
+def test_every_labelled_file_is_detected(metrics):
+    assert metrics["detected"] == metrics["files"]
