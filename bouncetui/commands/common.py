@@ -2,7 +2,8 @@
 
 Every command exits 0 when done, 1 on a usage error, 2 when a path it was given does not exist and
 3 when the database cannot be used (the commands that use it). Messages go to stderr as
-"bouncetui: ..." and usage errors as "bouncetui COMMAND: error: ...", like argparse's own.
+"bouncetui: ..." and usage errors as "bouncetui COMMAND: error: ...", like argparse's own. The mail
+is only ever read: an --output inside what a command reads is a usage error.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ EXIT_DONE = 0
 EXIT_USAGE = 1
 EXIT_MISSING = 2
 __all__ = ["EXIT_DONE", "EXIT_MISSING", "EXIT_STORE", "EXIT_USAGE", "default_format", "output",
-           "report_missing", "usage_error", "warn"]
+           "report_missing", "usage_error", "warn", "writes_into"]
 
 
 def warn(message: object) -> None:
@@ -46,6 +47,21 @@ def report_missing(paths: Iterable[str]) -> bool:
 def default_format(args: argparse.Namespace) -> str:
     """--format, else a table for a person at a terminal and JSON Lines for anything else."""
     return args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+
+
+def writes_into(output: str | None, paths: Iterable[str]) -> bool:
+    """True if the --output file is one of `paths` or lies under one of them: writing it would
+    change the mail (or the logs) being read."""
+    if not output:
+        return False
+    target = os.path.realpath(output)
+    for path in paths:
+        if path == "-":
+            continue
+        source = os.path.realpath(path)
+        if target == source or target.startswith(source.rstrip(os.sep) + os.sep):
+            return True
+    return False
 
 
 @contextlib.contextmanager

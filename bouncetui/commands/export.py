@@ -29,6 +29,7 @@ from bouncetui.commands.common import (
     report_missing,
     usage_error,
     warn,
+    writes_into,
 )
 from bouncetui.export import EXPORT_FORMATS, suppression_list, write_export, write_suppression
 from bouncetui.model import Bounce, ScanError
@@ -67,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(NAME, "give at least one PATH")
     if report_missing(args.paths):
         return EXIT_MISSING
+    if writes_into(args.output, args.paths):
+        return usage_error(NAME, "--output %s is inside the mail being read; choose a file elsewhere" % args.output)
     try:
         query = parse(args.filter)
     except QueryError as exc:

@@ -22,6 +22,7 @@ from bouncetui.commands.common import (
     report_missing,
     usage_error,
     warn,
+    writes_into,
 )
 from bouncetui.formats import (
     FORMATS,
@@ -75,6 +76,9 @@ def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], fields: t
 def run(args: argparse.Namespace) -> int:
     if report_missing(args.files + (args.bounces or [])):
         return EXIT_MISSING
+    if writes_into(args.output, args.files + (args.bounces or [])):
+        return usage_error(NAME, "--output %s is inside the logs or mail being read; choose a file elsewhere"
+                           % args.output)
     if args.files.count("-") and len(args.files) > 1:
         return usage_error(NAME, "- (standard input) cannot be mixed with files")
     if "-" in (args.bounces or []):

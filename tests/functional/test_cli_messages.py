@@ -38,3 +38,15 @@ def test_help_states_the_exit_codes(capsys):
         main(["--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "0 done, 1 usage error, 2 a path that does not exist, 3 the database cannot be used" in text
+
+
+@pytest.mark.parametrize("command", ["export", "maillog"])
+def test_an_output_inside_what_is_read_is_refused_and_nothing_is_written(capsys, tmp_path, command):
+    folder = tmp_path / "read"
+    folder.mkdir()
+    source = folder / "mail.log"
+    source.write_bytes(LOG.read_bytes())
+    for target in (source, folder / "new.csv"):
+        assert main([command, str(folder), "-o", str(target)]) == 1
+        assert "inside" in capsys.readouterr().err
+    assert source.read_bytes() == LOG.read_bytes() and not (folder / "new.csv").exists()
