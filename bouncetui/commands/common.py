@@ -20,7 +20,7 @@ from bouncetui.store.options import EXIT_STORE
 EXIT_DONE = 0
 EXIT_USAGE = 1
 EXIT_MISSING = 2
-__all__ = ["EXIT_DONE", "EXIT_MISSING", "EXIT_STORE", "EXIT_USAGE", "default_format", "output",
+__all__ = ["EXIT_DONE", "EXIT_MISSING", "EXIT_STORE", "EXIT_USAGE", "add_jobs_argument", "default_format", "output",
            "report_missing", "usage_error", "warn", "writes_into"]
 
 
@@ -47,6 +47,20 @@ def report_missing(paths: Iterable[str]) -> bool:
 def default_format(args: argparse.Namespace) -> str:
     """--format, else a table for a person at a terminal and JSON Lines for anything else."""
     return args.format or ("table" if args.output is None and sys.stdout.isatty() else "jsonl")
+
+
+def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
+    """-j/--jobs N: the processes that decode mail (default: one per core)."""
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="decode on N processes (default: one per core); the output order is the "
+                             "same for any N")
+
+
+def _jobs(text: str) -> int:
+    value = int(text) if text.strip().isdigit() else 0
+    if value < 1:
+        raise argparse.ArgumentTypeError("takes a whole number of at least 1, not %r" % text)
+    return value
 
 
 def writes_into(output: str | None, paths: Iterable[str]) -> bool:

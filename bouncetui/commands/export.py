@@ -25,6 +25,7 @@ from bouncetui.commands.common import (
     EXIT_DONE,
     EXIT_MISSING,
     EXIT_STORE,
+    add_jobs_argument,
     output,
     report_missing,
     usage_error,
@@ -56,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--own-domain", action="append", default=[], metavar="DOMAIN",
                         help="a domain you send from (repeatable); reports about mail from other domains "
                              "are backscatter (default: inferred from the mail)")
+    add_jobs_argument(parser)
     store_options.add_arguments(parser, no_cache=True)
     limits.add_arguments(parser)
 
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 def read_records(store: Store, args: argparse.Namespace) -> list[Bounce]:
     """The records under args.paths, through the cache, backscatter marked; errors go to stderr."""
     records = []
-    items = store.scan(args.paths, use_cache=not args.no_cache, jobs=None, limits=limits.from_args(args))
+    items = store.scan(args.paths, use_cache=not args.no_cache, jobs=args.jobs, limits=limits.from_args(args))
     for item in backscatter.mark(items, args.own_domain):
         if isinstance(item, ScanError):
             warn(one_line(item))

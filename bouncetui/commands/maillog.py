@@ -3,8 +3,9 @@ input) and print one record per failed, deferred, expired or rejected recipient,
 bounce; --all adds the delivered ones. With --bounces PATH, each record says whether a bounce mail
 under PATH came back for it, and a summary (failures, silent failures, bounce mails without a log
 entry) goes to stderr. Rotated files are read oldest first; a file that cannot be read to its end
-(a truncated rotation) keeps what was read and is named on stderr. The --max-* limits apply to the
-bounce mail, as in `scan`. Exit 0 when done, 1 on a usage error, 2 when a file does not exist."""
+(a truncated rotation) keeps what was read and is named on stderr. --jobs and the --max-* limits
+apply to decoding the bounce mail, as in `scan`. Exit 0 when done, 1 on a usage error, 2 when a
+file does not exist."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bouncetui import limits
 from bouncetui.commands.common import (
     EXIT_DONE,
     EXIT_MISSING,
+    add_jobs_argument,
     default_format,
     output,
     report_missing,
@@ -62,7 +64,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bounces", metavar="PATH", action="append",
                         help="bounce mail to correlate with (a Maildir, mbox, folder or file; repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    limits.add_arguments(parser)  # for the bounce mail --bounces decodes
+    add_jobs_argument(parser)  # like the limits: for the bounce mail --bounces decodes
+    limits.add_arguments(parser)
 
 
 def write_rows(rows: Iterable[dict[str, Any]], fmt: str, out: IO[str], fields: tuple[str, ...]) -> int:
@@ -93,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if correlating:
         from bouncetui.maillog.correlate import correlate, scan_bounces
 
-        bounces, keys, errors = scan_bounces(args.bounces, limits.from_args(args))
+        bounces, keys, errors = scan_bounces(args.bounces, limits.from_args(args), jobs=args.jobs)
         for error in errors:
             warn(one_line(error))
         result = correlate(scanned.records, bounces, keys)

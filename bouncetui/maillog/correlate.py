@@ -138,14 +138,14 @@ def mail_keys(paths: Iterable[str]) -> dict[MailKey, MailKeys]:
     return out
 
 
-def scan_bounces(paths: Iterable[str], limits: Limits = DEFAULT
+def scan_bounces(paths: Iterable[str], limits: Limits = DEFAULT, jobs: int | None = None
                  ) -> tuple[list[Bounce], dict[MailKey, MailKeys], list[ScanError]]:
-    """The bounce records under `paths` (decoded on every core within `limits`), their queue IDs
-    and the messages that could not be read."""
+    """The bounce records under `paths` (decoded on `jobs` processes, None: every core, within
+    `limits`), their queue IDs and the messages that could not be read."""
     paths = list(paths)
     bounces: list[Bounce] = []
     errors: list[ScanError] = []
-    for item in scan(paths, jobs=None, limits=limits):
+    for item in scan(paths, jobs=jobs, limits=limits):
         (errors if isinstance(item, ScanError) else bounces).append(item)  # type: ignore[arg-type]
     return bounces, mail_keys(paths), errors
 

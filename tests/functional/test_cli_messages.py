@@ -50,3 +50,12 @@ def test_an_output_inside_what_is_read_is_refused_and_nothing_is_written(capsys,
         assert main([command, str(folder), "-o", str(target)]) == 1
         assert "inside" in capsys.readouterr().err
     assert source.read_bytes() == LOG.read_bytes() and not (folder / "new.csv").exists()
+
+
+@pytest.mark.parametrize("command", ["export", "maillog"])
+@pytest.mark.parametrize("jobs", ["0", "two"])
+def test_jobs_must_be_a_whole_number_of_at_least_one(capsys, command, jobs):
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--jobs", jobs, str(LOG)])
+    assert exited.value.code == 1
+    assert "argument -j/--jobs: takes a whole number of at least 1, not %r" % jobs in capsys.readouterr().err

@@ -197,3 +197,9 @@ def test_suppression_on_sample_mail(capsys):
     others = {r["recipient"].lower() for r in expected if r["reason"] not in ("blocked", "delivered", "vacation")}
     never = {r["recipient"].lower() for r in expected} - others  # only the sender's faults or no failure
     assert not never & {e["address"] for e in listed}
+
+
+def test_export_output_is_the_same_for_any_number_of_jobs(capsys, maildir):
+    outputs = {run(capsys, "export", "--no-cache", "--format", "jsonl", "--jobs", jobs, maildir)[1]
+               for jobs in ("1", "3")}
+    assert len(outputs) == 1 and len(jsonl(outputs.pop())) == 10
