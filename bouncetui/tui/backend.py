@@ -103,6 +103,7 @@ class StoreBackend(Backend):
         self.paths = list(paths)
         self.db_path = db_path
         self.use_cache = use_cache
+        self.fallback_warning = ""
         self.store = _store.Store(db_path)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
@@ -110,10 +111,25 @@ class StoreBackend(Backend):
             items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None)
         except TypeError:
             items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress)
-        for item in items:
-            yield item
-            if cancelled():
-                return
+        yielded = False
+        try:
+            for item in items:
+                yielded = True
+                yield item
+                if cancelled():
+                    return
+        except _store.StoreError as exc:
+            if yielded:
+                raise
+            # a damaged index must not hide the mail: scan without it, and say so
+            self.fallback_warning = "The index could not be used (%s): scanned without it." % exc
+            yield from ScanBackend(self.paths).scan(on_progress, cancelled)
+
+    def scan_warnings(self) -> list[str]:
+        found = list(getattr(self.store, "warnings", ()))
+        if self.fallback_warning:
+            found.append(self.fallback_warning)
+        return found
 
     def triage(self) -> dict[str, Any]:
         return dict(self.store.triage())
@@ -123,9 +139,6 @@ class StoreBackend(Backend):
 
     def close(self) -> None:
         self.store.close()
-
-    def scan_warnings(self) -> list[str]:
-        return list(getattr(self.store, "warnings", ()))
 
 
 class StaticBackend(Backend):

@@ -634,3 +634,21 @@ async def test_markup_like_text_typed_or_mailed_is_shown_literally(env):
         app.screen.query_one("#filter-input").value = "[red]x: [/"
         await settle(pilot, app)
         assert "[red]x" in screen_text(app)
+
+
+@sync
+async def test_a_damaged_index_still_shows_the_mail_and_says_so(env, monkeypatch):
+    from bouncetui.store import StoreError
+
+    backend = make_backend([str(sample_mail())], db_path=str(env))
+
+    def broken(*args, **kwargs):
+        raise StoreError("database disk image is malformed")
+        yield  # a generator, as the store's scan is
+
+    monkeypatch.setattr(backend.store, "scan", broken)
+    app = BounceApp(backend, lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert "tanaka.t@docomo.ne.jp" in shown_recipients(app)
+        assert any("could not be used" in str(n.message) for n in app._notifications)
