@@ -115,8 +115,8 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
     for name in _names(folder, errors):
         if name.startswith("."):
             continue  # dot files: Maildir's and MH's own bookkeeping, editors' backups
-        if maildir and name == "tmp":
-            continue  # messages still being delivered
+        if maildir and name not in ("cur", "new"):
+            continue  # tmp/ holds messages still being delivered; other files are not mail
         full = os.path.join(folder, name)
         try:
             st = os.stat(full)

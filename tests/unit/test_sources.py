@@ -38,7 +38,11 @@ def test_maildir_reads_cur_and_new_and_ignores_tmp_and_dot_files(tmp_path):
     (tmp_path / "new" / "1700000001.M2P1.host").write_bytes(msg(2))
     (tmp_path / "tmp" / "1700000002.M3P1.host").write_bytes(msg(3))
     (tmp_path / "cur" / ".hidden").write_bytes(msg(4))
+    (tmp_path / "maillog").write_bytes(b"Nov  5 10:00:01 mx1 postfix/qmgr[1]: ABC: removed\n")
+    (tmp_path / "dovecot-uidlist").write_bytes(msg(5))
     assert sorted(subjects(iter_messages(str(tmp_path)))) == ["1", "2"]
+    assert sorted(os.path.basename(e.path) for e in iter_files(str(tmp_path))) == [
+        "1700000000.M1P1.host:2,S", "1700000001.M2P1.host"]
 
 
 def test_mbox_splits_on_from_lines_and_unquotes(tmp_path):
