@@ -159,36 +159,32 @@ class Reader:
         lineno = 0
         try:
             for lineno, line in enumerate(lines, 1):
-                if line[10:11] == " " and line[4:5] == "-" and is_mainlog_line(line):
-                    try:
-                        if mainlog(line, lineno):
-                            used += 1
-                        else:
-                            ignored += 1
-                    except Exception:  # a line no shape foresaw must not stop the read
-                        unknown += 1
-                    continue
-                k = line.find("]: ")
-                if k < 0:
-                    unknown += 1
-                    continue
-                s = line.rfind(" ", 0, k) + 1
-                b = line.find("[", s, k)
-                program = line[s:b] if b > 0 else line[s:k]
                 try:
-                    handler = handlers[program]
-                except KeyError:
-                    handler = handlers[program] = handler_for(program)
-                if handler is None:
-                    unknown += 1
-                    continue
-                try:
-                    if handler(line, k, s, lineno):
-                        used += 1
+                    if line[10:11] == " " and line[4:5] == "-" and is_mainlog_line(line):
+                        kept = mainlog(line, lineno)
                     else:
-                        ignored += 1
+                        k = line.find("]: ")
+                        if k < 0:
+                            unknown += 1
+                            continue
+                        s = line.rfind(" ", 0, k) + 1
+                        b = line.find("[", s, k)
+                        program = line[s:b] if b > 0 else line[s:k]
+                        try:
+                            handler = handlers[program]
+                        except KeyError:
+                            handler = handlers[program] = handler_for(program)
+                        if handler is None:
+                            unknown += 1
+                            continue
+                        kept = handler(line, k, s, lineno)
                 except Exception:  # a line no shape foresaw must not stop the read
                     unknown += 1
+                    continue
+                if kept:
+                    used += 1
+                else:
+                    ignored += 1
         finally:  # a file that breaks off (a truncated rotation) keeps the counts so far
             stats.lines, stats.used, stats.ignored, stats.unknown = lineno, used, ignored, unknown
 
