@@ -145,17 +145,24 @@ def scan_files(entries: Iterable[FileEntry], jobs: int | None = None,
     """(file, its records and errors) for every file, in input order, decoded on `jobs` cores.
 
     Work goes to the workers a few tasks at a time, so memory stays bounded on any number of
-    files and the first records come out before the last file is listed.
+    files and the first records come out before the last file is listed. (A file's records are
+    held until the file is done: `scan` streams a big mailbox's records as they come.)
     """
+    yield from _by_file(_units(entries, jobs, limits))
+
+
+def _units(entries: Iterable[FileEntry], jobs: int | None,
+           limits: Limits) -> Iterator[tuple[Plan, list[Result]]]:
+    """(plan, one Result per unit) for every task, in input order, on `jobs` processes."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     stream = iter(entries)
     first = list(itertools.islice(stream, POOL_MIN_FILES))
-    if jobs == 1 or (len(first) < POOL_MIN_FILES and sum(e.size for e in first) <= SPLIT_ABOVE):
-        for entry in itertools.chain(first, stream):
-            yield entry, decode_file(entry.path, limits)
-        return
     planned = plan_tasks(itertools.chain(first, stream), limits)
-    yield from _by_file(_parallel(planned, jobs, limits))
+    if jobs == 1 or (len(first) < POOL_MIN_FILES and sum(e.size for e in first) <= SPLIT_ABOVE):
+        for plan, task in planned:
+            yield plan, [task] if isinstance(task, list) else run_task(task, limits)
+        return
+    yield from _parallel(planned, jobs, limits)
 
 
 def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileEntry, Result]]:
@@ -278,5 +285,6 @@ def scan(paths: str | Iterable[str], jobs: int | None = 1,
                 yield entry
             else:
                 files.append(entry)
-        for _entry, result in scan_files(files, jobs, limits):
-            yield from result
+        for _plan, results in _units(files, jobs, limits):  # record by record, not file by file
+            for result in results:
+                yield from result

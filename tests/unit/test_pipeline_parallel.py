@@ -30,13 +30,13 @@ def as_rows(items: list[Bounce | ScanError]) -> list[tuple]:
 
 @pytest.fixture
 def spool(tmp_path: Path) -> Path:
-    """A Maildir of pipeline.POOL_MIN_FILES + 20 messages, one unreadable, and an mbox of 150."""
+    """A Maildir of pipeline.POOL_MIN_FILES + 20 messages and, beside it, an mbox of 150."""
     seeds = messages()
     box = tmp_path / "spool"
     for sub in ("cur", "new", "tmp"):
-        (box / sub).mkdir(parents=True)
+        (box / "maildir" / sub).mkdir(parents=True)
     for i in range(pipeline.POOL_MIN_FILES + 20):
-        (box / "cur" / ("%04d.msg:2,S" % i)).write_bytes(seeds[i % len(seeds)])
+        (box / "maildir" / "cur" / ("%04d.msg:2,S" % i)).write_bytes(seeds[i % len(seeds)])
     with open(box / "mbox", "wb") as fh:
         for i in range(150):
             fh.write(b"From MAILER-DAEMON Thu Nov 26 08:00:00 2026\n" + seeds[i % len(seeds)].rstrip(b"\n") + b"\n\n")
@@ -57,8 +57,8 @@ def test_two_processes_give_the_one_process_records_in_order(spool: Path, monkey
 
 def test_a_vanished_file_is_an_error_entry_in_its_place(spool: Path) -> None:
     entries = []
-    for name in sorted(os.listdir(spool / "cur")):
-        path = str(spool / "cur" / name)
+    for name in sorted(os.listdir(spool / "maildir" / "cur")):
+        path = str(spool / "maildir" / "cur" / name)
         entries.append(FileEntry(path, os.path.getsize(path), 0.0))
     gone = entries[30].path
     os.unlink(gone)
@@ -69,7 +69,7 @@ def test_a_vanished_file_is_an_error_entry_in_its_place(spool: Path) -> None:
 
 
 def test_a_dead_worker_costs_no_records(spool: Path) -> None:
-    paths = [str(spool / "cur" / name) for name in sorted(os.listdir(spool / "cur"))[:3]]
+    paths = [str(spool / "maildir" / "cur" / name) for name in sorted(os.listdir(spool / "maildir" / "cur"))[:3]]
     workers = pipeline._Workers(2, pipeline.DEFAULT)
     try:
         task = ("files", paths)
@@ -93,3 +93,20 @@ def test_a_small_scan_starts_no_workers(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(pipeline, "_Workers", no_pool)
     assert as_rows(list(pipeline.scan([str(tmp_path)], jobs=4))) == as_rows(serial)
     assert serial
+
+
+def test_a_big_mailbox_streams_its_records(spool: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 64 * 1024)
+    monkeypatch.setattr(pipeline, "BATCH", 16)
+    decoded = []
+    real = pipeline.decode
+
+    def counting(raw, origin, position, *args):
+        decoded.append(position)
+        return real(raw, origin, position, *args)
+
+    monkeypatch.setattr(pipeline, "decode", counting)
+    items = pipeline.scan([str(spool / "mbox")], jobs=1)
+    first = next(items)
+    assert first.origin.endswith("mbox") and len(decoded) <= 16  # one batch, not the 150 messages
+    assert len(list(items)) > 100
