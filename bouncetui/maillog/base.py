@@ -12,6 +12,11 @@ from bouncetui.maillog.timestamps import Clock
 _CLOCK = re.compile(r"^\d\d:\d\d:\d\d(?:[.,]\d+)?$")
 
 
+def no_queue(queueid: str) -> str:
+    """The queue ID of a line; "" for NOQUEUE (Postfix and Sendmail refused before queueing)."""
+    return "" if queueid == "NOQUEUE" else queueid
+
+
 class Parser:
     """Base of the Postfix, Sendmail and Exim parsers; one instance reads all files in order."""
 

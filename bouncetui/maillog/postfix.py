@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bouncetui.maillog.base import Parser
+from bouncetui.maillog.base import Parser, no_queue
 
 # Postfix status -> logstatus
 STATUSES = {
@@ -166,13 +166,13 @@ class PostfixParser(Parser):
         a = line.find(" notification: ", k)
         if a < 0:
             return False
-        kind = line[line.find(": ", k + 3) + 2:a]
+        e = line.find(": ", k + 3)  # "QID: sender non-delivery notification: NDRQID"
+        kind = line[e + 2:a]
         # the sender's bounce or delay warning; not the postmaster's copy, nor a success notice
         # ("sender delivery status notification", asked for with NOTIFY=SUCCESS)
         if kind not in ("sender non-delivery", "sender delay"):
             return True
-        queueid = line[k + 3:line.find(": ", k + 3)]
-        msg = self.messages.get(queueid)
+        msg = self.messages.get(line[k + 3:e])
         if msg is not None:
             self.notify(msg, line[a + 15:].strip(), delay=kind == "sender delay")
         return True
@@ -190,8 +190,7 @@ class PostfixParser(Parser):
             return False
         reply = m.group("reply") or m.group("rest").partition(": ")[2]
         reply = reply.strip()
-        queueid = line[k + 3:line.find(": ", k + 3)]
-        queueid = "" if queueid == "NOQUEUE" else queueid
+        queueid = no_queue(line[k + 3:line.find(": ", k + 3)])
         msg = self.messages.get(queueid) if queueid else None
         stage = m.group("stage")
         client = m.group("client").lower()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bouncetui.maillog.base import Parser
+from bouncetui.maillog.base import Parser, no_queue
 
 _BY_CLASS = {"2": "sent", "4": "deferred", "5": "bounced"}
 # stat= prefixes when there is no dsn=; "queued" (queue-only delivery mode) is no attempt at all
@@ -117,7 +117,7 @@ class SendmailParser(Parser):
         stamp, host = self.stamp_host(line[:s])
         self.collector.add(self.record(
             line, lineno, logstatus="rejected", stamp=stamp, recipient=f.get("arg1", "").strip("<>"),
-            queueid="" if queueid == "NOQUEUE" else queueid,
+            queueid=no_queue(queueid),
             addresser=msg.sender if msg else "", messageid=msg.messageid if msg else "",
             diagnostic=reply, diagnostictype="SMTP", command="RCPT",
             rhost=_relay_host(f.get("relay", "")), lhost=host))
