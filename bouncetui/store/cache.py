@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,9 +41,14 @@ from bouncetui.store.schema import StoreError, cache_version, meta, rollback, tr
 FLUSH_FILES = 500  # write the pending batch after this many files ...
 FLUSH_SECONDS = 1.0  # ... or this long
 WINDOW_MESSAGES = 256  # messages decoded together (on the worker processes when jobs > 1) ...
+FIRST_WINDOW = 8  # ... but the first window is this small, and each next one twice the last, so
+                  # the first records come out before many messages are read
 WINDOW_BYTES = 32 * 1024 * 1024  # ... or this many bytes of them
 WINDOW_SLOTS = 2048  # emit cached records at least this often
 POOL_MIN_MESSAGES = 48  # below this, starting worker processes costs more than it saves
+LIST_AHEAD = 2048  # files listed before the first is looked at (a folder this small: a true total)
+LOOKUP_FILES = 1024  # unchanged files whose records are fetched in one query ...
+LOOKUP_CHUNK = 500  # ... this many content hashes per IN (...)
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
 
 STORED_FIELDS = FIELD_NAMES[2:]  # after origin and position, which a replay sets
@@ -78,11 +85,26 @@ def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
+_new = object.__new__
+_SETTERS = tuple(getattr(Bounce, name).__set__ for name in FIELD_NAMES)
+_set_trace = Bounce.trace.__set__
+
+
+def _bounce(origin: str, position: int, row: list) -> Bounce:
+    """Bounce(origin, position, *row) without the frozen dataclass's __init__ (one
+    object.__setattr__ call per field): the slots are filled directly, twice as fast."""
+    record = _new(Bounce)
+    for put, value in zip(_SETTERS, (origin, position, *row)):
+        put(record, value)
+    _set_trace(record, ())
+    return record
+
+
 def replay(payload: str, origin: str, position: int) -> list[Item]:
     data = json.loads(payload)
     if isinstance(data, dict):
         return [ScanError(origin, position, data["error"])]
-    return [Bounce(origin, position, *row) for row in data]
+    return [_bounce(origin, position, row) for row in data]
 
 
 class _Writer:
@@ -149,71 +171,145 @@ def _collect_garbage(conn: sqlite3.Connection) -> None:
     conn.executemany("DELETE FROM messages WHERE hash = ?", stale)
 
 
+class _Pool:
+    """Decoding processes, started in the background (forked from a server that imported the
+    decoders once); until they answer, the scan decodes in its own process."""
+
+    def __init__(self, jobs: int) -> None:
+        self.pool = None
+        self.ready = threading.Event()
+        self.lock = threading.Lock()
+        self.failed = self.closed = False
+        threading.Thread(target=self._start, args=(jobs,), daemon=True).start()
+
+    def _start(self, jobs: int) -> None:
+        try:
+            try:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["bouncetui.pipeline"])
+            except ValueError:  # not on this platform
+                context = multiprocessing.get_context("spawn")
+            pool = context.Pool(jobs)
+            with self.lock:
+                self.pool = pool
+                if self.closed:  # the scan ended while the workers started
+                    pool.terminate()
+                    return
+            pool.apply(os.getpid)  # the workers have imported the decoders by now
+        except Exception:  # no worker processes here: decode in this one
+            self.failed = True
+        finally:
+            self.ready.set()
+
+    def usable(self) -> bool:
+        return self.ready.is_set() and not self.failed and self.pool is not None
+
+    def map(self, messages: list[RawMessage], limits: Limits) -> list[list[Bounce] | ScanError]:
+        return self.pool.map(functools.partial(decode_raw, limits=limits), messages, chunksize=8)
+
+    def terminate(self) -> None:
+        with self.lock:
+            self.closed = True
+            if self.pool is not None:
+                self.pool.terminate()
+
+
 class CachedScan:
     """One scan through the cache (or, with conn None, straight through the decoders).
 
-    Work is planned in windows of slots kept in output order: records ready from the cache,
-    messages to decode, and file rows to record once their messages are decoded. A window is
-    decoded at once (on `jobs` worker processes when it is big enough) and then written out.
+    The listing is streamed: files are looked at while the folder is still being listed.
+    Unchanged files are gathered and their records fetched LOOKUP_FILES at a time (one query per
+    LOOKUP_CHUNK content hashes, not one per message). Work is planned in windows of slots kept in
+    output order: records ready from the cache, messages to decode, and file rows to record once
+    their messages are decoded. A window is decoded at once (on `jobs` worker processes when it
+    is big enough and they have started) and then written out.
+
+    With cached_first, records of unchanged files come out as soon as they are fetched, ahead of
+    the messages still being decoded (a folder scanned before lists at once, then what changed);
+    otherwise the output is in file order.
     """
 
     def __init__(self, conn: sqlite3.Connection | None, db_path: str, warn: Callable[[str], None],
-                 jobs: int = 1, limits: Limits = DEFAULT) -> None:
+                 jobs: int = 1, limits: Limits = DEFAULT, cached_first: bool = False) -> None:
         self.conn = conn
         self.limits = limits
         self.limits_key = repr(limits)
         self.db_path = db_path
         self.writer = _Writer(conn, db_path, warn) if conn is not None else None
         self.jobs = jobs
+        self.cached_first = cached_first
         self.replaced = 0  # files whose cached messages were replaced (garbage may be left)
         self.slots: list[tuple] = []
+        self.lookahead: list[tuple] = []  # (entry, key, hashes, uniq or None, write the row)
         self.to_decode = 0
         self.window_bytes = 0
+        self.window_messages = min(FIRST_WINDOW, WINDOW_MESSAGES)
         self.pending: set[str] = set()  # digests of the window's messages to decode
-        self.pool = None
+        self.pool: _Pool | None = None
+        self.done = self.listed = self.expected = 0
+        self.on_progress: Progress | None = None
 
     def run(self, paths: Iterable[str], on_progress: Progress | None) -> Iterator[Item]:
-        plan = [(root, [] if root == "-" else list(iter_files(root))) for root in paths]
-        self.total = sum(isinstance(e, FileEntry) for _, entries in plan for e in entries)
-        self.done = 0
+        listings = []
+        for root in paths:
+            if root == "-":
+                listings.append((root, [], iter(()), False))
+                continue
+            rest = iter_files(root)
+            head = list(itertools.islice(rest, LIST_AHEAD))
+            self.listed += sum(isinstance(e, FileEntry) for e in head)
+            listings.append((root, head, rest, len(head) == LIST_AHEAD))
         self.on_progress = on_progress
-        if on_progress:
-            on_progress(0, self.total)
+        self._progress()
         try:
-            for root, entries in plan:
+            for root, head, rest, more in listings:
                 if root == "-":
                     yield from scan_uncached(["-"], limits=self.limits)
                     continue
-                yield from self._root(root, entries)
+                yield from self._root(root, head, rest, more)
         finally:
             if self.pool is not None:
                 self.pool.terminate()
             if self.writer:  # an interrupted scan still keeps what it decoded
                 self.writer.flush()
 
-    def _root(self, root: str, entries: list[FileEntry | ScanError]) -> Iterator[Item]:
+    def _progress(self) -> None:
+        if self.on_progress:
+            self.on_progress(self.done, max(self.listed + self.expected, self.done))
+
+    def _counted(self, rest: Iterator[FileEntry | ScanError]) -> Iterator[FileEntry | ScanError]:
+        for entry in rest:
+            if isinstance(entry, FileEntry):
+                self.listed += 1
+                self.expected = max(0, self.expected - 1)
+            yield entry
+
+    def _root(self, root: str, head: list[FileEntry | ScanError], rest: Iterator[FileEntry | ScanError],
+              more: bool) -> Iterator[Item]:
         known = self._known(root)
-        seen: set[str] = set()
         unlisted: list[str] = []  # folders or files that could not be listed
-        for entry in entries:
+        # a listing still going on: the files cached under root not listed yet stand for the rest
+        head_files = sum(isinstance(e, FileEntry) for e in head)
+        self.expected = max(0, len(known) - head_files) if more else 0
+        absolute = os.path.abspath(root) == root
+        for entry in itertools.chain(head, self._counted(rest)):
             if isinstance(entry, ScanError):
+                yield from self._resolve()
                 unlisted.append(os.path.abspath(entry.origin))
                 self.slots.append(("items", [entry]))
                 continue
-            key = os.path.abspath(entry.path)
-            seen.add(key)
-            yield from self._file(entry, key, known.get(key))
-            self.slots.append(("done",))
-            if self._window_full():
-                yield from self._drain()
+            key = entry.path if absolute else os.path.abspath(entry.path)
+            yield from self._file(entry, key, known.pop(key, None))
+        self.expected = 0
+        yield from self._resolve()
         yield from self._drain()
         if self.writer:
-            gone = [p for p in known if p not in seen and not _under_any(p, unlisted)]
+            gone = [p for p in known if not _under_any(p, unlisted)]
             self.writer.flush(forget=gone, collect=bool(gone or self.replaced))
             self.replaced = 0
 
     def _window_full(self) -> bool:
-        return (self.to_decode >= WINDOW_MESSAGES or self.window_bytes >= WINDOW_BYTES
+        return (self.to_decode >= self.window_messages or self.window_bytes >= WINDOW_BYTES
                 or len(self.slots) >= WINDOW_SLOTS)
 
     def _drain(self) -> Iterator[Item]:
@@ -221,6 +317,8 @@ class CachedScan:
         slots, self.slots = self.slots, []
         messages = [slot[1] for slot in slots if slot[0] == "decode"]
         results = iter(self._decode(messages))
+        if messages:
+            self.window_messages = min(self.window_messages * 2, WINDOW_MESSAGES)
         self.to_decode = self.window_bytes = 0
         self.pending = set()
         decoded: dict[str, str] = {}
@@ -241,61 +339,117 @@ class CachedScan:
                 self.writer.put_file(*slot[1:])
             elif kind == "done":
                 self.done += 1
-                if self.on_progress:
-                    self.on_progress(self.done, self.total)
+                self._progress()
         if self.writer:
             self.writer.maybe_flush()
 
     def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError]:
-        if self.jobs <= 1 or len(messages) < POOL_MIN_MESSAGES:
-            return [decode_raw(m, self.limits) for m in messages]
-        if self.pool is None:
-            self.pool = multiprocessing.get_context("spawn").Pool(self.jobs)
-        return self.pool.map(functools.partial(decode_raw, limits=self.limits), messages, chunksize=8)
+        if (self.pool is None and self.jobs > 1 and len(messages) >= min(POOL_MIN_MESSAGES, self.window_messages)
+                and self.listed - self.done >= POOL_MIN_MESSAGES):
+            self.pool = _Pool(self.jobs)  # a window filled and more files wait: start the workers
+        if self.pool is None or not self.pool.usable() or len(messages) < 2 * self.jobs:
+            return [decode_raw(m, self.limits) for m in messages]  # meanwhile, this process decodes
+        return self.pool.map(messages, self.limits)
 
-    def _known(self, root: str) -> dict[str, FileRow]:
-        """The cached files at or under `root`, by absolute path."""
+    def _known(self, root: str) -> dict[str, tuple]:
+        """The cached files at or under `root`, by absolute path: (size, mtime, hashes)."""
         if self.conn is None:
             return {}
         top = os.path.abspath(root)
         low, high = top.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + chr(ord(os.sep) + 1)
         query = "SELECT path, size, mtime, hashes FROM files WHERE path = ? OR (path > ? AND path < ?)"
+        known: dict[str, tuple] = {}
         try:
-            rows = self.conn.execute(query, (top, low, high)).fetchall()
+            cursor = self.conn.execute(query, (top, low, high))
+            while rows := cursor.fetchmany(4096):
+                for path, size, mtime, hashes in rows:
+                    known[path] = (size, mtime, hashes)
         except sqlite3.Error as exc:
             raise translate(exc, self.db_path) from None
-        return {path: FileRow(size, mtime, tuple(hashes.split())) for path, size, mtime, hashes in rows}
+        return known
 
-    def _file(self, entry: FileEntry, key: str, row: FileRow | None) -> Iterator[Item]:
-        """Plan one file's slots: from the cache when it is unchanged or renamed, else read it."""
+    def _file(self, entry: FileEntry, key: str, row: tuple | None) -> Iterator[Item]:
+        """Plan one file: from the cache when it is unchanged or renamed, else read it."""
         if self.conn is None:
             yield from self._read(entry, key)
+            self.slots.append(("done",))
+            if self._window_full():
+                yield from self._drain()
             return
-        uniq = None
-        hashes = None
-        if row is not None and row.size == entry.size and row.mtime == entry.mtime:
-            hashes = row.hashes
+        if row is not None and row[0] == entry.size and row[1] == entry.mtime:
+            self.lookahead.append((entry, key, row[2].split(), None, False))
         else:
             uniq = maildir_unique_name(entry.path)
-            if uniq is not None:
-                hashes = self._renamed(uniq, entry)
-        if hashes is not None:
-            items = self._replay(hashes, entry.path)
-            if items is not None:
-                self.slots.append(("items", items))
-                if row is None or hashes is not row.hashes:  # renamed: remember the new name
-                    self.slots.append(("file", key, entry, uniq, hashes))
+            hashes = self._renamed(uniq, entry) if uniq is not None else None
+            if hashes is not None:  # renamed: remember the new name
+                self.lookahead.append((entry, key, hashes, uniq, True))
+            else:
+                if not self.cached_first:
+                    yield from self._resolve()  # the files before it come first
+                if row is not None:
+                    self.replaced += 1
+                yield from self._read(entry, key)
+                self.slots.append(("done",))
+                if self._window_full():
+                    yield from self._drain()
                 return
-        if row is not None:
-            self.replaced += 1
-        yield from self._read(entry, key)
+        if len(self.lookahead) >= LOOKUP_FILES:
+            yield from self._resolve()
 
-    def _renamed(self, uniq: str, entry: FileEntry) -> tuple[str, ...] | None:
+    def _fetch(self, digests: Iterable[str]) -> dict[str, str]:
+        """The cached records of `digests` that are usable under this scan's limits."""
+        wanted = list(dict.fromkeys(digests))
+        found: dict[str, str] = {}
+        pending = self.writer.messages
+        query = "SELECT hash, records FROM messages WHERE hash IN (%s)"
+        try:
+            for i in range(0, len(wanted), LOOKUP_CHUNK):
+                chunk = wanted[i : i + LOOKUP_CHUNK]
+                found.update(self.conn.execute(query % ",".join("?" * len(chunk)), chunk).fetchall())
+        except sqlite3.Error as exc:
+            raise translate(exc, self.db_path) from None
+        found.update((d, pending[d]) for d in wanted if d in pending)
+        for digest, payload in list(found.items()):
+            if payload.startswith("{") and json.loads(payload).get("limits") != self.limits_key:
+                del found[digest]  # an error under other limits: try again under these
+        return found
+
+    def _resolve(self) -> Iterator[Item]:
+        """The records of the gathered unchanged files, fetched together; a file with a message
+        missing from the cache is read instead."""
+        if not self.lookahead:
+            return
+        files, self.lookahead = self.lookahead, []
+        found = self._fetch(digest for file in files for digest in file[2])
+        for entry, key, hashes, uniq, write in files:
+            if all(digest in found for digest in hashes):
+                items: list[Item] = []
+                for position, digest in enumerate(hashes, 1):
+                    items.extend(replay(found[digest], entry.path, position))
+                if self.cached_first:
+                    yield from items
+                    if write:
+                        self.writer.put_file(key, entry, uniq, hashes)
+                    self.done += 1
+                    self._progress()
+                    continue
+                self.slots.append(("items", items))
+                if write:
+                    self.slots.append(("file", key, entry, uniq, hashes))
+            else:
+                yield from self._read(entry, key)
+            self.slots.append(("done",))
+            if self._window_full():
+                yield from self._drain()
+        if self.cached_first and self.writer:
+            self.writer.maybe_flush()
+
+    def _renamed(self, uniq: str, entry: FileEntry) -> list[str] | None:
         query = "SELECT mtime, hashes FROM files WHERE uniq = ? AND size = ?"
         try:
             for mtime, hashes in self.conn.execute(query, (uniq, entry.size)):
                 if mtime == entry.mtime:
-                    return tuple(hashes.split())
+                    return hashes.split()
         except sqlite3.Error as exc:
             raise translate(exc, self.db_path) from None
         return None
@@ -313,16 +467,6 @@ class CachedScan:
         if row[0].startswith("{") and json.loads(row[0]).get("limits") != self.limits_key:
             return None  # an error under other limits: try again under these
         return row[0]
-
-    def _replay(self, hashes: tuple[str, ...], origin: str) -> list[Item] | None:
-        """The cached records of a file's messages; None if one is missing (then read the file)."""
-        items: list[Item] = []
-        for position, digest in enumerate(hashes, 1):
-            payload = self._lookup(digest)
-            if payload is None:
-                return None
-            items.extend(replay(payload, origin, position))
-        return items
 
     def _read(self, entry: FileEntry, key: str) -> Iterator[Item]:
         """Read a file's messages; plan the unseen ones for decoding. May drain a full window."""
@@ -357,10 +501,10 @@ def _under_any(path: str, folders: list[str]) -> bool:
 
 def scan(conn: sqlite3.Connection | None, db_path: str, paths: Iterable[str], *, jobs: int = 1,
          limits: Limits = DEFAULT, on_progress: Progress | None = None,
-         warn: Callable[[str], None] = lambda _: None) -> Iterator[Item]:
+         warn: Callable[[str], None] = lambda _: None, cached_first: bool = False) -> Iterator[Item]:
     """Every record and error under `paths`, through the cache when `conn` is given."""
     try:
-        yield from CachedScan(conn, db_path, warn, jobs, limits).run(paths, on_progress)
+        yield from CachedScan(conn, db_path, warn, jobs, limits, cached_first).run(paths, on_progress)
     except StoreError:
         raise
     except sqlite3.Error as exc:
