@@ -3,13 +3,16 @@
 A message over a limit is not decoded: it becomes a ScanError entry naming the limit, and the scan
 goes on. Every limit can be changed on the command line (`bouncetui scan --max-size ...`).
 The time budget is enforced with a timer signal where decoding runs on a process's main thread
-(the command line and its worker processes); elsewhere the other limits still bound the work.
+(the command line and its worker processes), and with an asynchronous exception raised into the
+decoding thread by a watchdog elsewhere (the explorer's scanning worker). Both take effect between
+two Python instructions.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -33,12 +36,22 @@ class LimitExceeded(Exception):
     """A message exceeds one of the limits; its text says which."""
 
 
+class BudgetExpired(LimitExceeded):
+    """Raised into a thread whose decoding outlived the time budget."""
+
+    def __str__(self) -> str:
+        return "decoding took longer than the time budget (--time-budget)"
+
+
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise LimitExceeded in the block when it runs longer than `seconds` (main thread only)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() \
-            or not hasattr(signal, "setitimer"):
+    """Raise LimitExceeded in the block when it runs longer than `seconds`."""
+    if seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _thread_budget(seconds):
+            yield
         return
 
     def expire(signum: int, frame: FrameType | None) -> None:
@@ -51,6 +64,33 @@ def time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_budget(seconds: float) -> Iterator[None]:
+    """A watchdog that raises BudgetExpired in this thread if the block outlives `seconds`."""
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"inside": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["inside"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(BudgetExpired))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["inside"] = False
+            fired = state["fired"]
+        timer.cancel()
+        if fired:  # delivered already, or still pending: never let it escape later
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -170,3 +170,23 @@ def test_binary_files_in_a_maildir_are_harmless(tmp_path, garbage):
         (tmp_path / sub).mkdir()
     (tmp_path / "cur" / "1.host:2,").write_bytes(garbage)
     assert all(isinstance(i, (Bounce, ScanError)) for i in scan(str(tmp_path)))
+
+
+def test_time_budget_is_enforced_in_a_worker_thread_too(monkeypatch):
+    import threading
+
+    import bouncetui.pipeline as pipeline
+
+    def spin(*args, **kwargs):  # pure Python work that never ends by itself
+        while True:
+            sum(range(1000))
+
+    monkeypatch.setattr(pipeline, "decode", spin)
+    results = []
+    worker = threading.Thread(target=lambda: results.append(
+        decode_raw(RawMessage("fuzz", 1, b"x"), Limits(seconds=0.3))))
+    worker.start()
+    worker.join(20)
+    assert not worker.is_alive()
+    (result,) = results
+    assert isinstance(result, ScanError) and "time budget" in result.error
