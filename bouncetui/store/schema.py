@@ -24,6 +24,7 @@ import hashlib
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -110,7 +111,8 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _code_files(folder: Path):
+def _code_files(folder: Path) -> Iterator[Path]:
+    """The files under `folder` the fingerprint covers."""
     for entry in folder.iterdir():
         if entry.name in VIEW_PARTS or entry.name.startswith("."):
             continue
