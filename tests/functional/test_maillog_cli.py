@@ -22,13 +22,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "maillog"
 SAMPLE = Path(__file__).resolve().parent.parent.parent / "sample_mail"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # log times are local time
 
 
 @pytest.fixture

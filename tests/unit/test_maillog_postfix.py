@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,7 @@ from bouncetui.maillog import read_logs
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "maillog"
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # log times are local time
 
 
 def copy_log(tmp_path: Path, name: str, mtime=(2026, 11, 30)) -> str:

@@ -8,7 +8,6 @@ import calendar
 import gzip
 import lzma
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,7 @@ LINES = (FIXTURES / "postfix.log").read_text(encoding="utf-8").splitlines(keepen
 SPLIT = next(i for i, line in enumerate(LINES) if "status=expired" in line)  # expiry in the newer file
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # log times are local time
 
 
 def write(path: Path, lines, opener=open) -> str:

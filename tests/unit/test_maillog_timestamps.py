@@ -12,13 +12,7 @@ from bouncetui.maillog.timestamps import Clock
 UTC_0115 = calendar.timegm((2026, 11, 5, 1, 15, 30))
 
 
-@pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+pytestmark = pytest.mark.usefixtures("utc")  # log times are local time
 
 
 def reference(year, month, day=15):

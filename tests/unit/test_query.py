@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -79,16 +78,6 @@ def test_state_defaults_to_new_and_note_is_searchable():
     assert pick("state:suppress,ignore", triage) == ["b"]
     assert pick("note:phone", triage) == ["b"]
     assert pick("phone", triage) == ["b"]
-
-
-@pytest.fixture
-def utc(monkeypatch):
-    """Dates in queries are local time: make local time UTC for the test."""
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_dates_and_ages(utc):
