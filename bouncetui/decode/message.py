@@ -22,7 +22,6 @@ from functools import cached_property
 
 from bouncetui.decode import mimeparse
 
-_HEADER_PARSER = email.parser.Parser(mimeparse.Part, policy=email.policy.compat32)
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp")
 _CHARSET_ALIASES = {
@@ -264,8 +263,7 @@ class Message:
 
 def parse_headers(text: str) -> email.message.Message:
     """Parse a block of header lines (a returned original quoted in text) into a Message."""
-    text = text.lstrip("\n")
-    return _HEADER_PARSER.parsestr(text, headersonly=True)
+    return mimeparse.parse_headers(text.lstrip("\n"))
 
 
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<br\s*/?>|</p>|</div>|</tr>|<[^>]+>", re.IGNORECASE | re.DOTALL)

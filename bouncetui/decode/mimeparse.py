@@ -7,6 +7,7 @@ messages, delivery-status field blocks, the same defects) but finds the end of a
 one regular-expression search over the whole text instead of a Python call per line.
 
     msg = parse(data)      # data: bytes with LF line endings; an email.message.Message (Part)
+    msg = parse_headers(text)   # a header block in text (a returned original), headers only
 
 Anything this parser does not model exactly (bare CR line endings, an mbox "From " line among the
 headers) is handed to the standard parser, so the result is always the one `email` would give.
@@ -98,6 +99,7 @@ for _name in _MUTATORS:
     setattr(Part, _name, _uncaching(_name))
 
 _STD_BYTES = email.parser.BytesParser(Part, policy=POLICY)
+_STD_TEXT = email.parser.Parser(Part, policy=POLICY)
 
 
 class _Fallback(Exception):
@@ -219,6 +221,22 @@ def parse(data: bytes) -> email.message.Message:
     if root.get_content_maintype() == "multipart" and not root.is_multipart():
         root.defects.append(errors.MultipartInvariantViolationDefect())
     return root
+
+
+def parse_headers(text: str) -> email.message.Message:
+    """email.parser.Parser(policy=compat32).parsestr(text, headersonly=True), the same way:
+    the header block, and every line after it as the payload."""
+    if "\r" in text:
+        return _STD_TEXT.parsestr(text, headersonly=True)
+    reader = _Reader(text)
+    msg = _new(None, reader)
+    try:
+        if not _read_clean_headers(reader, msg):
+            _read_headers(reader, msg)
+    except _Fallback:
+        return _STD_TEXT.parsestr(text, headersonly=True)
+    msg.set_payload(reader.rest())
+    return msg
 
 
 def _new(parent: email.message.Message | None, reader: _Reader) -> Part:

@@ -103,3 +103,21 @@ def test_sample_mail_parses_like_the_standard_library() -> None:
 def test_corpus_parses_like_the_standard_library(corpus: Path) -> None:
     for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.name != "expected.json"):
         assert_same_tree(path.read_bytes())
+
+
+TEXT_STANDARD = email.parser.Parser(policy=email.policy.compat32)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(LINES, max_size=30), st.booleans())
+def test_header_blocks_parse_like_the_standard_library(lines: list[str], final_newline: bool) -> None:
+    text = "\n".join(lines) + ("\n" if final_newline else "")
+    assert shape(mimeparse.parse_headers(text)) == shape(TEXT_STANDARD.parsestr(text, headersonly=True))
+
+
+def test_sample_mail_header_blocks_parse_like_the_standard_library() -> None:
+    for path in sorted(p for sub in ("cur", "new") for p in (SAMPLE_MAIL / sub).iterdir()):
+        text = path.read_bytes().decode("utf-8", "replace")
+        for start in (0, text.find("\n\n") + 2, text.find("Received:")):
+            block = text[max(start, 0):]
+            assert shape(mimeparse.parse_headers(block)) == shape(TEXT_STANDARD.parsestr(block, headersonly=True))
