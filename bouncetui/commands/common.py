@@ -20,8 +20,8 @@ from bouncetui.store.options import EXIT_STORE
 EXIT_DONE = 0
 EXIT_USAGE = 1
 EXIT_MISSING = 2
-__all__ = ["EXIT_DONE", "EXIT_MISSING", "EXIT_STORE", "EXIT_USAGE", "add_jobs_argument", "default_format", "output",
-           "report_missing", "usage_error", "warn", "writes_into"]
+__all__ = ["EXIT_DONE", "EXIT_MISSING", "EXIT_STORE", "EXIT_USAGE", "add_jobs_argument", "default_format",
+           "output", "report_missing", "usage_error", "warn", "writes_into"]
 
 
 def warn(message: object) -> None:

@@ -12,7 +12,8 @@ per reason, else 3 and 14; --soft-threshold and --span-days override them). Back
 triaged "ignore", and delay notices never list an address.
 
 Records come through the cache, like `scan`. Exit 0 when done, 1 on a usage error (a bad
---filter), 2 when a path does not exist, 3 when the database cannot be used."""
+--filter, an --output inside the mail read), 2 when a path does not exist, 3 when the database
+cannot be used."""
 
 from __future__ import annotations
 

@@ -4,8 +4,9 @@ bounce; --all adds the delivered ones. With --bounces PATH, each record says whe
 under PATH came back for it, and a summary (failures, silent failures, bounce mails without a log
 entry) goes to stderr. Rotated files are read oldest first; a file that cannot be read to its end
 (a truncated rotation) keeps what was read and is named on stderr. --jobs and the --max-* limits
-apply to decoding the bounce mail, as in `scan`. Exit 0 when done, 1 on a usage error, 2 when a
-file does not exist."""
+apply to decoding the bounce mail, as in `scan`. Exit 0 when done, 1 on a usage error (an
+--output inside the logs or mail read, standard input mixed with files), 2 when a file does not
+exist."""
 
 from __future__ import annotations
 
