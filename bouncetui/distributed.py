@@ -14,8 +14,8 @@ Start a cluster with one thread per worker process (decoding is pure Python):
     dask scheduler                                   # on one machine
     dask worker tcp://scheduler:8786 --nworkers auto --nthreads 1   # on each of the others
 
-The per-message time budget needs a main thread, which Dask tasks do not run on: on a cluster the
-other limits (size, parts, depth, recipients) still bound the work.
+The --max-* limits apply on the workers as in a local scan (the time budget too: Dask runs tasks
+in threads, where a watchdog enforces it).
 """
 
 from __future__ import annotations
