@@ -64,6 +64,8 @@ class _Compiled:
     patterns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     providers: tuple[tuple[providers.Provider, re.Pattern[str], re.Pattern[str] | None,
                            tuple[re.Pattern[str], ...]], ...]
+    domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
+    any_mark: re.Pattern[str] | None  # every provider's mark in one pattern: most replies name none
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +84,25 @@ def compiled() -> _Compiled:
          re.compile(p.mark, flags) if p.mark else None, tuple(re.compile(r.pattern, flags) for r in p.rules))
         for p in providers.PROVIDERS
     )
-    return _Compiled(patterns, provs)
+    index: dict[str, set[int]] = {}
+    for i, p in enumerate(providers.PROVIDERS):
+        for domain in p.domains:
+            index.setdefault(domain.lower().rstrip("."), set()).add(i)
+    marks = [p.mark for p in providers.PROVIDERS if p.mark]
+    any_mark = re.compile("|".join("(?:%s)" % m for m in marks), flags) if marks else None
+    return _Compiled(patterns, provs, {d: frozenset(v) for d, v in index.items()}, any_mark)
+
+
+def _providers_of(host: str, index: dict[str, frozenset[int]]) -> frozenset[int]:
+    """The providers one of whose domains is `host` or a parent of it (a dictionary look-up per
+    label instead of a regular expression per provider)."""
+    if not host:
+        return frozenset()
+    labels = host.lower().rstrip(".").split(".")
+    found: set[int] = set()
+    for i in range(len(labels)):
+        found.update(index.get(".".join(labels[i:]), ()))
+    return frozenset(found)
 
 
 _ADDRESS = re.compile(r"[\w.+=/-]+@[\w-]+(?:\.[\w-]+)+")
@@ -161,10 +181,16 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     """(reason, why) from the first provider rule that applies to this delivery, or None."""
     if not ev.diagnostic:
         return None
-    for provider, domains, mark, regexes in compiled().providers:
-        by = ("remote host" if ev.rhost and domains.search(ev.rhost)
-              else "recipient domain" if ev.destination and domains.search(ev.destination)
-              else "its reply" if mark is not None and mark.search(ev.diagnostic) else "")
+    table = compiled()
+    by_host = _providers_of(ev.rhost, table.domain_index)
+    by_domain = _providers_of(ev.destination, table.domain_index)
+    named = table.any_mark is not None and table.any_mark.search(ev.diagnostic) is not None
+    if not (by_host or by_domain or named):
+        return None
+    for i, (provider, _domains, mark, regexes) in enumerate(table.providers):
+        by = ("remote host" if i in by_host
+              else "recipient domain" if i in by_domain
+              else "its reply" if named and mark is not None and mark.search(ev.diagnostic) else "")
         if not by:
             continue
         for rule, rx in zip(provider.rules, regexes):
