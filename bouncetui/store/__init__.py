@@ -90,12 +90,16 @@ class Store:
 
     def scan(self, paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, use_cache: bool = True,
              on_progress: Callable[[int, int], None] | None = None,
-             jobs: int | None = 1, limits: Limits = DEFAULT) -> Iterator[Bounce | ScanError]:
+             jobs: int | None = 1, limits: Limits = DEFAULT,
+             cached_first: bool = False) -> Iterator[Bounce | ScanError]:
         """Records of every message under `paths`, in order, decoding only new or changed files.
 
         With use_cache=False the database is neither read nor written. on_progress(done, total)
-        is called with counts of files. `jobs` worker processes decode (None: one per core),
-        within `limits`; an error cached under other limits is decoded again.
+        is called with counts of files (while a big folder is still being listed, total counts
+        the files cached under it). `jobs` worker processes decode (None: one per core), within
+        `limits`; an error cached under other limits is decoded again. With cached_first, the
+        records of unchanged files come out as soon as they are read from the cache, ahead of the
+        messages still being decoded (the order is no longer the files' order).
         Raises StoreError if the database turns out damaged.
         """
         if isinstance(paths, (str, os.PathLike)):
@@ -108,7 +112,7 @@ class Store:
         conn = connect(self.path)
         try:
             yield from cache.scan(conn, self.path, paths, jobs=jobs, limits=limits, on_progress=on_progress,
-                                  warn=self._warn)
+                                  warn=self._warn, cached_first=cached_first)
         finally:
             conn.close()
 

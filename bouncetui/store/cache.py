@@ -256,20 +256,25 @@ class CachedScan:
         listings = []
         for root in paths:
             if root == "-":
-                listings.append((root, [], iter(()), False))
+                listings.append((root, [], iter(()), {}, 0))
                 continue
             rest = iter_files(root)
             head = list(itertools.islice(rest, LIST_AHEAD))
-            self.listed += sum(isinstance(e, FileEntry) for e in head)
-            listings.append((root, head, rest, len(head) == LIST_AHEAD))
+            files = sum(isinstance(e, FileEntry) for e in head)
+            known = self._known(root)
+            # still listing: the files cached under root stand for those not listed yet
+            estimate = max(0, len(known) - files) if len(head) == LIST_AHEAD else 0
+            self.expected += estimate
+            self.listed += files
+            listings.append((root, head, rest, known, estimate))
         self.on_progress = on_progress
         self._progress()
         try:
-            for root, head, rest, more in listings:
+            for root, head, rest, known, estimate in listings:
                 if root == "-":
                     yield from scan_uncached(["-"], limits=self.limits)
                     continue
-                yield from self._root(root, head, rest, more)
+                yield from self._root(root, itertools.chain(head, self._counted(rest, estimate)), known)
         finally:
             if self.pool is not None:
                 self.pool.terminate()
@@ -280,22 +285,22 @@ class CachedScan:
         if self.on_progress:
             self.on_progress(self.done, max(self.listed + self.expected, self.done))
 
-    def _counted(self, rest: Iterator[FileEntry | ScanError]) -> Iterator[FileEntry | ScanError]:
+    def _counted(self, rest: Iterator[FileEntry | ScanError], estimate: int) -> Iterator[FileEntry | ScanError]:
+        """The rest of a listing, counted as it comes; each file listed replaces one estimated."""
         for entry in rest:
             if isinstance(entry, FileEntry):
                 self.listed += 1
-                self.expected = max(0, self.expected - 1)
+                if estimate:
+                    estimate -= 1
+                    self.expected -= 1
             yield entry
+        self.expected -= estimate
 
-    def _root(self, root: str, head: list[FileEntry | ScanError], rest: Iterator[FileEntry | ScanError],
-              more: bool) -> Iterator[Item]:
-        known = self._known(root)
+    def _root(self, root: str, entries: Iterable[FileEntry | ScanError], known: dict[str, tuple]) -> Iterator[Item]:
+        """Scan one root; `known` holds its cached files, and loses those still there."""
         unlisted: list[str] = []  # folders or files that could not be listed
-        # a listing still going on: the files cached under root not listed yet stand for the rest
-        head_files = sum(isinstance(e, FileEntry) for e in head)
-        self.expected = max(0, len(known) - head_files) if more else 0
         absolute = os.path.abspath(root) == root
-        for entry in itertools.chain(head, self._counted(rest)):
+        for entry in entries:
             if isinstance(entry, ScanError):
                 yield from self._resolve()
                 unlisted.append(os.path.abspath(entry.origin))
@@ -303,7 +308,6 @@ class CachedScan:
                 continue
             key = entry.path if absolute else os.path.abspath(entry.path)
             yield from self._file(entry, key, known.pop(key, None))
-        self.expected = 0
         yield from self._resolve()
         yield from self._drain()
         if self.writer:
@@ -341,7 +345,7 @@ class CachedScan:
             elif kind == "file":
                 self.writer.put_file(*slot[1:])
             elif kind == "done":
-                self.done += 1
+                self.done += slot[1]
                 self._progress()
         if self.writer:
             self.writer.maybe_flush()
@@ -375,7 +379,7 @@ class CachedScan:
         """Plan one file: from the cache when it is unchanged or renamed, else read it."""
         if self.conn is None:
             yield from self._read(entry, key)
-            self.slots.append(("done",))
+            self.slots.append(("done", 1))
             if self._window_full():
                 yield from self._drain()
             return
@@ -392,7 +396,7 @@ class CachedScan:
                 if row is not None:
                     self.replaced += 1
                 yield from self._read(entry, key)
-                self.slots.append(("done",))
+                self.slots.append(("done", 1))
                 if self._window_full():
                     yield from self._drain()
                 return
@@ -424,28 +428,47 @@ class CachedScan:
             return
         files, self.lookahead = self.lookahead, []
         found = self._fetch(digest for file in files for digest in file[2])
+        ready: list[Item] = []  # the records of consecutive cached files, given out together
+        count = 0
         for entry, key, hashes, uniq, write in files:
-            if all(digest in found for digest in hashes):
-                items: list[Item] = []
-                for position, digest in enumerate(hashes, 1):
-                    items.extend(replay(found[digest], entry.path, position))
-                if self.cached_first:
-                    yield from items
+            if len(hashes) == 1:  # one message per file (a Maildir, MH): the common case
+                payload = found.get(hashes[0])
+                if payload is not None:
+                    ready += replay(payload, entry.path, 1)
+                    count += 1
                     if write:
-                        self.writer.put_file(key, entry, uniq, hashes)
-                    self.done += 1
-                    self._progress()
+                        self.slots.append(("file", key, entry, uniq, hashes))
                     continue
-                self.slots.append(("items", items))
+            elif all(digest in found for digest in hashes):
+                for position, digest in enumerate(hashes, 1):
+                    ready += replay(found[digest], entry.path, position)
+                count += 1
                 if write:
                     self.slots.append(("file", key, entry, uniq, hashes))
-            else:
-                yield from self._read(entry, key)
-            self.slots.append(("done",))
+                continue
+            yield from self._give(ready, count)
+            ready, count = [], 0
+            yield from self._read(entry, key)
+            self.slots.append(("done", 1))
             if self._window_full():
                 yield from self._drain()
-        if self.cached_first and self.writer:
-            self.writer.maybe_flush()
+        yield from self._give(ready, count)
+
+    def _give(self, ready: list[Item], count: int) -> Iterator[Item]:
+        """Records of `count` cached files: out now with cached_first, else in the window."""
+        if not count:
+            return
+        if self.cached_first:
+            yield from ready
+            self.done += count
+            self._progress()
+            if self.writer:
+                self.writer.maybe_flush()
+        else:
+            self.slots.append(("items", ready))
+            self.slots.append(("done", count))
+            if self._window_full():
+                yield from self._drain()
 
     def _renamed(self, uniq: str, entry: FileEntry) -> list[str] | None:
         query = "SELECT mtime, hashes FROM files WHERE uniq = ? AND size = ?"

@@ -107,10 +107,9 @@ class StoreBackend(Backend):
         self.store = _store.Store(db_path)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
-        try:  # decode on every core (jobs=None) where the store offers it
-            items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None)
-        except TypeError:
-            items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress)
+        # every core decodes (jobs=None); what the cache holds comes first, then what changed
+        items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
+                                cached_first=True)
         yielded = False
         try:
             for item in items:
