@@ -25,6 +25,10 @@ fuzz: $(STAMP)
 	FUZZ_ITERATIONS=$${FUZZ_ITERATIONS:-20000} FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} \
 	FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(BIN)/python -m pytest tests/fuzz
 
+# The scan benchmark beside Sisimai (figures, not a pass/fail); bench/ has the others.
+bench: $(STAMP)
+	$(BIN)/python bench/scan.py
+
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff
 	$(BIN)/ruff check bouncetui tests bench
