@@ -85,21 +85,21 @@ def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
-_new = object.__new__
-_SETTERS = tuple(getattr(Bounce, name).__set__ for name in FIELD_NAMES)
-_set_trace = Bounce.trace.__set__
+def _record_builder() -> Callable[[str, int, list], Bounce]:
+    """A function making Bounce(origin, position, *row) without the frozen dataclass's __init__
+    (one object.__setattr__ call per field): it fills each slot through its descriptor, one
+    statement per field, generated once (as dataclasses generates __init__): 2.9 us instead of 6.5."""
+    names = ("origin", "position", *STORED_FIELDS)
+    env: dict = {"_new": object.__new__, "Bounce": Bounce, "_set_trace": Bounce.trace.__set__}
+    env.update(("_set_%d" % i, getattr(Bounce, name).__set__) for i, name in enumerate(names))
+    values = ["origin", "position"] + ["row[%d]" % i for i in range(len(STORED_FIELDS))]
+    body = "".join("    _set_%d(record, %s)\n" % (i, value) for i, value in enumerate(values))
+    exec("def build(origin, position, row):\n    record = _new(Bounce)\n%s    _set_trace(record, ())\n"
+         "    return record\n" % body, env)
+    return env["build"]
 
 
-def _bounce(origin: str, position: int, row: list) -> Bounce:
-    """Bounce(origin, position, *row) without the frozen dataclass's __init__ (one
-    object.__setattr__ call per field): the slots are filled directly, twice as fast."""
-    record = _new(Bounce)
-    for put, value in zip(_SETTERS, (origin, position, *row)):
-        put(record, value)
-    _set_trace(record, ())
-    return record
-
-
+_bounce = _record_builder()
 _parse = json.JSONDecoder().raw_decode  # json.loads without its wrapper: a third faster on small records
 
 
