@@ -174,12 +174,12 @@ async def test_mark_and_set_state_persist_in_the_store(env):
         await pilot.press("space", "space")
         assert "2 marked" in screen_text(app)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot, app)
         assert "Set the state of 2 records" in screen_text(app)
         await pilot.press("3")  # resolved
         await settle(pilot, app)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot, app)
         await pilot.press(*"called them", "enter")
         await settle(pilot, app)
         tokens = [screen.records[i].token for i in (first, second)]
@@ -205,7 +205,7 @@ async def test_export_shown_rows_as_csv_and_a_suppression_list(env, tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot, app)
         path_input = app.screen.query_one("#export-path")
         path_input.value = str(out)
         path_input.focus()
@@ -224,7 +224,7 @@ async def test_export_shown_rows_as_csv_and_a_suppression_list(env, tmp_path):
         await type_filter(pilot, app, "hard")
         hard = set(shown_recipients(app))
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot, app)
         app.screen.query_one("#export-format").query("RadioButton")[2].value = True
         path_input = app.screen.query_one("#export-path")
         path_input.value = str(suppression)
@@ -267,12 +267,12 @@ async def test_raw_view_shows_headers_and_mime_tree(env):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("r")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         text = screen_text(app)
         assert "Headers" in text and "MIME structure" in text
         assert "Raw message" in text
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot, app)
         assert "MIME structure" not in screen_text(app)
 
 
@@ -297,6 +297,7 @@ async def test_copy_puts_the_recipient_on_the_clipboard(env):
         await settle(pilot, app)
         screen = main_screen(app)
         await pilot.press("y")
+        await settle(pilot, app)
         assert app.clipboard == screen.records[screen.bounce_list.current].recipient
 
 
@@ -306,7 +307,7 @@ async def test_stats_bar_filters_the_list(env):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("i")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         text = screen_text(app)
         assert "Reason (" in text and "Domain (" in text and "Day (" in text
         await pilot.press("enter")  # the biggest reason
@@ -358,7 +359,7 @@ async def test_keys_config_remaps_a_binding_and_help_lists_it(env, tmp_path):
         await settle(pilot, app)
         assert shown_recipients(app) == ["full@gmail.com"]
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         help_text = screen_text(app)
         assert re.search(r"^\s*f\s+Filter", help_text, re.MULTILINE)
         assert "Mark" in help_text and "Export" in help_text
@@ -370,9 +371,9 @@ async def test_palette_offers_reasons_as_quick_filters(env):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         await pilot.press(*"reason:mailboxfull")
-        await pilot.pause(0.5)
+        await settle(pilot, app)
         await pilot.press("enter")
         await settle(pilot, app)
         assert shown_recipients(app) == ["full@gmail.com"]
@@ -407,7 +408,7 @@ async def test_maillog_beside_the_bounces_shows_silent_failures(env):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         screen = main_screen(app)
-        for _ in range(200):  # the log is read after the scan, in a worker
+        for _ in range(600):  # the log is read after the scan, in a worker
             if screen.log_view is not None:
                 break
             await pilot.pause(0.05)
@@ -415,10 +416,10 @@ async def test_maillog_beside_the_bounces_shows_silent_failures(env):
         assert "silent" in screen_text(app)
         assert "Mail log" in detail_body(app)
         await pilot.press("m")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         assert "Mail log ·" in screen_text(app)
         await pilot.press("f")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         log_screen = app.screen
         silent = [log_screen.log_records[i].recipient for i in log_screen.log_list.shown]
         assert silent and all(screen.log_view.by_log_token[log_screen.log_records[i].token].outcome == "silent"
@@ -473,7 +474,7 @@ async def test_watch_picks_up_a_new_message_by_itself(env, tmp_path, monkeypatch
         source = next(p for p in sorted(mail.rglob("*")) if p.is_file() and b"tanaka.t@docomo.ne.jp" in p.read_bytes())
         (mail / "new" / "9999999999.watch.host").write_bytes(
             source.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.watch@docomo.ne.jp"))
-        for _ in range(300):
+        for _ in range(600):
             if len(main_screen(app).records) > before:
                 break
             await pilot.pause(0.05)
@@ -527,12 +528,12 @@ async def test_filter_bar_completes_field_names_and_values(env):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.press("slash", *"rea")
-        await pilot.pause(0.1)
+        await settle(pilot, app)
         await pilot.press("right")
         field = app.screen.query_one("#filter-input")
         assert field.value == "reason:"
         await pilot.press(*"mai")
-        await pilot.pause(0.1)
+        await settle(pilot, app)
         await pilot.press("right", "enter")
         await settle(pilot, app)
         assert field.value == "reason:mailboxfull"
@@ -568,7 +569,7 @@ async def test_escape_sequences_in_mail_never_reach_the_terminal(env, tmp_path):
         assert "\x1b" not in screen_text(app) and "\x1b" not in detail_body(app)
         assert "^[" in detail_body(app)  # shown, inert
         await pilot.press("r")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         raw = str(app.screen.query_one("#text-body").render())
         assert "victim@example.com" in raw
         assert "\x1b" not in raw and "\x07" not in raw and "^[]52;c;" in raw
@@ -580,9 +581,9 @@ async def test_stats_class_tab_filters_hard_bounces(env):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         await pilot.press("i")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         await pilot.press("right", "right", "right")  # Reason, Domain, Day, Class
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         text = screen_text(app)
         assert "hard" in text and "complaint" in text and "autoreply" in text
         await pilot.press("j", "enter")  # soft is the biggest class here, hard the next
@@ -602,7 +603,7 @@ async def test_unreadable_messages_are_counted_and_listed(env):
         await settle(pilot, app)
         assert "1 error" in screen_text(app)
         await pilot.press("E")
-        await pilot.pause(0.2)
+        await settle(pilot, app)
         text = screen_text(app)
         assert "Scan errors (1)" in text and "/mail/cur/broken.eml: cannot decode" in text
 

@@ -43,15 +43,27 @@ async def settle(pilot, app) -> None:
     """Wait until the scan is over and every worker (filter, headers) has answered."""
     from bouncetui.tui.screens.main import MainScreen
 
-    for _ in range(400):
+    for _ in range(1500):  # up to 30 s: a loaded machine is slow, not wrong
         await pilot.pause(0.02)
         screen = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
         if screen is not None and not screen.scanning:
             break
-    await app.workers.wait_for_complete()
+    await workers_idle(pilot, app)
     await pilot.pause(0.1)
-    await app.workers.wait_for_complete()
+    await workers_idle(pilot, app)
     await pilot.pause()
+
+
+async def workers_idle(pilot, app, seconds: float = 30.0) -> None:
+    """Wait until no worker is pending or running. (Workers.wait_for_complete raises when a
+    worker was cancelled, which "latest query wins" does on purpose.)"""
+    from textual.worker import WorkerState
+
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    for _ in range(int(seconds / 0.02)):
+        if not any(worker.state in busy for worker in app.workers):
+            return
+        await pilot.pause(0.02)
 
 
 def main_screen(app):
