@@ -199,7 +199,7 @@ def read_stream(raw: IO[bytes], origin: str, limit: int = MAX_DECOMPRESSED) -> I
 def _read_limited(fh: IO[bytes], limit: int, already: int) -> bytes:
     data = fh.read(limit - already + 1) if limit > already else fh.read(1)
     if already + len(data) > limit:
-        raise ValueError("message exceeds the size limit of %d bytes" % limit)
+        raise TooLarge("message exceeds the size limit of %d bytes (--max-size)" % limit)
     return data
 
 
@@ -238,13 +238,13 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
             if eof:
                 tail = buf[start:]
                 if _line_size(tail) > limit:
-                    raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+                    raise TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
                 if _has_text(tail):
                     yield RawMessage(origin, number + 1, _message(tail))
                 return
             whole = buf.rfind(b"\n") + 1
             if whole - start > limit and _line_size(buf[start:whole]) > limit:
-                raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+                raise TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
             more = fh.read(_CHUNK)
             eof = not more
             resume = p if p >= 0 else max(start, whole)
@@ -262,7 +262,7 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
         if p > start:
             chunk = buf[start:p]
             if p - start > limit and _line_size(chunk) > limit:
-                raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+                raise TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
             number += 1
             yield RawMessage(origin, number, _message(chunk))
         start = pos = eol + 1
@@ -326,7 +326,7 @@ def _stream_mbox_lines(head: bytes, fh: IO[bytes], origin: str, limit: int, numb
         blank_before = not line
         size += len(line) + 1
         if size > limit:
-            raise ValueError("message %d exceeds the size limit of %d bytes" % (number + 1, limit))
+            raise TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
         lines.append(line)
     if lines and any(lines):
         yield RawMessage(origin, number + 1, _unquote(lines))
@@ -378,7 +378,14 @@ def split_mbox(data: bytes) -> list[bytes]:
     return [m.data for m in _stream_mbox(b"", io.BytesIO(data), "", len(data) + 1)]
 
 
+class TooLarge(ValueError):
+    """A message (or what a compressed file unpacks to) is beyond the size limit."""
+
+
 def describe_error(exc: BaseException) -> str:
+    """What went wrong reading a file, in words for the user."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
+    if isinstance(exc, TooLarge):
+        return str(exc)
     return "%s: %s" % (type(exc).__name__, exc)
