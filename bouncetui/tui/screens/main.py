@@ -46,7 +46,7 @@ from bouncetui.tui.widgets.status_bar import StatusBar
 BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
 RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is redone this often
 BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
-FREEZE_RECORDS = 20_000  # from this many records on, each batch is frozen out of the garbage collector
+FREEZE_RECORDS = 20_000  # the records are frozen out of the garbage collector at this many, twice as many ...
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
 HEADER_CACHE = 256
@@ -111,6 +111,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._detail_key: tuple[Any, ...] = ()
         self._watch_signature: int | None = None
         self._records_before_scan = 0
+        self._freeze_at = FREEZE_RECORDS  # records count at which the next gc.freeze() happens
         self._last_refilter = 0.0
         self._warned: set[str] = set()
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
@@ -199,9 +200,12 @@ class MainScreen(BackgroundWork, Screen[None]):
         added = self.records.add(message.items)
         if added:
             self.recipients.extend((self.records[i].recipient for i in added), added[0])
-            if len(self.records) >= FREEZE_RECORDS:
+            if len(self.records) >= self._freeze_at:
                 # The records live as long as the app: out of the collector's way, or each of its
                 # full passes walks every record again (a second of a 100,000-row load went to that).
+                # Collected first, so no garbage is frozen with them; at 20k, 40k, 80k ... records.
+                self._freeze_at = 2 * len(self.records)
+                gc.collect()
                 gc.freeze()
         if added and self.first_row_at is None:
             self.first_row_at = time.monotonic()
