@@ -138,6 +138,9 @@ class MainScreen(BackgroundWork, Screen[None]):
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 100
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # the records frozen while loading are the collector's again once the screen goes
+
     def on_mount(self) -> None:
         self.query_one("#details", Details).border_title = "Detail"
         self.query_one("#reason", ReasonPanel).border_title = "Reason"
