@@ -162,6 +162,16 @@ _NOTIFIER = re.compile(
 )
 
 
+def find_in_notification(message: Message, pattern: re.Pattern[str]) -> tuple[str, re.Match[str]] | None:
+    """(the notice's text, where `pattern` matched in it), or None when the message is not a mail
+    system's notice or its text lacks the pattern: the opening of most wording-only decoders."""
+    if not is_notification(message):
+        return None
+    body = message.text_of("text/plain") or message.body
+    found = pattern.search(body)
+    return (body, found) if found else None
+
+
 def is_notification(message: Message) -> bool:
     """Whether the message itself comes from a mail system (not a person quoting a bounce):
     a report, a notifier's sender, a null Return-Path, or an Auto-Submitted header."""

@@ -16,7 +16,7 @@ from bouncetui.decode.mta.common import (
     collapse,
     dsn_deliveries,
     failed_step,
-    is_notification,
+    find_in_notification,
     original_or_inline,
 )
 from bouncetui.decode.report import Delivery, Report
@@ -53,12 +53,10 @@ def paragraphs(text: str) -> dict[str, Delivery]:
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
-    body = message.text_of("text/plain") or message.body
-    banner = _BANNER.search(body)
-    if not banner:
-        return None
+    found = find_in_notification(message, _BANNER)
+    if found is None:
+        return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
+    body, banner = found
     said = paragraphs(body[banner.end() :])
     fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
     if deliveries:

@@ -13,7 +13,12 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, is_notification, original_or_inline
+from bouncetui.decode.mta.common import (
+    collapse,
+    command_of,
+    find_in_notification,
+    original_or_inline,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "DragonFly"
@@ -35,12 +40,10 @@ _STAGES = {
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
-    body = message.text_of("text/plain") or message.body
-    banner = _BANNER.search(body)
-    if not banner:
-        return None
+    found = find_in_notification(message, _BANNER)
+    if found is None:
+        return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
+    body, banner = found
     end = _END.search(body, banner.end())
     text = body[banner.end() : end.start() if end else len(body)]
     deliveries = []

@@ -20,7 +20,7 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, is_notification
+from bouncetui.decode.mta.common import collapse, find_in_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2003"
@@ -37,12 +37,10 @@ _MTS_ID = re.compile(r"^The MTS-ID of the original message is:|^;", re.IGNORECAS
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
-    body = message.text_of("text/plain") or message.body
-    start = _START.search(body)
-    if not start:
-        return None
+    found = find_in_notification(message, _START)
+    if found is None:
+        return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
+    body, start = found
     if not (_MAILER.search(message.header("X-Mailer")) or message.msg.get("X-MS-Embedded-Report") is not None
             or "MSEXCH:" in body):
         return None

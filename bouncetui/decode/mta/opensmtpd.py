@@ -17,7 +17,7 @@ from bouncetui.decode.mta.common import (
     collapse,
     command_of,
     dsn_deliveries,
-    is_notification,
+    find_in_notification,
     original_or_inline,
 )
 from bouncetui.decode.report import Delivery, Report
@@ -42,12 +42,10 @@ _OWN_REASONS = (
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
-    body = message.text_of("text/plain") or message.body
-    banner = _BANNER.search(body)
-    if not banner:
-        return None
+    found = find_in_notification(message, _BANNER)
+    if found is None:
+        return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
+    body, banner = found
     start = _START.search(body, banner.end())
     if not start:
         return None

@@ -14,7 +14,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, is_notification, original_or_inline
+from bouncetui.decode.mta.common import collapse, find_in_notification, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "qmail"
@@ -120,11 +120,9 @@ def read(message: Message, body: str, start: int) -> Report | None:
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
-    body = message.text_of("text/plain") or message.body
-    banner = _BANNER.search(body)
-    if not banner:
-        return None
+    found = find_in_notification(message, _BANNER)
+    if found is None:
+        return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
+    body, banner = found
     line_end = body.find("\n", banner.start())
     return read(message, body, line_end if line_end > 0 else banner.end())

@@ -17,7 +17,12 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, is_notification, original_or_inline
+from bouncetui.decode.mta.common import (
+    collapse,
+    command_of,
+    find_in_notification,
+    original_or_inline,
+)
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X2"
@@ -29,12 +34,10 @@ _QUEUE = re.compile(r"\s*I'm not going to try again; this message has been in th
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
-    body = message.text_of("text/plain") or message.body
-    start = _START.search(body)
-    if not start:
-        return None
+    found = find_in_notification(message, _START)
+    if found is None:
+        return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
+    body, start = found
     end = _END.search(body, start.end())
     text = body[start.end() : end.start() if end else len(body)]
     starts = list(_RECIPIENT.finditer(text))
