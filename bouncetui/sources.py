@@ -112,36 +112,37 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[FileEntry | ScanE
     seen.add((st.st_dev, st.st_ino))
     maildir = is_maildir(folder)
     errors: list[ScanError] = []
-    for name in _names(folder, errors):
+    for entry in _entries(folder, errors):
+        name = entry.name
         if name.startswith("."):
             continue  # dot files: Maildir's and MH's own bookkeeping, editors' backups
         if maildir and name not in ("cur", "new"):
             continue  # tmp/ holds messages still being delivered; other files are not mail
-        full = os.path.join(folder, name)
         try:
-            st = os.stat(full)
+            st = entry.stat()  # relative to the open folder: cheaper than a stat by full path
         except FileNotFoundError:
             continue  # vanished since the listing: a Maildir move (new/ -> cur/) or a deletion
         except OSError as exc:
-            yield ScanError(full, 0, describe_error(exc))
+            yield ScanError(entry.path, 0, describe_error(exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(full, seen)
+            yield from _walk(entry.path, seen)
         elif stat.S_ISREG(st.st_mode) and st.st_size > 0:
-            yield FileEntry(full, st.st_size, st.st_mtime)
+            yield FileEntry(entry.path, st.st_size, st.st_mtime)
     yield from errors
 
 
-def _names(folder: str, errors: list[ScanError]) -> Iterator[str]:
-    """The names in a folder, streamed: sorted within blocks of NAME_BLOCK, so that a folder of a
-    million messages is never listed into memory at once, and the order is stable."""
+def _entries(folder: str, errors: list[ScanError]) -> Iterator[os.DirEntry[str]]:
+    """The entries of a folder, streamed: sorted by name within blocks of NAME_BLOCK, so that a
+    folder of a million messages is never listed into memory at once, and the order is stable."""
     try:
         with os.scandir(folder) as it:
             while True:
-                block = [entry.name for entry in itertools.islice(it, NAME_BLOCK)]
+                block = list(itertools.islice(it, NAME_BLOCK))
                 if not block:
                     return
-                yield from sorted(block)
+                block.sort(key=lambda entry: entry.name)
+                yield from block
     except OSError as exc:
         errors.append(ScanError(folder, 0, describe_error(exc)))
 
