@@ -21,20 +21,6 @@ GRACE = "1764061200.M110P1.mx1"  # in new/
 
 
 @pytest.fixture
-def maildir(tmp_path) -> Path:
-    target = tmp_path / "Maildir"
-    shutil.copytree(FIXTURE, target)  # copy2: mtimes kept
-    (target / "tmp").mkdir()
-    return target
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "bouncetui.db") as s:
-        yield s
-
-
-@pytest.fixture
 def decoded(monkeypatch) -> list[str]:
     """The origins of the messages the cache hands to the decoders."""
     calls: list[str] = []

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 from bouncetui.model import Bounce, ScanError
-from bouncetui.store import Store, cache
+from bouncetui.store import cache
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bounces"
 ALICE = "1761955200.M100P1.mx1:2,S"  # the first message of cur/ by name
-
-
-@pytest.fixture
-def maildir(tmp_path) -> Path:
-    target = tmp_path / "Maildir"
-    shutil.copytree(FIXTURE, target)  # copy2: mtimes kept
-    (target / "tmp").mkdir()
-    return target
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "db" / "bouncetui.db") as s:
-        yield s
 
 
 def bounces(items) -> list[Bounce]:
