@@ -60,3 +60,26 @@ def test_complete_reports_are_left_to_the_rfc3464_decoder():
     (record,) = decode(full, "gw.eml")
     assert record.decodedby != "GoogleWorkspace"
     assert record.recipient == "team@partner.example.net"
+
+
+SEND_MAIL_AS = REPORT.replace(
+    b"Google could not hand your message to the mail server configured for your other address.\n",
+    b"You're sending this from a different address or alias using the 'Send mail as' feature.\n"
+    b"Learn more here: https://support.google.com/mail/?p=CustomFromDenied\n",
+).replace(
+    b"Unspecified Error (SENT_MAIL): relay.partner.example.net refused the connection",
+    b"Unspecified Error (SENT_SECOND_EHLO): Smtp server does not advertise AUTH capability",
+)
+
+
+def test_googles_help_topic_names_the_cause():
+    (record,) = decode(SEND_MAIL_AS, "gw.eml")
+    assert record.command == "EHLO"
+    # the sender's "Send mail as" address is misconfigured: not a client blocked at EHLO
+    assert record.reason == "rejected"
+
+
+def test_an_unknown_help_topic_leaves_the_reason_to_the_words():
+    other = SEND_MAIL_AS.replace(b"?p=CustomFromDenied", b"?p=SomethingElse")
+    (record,) = decode(other, "gw.eml")
+    assert record.reason == "blocked"

@@ -7,6 +7,11 @@ server was:" and the words of the server that refused. When their delivery-statu
 RFC 3464 fields the generic decoder reads them; when it is empty (mail Google refused itself, such
 as a misconfigured "Send mail as" address) the recipient comes from X-Failed-Recipients and the
 diagnostic from the text; Google's state name in it ("(SENT_MAIL)") gives the SMTP stage.
+
+Google's explanation links to the help topic of the failure ("support.google.com/mail/?p=
+CustomFromDenied"): a topic that names the cause settles the reason, as the remote server's words
+after "The response was:" often do not (a "Send mail as" server that refused to authenticate is the
+sender's misconfigured address, not a blocked client).
 """
 
 from __future__ import annotations
@@ -25,6 +30,22 @@ _RESPONSE = re.compile(r"^\s*The response (?:from the remote server )?was:\s*$",
 _DELAYED = re.compile(r"incomplete|delayed|not yet", re.IGNORECASE)
 # Google names the SMTP state it had reached in its own errors: "Unspecified Error (SENT_MAIL)".
 _STATE = re.compile(r"\((?:SENT|RCVD)_(?P<state>[A-Z_]+)\)")
+# Google's help topics ("?p=NAME" in the explanation's "Learn more" link) that name a cause.
+HELP_TOPICS = {
+    "NoSuchUser": "userunknown",
+    "DisabledUser": "suspend",
+    "OverQuotaPerm": "mailboxfull",
+    "OverQuotaTemp": "mailboxfull",
+    "CustomFromDenied": "rejected",
+    "DmarcRejection": "authfailure",
+    "RfcMessageNonCompliant": "notcompliantrfc",
+    "ReceivingRatePerm": "ratelimited",
+    "ReceivingRate": "ratelimited",
+    "UnsolicitedMessageError": "spamdetected",
+    "UnsolicitedRateLimitError": "ratelimited",
+    "MaxSizeError": "emailtoolarge",
+}
+_TOPIC = re.compile(r"support\.google\.com/(?:mail|a)/(?:[^\s\"'<>?]*)\?p=(?P<topic>[A-Za-z]+)")
 STATE_COMMANDS = {
     "GREETING": "CONN",
     "EHLO": "EHLO",
@@ -60,9 +81,12 @@ def decode(message: Message) -> Report | None:
     else:
         diagnostic = collapse(body[headline.end() :].strip("\n").split("\n\n", 1)[0])
     action = "delayed" if _DELAYED.search(headline.group("title")) else "failed"
+    topic = _TOPIC.search(body, headline.end(), response.start() if response else len(body))
+    reason = HELP_TOPICS.get(topic.group("topic"), "") if topic else ""
     state = _STATE.search(diagnostic)
     command = STATE_COMMANDS.get(state.group("state"), "") if state else ""
     report = Report(NAME, original=message.original)
     for recipient in recipients:
-        report.deliveries.append(Delivery(recipient=recipient, action=action, diagnostic=diagnostic, command=command))
+        report.deliveries.append(Delivery(recipient=recipient, action=action, diagnostic=diagnostic,
+                                            command=command, reason=reason))
     return report
