@@ -165,6 +165,21 @@ def human_text(message: Message) -> str:
     return "\n".join(texts)
 
 
+_STATUS_COMMENT = re.compile(r"^\s*\d\.\d{1,3}\.\d{1,3}\s*\((?P<comment>[^)]+)\)")
+# A comment that only restates the status class ("(permanent failure)") says nothing more.
+_CLASS_ONLY = re.compile(r"^\s*(?:permanent|persistent|temporary|transient)?\s*(?:failure|error|success)\s*$", re.I)
+_FIELD_LINE = re.compile(r"^\s*(?:final-recipient|original-recipient|action|status|reporting-mta):", re.I | re.M)
+
+
+def status_comment(status: str) -> str:
+    """The words an MTA wrote after the status code ("4.0.0 (cat.example.net: host name lookup
+    failure)"), when they say more than the class of the status."""
+    m = _STATUS_COMMENT.match(status)
+    if not m or _CLASS_ONLY.match(m.group("comment")):
+        return ""
+    return " ".join(m.group("comment").split())
+
+
 def diagnostic_from_text(body: str, recipient: str) -> str:
     """The human-readable part's paragraph about a recipient, for a report whose Diagnostic-Code
     is empty ("Your message wasn't delivered to a@b because the address couldn't be found.")."""
@@ -175,7 +190,10 @@ def diagnostic_from_text(body: str, recipient: str) -> str:
         return ""
     start = body.rfind("\n\n", 0, at)
     end = body.find("\n\n", at)
-    paragraph = " ".join(body[start + 1 if start >= 0 else 0 : end if end > 0 else at + 600].split())
+    paragraph = body[start + 1 if start >= 0 else 0 : end if end > 0 else at + 600]
+    if _FIELD_LINE.search(paragraph):
+        return ""  # the delivery-status fields themselves (a report whose MIME boundaries broke)
+    paragraph = " ".join(paragraph.split())
     if paragraph.strip("<>").lower() == recipient.lower():  # the address alone: take what follows
         tail = body[end:].lstrip("\n") if end > 0 else ""
         paragraph = " ".join(tail.split("\n\n", 1)[0].split())
@@ -198,5 +216,6 @@ def decode(message: Message) -> Report | None:
         if not delivery.command:
             delivery.command = command_from_text(body, delivery.recipient)
         if not delivery.diagnostic and delivery.action not in ("delivered", "relayed", "expanded"):
-            delivery.diagnostic = diagnostic_from_text(body, delivery.recipient)
+            delivery.diagnostic = (status_comment(delivery.status)
+                                   or diagnostic_from_text(body, delivery.recipient))
     return Report(NAME, deliveries, message.original, per_message)

@@ -153,3 +153,45 @@ def test_a_mailing_lists_moderation_notice_is_no_auto_reply():
         b"Your mail to 'Staff' with the subject hello is being held until the list moderator can review it.\n"
     )
     assert decode(raw, origin="m") == []
+
+
+BROKEN_BOUNDARY = b"""\
+From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>
+To: <ann@example.org>
+Subject: Returned mail: see transcript for details
+Date: Mon, 02 Nov 2026 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+   ----- The following addresses had delivery problems -----
+<gone@example.com> (unrecoverable error)
+
+ --B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.org
+
+Original-Recipient: rfc822;late@example.net
+Final-Recipient: rfc822;late@example.net
+Action: delayed
+Status: 4.0.0 (example.net: host name lookup failure)
+
+Final-Recipient: rfc822;gone@example.com
+Action: failed
+Status: 5.0.0 (permanent failure)
+
+--B--
+"""
+
+
+def test_a_status_comment_is_the_diagnostic_when_there_is_no_diagnostic_code():
+    late, gone = decode(BROKEN_BOUNDARY, origin="x")
+    # the MTA's words after the status code; not the field block ("rfc822;..." is no RFC 822 complaint)
+    assert late.diagnosticcode == "example.net: host name lookup failure"
+    assert late.reason == "networkerror"
+    # "(permanent failure)" only restates the class: the human-readable line is taken instead
+    assert "Final-Recipient" not in gone.diagnosticcode
+    assert gone.diagnosticcode.endswith("<gone@example.com> (unrecoverable error)")
