@@ -26,8 +26,9 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "550 Caixa postal desativada", "550 邮箱不存在"),
     ),
     "emailtoolarge": (
-        ("552 5.3.4 Message size exceeds fixed maximum message size", "Message too large for this recipient"),
-        ("552 5.2.2 Mailbox full", "Line 3: syntax error"),
+        ("552 5.3.4 Message size exceeds fixed maximum message size", "Message too large for this recipient",
+         "500 Line limit exceeded"),
+        ("552 5.2.2 Mailbox full", "Line 3: syntax error", "500 Line too long"),
     ),
     "suspend": (
         ("550 5.2.1 The email account that you tried to reach is disabled", "550 Mailbox is frozen.",
