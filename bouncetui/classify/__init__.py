@@ -299,20 +299,10 @@ def _fallback(ev: Evidence) -> tuple[str, str] | None:
 STEPS: tuple[Step, ...] = (_success, _stated, match_provider, _mailer, _stage, _firm_status, _wording, _fallback)
 
 
-_DELAYED_CONNECTION = re.compile(rules.DELAYED_CONNECTION, re.IGNORECASE)
-
-
-def _still_queued(ev: Evidence, found: tuple[str, str]) -> tuple[str, str]:
-    """A delay notice has not expired: its connection failures are network errors."""
-    if found[0] == "expired" and ev.action == "delayed" and _DELAYED_CONNECTION.search(ev.diagnostic):
-        return "networkerror", "%s, in a delay notice: the message is still queued" % found[1]
-    return found
-
-
 def classify(ev: Evidence) -> tuple[str, str]:
     """(reason, the rule that decided it)."""
     for step in STEPS:
         found = step(ev)
         if found is not None:
-            return _still_queued(ev, found)
+            return found
     return "undefined", "no evidence"

@@ -178,10 +178,6 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
 # failure, not proof that the domain does not exist; so is any with a 4xx status.
 TEMPORARY_DNS = r"not found, try again"
 
-# A delay notice is sent while the message is still queued: it has not expired. Connection
-# failures in one are network errors (a failed delivery after the same failures has expired).
-DELAYED_CONNECTION = r"timed? ?out|timeout|unable to connect|could not connect|connection|requests to connect"
-
 # When no wording matched: the status class alone (x.6 content, x.7 security), then the action.
 CLASS_FALLBACK: tuple[tuple[str, str], ...] = (
     ("5.6.", "contenterror"), ("4.6.", "contenterror"),

@@ -14,7 +14,7 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('sue@example.net', '5.7.1', '554', '', 'blocked', False),
     ]),
     ('google/gmail-sender-delayed.eml', [
-        ('ted@example.org', '4.4.1', '', '', 'networkerror', False),
+        ('ted@example.org', '4.4.1', '', '', 'expired', False),
     ]),
     ('google/gmail-sender-not-found.eml', [
         ('ivan@example.net', '5.1.1', '550', '', 'userunknown', True),

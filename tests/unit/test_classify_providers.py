@@ -172,10 +172,15 @@ def test_local_mailer_failure():
                   diagnostic="procmail: Couldn't create /var/spool/mail/a") == "mailererror"
 
 
-def test_connection_timeouts_expire_a_failed_delivery_but_not_a_delay_notice():
+def test_connection_timeouts_are_expiry_in_a_failed_delivery_and_in_a_delay_notice():
+    # the queue keeps retrying a host that does not answer: the delivery is expiring, whether the
+    # notice is the warning (delayed) or the final bounce (failed)
     text = "connect to mx.example.org[192.0.2.1]:25: Connection timed out"
     assert reason(action="failed", status="4.4.1", diagnostic=text) == "expired"
-    assert reason(action="delayed", status="4.4.1", diagnostic=text) == "networkerror"
+    assert reason(action="delayed", status="4.4.1", diagnostic=text) == "expired"
+    # a refusal that names the network fault stays a network error
+    assert reason(action="delayed", status="4.4.1",
+                  diagnostic="connect to mx.example.org[192.0.2.1]:25: No route to host") == "networkerror"
 
 
 def test_temporary_failure_without_wording_expired():
