@@ -14,7 +14,8 @@ and decoded as the bounce it carries.
 
 Before parsing, `sniff.may_be_report` looks at the raw bytes: plain personal mail with no sign of a
 report (no notifier sender, no report part, no bounce wording, nothing encoded) is settled as no
-report without being parsed or offered to any decoder.
+report without being parsed or offered to any decoder. After parsing, a decoder that declares
+SIGNS (see `decode.mta`) is offered only a message that mentions one of them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ from bouncetui.limits import DEFAULT, LimitExceeded, Limits
 from bouncetui.model import Bounce
 
 DECODERS: tuple[ModuleType, ...] = (arf, *mta.DECODERS, rfc3464, fallback, rfc3834)
-PREFILTER = True  # False: every message is parsed and offered to the decoders (to compare results)
+# False: every message is parsed and offered to every decoder, signs or not (to compare results)
+PREFILTER = True
+# Each decoder with the words it needs (empty: offered every message).
+_SIGNS: tuple[tuple[ModuleType, tuple[str, ...]], ...] = tuple(
+    (decoder, tuple(getattr(decoder, "SIGNS", ()))) for decoder in DECODERS
+)
 
 _FORWARDED = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*:", re.I)
 _QUOTED_HEADER = re.compile(r"^>+ ?(?:From|Date|Subject|To|Return-Path|Received):", re.M)
@@ -39,7 +45,9 @@ _QUOTE = re.compile(r"^>+ ?", re.M)
 
 def find_report(message: Message) -> Report | None:
     """The first decoder's report for this message, or None when it is not a report."""
-    for decoder in DECODERS:
+    for decoder, signs in _SIGNS:
+        if signs and PREFILTER and not message.mentions(signs):
+            continue  # the decoder would not recognise it
         report = decoder.decode(message)
         if report is not None and report.deliveries:
             return report

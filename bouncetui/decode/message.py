@@ -54,6 +54,17 @@ ORIGINAL_TYPES = (
 )
 
 
+# The only characters outside ASCII that re.IGNORECASE takes for an ASCII letter, and that
+# str.lower() does not lower to it (tests/decode/test_signs.py checks every code point).
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """Text lowered the way re.IGNORECASE compares with ASCII: an ASCII word that a
+    case-insensitive pattern matches in `text` is, lowered, in fold(text)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+
+
 def normalize_newlines(data: bytes) -> bytes:
     if b"\r" not in data:
         return data
@@ -243,6 +254,27 @@ class Message:
                     text = html_to_text(text)
                 texts.append(text)
         return "\n".join(texts)
+
+    # -- cheap look-ups for the decoders' signs ---------------------------------------------------
+    @cached_property
+    def folded(self) -> str:
+        """What a decoder's SIGNS are looked for in, folded (see `fold`): the bounce's own header
+        block as it came (header names and ASCII values), its decoded subject, its body, and its
+        first text/plain part when that is not in the body."""
+        raw = self.raw
+        end = raw.find(b"\n\n")
+        head = (raw if end < 0 else raw[:end]).decode("latin-1")
+        body = self.body
+        plain = self.text_of("text/plain")
+        texts = [head, self.subject, body]
+        if plain and plain not in body:
+            texts.append(plain)
+        return fold("\n".join(texts))
+
+    def mentions(self, words: tuple[str, ...]) -> bool:
+        """Whether any of these lowercase ASCII words is in `folded`."""
+        folded = self.folded
+        return any(word in folded for word in words)
 
     # -- the returned original -------------------------------------------------------------------
     @cached_property

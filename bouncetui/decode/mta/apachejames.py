@@ -22,6 +22,8 @@ from bouncetui.decode.mta.common import collapse, command_of, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "ApacheJames"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("hi. this is the james mail server at ",)
 
 _BANNER = re.compile(r"^Hi\. This is the James mail server at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
 _RECIPIENTS = re.compile(r"^Failed recipient\(s\):\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)

@@ -11,6 +11,8 @@ from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "Barracuda"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("was blocked by our spam firewall", "blocked by our bulk email filter")
 
 _WORDING = re.compile(r"was blocked by our Spam Firewall|blocked by our bulk email filter", re.IGNORECASE)
 

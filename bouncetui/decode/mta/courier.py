@@ -22,6 +22,8 @@ from bouncetui.decode.mta.common import (
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Courier"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("running the courier mail server",)
 
 _BANNER = re.compile(
     r"^This is a delivery status notification from (\S+?),?\s*\n\s*running the Courier mail server",

@@ -26,6 +26,8 @@ from bouncetui.decode.mta.common import collapse, dsn_deliveries, is_notificatio
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Domino"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("was not delivered to:",)
 
 # Domino's own words for a name missing from its directory: the user does not exist.
 _UNKNOWN = re.compile(r"not listed in (?:the )?(?:Domino Directory|public Name & Address Book)", re.IGNORECASE)

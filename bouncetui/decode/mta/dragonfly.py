@@ -22,6 +22,8 @@ from bouncetui.decode.mta.common import (
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "DragonFly"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("this is the dragonfly mail agent",)
 
 _BANNER = re.compile(r"^This is the DragonFly Mail Agent\b[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
 _RECIPIENT = re.compile(r"There was an error delivering your mail to <([^>]+)>\.?", re.IGNORECASE)

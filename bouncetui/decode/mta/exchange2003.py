@@ -24,6 +24,8 @@ from bouncetui.decode.mta.common import collapse, find_in_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2003"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("did not reach the following recipient(s)", "the following recipient(s) could not be reached")
 
 _START = re.compile(
     r"(?:did not reach the following recipient\(s\)|The following recipient\(s\) could not be reached):\s*\n",

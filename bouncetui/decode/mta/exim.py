@@ -31,6 +31,12 @@ from bouncetui.decode.mta.common import (
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exim"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = (
+    "this message was created automatically by mail delivery software",
+    "this message was created automatically by the smtp relay on",
+    "x-failed-recipients",
+)
 
 _SUBJECTS = re.compile(
     r"(?:Mail delivery failed|Mail failure|Warning: message \S+ delayed|Delivery Status Notification)",

@@ -21,6 +21,8 @@ from bouncetui.decode.mta.common import collapse, command_of, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "hMailServer"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("hmailserver",)
 
 _START = re.compile(r"^The following recipient\(s\) could not be reached:\s*\n", re.MULTILINE | re.IGNORECASE)
 _FIELD = re.compile(r"^\s+(Error Type|Remote server \(([^)]*)\) issued an error|hMailServer sent|Remote server replied):?\s*(.*)$",

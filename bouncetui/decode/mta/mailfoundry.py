@@ -11,6 +11,8 @@ from bouncetui.decode.mta.common import collapse, command_of, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MailFoundry"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("delivery failed for the following reason:",)
 
 _RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<?([^>\s]+@[^>\s]+)>?\s*$", re.MULTILINE)
 _REASON = re.compile(r"^Delivery failed for the following reason:\s*\n(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)

@@ -18,6 +18,8 @@ from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MDaemon"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("the attached message had ",)
 
 _BANNER = re.compile(r"The attached message had (PERMANENT fatal|TEMPORARY non-fatal|transient) delivery errors", re.I)
 _TRANSCRIPT = re.compile(r"^-{3}\s*Session Transcript\s*-{3}\s*$(.*?)(?:^-{3}\s*End Transcript\s*-{3}|\Z)",

@@ -17,6 +17,8 @@ from bouncetui.decode.mta.common import command_of, dsn_deliveries
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MessagingServer"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("message you sent with the following header fields",)
 
 _BANNER = re.compile(r"^This report relates to (?:a|your) message you sent with the following header fields", re.M | re.I)
 _FIELD = re.compile(r"^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$", re.I)

@@ -23,6 +23,8 @@ from bouncetui.decode.mta.common import collapse, is_notification, original_or_i
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "mFILTER"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("-------server message",)
 
 _SERVER = re.compile(r"^-{7}server message\s*$", re.MULTILINE)
 _COMMAND = re.compile(r"^-{7}SMTP command\s*\n+\s*([A-Z]+)", re.MULTILINE)

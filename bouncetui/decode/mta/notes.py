@@ -19,6 +19,8 @@ from bouncetui.decode.mta.common import collapse, is_notification, original_or_i
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Notes"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("failure reasons",)
 
 # Notes' own words for a name missing from its directory: the user does not exist.
 _UNKNOWN = re.compile(r"not listed in (?:the )?(?:public Name & Address Book|Domino Directory)", re.IGNORECASE)

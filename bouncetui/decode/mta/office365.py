@@ -30,6 +30,8 @@ from bouncetui.decode.mta.provider_common import bare_address, collapse, cut, ds
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Office365"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("x-ms-exchange-message-is-ndr", "diagnostic information for administrators", "error details")
 
 _MICROSOFT_HOST = re.compile(r"\.(?:outlook\.com|exchangelabs\.com|outlook\.cn)$", re.IGNORECASE)
 _TENANT_SENDER = re.compile(r"@(?:outlook\.com|hotmail\.com|[\w-]+\.onmicrosoft\.com)\b", re.IGNORECASE)

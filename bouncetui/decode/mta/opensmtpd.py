@@ -23,6 +23,8 @@ from bouncetui.decode.mta.common import (
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "OpenSMTPD"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("this is the mailer-daemon, please do not reply to this e",)
 
 _BANNER = re.compile(r"^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\.", re.MULTILINE)
 _START = re.compile(r"(?:the following\s+list of recipients|the following\s+recipients?):\s*\n", re.IGNORECASE)

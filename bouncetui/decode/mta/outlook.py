@@ -24,6 +24,8 @@ from bouncetui.decode.mta.provider_common import collapse, dsn, sender_matches
 from bouncetui.decode.report import Report
 
 NAME = "Outlook"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("this is an automatically generated delivery status notification",)
 
 _SENDER = re.compile(r"postmaster@(?:[\w.-]+\.)?(?:hotmail|outlook|live|msn)\.[\w.]+", re.IGNORECASE)
 _REPORTING = re.compile(r"\.(?:hotmail|outlook|live|msn)\.[\w.]+$", re.IGNORECASE)

@@ -27,6 +27,18 @@ from bouncetui.decode.mta.common import (
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Postfix"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = (
+    "undelivered mail returned to sender",
+    "delayed mail (still being retried)",
+    "successful mail delivery report",
+    "mail delivery status report",
+    "undeliverable mail",
+    "undelivered mail",
+    "x-postfix",
+    "this is the postfix program at host ",
+    "this is the mail system at host ",
+)
 
 _SUBJECTS = re.compile(
     r"^(?:Postmaster (?:Copy|Warning): )?(?:Undelivered Mail Returned to Sender|"

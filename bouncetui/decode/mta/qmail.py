@@ -18,6 +18,16 @@ from bouncetui.decode.mta.common import collapse, find_in_notification, original
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "qmail"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = (
+    "hi. this is the qmail",
+    "hi. this is the mail transport agent",
+    "hi. this is the mail delivery agent",
+    "i'm afraid i wasn't able to deliver your message to the following addresses",
+    "this is the machine generated message from mail service",
+    "sorry, we were unable to deliver your message to the following address",
+    "su mensaje no pudo ser entregado",
+)
 
 _BANNER = re.compile(
     r"^(?:Hi\. This is the (?:qmail-send|qmail|mail transport agent|mail delivery agent) program at |"

@@ -16,6 +16,8 @@ from bouncetui.decode.report import Report
 from bouncetui.decode.rfc3464 import command_from_text
 
 NAME = "SendGrid"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("automatically generated message from sendgrid", "x-sendgrid-queueid")
 
 _TEXT = re.compile(r"automatically generated message from SendGrid", re.IGNORECASE)
 _STAGE = re.compile(r"\bin (RCPT TO|MAIL FROM|DATA|EHLO|HELO)\b", re.IGNORECASE)

@@ -25,6 +25,8 @@ from bouncetui.decode.mta.common import collapse, is_notification, original_or_i
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "V5sendmail"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("transcript of session follows",)
 
 _TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$", re.MULTILINE | re.IGNORECASE)
 _END = re.compile(r"^\s*-{3,}\s*(?:Unsent message follows|Original message follows)\s*-{3,}\s*$", re.M | re.I)

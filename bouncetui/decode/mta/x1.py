@@ -17,6 +17,8 @@ from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X1"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("---the following addresses had delivery errors---",)
 
 _START = re.compile(r"^-{3}The following addresses had delivery errors-{3}\s*$", re.MULTILINE)
 _LINE = re.compile(r"^(\S+@\S+)\s+\[(.*)\]\s*$")

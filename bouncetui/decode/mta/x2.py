@@ -26,6 +26,8 @@ from bouncetui.decode.mta.common import (
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X2"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("unable to deliver message to the following address(es)",)
 
 _START = re.compile(r"^Unable to deliver message to the following address\(es\)\.?\s*$", re.MULTILINE | re.I)
 _END = re.compile(r"^--- Original message follows\.?\s*$", re.MULTILINE | re.IGNORECASE)

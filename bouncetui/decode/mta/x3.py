@@ -19,6 +19,8 @@ from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X3"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("this is an automatically generated delivery status notification.",)
 
 _BANNER = re.compile(r"This is an automatically generated Delivery Status Notification\.", re.IGNORECASE)
 _START = re.compile(r"^Del[ie]very to the following recipients? (failed permanently|was aborted after [^:]*):", re.M | re.I)

@@ -21,6 +21,8 @@ from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "X4"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("could not be delivered", "unfortunately, your mail was not delivered to the following address")
 
 _BANNER = re.compile(
     r"^(?:Your mail message to the following address\(es\) could not be delivered|"

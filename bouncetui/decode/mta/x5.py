@@ -16,6 +16,8 @@ from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
 
 NAME = "X5"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("the following addresses had permanent delivery errors",)
 
 _START = re.compile(r"^\s*-{3,}\s*The following addresses had permanent delivery errors\s*-{3,}", re.M | re.I)
 

@@ -21,6 +21,8 @@ from bouncetui.decode.mta.common import collapse, is_notification
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X6"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("we had trouble delivering your message. full details follow:",)
 
 _BANNER = re.compile(r"^We had trouble delivering your message\. Full details follow:", re.MULTILINE)
 _REJECTED = re.compile(

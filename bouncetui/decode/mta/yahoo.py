@@ -23,6 +23,8 @@ from bouncetui.decode.mta.provider_common import bare_address, collapse, cut, or
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Yahoo"
+# decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
+SIGNS = ("sorry, we were unable to deliver your message to the following address",)
 
 _START = re.compile(r"^\s*Sorry, we were unable to deliver your message to the following address(?:es)?\.?", re.I | re.M)
 _ORIGINAL = (re.compile(r"^\s*-+ ?Below this line is a copy of the message\.?", re.IGNORECASE | re.MULTILINE),)
