@@ -63,6 +63,17 @@ Sent <<< RCPT TO:<you@example.co.jp>
 Received >>> 550 5.1.1 <you@example.co.jp>... user unknown
 """
 
+TRENDMICRO_UNABLE = b"""\
+From: postmaster@gw.example.co.jp ("InterScan Notification")
+Subject: Mail could not be delivered
+Content-Type: text/plain
+
+****** Message from InterScan Messaging Security Suite ******
+
+The following mail could not be delivered.
+Reason:  Unable to deliver message to <gone@example.co.jp> (and other recipients in the same domain).
+"""
+
 MXLOGIC = b"""\
 From: Mail Delivery System <MAILER-DAEMON@relay.mxlogic.example.net>
 Subject: Mail delivery failed
@@ -104,6 +115,10 @@ def test_text_based_gateways():
     (trend,) = decode(TRENDMICRO)
     assert (trend.decodedby, trend.recipient, trend.command, trend.replycode) == (
         "TrendMicro", "you@example.co.jp", "RCPT", "550")
+    (unable,) = decode(TRENDMICRO_UNABLE)
+    # InterScan's notice quotes no reply: it sends it when the recipient's address was refused
+    assert (unable.decodedby, unable.recipient, unable.reason, unable.hardbounce) == (
+        "TrendMicro", "gone@example.co.jp", "userunknown", True)
     (mxl,) = decode(MXLOGIC)
     assert (mxl.decodedby, mxl.recipient, mxl.deliverystatus, mxl.replycode) == ("MXLogic", "you@example.com", "5.1.1", "550")
     assert mxl.addresser == "me@example.org"

@@ -3,7 +3,10 @@
     Sent <<< RCPT TO:<user@example.co.jp>
     Received >>> 550 5.1.1 <user@example.co.jp>... user unknown
 
-or "Unable to deliver message to <user@example.jp> (and other recipients in the same domain)."
+or "Unable to deliver message to <user@example.jp> (and other recipients in the same domain).
+Please check if address is correct." InterScan sends that second notice, with no reply quoted,
+when the receiving server refused the recipient's address: it names the cause as the address (its
+own advice is to check it), so the decoder states `userunknown` for it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ NAME = "TrendMicro"
 
 _SENT = re.compile(r"^Sent <<< (?P<cmd>RCPT TO|MAIL FROM|DATA)\b:?\s*<?(?P<rcpt>[^>\s]*)>?\s*\n"
                    r"Received >>> (?P<reply>.*)$", re.MULTILINE | re.IGNORECASE)
+UNABLE_REASON = "userunknown"  # what InterScan's "Unable to deliver message to <a>" notice means
 _UNABLE = re.compile(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^.\n]*\.?)", re.IGNORECASE)
 
 
@@ -37,7 +41,8 @@ def decode(message: Message) -> Report | None:
     if not deliveries:
         for m in _UNABLE.finditer(body):
             if clean_address(m.group("rcpt")):
-                deliveries.append(Delivery(recipient=clean_address(m.group("rcpt")), diagnostic=collapse(m.group(0))))
+                deliveries.append(Delivery(recipient=clean_address(m.group("rcpt")), diagnostic=collapse(m.group(0)),
+                                           reason=UNABLE_REASON))
     if not deliveries:
         return None
     return Report(NAME, deliveries, message.original)
