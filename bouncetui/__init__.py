@@ -8,10 +8,31 @@ The public API:
     records = decode(raw_bytes, origin="message.eml")
 """
 
+import sys
+import types
+
 __version__ = "0.1.0"
 
-from bouncetui.decode import decode
-from bouncetui.model import Bounce, ScanError
-from bouncetui.pipeline import scan
+from bouncetui.model import Bounce, ScanError  # noqa: E402
+from bouncetui.pipeline import scan  # noqa: E402
+
+
+class _Package(types.ModuleType):
+    """`bouncetui.decode` is the decode function, imported when first asked for: the decoders take
+    longer to import than a rescan answered from the cache takes to run, and the commands that
+    decode nothing (help, triage, a warm rescan) need not import them."""
+
+    @property
+    def decode(self) -> types.FunctionType:
+        from bouncetui.decode import decode
+
+        return decode
+
+    @decode.setter
+    def decode(self, value: object) -> None:
+        """The import system records the sub-package `bouncetui.decode` here: the function stays."""
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = ["Bounce", "ScanError", "__version__", "decode", "scan"]

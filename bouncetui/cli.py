@@ -31,7 +31,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(1, "%s: error: %s\n" % (self.prog, message))
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def command_of(argv: list[str]) -> str | None:
+    """The sub-command `argv` runs ("open" when it names none), None for the top-level --help,
+    which lists every command, and "" for --version, which needs none."""
+    if argv and argv[0] in ("-h", "--help"):
+        return None
+    if argv and argv[0] == "--version":
+        return ""
+    names = {module.rpartition(".")[2] for module in COMMANDS}
+    if argv and argv[0] in names:
+        return argv[0]
+    return "open" if "open" in names else "scan"
+
+
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    """The parser with every sub-command, or with `only` that one: a command's module is imported
+    only when it is run (the explorer's and explain's modules take longer to import than a
+    rescan from the cache takes to run)."""
     parser = _Parser(prog="bouncetui", description="Explore, decode and triage bounce mail.",
                      epilog="`bouncetui COMMAND --help` describes each command. Exit status: 0 done, "
                             "1 usage error, 2 a path that does not exist, 3 the database cannot be used.")
@@ -39,6 +55,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     modules: dict[str, object] = {}
     for name in COMMANDS:
+        if only is not None and name.rpartition(".")[2] != only:
+            continue
         module = importlib.import_module(name)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.__doc__)
         module.add_arguments(command)
@@ -48,10 +66,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser, modules = build_parser()
+    command = command_of(argv)
+    parser, modules = build_parser(command)
     # `bouncetui [PATH] [options]` is short for `bouncetui open [PATH] [options]`.
-    if not argv or (argv[0] not in modules and argv[0] not in ("-h", "--help", "--version")):
-        argv.insert(0, "open" if "open" in modules else "scan")
+    if command and (not argv or argv[0] != command):
+        argv.insert(0, command)
     args = parser.parse_args(argv)
     try:
         return int(modules[args.command].run(args) or 0)

@@ -18,17 +18,18 @@ again file by file in a new pool, and a file that kills a worker twice becomes a
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
-from bouncetui.decode import decode
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits, time_budget
 from bouncetui.model import Bounce, ScanError
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, iter_messages, read_file
+
+if TYPE_CHECKING:  # the process pool's modules are imported when a pool is started
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Result = list[Bounce | ScanError]
 # Files bigger than this are split in the parent process so their messages spread over the workers.
@@ -40,6 +41,20 @@ TASK_BYTES = 1024 * 1024  # ... or fewer when they are big
 POOL_MIN_FILES = 48
 IN_FLIGHT = 6  # tasks queued per worker: keeps every core busy and bounds memory
 CRASHED = "decoding made the worker process die (a crash or the out-of-memory killer)"
+
+
+_decoder = None
+
+
+def decode(raw: bytes, origin: str = "", position: int = 1, limits: Limits = DEFAULT) -> list[Bounce]:
+    """bouncetui.decode.decode, whose modules are imported on the first message decoded: a rescan
+    answered from the cache decodes nothing, and importing every decoder takes longer than it."""
+    global _decoder
+    if _decoder is None:
+        from bouncetui.decode import decode as imported
+
+        _decoder = imported
+    return _decoder(raw, origin, position, limits)
 
 
 def decode_raw(item: RawMessage, limits: Limits = DEFAULT) -> list[Bounce] | ScanError:
@@ -95,7 +110,12 @@ def run_task(task: Task, limits: Limits = DEFAULT) -> list[Result]:
 
 
 def _warm() -> None:
-    """Worker start-up: everything decoding needs is imported (pipeline imports it) and ready."""
+    """Worker start-up: everything decoding needs was imported and compiled in the fork server."""
+
+
+# What the fork server imports once for every worker it forks: the decoders, and the classifier
+# with its tables compiled (bouncetui.classify.ready).
+PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready"]
 
 
 def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
@@ -179,11 +199,13 @@ def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileE
 def _context() -> multiprocessing.context.BaseContext:
     """Worker processes forked from a server that imported the decoders once (each spawned worker
     would import them again: about half a second of CPU apiece); spawned where there is none."""
+    import multiprocessing
+
     try:
         context = multiprocessing.get_context("forkserver")
     except ValueError:  # not on this platform
         return multiprocessing.get_context("spawn")
-    context.set_forkserver_preload(["bouncetui.pipeline"])
+    context.set_forkserver_preload(PRELOAD)
     return context
 
 
@@ -195,6 +217,8 @@ class _Workers:
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_warm)
         self.ready = [pool.submit(os.getpid) for _ in range(self.jobs)]
         return pool
@@ -203,6 +227,8 @@ class _Workers:
         return any(probe.done() for probe in self.ready)
 
     def submit(self, task: Task) -> Future:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.pool.submit(run_task, task, self.limits)
         except BrokenProcessPool:
@@ -232,7 +258,7 @@ def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
                 continue
             else:
                 window.append((plan, task, workers.submit(task)))
-            while len(window) > jobs * IN_FLIGHT or (window and not isinstance(window[0][2], Future)):
+            while len(window) > jobs * IN_FLIGHT or (window and isinstance(window[0][2], list)):
                 yield _collect(window.popleft(), workers, limits)
         while window:
             yield _collect(window.popleft(), workers, limits)
@@ -242,8 +268,10 @@ def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
 
 def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
              limits: Limits) -> tuple[Plan, list[Result]]:
+    from concurrent.futures.process import BrokenProcessPool
+
     plan, task, outcome = slot
-    if not isinstance(outcome, Future):
+    if isinstance(outcome, list):  # a result already
         return plan, outcome
     try:
         return plan, outcome.result()
@@ -254,6 +282,8 @@ def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
 
 def _retry(plan: Plan, task: Task, workers: _Workers) -> list[Result]:
     """A task whose worker died: its files (or messages) one at a time in a fresh pool."""
+    from concurrent.futures.process import BrokenProcessPool
+
     kind, payload = task
     results: list[Result] = []
     for item in payload:

@@ -13,7 +13,6 @@ import sys
 
 from bouncetui import limits
 from bouncetui.classify import backscatter
-from bouncetui.classify.explain import explained_items, write_explained
 from bouncetui.formats import FORMATS, WRITERS
 from bouncetui.model import ScanError
 from bouncetui.pipeline import default_jobs, scan
@@ -88,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
             return 1
     store = open_cache(args)
     if getattr(args, "explain_decoding", False):
+        from bouncetui.classify.explain import explained_items, write_explained
+
         items = explained_items(args.paths)  # one by one, so a message with no record says so
     else:
         jobs = args.jobs or default_jobs()
