@@ -214,6 +214,9 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"has suppressed sending to this address",
     )),
     ("mailboxfull", (
+        # more mail servers' words for a full mailbox ("mail file" is the mailbox file)
+        r"quota usage exceeded", r"not enough storage space", r"over the (?:allowed )?quota",
+        r"mail file size exceeds",
         r"mail ?box (?:is )?full", r"mailbox (?:size|storage)? ?(?:limit )?(?:exceeded|is over)", r"over ?quota",
         r"quota (?:exceeded|full|violation)", r"exceeded (?:his/her |the |their |its )?(?:storage|quota|mailbox)",
         r"(?:mailbox|user|recipient|account) has exceeded", r"insufficient (?:disk )?(?:space|storage) for (?:the )?(?:user|mailbox|recipient)",
@@ -229,6 +232,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"ящик (?:\w+ )?переполнен", r"邮箱(?:空间|容量)?已满", r"메일함이 (?:가득 )?(?:찼|꽉)",
     )),
     ("emailtoolarge", (
+        r"maximum (?:inbound |outbound )?message size", r"\bsize limit\b", r"taille limite du message",
         r"message (?:is )?too (?:large|big|long)", r"message size (?:exceeds|too large|limit)",
         r"exceeds? (?:the )?(?:maximum |fixed )?(?:allowed )?(?:message )?size", r"message length exceeds",
         r"mail (?:is )?too (?:large|big)", r"too large for", r"size (?:limit )?exceeded", r"maximum message size",
@@ -237,6 +241,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"line (?:count )?limit exceeded",
     )),
     ("suspend", (
+        # "due to extended inactivity new mail is not currently being accepted": an account gone dormant
+        r"is currently suspended", r"\bhas been suspended\b", r"due to extended inactivity",
         r"(?:mailbox|account|user|recipient|address)(?: is| has been)? (?:currently )?(?:disabled|suspended|inactive|deactivated|"
         r"locked|frozen|terminated|expired|closed|not active|on hold|temporar(?:il)?y (?:locked|disabled|blocked))",
         r"account (?:that you tried to reach )?(?:is|has been) (?:disabled|inactive)",
@@ -253,6 +259,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"has been replaced by", r"new address is",
     )),
     ("norelaying", (
+        # qmail's rcpthosts ("that domain or user isn't in my list of allowed rcpthosts")
+        r"isn'?t in my list of allowed rcpthost", r"authentication when attempting to send to a non-local",
         r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed)",
         r"not (?:permitted|allowed|authorized) to relay", r"unable to relay", r"we do not relay",
         r"relay not (?:permitted|allowed)", r"no relay", r"not configured to relay", r"relaying mail to .* is not allowed",
@@ -267,6 +275,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"bare (?:lf|linefeed|newline)s?", r"bare cr", r"non-?compliant",
     )),
     ("authfailure", (
+        r"spf\.pobox\.com", r"\bspf settings", r"\bspf: \S+ is not allowed to send",
         r"\bdmarc\b", r"\bspf\b.{0,40}\b(?:fail|check|reject|denied|hard|soft|not pass|validation)",
         r"\bdkim\b.{0,40}\b(?:fail|invalid|reject|not pass|signature)", r"unauthenticated (?:e-?mail|mail) from",
         r"sender is unauthenticated", r"\bnot pass(?:ed)? (?:spf|dkim|dmarc)", r"sender policy framework",
@@ -274,6 +283,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"5\.7\.2[36]\b", r"authentication results", r"sender (?:address|domain) (?:failed|did not pass) authentication",
     )),
     ("requireptr", (
+        r"dns ptr resource record", r"unresolvable relay host name",
         r"reverse dns", r"no ptr record", r"\bptr record", r"reverse (?:lookup|name|mapping|dns)",
         r"cannot find your (?:hostname|reverse)", r"client host .{0,40} rejected: cannot find your",
         r"\brdns\b", r"does not have a ptr", r"(?:ip|host) name lookup failed", r"unresolvable (?:ip|address|hostname)",
@@ -282,10 +292,12 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:ip|client) (?:address )?(?:has )?no (?:dns|ptr|hostname)", r"you have no hostname",
     )),
     ("badreputation", (
+        r"reputation problems?",
         r"\bip reputation\b", r"(?:poor|low|bad|negative) (?:ip |sender |domain )?reputation",
         r"reputation (?:of|is too low)", r"sender score", r"rejected .{0,30}reputation",
     )),
     ("ratelimited", (
+        r"too many smtp sessions",
         r"too many (?:messages|connections|recipients|emails|mails|concurrent|sessions|errors|invalid)",
         r"rate limit", r"ratelimit", r"throttl", r"exceeded (?:the )?(?:maximum |allowed )?(?:rate|sending|number|connection)",
         r"too much mail", r"(?:sending|message|connection) (?:rate|limit) exceeded", r"temporarily deferred",
@@ -300,6 +312,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"\bmalicious (?:content|code|attachment|file|software|payload)",
     )),
     ("spamdetected", (
+        # content judged as spam by a filter or a URL block list (URIBL), or a "spam profiler"
+        r"blacklisted url", r"\burl .{0,30}blacklisted", r"content filter rejection", r"mail content denied",
+        r"bulk\.advertising", r"rejecting mail content", r"\bspamming\b",
+        r"blocked by (?:our|the) (?:spam |content )?filter", r"\buribl\b", r"spamprofiler",
         r"\bspam\b", r"junk (?:mail|e-?mail)", r"unsolicited", r"\bbulk (?:mail|e-?mail)", r"\bube\b", r"\buce\b",
         r"classified as (?:spam|junk)", r"spam-?like", r"spamassassin", r"looks like spam", r"spam score",
         r"content (?:rejected|refused)", r"message content rejected", r"rejected by (?:the )?content filter",
@@ -308,6 +324,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"high probability of spam", r"recurrent pattern detection", r"reject, id=", r"anti-?spam", r"mass mailer", r"suspicious (?:content|message|mail|url|link)", r"\bphishing\b",
     )),
     ("policyviolation", (
+        r"banned content", r"potentially executable attachment", r"organizational settings",
+        r"without solving a captcha",
         r"policy (?:reason|violation|rejection)", r"for policy reasons", r"local policy", r"security polic(?:y|ies)",
         r"content presents a potential", r"\bviolat(?:es|ed|ion)\b", r"\bprohibited\b", r"acceptable use",
         r"\baup\b", r"not allowed by (?:the )?(?:recipient|organization|domain)", r"attachment (?:type )?(?:is )?not allowed",
@@ -317,12 +335,22 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"do not accept messages containing", r"attachment .{0,20}(?:not allowed|banned|blocked|prohibited)",
     )),
     ("userunknown", (
+        # more servers' words for a missing mailbox ("mailbox NAME does not exist", "user NAME was not found")
+        r"can'?t accept user", r"email name is not found", r"#?5\.1\.1 bad address",
+        r"^\s*5\d\d[ -](?:5\.\d\.\d+ )?address invalid", r"<address>>? not found",
+        r"does not exist at the organization", r"not present in directory", r"bad[-_]recipient",
+        r"destination addresses were unknown", r"destination server rejected recipients",
+        r"(?:mailbox|user|recipient|account|rcpt) (?!domain\b)\S+ (?:does not exist|was not found)",
+        r"mailbox invalid", r"mailbox is unavailable", r"mailbox <address> unavailable",
+        r"\bno .{1,60} in name directory", r"rejected: account unavailable", r"no valid recipients, bye",
+        r"non-?existent (?:user|recipient|mailbox|address)", r"recipient (?:does )?not exist", r"badrecipientto",
+        r"spectator does not exist", r"unknown local-part",
         r"user ?unknown", r"unknown user", r"no such (?:user|recipient|mailbox|account|address|local user|person)",
         r"(?:user|recipient|mailbox|address|account|addressee)(?: address)? (?:does not|doesn'?t|did not) exist",
         r"(?:user|recipient|mailbox|account|address) (?:was )?(?:not found|unknown|not known|not listed)",
         r"invalid (?:recipient|mailbox|user|address|e-?mail address|destination)",
         r"unknown (?:recipient|mailbox|local ?part|address|account|e-?mail)", r"mailbox unavailable",
-        r"recipient address rejected", r"(?<!sender )(?<!from )\baddress rejected\b", r"not a valid (?:mailbox|recipient|user|address)",
+        r"recipient address rejected", r"(?<!sender )(?<!from )(?<!ip )(?<!sender email )\baddress rejected\b", r"not a valid (?:mailbox|recipient|user|address)",
         r"no mailbox", r"mailbox not found", r"user not found", r"undeliverable address",
         r"addressee unknown", r"is not a known user", r"bad recipient", r"recipientnotfound", r"recipient not found",
         r"does not have an? .{0,40}account", r"doesn'?t have an? .{0,40}account",
@@ -348,6 +376,9 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"address (?:couldn['’]?t|could not|cannot|can['’]?t) be found",
     )),
     ("filtered", (
+        # Exchange's RESOLVER.RST.NotAuthorized: the recipient (a group) accepts only some senders
+        r"resolver\.rst\.notauthorized", r"this account is protected by", r"refuse to receive mail",
+        r"envelope blocked [-\u2013] user entry",
         r"\bfiltered\b", r"rejected by (?:the )?recipient", r"refused by (?:the )?recipient",
         r"recipient (?:has )?(?:refused|rejected|blocked|denied)", r"sender (?:is )?(?:not allowed|blocked|rejected) by (?:the )?recipient",
         r"recipient preferences", r"by (?:the )?recipient'?s? (?:request|settings|preferences)",
@@ -358,13 +389,20 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:rejected|refused|discarded) by (?:a |the )?(?:user'?s? |recipient'?s? )?sieve",
     )),
     ("rejected", (
+        # the sender refused: a sender address on a black list, an unsigned bounce (BATV), a bad From:
+        r"sender (?:e-?mail )?address (?:has been )?blacklisted", r"address that has been blacklisted",
+        r"\(sender blacklisted\)", r"backscatter protection", r"provide a valid from",
+        r"isn'?t on the recipient'?s list of senders", r"bogus mail from", r"without a valid sender domain",
+        r"\[bouncedeny\]", r"valid-address-filter", r"senderfilterconfig", r"envelope blocked",
+        r"sender domain is empty", r"sender is in my black ?list", r"unsigned dsn",
+        r"sender e-?mail address (?:rejected|refused|denied)",
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
         r"(?:mail from|envelope sender|return path|sender domain|from address) .{0,30}(?:rejected|refused|denied|invalid|not)",
         r"domain of sender address", r"\bsender (?:is )?(?:on|in) (?:the|a|your) (?:blacklist|block ?list|deny ?list)",
         r"mail rejected by destination", r"message refused", r"not authorized, message refused",
         r"delivery not authorized", r"rejected for (?:the|this) recipient", r"\brejected\b.{0,20}\bsender\b",
         r"administrative prohibition", r"unknown sender", r"sender verify failed", r"sender verification failed",
-        r"bad sender", r"invalid sender", r"purported responsible address", r"not a registered gateway user",
+        r"bad sender(?! ip)", r"invalid sender", r"purported responsible address", r"not a registered gateway user",
         r"all recipient addresses rejected", r"members-only list", r"closed mailing list", r"not allowed to post to this",
         r"null sender is not allowed", r"empty envelope senders", r"returned mail not accepted", r"no third-party dsns",
         r"badmailfrom", r"sender is spammer", r"sender not pre-approved", r"this server does not accept mail from",
@@ -372,6 +410,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:unroutable|unrouteable|unverified|unknown|invalid|bad) sender", r"sender address (?:is )?(?:invalid|unknown)", r"your (?:email|e-mail) address .{0,30}(?:has been )?(?:rejected|blocked)",
     )),
     ("hostunknown", (
+        r"domain mentioned in email address is unknown",
         r"host (?:or domain name )?not found", r"domain (?:does not exist|not found|name not found|unknown)",
         r"no such domain", r"unknown (?:host|domain)", r"name or service not known",
         r"unroute?able (?:address|domain)", r"domain must exist", r"account or domain may not exist",
@@ -382,6 +421,11 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:が|は)(?:存在しません|見つかりません)", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
+        # "550 Blocked", "(a@b:blocked)", DNSBLs named by their host
+        r"^\s*5\d\d[ -](?:5\.\d\.\d+ )?blocked\b", r":blocked\)", r"blocked using\b", r"bad ip profile",
+        r"\bgo away\b", r"is in an? \S*rbl\b", r"mail server at \S+ is blocked", r"server requires confirmation",
+        r"dsbl\.org", r"\bdrbl\b", r"access to submit messages to this e-mail system has been rejected",
+        r"has not passed validation",
         r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbls?\b", r"\brbls?\b",
         r"spamhaus", r"spamcop", r"\bsorbs\b", r"barracuda(?:central)?", r"abuseat", r"cbl\.", r"\bpbl\b",
         r"client host .{0,60}(?:blocked|rejected|refused)", r"(?:ip|address|host|connection|client) .{0,40}(?:blocked|banned|blacklisted|listed)",
@@ -408,6 +452,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"tls negotiation failed", r"tls session is required",
     )),
     ("securityerror", (
+        r"authentication turned on", r"authentification (?:requise|invalide)", r"not authorized to perform ses:",
         r"authentication (?:required|failed|failure|is required)", r"smtp auth(?:entication)? (?:required|is required)",
         r"turn on smtp authentication", r"without authentication", r"not authenticated", r"authrequired",
         r"must (?:be )?authenticate", r"unauthenticated sender", r"insecure", r"(?:sender|user) not authorized",
@@ -447,6 +492,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"servfail", r"host name lookup failure", r"host is unreachable", r"unable to connect", r"broken pipe",
     )),
     ("contenterror", (
+        r"header size exceeds",
         r"content (?:type|encoding|error)", r"\bmime\b.{0,20}(?:error|invalid|malformed)", r"invalid mime",
         r"header (?:syntax|too long|lines? too long)", r"invalid (?:header|character|content)",
         r"8-?bit (?:data|characters) (?:not|in)", r"lines? too long", r"message (?:has )?malformed",
@@ -454,6 +500,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"improperly-formatted binary", r"header size, or recipient list, exceeds",
     )),
     ("systemerror", (
+        r"could not load drd", r"server is misconfigured",
         r"system (?:error|failure|problem|config(?:uration)? error)", r"internal (?:server )?error", r"server error",
         r"temporary (?:failure|error|problem|local problem)", r"local error", r"configuration error",
         r"service (?:(?:is )?(?:temporarily )?(?:not )?available|unavailable)", r"resources temporarily unavailable",
