@@ -56,13 +56,16 @@ ORIGINAL_TYPES = (
 
 # The only characters outside ASCII that re.IGNORECASE takes for an ASCII letter, and that
 # str.lower() does not lower to it (tests/decode/test_signs.py checks every code point).
-_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_NOT_FOLDED = re.compile("[%s]" % "".join(_FOLD_TO_ASCII))
 
 
 def fold(text: str) -> str:
     """Text lowered the way re.IGNORECASE compares with ASCII: an ASCII word that a
     case-insensitive pattern matches in `text` is, lowered, in fold(text)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
+    if not text.isascii() and _NOT_FOLDED.search(text):
+        text = _NOT_FOLDED.sub(lambda m: _FOLD_TO_ASCII[m.group()], text)
+    return text.lower()
 
 
 def normalize_newlines(data: bytes) -> bytes:
@@ -274,7 +277,10 @@ class Message:
     def mentions(self, words: tuple[str, ...]) -> bool:
         """Whether any of these lowercase ASCII words is in `folded`."""
         folded = self.folded
-        return any(word in folded for word in words)
+        for word in words:
+            if word in folded:
+                return True
+        return False
 
     # -- the returned original -------------------------------------------------------------------
     @cached_property

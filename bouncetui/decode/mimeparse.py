@@ -35,7 +35,8 @@ _MUTATORS = ("__setitem__", "__delitem__", "set_raw", "replace_header", "add_hea
 
 
 class Part(email.message.Message):
-    """An email.message.Message that answers get() and get_content_type() from a cache.
+    """An email.message.Message that answers get(), get_content_type() and the Content-Type
+    parameters (get_param, get_boundary, get_content_charset, ...) from a cache.
 
     Decoders ask the same few questions of every part many times; the standard class scans the
     header list and re-parses Content-Type on every call. Any change to the headers empties the
@@ -44,6 +45,7 @@ class Part(email.message.Message):
 
     _index: dict[str, object] | None = None
     _ctype: str | None = None
+    _params: dict[str, object] | None = None
 
     def get(self, name, failobj=None):  # type: ignore[override]
         index = self._index
@@ -53,7 +55,9 @@ class Part(email.message.Message):
             for key, value in self._headers:
                 lowered = key.lower()
                 if lowered not in index:
-                    index[lowered] = fetch(key, value)
+                    # compat32's header_fetch_parse returns an ASCII string as it is (only
+                    # surrogate-escaped 8-bit bytes become a Header): skip the call for those
+                    index[lowered] = value if type(value) is str and value.isascii() else fetch(key, value)
             self._index = index
         return index.get(name.lower(), failobj)
 
@@ -75,9 +79,25 @@ class Part(email.message.Message):
     def get_content_subtype(self) -> str:
         return self.get_content_type().split("/")[1]
 
+    def _get_params_preserve(self, failobj, header):
+        """The standard parameter list of `header`, parsed once per header (a copy each time)."""
+        params = self._params
+        if params is None:
+            params = self._params = {}
+        key = header.lower()
+        found = params.get(key, _UNPARSED)
+        if found is _UNPARSED:
+            found = params[key] = super()._get_params_preserve(_ABSENT, header)
+        return failobj if found is _ABSENT else list(found)
+
     def _forget(self) -> None:
         self._index = None
         self._ctype = None
+        self._params = None
+
+
+_UNPARSED = object()
+_ABSENT = object()
 
 
 def _uncaching(name: str):

@@ -26,7 +26,7 @@ _LINK = re.compile(r"postmaster\.1and1\.|postmaster\.ionos\.", re.IGNORECASE)
 
 def decode(message: Message) -> Report | None:
     body = message.body
-    if not (sender_matches(message, _SENDER) or (_LINK.search(body) and message.header("X-UI-Out-Filterresults"))):
+    if not (sender_matches(message, _SENDER) or (message.header("X-UI-Out-Filterresults") and _LINK.search(body))):
         return None
     deliveries = gmx.entries(body)
     if not deliveries:

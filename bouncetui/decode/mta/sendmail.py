@@ -29,7 +29,7 @@ from bouncetui.decode.rfc3464 import parse_fields
 
 NAME = "Sendmail"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
-SIGNS = ("the following address", "transcript of session follows")
+SIGNS = (" had permanent fatal errors", " had transient non-fatal errors", "transcript of session follows")
 
 _SUBJECTS = re.compile(
     r"^(?:Fwd?:\s*)?(?:Returned mail:|Postmaster notify:|Warning: could not send message|"
