@@ -407,7 +407,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"null sender is not allowed", r"empty envelope senders", r"returned mail not accepted", r"no third-party dsns",
         r"badmailfrom", r"sender is spammer", r"sender not pre-approved", r"this server does not accept mail from",
         r"\bbatv\b", r"mail from not owned by user", r"fully qualified email address required", r"emetteur invalide",
-        r"(?:unroutable|unrouteable|unverified|unknown|invalid|bad) sender", r"sender address (?:is )?(?:invalid|unknown)", r"your (?:email|e-mail) address .{0,30}(?:has been )?(?:rejected|blocked)",
+        r"(?:unroutable|unrouteable|unverified|unknown|invalid|bad) sender(?! ip)", r"sender address (?:is )?(?:invalid|unknown)", r"your (?:email|e-mail) address .{0,30}(?:has been )?(?:rejected|blocked)",
     )),
     ("hostunknown", (
         r"domain mentioned in email address is unknown",

@@ -280,3 +280,133 @@ def test_a_tls_failure_stated_as_a_cryptographic_failure_is_failedstarttls():
     assert classify(Evidence(action="failed", status="4.7.5", diagnostic="Cannot start TLS: handshake failure"))[0] \
         == "failedstarttls"
     assert classify(Evidence(action="failed", status="4.7.5", diagnostic="Cryptographic failure"))[0] == "securityerror"
+
+
+# Replies in the wording other mail servers document (the phrase lists of Sisimai 4.25's reason
+# modules), each read as the reason it means here. Where that list and ours disagree, ours is
+# chosen on purpose and the row says why.
+SERVER_WORDING: list[tuple[str, str]] = [
+    ("552 5.2.2 Mailbox quota usage exceeded", "mailboxfull"),
+    ("452 4.2.2 Not enough storage space in the mailbox of a@example.org", "mailboxfull"),
+    ("552 Sorry, the user is over the quota", "mailboxfull"),
+    ("552 Message would be over the allowed quota", "mailboxfull"),
+    # "mail file" is the mailbox file: its size limit is a full mailbox, not a large message
+    ("552 Mail file size exceeds the maximum size allowed for mail delivery", "mailboxfull"),
+    ("552 5.3.4 Message exceeded maximum inbound message size", "emailtoolarge"),
+    ("552 5.3.4 Size limit reached", "emailtoolarge"),
+    ("552 Taille limite du message atteinte", "emailtoolarge"),
+    ("550 5.2.1 Account a@example.com is currently suspended", "suspend"),
+    ("554 delivery error: dd Due to extended inactivity new mail is not currently being accepted for this mailbox",
+     "suspend"),
+    ("550 IP/domain reputation problems", "badreputation"),
+    ("550 5.7.1 Client host rejected: Bad DNS PTR resource record", "requireptr"),
+    ("450 4.7.1 Client host rejected: unresolvable relay host name", "requireptr"),
+    ("550 Please see http://spf.pobox.com/why.html?sender=a%40example.jp", "authfailure"),
+    ("550 5.7.1 Please inspect your SPF settings", "authfailure"),
+    ("550 SPF: 192.0.2.1 is not allowed to send mail. A_401", "authfailure"),
+    ("421 Too many SMTP sessions for this host", "ratelimited"),
+    ("550 5.7.1 Blacklisted URL in message", "spamdetected"),
+    ("554 5.7.1 Content filter rejection", "spamdetected"),
+    ("550 Mail content denied", "spamdetected"),
+    ("550 Reject bulk.advertising", "spamdetected"),
+    ("550 5.7.1 Spamming not allowed", "spamdetected"),
+    ("451 4.7.1 Your message has been temporarily blocked by our filter", "spamdetected"),
+    ("550 5.7.1 Your email breaches local URIBL policy", "spamdetected"),
+    ("554 Message refused by MailMarshal SpamProfiler", "spamdetected"),
+    # amavis's BANNED names a forbidden file type: the site's policy, no spam verdict
+    ("554 5.7.0 Rejecting banned content", "policyviolation"),
+    # an executable attachment is refused by policy; no virus was found in it
+    ("552 5.7.0 This message was blocked because it has a potentially executable attachment", "policyviolation"),
+    ("550 5.7.1 Message bounced due to organizational settings", "policyviolation"),
+    ("550 You have exceeded the allowable number of posts without solving a captcha", "policyviolation"),
+    ("550 Can't accept user", "userunknown"),
+    ("550 The user's email name is not found", "userunknown"),
+    ("550 #5.1.1 bad address a@example.org", "userunknown"),
+    ("550 Address invalid", "userunknown"),
+    ("550 <a@example.org> not found", "userunknown"),
+    ("550 5.1.1 The email account a@example.org does not exist at the organization this message was sent to",
+     "userunknown"),
+    ("550 Address not present in directory", "userunknown"),
+    ("550 Bad-recipient", "userunknown"),
+    ("550 Destination addresses were unknown", "userunknown"),
+    ("550 Mailbox neko does not exist", "userunknown"),
+    ("550 Mailbox a@example.org unavailable", "userunknown"),
+    ("550 Mailbox invalid", "userunknown"),
+    ("550 Requested action not taken: mailbox is unavailable", "userunknown"),
+    ("550 User neko was not found", "userunknown"),
+    ("550 Recipient a@example.org was not found in LDAP", "userunknown"),
+    ("550 RCPT <a@example.org> does not exist", "userunknown"),
+    ("550 No 'neko' in name directory", "userunknown"),
+    ("550 No thank you rejected: Account Unavailable: a@example.org", "userunknown"),
+    ("550 No valid recipients, bye", "userunknown"),
+    ("550 Non-existent user", "userunknown"),
+    ("550 Recipient not exist", "userunknown"),
+    ("553 sorry, this recipient is in my badrecipientto list (#5.7.1)", "userunknown"),
+    ("550 Unknown local-part a in domain example.org", "userunknown"),
+    ("550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized", "filtered"),
+    ("550 This account is protected by a challenge-response system", "filtered"),
+    ("550 We failed to deliver mail because the following address recipient id refuse to receive mail", "filtered"),
+    ("550 Envelope blocked \u2013 User Entry", "filtered"),
+    ("550 Access denied (sender blacklisted)", "rejected"),
+    ("553 Sender address has been blacklisted", "rejected"),
+    ("550 Backscatter protection detected an invalid or expired email address", "rejected"),
+    ("550 From: Domain is invalid. Please provide a valid From:", "rejected"),
+    ("550 Your message was rejected because the sender isn't on the recipient's list of senders to accept mail from",
+     "rejected"),
+    ("553 Bogus mail from", "rejected"),
+    ("550 Connections not accepted from servers without a valid sender domain", "rejected"),
+    ("550 Denied [BOUNCEDENY]", "rejected"),
+    ("550 Denied by SecuMail valid-address-filter", "rejected"),
+    ("550 Your email address is on SenderFilterConfig list", "rejected"),
+    ("550 Envelope blocked \u2013 Admin Entry", "rejected"),  # ("Policy Entry" reads as policyviolation)
+    ("550 Sender domain is empty", "rejected"),
+    ("550 Sender is in my black list", "rejected"),
+    ("550 Transaction failed unsigned DSN for a@example.jp", "rejected"),
+    ("550 Sender email address rejected", "rejected"),
+    ("550 Mail domain mentioned in email address is unknown", "hostunknown"),
+    ("550 Blocked", "blocked"),
+    ("550 Rejected (a@example.jp:blocked)", "blocked"),
+    ("554 Client host [192.0.2.1] blocked using bl.example.org", "blocked"),
+    ("550 Extreme bad IP profile", "blocked"),
+    ("554 Go away", "blocked"),
+    ("550 192.0.2.1 is in an ExampleRBL on rbl.example.org", "blocked"),
+    ("550 Mail server at 192.0.2.1 is blocked", "blocked"),
+    ("550 Your server requires confirmation", "blocked"),
+    ("550 Listed in work.drbl.example.ru", "blocked"),
+    ("550 Sender IP address rejected", "blocked"),
+    ("550 Your access to submit messages to this e-mail system has been rejected", "blocked"),
+    # qmail's rcpthosts: the server does not take mail for that domain, whether or not it says "or user"
+    ("553 sorry, that domain or user isn't in my list of allowed rcpthosts (#5.7.1)", "norelaying"),
+    ("553 sorry, you don't authenticate or the domain isn't in my list of allowed rcpthosts (#5.7.1)", "norelaying"),
+    ("530 This mail server requires authentication when attempting to send to a non-local e-mail address",
+     "norelaying"),
+    ("530 Authentication turned on in your email client", "securityerror"),
+    ("550 Authentification requise. ofr_402", "securityerror"),
+    ("554 User arn:aws:iam::1:user/a is not authorized to perform ses:SendRawEmail on resource", "securityerror"),
+    ("451 Could not load DRD for domain example.org", "systemerror"),
+    ("451 Remote server is misconfigured", "systemerror"),
+    ("552 Message header size exceeds limit", "contenterror"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), SERVER_WORDING, ids=[t for t, _ in SERVER_WORDING])
+def test_other_servers_documented_wording(text, reason):
+    found = match_wording(text)
+    assert found is not None and found[0] == reason, (text, found)
+
+
+# Close wording that must not be read as those reasons.
+SERVER_WORDING_NOT: list[tuple[str, str]] = [
+    ("550 Recipient domain does not exist", "userunknown"),  # the domain, not the mailbox
+    ("550 Mailbox is unavailable for a while", "userunknown"),  # suspended, not missing
+    ("550 Sender address invalid", "userunknown"),
+    ("550 5.7.1 Message rejected: mailbox size limit exceeded", "emailtoolarge"),  # a full mailbox
+    ("550 Bad sender IP address", "rejected"),  # the client, not the sender address
+    ("550 Recipient address rejected: User unknown", "rejected"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), SERVER_WORDING_NOT, ids=[t for t, _ in SERVER_WORDING_NOT])
+def test_other_servers_close_wording_is_not_that_reason(text, reason):
+    found = match_wording(text)
+    assert found is None or found[0] != reason, (text, found)
