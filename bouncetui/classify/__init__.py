@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bouncetui.classify import providers, rules
+from bouncetui.classify.screen import Screen
 
 _SUCCESS = frozenset({"delivered", "relayed", "expanded"})
 
@@ -61,11 +62,16 @@ class Evidence:
 
 @dataclass(frozen=True)
 class _Compiled:
-    patterns: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-    providers: tuple[tuple[providers.Provider, re.Pattern[str], re.Pattern[str] | None,
-                           tuple[re.Pattern[str], ...]], ...]
+    reasons: tuple[str, ...]  # rules.PATTERNS's reasons, in the order they are tried
+    wording: tuple[str, ...]  # every pattern of rules.PATTERNS, by reason, in order
+    wording_rx: list[re.Pattern[str] | None]  # each compiled when first searched (see ready())
+    reason_of: tuple[int, ...]  # the index in `reasons` of each wording pattern's reason
+    wording_screen: Screen  # the wording patterns that may match a (lower-cased) text
+    providers: tuple[tuple[providers.Provider, re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
-    any_mark: re.Pattern[str] | None  # every provider's mark in one pattern: most replies name none
+    provider_screen: Screen  # over every provider's mark (first), then every provider's rules
+    mark_of: dict[int, int]  # a provider -> its mark's index in provider_screen
+    rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in provider_screen
 
 
 @lru_cache(maxsize=1)
@@ -73,24 +79,44 @@ def compiled() -> _Compiled:
     """Every table compiled once."""
     flags = re.IGNORECASE | re.MULTILINE
     # The wording tables are written in lower case and searched in lower-cased text: without
-    # IGNORECASE the regular expression engine can skip ahead on literal prefixes.
-    # One alternation per reason: a single search per reason instead of one per pattern.
-    patterns = tuple(
-        (reason, (re.compile("|".join("(?:%s)" % p for p in pats), re.MULTILINE),))
-        for reason, pats in rules.PATTERNS
-    )
-    provs = tuple(
-        (p, re.compile(r"(?:^|\.)(?:%s)\.?$" % "|".join(re.escape(d) for d in p.domains), re.IGNORECASE),
-         re.compile(p.mark, flags) if p.mark else None, tuple(re.compile(r.pattern, flags) for r in p.rules))
-        for p in providers.PROVIDERS
-    )
+    # IGNORECASE the regular expression engine can skip ahead on literal prefixes. Only the
+    # patterns whose words are in the text are searched (classify/screen.py).
+    wording = [(i, p) for i, (_reason, pats) in enumerate(rules.PATTERNS) for p in pats]
     index: dict[str, set[int]] = {}
     for i, p in enumerate(providers.PROVIDERS):
         for domain in p.domains:
             index.setdefault(domain.lower().rstrip("."), set()).add(i)
-    marks = [p.mark for p in providers.PROVIDERS if p.mark]
-    any_mark = re.compile("|".join("(?:%s)" % m for m in marks), flags) if marks else None
-    return _Compiled(patterns, provs, {d: frozenset(v) for d, v in index.items()}, any_mark)
+    screened = [p.mark for p in providers.PROVIDERS if p.mark]
+    mark_of = {i: n for n, i in enumerate(i for i, p in enumerate(providers.PROVIDERS) if p.mark)}
+    rule_of = []
+    for p in providers.PROVIDERS:
+        rule_of.append(tuple(range(len(screened), len(screened) + len(p.rules))))
+        screened.extend(r.pattern for r in p.rules)
+    return _Compiled(
+        reasons=tuple(reason for reason, _pats in rules.PATTERNS),
+        wording=tuple(p for _i, p in wording),
+        wording_rx=[None] * len(wording),
+        reason_of=tuple(i for i, _p in wording),
+        wording_screen=Screen([p for _i, p in wording], re.MULTILINE),
+        providers=tuple((p, re.compile(p.mark, flags) if p.mark else None,
+                         tuple(re.compile(r.pattern, flags) for r in p.rules)) for p in providers.PROVIDERS),
+        domain_index={d: frozenset(v) for d, v in index.items()},
+        provider_screen=Screen(screened, flags),
+        mark_of=mark_of,
+        rule_of=tuple(rule_of),
+    )
+
+
+def _compile_wording(table: _Compiled, n: int) -> re.Pattern[str]:
+    rx = table.wording_rx[n] = re.compile(table.wording[n], re.MULTILINE)
+    return rx
+
+
+def ready() -> None:
+    """Compile every table now, not when first used (a fork server, before forking workers)."""
+    table = compiled()
+    for n in range(len(table.wording)):
+        _compile_wording(table, n)
 
 
 def _providers_of(host: str, index: dict[str, frozenset[int]]) -> frozenset[int]:
@@ -129,14 +155,23 @@ def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, s
     plain = plain_words(text)
     lowered = plain.lower()
     source = plain if len(plain) == len(lowered) else lowered  # to quote the words as written
-    for reason, regexes in compiled().patterns:
-        if only is not None and reason not in only:
+    table = compiled()
+    candidates = table.wording_screen.candidates(lowered)
+    best = None  # of the first reason that matches: the leftmost match; at one place, the earlier pattern's
+    for n in sorted(candidates):
+        reason = table.reason_of[n]
+        if best is not None and reason != table.reason_of[best[0]]:
+            break
+        if only is not None and table.reasons[reason] not in only:
             continue
-        for rx in regexes:
-            m = rx.search(lowered)
-            if m:
-                return reason, source[m.start():m.end()]
-    return None
+        rx = table.wording_rx[n] or _compile_wording(table, n)
+        m = rx.search(lowered)
+        if m is not None and (best is None or m.start() < best[1].start()):
+            best = (n, m)
+    if best is None:
+        return None
+    n, m = best
+    return table.reasons[table.reason_of[n]], source[m.start():m.end()]
 
 
 # Where the remote server's own reply starts in a diagnostic that wraps it ("5.1.0 - Unknown
@@ -155,9 +190,11 @@ def remote_words(text: str) -> str:
 _RESTRICTION = re.compile(r"recipient address rejected:\s*(?!access denied)(?=\S)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
 def match_reply(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
     """match_wording over the words after a restriction prefix ("Recipient address rejected:
-    Mailbox full"), then over the remote server's own words, then over the whole text."""
+    Mailbox full"), then over the remote server's own words, then over the whole text.
+    (Several steps ask this of one diagnostic: the last few answers are kept.)"""
     for part in _focus(text):
         found = match_wording(part, only)
         if found is not None:
@@ -182,23 +219,28 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     if not ev.diagnostic:
         return None
     table = compiled()
+    diagnostic = ev.diagnostic
     by_host = _providers_of(ev.rhost, table.domain_index)
     by_domain = _providers_of(ev.destination, table.domain_index)
-    named = table.any_mark is not None and table.any_mark.search(ev.diagnostic) is not None
+    maybe = table.provider_screen.candidates(diagnostic)
+    named = frozenset(i for i, n in table.mark_of.items()
+                      if n in maybe and table.providers[i][1].search(diagnostic))  # type: ignore[union-attr]
     if not (by_host or by_domain or named):
         return None
-    for i, (provider, _domains, mark, regexes) in enumerate(table.providers):
+    for i, (provider, _mark, regexes) in enumerate(table.providers):
         by = ("remote host" if i in by_host
               else "recipient domain" if i in by_domain
-              else "its reply" if named and mark is not None and mark.search(ev.diagnostic) else "")
+              else "its reply" if i in named else "")
         if not by:
             continue
-        for rule, rx in zip(provider.rules, regexes):
+        for rule, rx, n in zip(provider.rules, regexes, table.rule_of[i]):
             if rule.command and rule.command != ev.command:
                 continue
             if rule.status and not ev.status.startswith(rule.status):
                 continue
-            m = rx.search(ev.diagnostic)
+            if n not in maybe:
+                continue
+            m = rx.search(diagnostic)
             if m:
                 return rule.reason, "provider %s (%s): %r" % (provider.name, by, m.group(0).strip())
     return None

@@ -1,0 +1,127 @@
+"""Which of many regular expressions can match a text, found in one pass over it.
+
+Most patterns cannot match without some word: "mailbox (?:is )?full" needs "mailbox",
+"(?:user|account) (?:unknown|not found)" needs "unknown" or "not found". A `Screen` collects these
+words from the parsed patterns and finds all of them in a text with one regular expression shaped
+as a tree of their characters; `candidates(text)` then names the patterns worth searching (a
+superset of those that match: a pattern whose words are unknown is always among them). Searching
+a few patterns instead of hundreds is what makes classifying a diagnostic cheap.
+
+Case-insensitive patterns are screened by their words lower-cased, in the lower-cased text, and
+only in an ASCII text: Unicode case-insensitive matching has equivalences that str.lower() does
+not ("s" matches "ſ"), so a text with other characters gets every pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+try:  # the regular expression parser, to read the words a pattern needs
+    from re import _constants as _sre
+    from re import _parser as _sre_parser
+except ImportError:  # another Python: every pattern is a candidate
+    _sre = _sre_parser = None
+
+MIN_WORD = 3  # shorter words are in nearly every text: not worth looking for
+
+
+def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` contains, or () when no such set of strings
+    of at least MIN_WORD characters is known. With re.IGNORECASE (in `flags` or in the pattern)
+    they are lower-cased, and only ASCII words are given."""
+    if _sre_parser is None:
+        return ()
+    try:
+        parsed = _sre_parser.parse(pattern, flags & ~re.IGNORECASE)
+    except (re.error, RecursionError, OverflowError):
+        return ()
+    insensitive = bool((flags | parsed.state.flags) & re.IGNORECASE)
+    found = _needed(parsed, insensitive)
+    if not found or min(map(len, found)) < MIN_WORD:
+        return ()
+    if insensitive:
+        if not all(word.isascii() for word in found):
+            return ()
+        found = frozenset(word.lower() for word in found)
+    return tuple(sorted(found))
+
+
+def _needed(sequence: object, insensitive: bool) -> frozenset[str] | None:
+    """The best set of strings one of which every match of the parsed `sequence` contains: its
+    longest run of literal characters, or a group's or an alternation's own set."""
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in sequence:  # type: ignore[attr-defined]
+        if op is _sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            sets.append(frozenset({"".join(run)}))
+            run = []
+        inner = None
+        if op is _sre.SUBPATTERN:  # (group, added flags, removed flags, pattern)
+            if insensitive or not arg[1] & re.IGNORECASE:
+                inner = _needed(arg[3], insensitive)
+        elif op is _sre.BRANCH:  # (None, [alternatives])
+            each = [_needed(alternative, insensitive) for alternative in arg[1]]
+            inner = frozenset().union(*each) if all(each) else None
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            inner = _needed(arg[2], insensitive)  # (min, max, item): there at least once
+        if inner:
+            sets.append(inner)
+    if run:
+        sets.append(frozenset({"".join(run)}))
+    return max(sets, key=lambda s: (min(map(len, s)), -len(s))) if sets else None
+
+
+def trie(words: Sequence[str]) -> str:
+    """One regular expression for `words`, as a tree of their characters ("ab(?:c|d)"). Where
+    several start, it matches the longest (a word's continuations are tried before its end), so
+    the words there are that one and those it starts with."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+
+    return emit(tree)
+
+
+class Screen:
+    """The patterns (by index in `patterns`) that may match a text."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
+        self.insensitive = bool(flags & re.IGNORECASE)
+        self.everything = frozenset(range(len(patterns)))
+        by_word: dict[str, list[int]] = {}
+        for n, pattern in enumerate(patterns):
+            for word in words_needed(pattern, flags):
+                by_word.setdefault(word, []).append(n)
+        self.unscreened = self.everything - {n for ns in by_word.values() for n in ns}
+        # A word found -> the patterns that need it or a word it starts with (found there too).
+        self.covers = {
+            word: frozenset(n for end in range(MIN_WORD, len(word) + 1) for n in by_word.get(word[:end], ()))
+            for word in by_word
+        }
+        self.words = re.compile("(?=(%s))" % trie(sorted(by_word))) if by_word else None
+
+    def candidates(self, text: str) -> frozenset[int] | set[int]:
+        """The patterns that may match `text`: every one that does, and a few that do not."""
+        if self.words is None:
+            return self.everything
+        if self.insensitive:
+            if not text.isascii():
+                return self.everything
+            text = text.lower()
+        found = set(self.unscreened)
+        for word in set(self.words.findall(text)):
+            found |= self.covers[word]
+        return found

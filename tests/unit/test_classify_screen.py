@@ -1,0 +1,81 @@
+"""The screen that picks which wording patterns to search: it may keep too many, never too few."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bouncetui.classify import compiled, match_wording, providers, rules
+from bouncetui.classify.screen import Screen, words_needed
+
+TEXTS = [
+    "550 5.1.1 <kijitora@example.jp>... User Unknown",
+    "552 5.2.2 Mailbox full: quota exceeded for this recipient",
+    "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+    "Recipient address rejected: Message was identified as spam",
+    "421 4.7.0 Try again later, closing connection. (EHLO) gsmtp",
+    "550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass).",
+    "host mx.example.net said: 550 sorry, no mailbox here by that name (#5.1.1)",
+    "550 Requested action not taken: mailbox unavailable",
+    "このメールアドレスは存在しません。宛先不明",
+    "Postfach ist voll",
+    "The email account that you tried to reach does not exist.",
+    "Message rejected due to local policy; see https://support.google.com/mail/answer/69585",
+    "smtp; 550 5.7.1 Unfortunately, messages from [192.0.2.9] weren't sent. AS(1234) S3150",
+    "unknown user; ſpam filter",  # a long s: case-insensitive patterns match it as an "s"
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "words"),
+    [
+        (r"mailbox (?:is )?full", 0, ("mailbox ",)),
+        (r"(?:user|account) (?:unknown|not found)", 0, ("not found", "unknown")),
+        (r"user ?unknown", 0, ("unknown",)),
+        (r"\bspam\b", 0, ("spam",)),
+        (r"Over Quota", re.IGNORECASE, ("over quota",)),
+        (r"\brbl\b", 0, ("rbl",)),
+        (r"\d+", 0, ()),  # no word at all
+        (r"ab", 0, ()),  # too short to be worth looking for
+    ],
+)
+def test_the_words_a_pattern_cannot_match_without(pattern: str, flags: int, words: tuple[str, ...]) -> None:
+    assert words_needed(pattern, flags) == words
+
+
+def _check(patterns: list[str], flags: int, texts: list[str]) -> None:
+    screen = Screen(patterns, flags)
+    for text in texts:
+        subject = text if flags & re.IGNORECASE else text.lower()
+        kept = screen.candidates(subject)
+        for n, pattern in enumerate(patterns):
+            if re.search(pattern, subject, flags):
+                assert n in kept, (pattern, text)
+
+
+def test_every_wording_pattern_that_matches_is_kept() -> None:
+    patterns = [p for _reason, pats in rules.PATTERNS for p in pats]
+    # each pattern's own words, as a text, besides the sample replies
+    texts = TEXTS + [" and ".join(words_needed(p, re.MULTILINE)) for p in patterns]
+    _check(patterns, re.MULTILINE, texts)
+
+
+def test_every_provider_pattern_that_matches_is_kept() -> None:
+    patterns = [r.pattern for p in providers.PROVIDERS for r in p.rules] + [p.mark for p in providers.PROVIDERS if p.mark]
+    flags = re.IGNORECASE | re.MULTILINE
+    texts = TEXTS + [" and ".join(words_needed(p, flags)).upper() for p in patterns]
+    _check(patterns, flags, texts)
+
+
+def test_a_text_beyond_ascii_keeps_every_case_insensitive_pattern() -> None:
+    screen = Screen([r"spam filter", r"user unknown"], re.IGNORECASE)
+    assert screen.candidates("ſpam filter") == {0, 1}
+    assert screen.candidates("nothing to see") == set()
+
+
+def test_the_reason_is_the_first_in_table_order_whatever_the_position() -> None:
+    # "mailbox full" (mailboxfull) comes before "user unknown" (userunknown) in rules.PATTERNS,
+    # though the text names the unknown user first.
+    assert match_wording("user unknown, and the mailbox is full")[0] == "mailboxfull"
+    assert compiled().reasons.index("mailboxfull") < compiled().reasons.index("userunknown")
