@@ -45,6 +45,7 @@ DOCOMO = Provider(
     "docomo",
     ("docomo.ne.jp", "mopera.net", "docomo.blackberry.com", "dwmail.jp"),
     (
+        R("userunknown", r"\S", status="5.0.911"),  # docomo's own status for a missing mailbox
         R("userunknown", r"unknown user|user unknown", status="5.1."),
         R("filtered", r"unknown user|user unknown", status="5.2."),
         R("userunknown", r"unknown user|user unknown", command="RCPT"),
@@ -53,6 +54,7 @@ DOCOMO = Provider(
         # Neither RCPT nor a 5.1.x status: not the missing-mailbox answer, so the receive filter.
         R("filtered", r"unknown user|user unknown"),
         R("ratelimited", r"552 too many recipients"),
+        R("syntaxerror", r"503 bad sequence of commands|504 command parameter not implemented"),
     ),
 )
 AU = Provider(
@@ -79,7 +81,23 @@ GOOGLE = Provider(
     (
         R("spamdetected", r"rejected due to spam classification"),
         R("notcompliantrfc", r"not rfc ?5322 compliant|rfcmessagenoncompliant|multiple addresses in from"),
-        R("blocked", r"unusual rate of unsolicited mail", status="5."),
+        # Gmail's protocol refusals (its SMTP error reference): commands out of order or unknown.
+        R("syntaxerror", r"smtp protocol violation|no identity changes permitted|unrecognized authentication type|"
+                         r"too many unauthenticated commands|too many unrecognized commands|unimplemented command|"
+                         r"(?:ehlo/helo|mail|rcpt) first|optional argument not permitted|starttls may not be repeated"),
+        # "... unusual rate of unsolicited mail ... has been temporarily blocked" (421 or 550) blocks the
+        # client; the 4.7.28 variant says "temporarily rate limited" instead.
+        R("ratelimited", r"unusual rate of unsolicited mail", status="4.7.28"),
+        R("blocked", r"unusual rate of unsolicited mail(?!.*rate limited)"),
+        R("blocked", r"try again later, closing connection|ip not in whitelist for rcpt domain"),
+        # Google Workspace's SMTP relay limits and per-transaction limits
+        R("ratelimited", r"relay limit exceeded|multiple destination domains per transaction"),
+        R("rejected", r"mail sending denied"),
+        R("securityerror", r"cannot decode response|application-specific password required|"
+                           r"username and password not accepted|invalid credentials for relay"),
+        R("expired", r"timeout - closing connection"),
+        R("networkerror", r"exceeded \d+ hops|may indicate a mail loop"),
+        R("systemerror", r"temporary system problem|server busy|mail server temporarily rejected message"),
         # The sender requirements (2024): "rate limited because SPF authentication didn't pass",
         # "... the From: header isn't aligned with ... SPF or DKIM": the cause is authentication.
         R("authfailure", r"(?:spf|dkim) authentication didn'?t pass|isn'?t aligned with (?:either )?the authenticated|"
@@ -114,6 +132,33 @@ MICROSOFT = Provider(
      "protection.outlook.com", "office365.com", "microsoft.com"),
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
+        # Exchange Online's NDR reference: 4.7.500-899 "Access denied, please try again later" is an IP
+        # restricted for suspicious activity; 5.7.506 bad HELO; 5.7.507 the IP blocked by the recipient's
+        # organisation; 5.7.510 no mail over IPv6; 5.7.51 RestrictDomainsToIPAddresses; 5.5.4 an invalid
+        # HELO domain name.
+        R("blocked", r"access denied, please try again later|\b4\.7\.8[5-9]\d\b|\b5\.7\.50[67]\b|"
+                     r"access denied, bad helo|\b5\.7\.510\b|does not accept email over ipv6|\b5\.7\.51\b|"
+                     r"\b5\.5\.4 invalid domain name"),
+        # DANE and DNSSEC checks of the destination (5.7.321-325): the secure channel could not be set up.
+        R("failedstarttls", r"\b[45]\.7\.32[1-5]\b|tlsa-invalid|dnssec-invalid|certificate-expired|"
+                            r"certificate-host-mismatch|starttls-not-supported"),
+        # The recipient's own limits on what it receives: 5.2.121/5.2.122 per-hour limits, the
+        # mailbox's delivery thread limit, 5.7.508 "exceeded permitted limits".
+        R("ratelimited", r"\b5\.2\.12[12]\b|message receive limit|exceeded their limit for|thread limit exceeded|"
+                         r"exceeded permitted limits"),
+        # Groups and mailboxes that accept only authenticated (internal) senders or a list of senders:
+        # 5.7.12, 5.7.124, 5.7.133-136 (RESOLVER.RST.*): the sender is not allowed there.
+        R("rejected", r"\b5\.7\.12\b|\b5\.7\.124\b|\b5\.7\.13[3-6]\b|sender not in allowed-senders list|"
+                      r"sender (?:was )?not authenticated (?:by organization|for (?:group|mailbox|public folder))"),
+        R("suspend", r"\b5\.7\.505\b|banned recipient"),
+        R("spamdetected", r"content filter agent quarantined"),
+        R("policyviolation", r"\b5\.0\.350\b|x-dg-ref header|\b5\.7\.9\d\d\b"),
+        R("norelaying", r"\b5\.7\.1 client was not authenticated\b"),
+        R("userunknown", r"single label domains not accepted|invalid x\.400 address"),
+        R("syntaxerror", r"\b5\.3\.3 unrecognized command"),
+        R("contenterror", r"invalid message content"),
+        R("systemerror", r"\b4\.3\.2 service not active|\b5\.3\.190\b|address ambiguous|misconfigured forwarding address|"
+                         r"failed to be replicated|agent busy"),
         # The sender's own limits: "SubmissionQuotaExceededException" comes with 5.2.2, which is
         # no full mailbox here; 5.1.90 is the daily recipient limit.
         R("ratelimited", r"submissionquotaexceeded|submission quota|5\.1\.90\b|reached your daily limit"),
@@ -132,7 +177,7 @@ MICROSOFT = Provider(
         R("hostunknown", r"domain is not reachable|5\.4\.310|dns domain .{0,40} does not exist"),
         R("expired", r"5\.4\.316|message expired"),
         R("networkerror", r"5\.4\.14|hop count exceeded|routing loop"),
-        R("securityerror", r"5\.7\.57|not authenticated to send anonymous mail|5\.7\.13[3-6]"),
+        R("securityerror", r"5\.7\.57|not authenticated to send anonymous mail"),
         R("contenterror", r"5\.6\.211|invalid mime"),
     ),
     # Its hosts and its own tokens: RESOLVER.ADR.RecipNotFound, STOREDRV.Deliver..., AS(7230).
@@ -182,14 +227,18 @@ TENCENT = Provider(
     "Tencent",
     ("qq.com", "exmail.qq.com", "foxmail.com", "tencent.com"),
     (
-        R("ratelimited", r"frequency limit|frequency of .{0,20}limited|too many|rate limit"),
+        # QQ Mail's help (service.mail.qq.com, id=20022)
+        R("authfailure", r"dmarc check failed|spf check failed"),
+        R("blocked", r"suspected spam ip"),
+        R("ratelimited", r"frequency limit|frequency of .{0,20}limited|too many|rate limit|connection denied"),
+        R("blocked", r"bounce attack|ip (?:is )?(?:rejected|blocked)|blocked ip|smtp auth error"),
         R("mailboxfull", r"mailbox is full|quota exceeded|over quota"),
         R("emailtoolarge", r"message too large|mail size"),
+        R("syntaxerror", r"bad address syntax"),
         R("suspend", r"mailbox unavailable or access denied"),
         R("userunknown", r"mailbox not found|invalid recipient"),
         R("filtered", r"rejected by recipients?"),
         R("spamdetected", r"\bspam\b|content (?:is )?denied|mail content"),
-        R("blocked", r"bounce attack|ip (?:is )?(?:rejected|blocked)|blocked ip|smtp auth error"),
     ),
     mark=r"service\.mail\.qq\.com|service\.exmail\.qq\.com",
 )
@@ -199,9 +248,20 @@ MIMECAST = Provider(
     (
         # "Envelope blocked - User Entry": the recipient's own blocked-senders list; "- Policy
         # Entry" / "- Admin Entry" and "Blocked Sender": the organisation's list refuses the sender.
-        R("filtered", r"envelope blocked - user entry"),
-        R("rejected", r"envelope blocked|blocked sender"),
+        R("filtered", r"envelope blocked [-\u2013] user entry"),
+        R("rejected", r"envelope blocked|blocked sender|block policy for (?:envelope|header) from"),
+        R("authfailure", r"(?:spf|dkim|dmarc) sender invalid"),
         R("virusdetected", r"rejected due to security polic|virus|malware"),
+        # Its documented SMTP codes: 451 "Recipient temporarily unavailable" is its greylisting,
+        # "Internal resources are temporarily unavailable" a temporary block of the sending IP.
+        R("blocked", r"recipient temporarily unavailable|internal resources are temporarily unavailable|"
+                     r"ip temporarily blacklisted"),
+        R("failedstarttls", r"route requires (?:encryption|tls|high-strength ciphers)|invalid for this certificate"),
+        R("securityerror", r"incorrect authentication data|submitter failed"),
+        R("notaccept", r"account inbounds disabled"),
+        R("ratelimited", r"account service is temporarily unavailable|outbound thread limit|too many recipients"),
+        R("networkerror", r"mail loop detected"),
+        R("systemerror", r"unable to process (?:connection|command|an email)|message ended early"),
         R("badreputation", r"ip reputation|reputation"),
         R("policyviolation", r"host network not allowed|anti-spoofing|policy"),
         R("spamdetected", r"spam"),
@@ -215,11 +275,19 @@ COX = Provider(
     "Cox",
     ("cox.net", "cloudfilter.net", "coxmail.com"),
     (
-        R("blocked", r"AUP#(?:CDRBL|CXBL|BL|RBL|DNSBL|IPBL\d*|CXSNDR|CXCNCT|CXSMTP|BLK|PBL)\b"),
-        R("ratelimited", r"AUP#(?:CXMXRT|MXRT|CXRCPT|RT|RATE)"),
-        R("requireptr", r"AUP#(?:CXDNS|DNS|PTR)"),
-        R("spamdetected", r"AUP#(?:URLBL|CXSPAM|SPAM|CXTHRT)"),
-        R("blocked", r"sender rejected"),
+        # Cox's AUP# codes (its email error codes page) first: "sender rejected ... AUP#CDRBL" is a block.
+        R("securityerror", r"AUP#(?:CXTHRT|CXMJ)\b"),  # sending limited for suspicious account activity
+        R("rejected", r"AUP#(?:CXSNDR|CXSMTP)\b"),  # the sender's domain, an unverifiable sender
+        R("ratelimited", r"AUP#(?:CXCNCT|CXMXRT|MXRT|CXRCPT|RT|RATE)\b"),
+        R("requireptr", r"AUP#(?:CXDNS|DNS|PTR)\b|rejected - no rdns|dns check failure"),
+        R("spamdetected", r"AUP#(?:URLBL\d*|CXSPAM|SPAM)\b"),
+        R("blocked", r"AUP#(?:CDRBL|CXBL|BL|RBL|DNSBL|IPBL\d*|BLK|PBL)\b|too many bad commands|too many invalid recipients"),
+        # Its wording without a code
+        R("notaccept", r"esmtp server temporarily not available"),
+        R("policyviolation", r"no data before greeting|attachment extension is forbidden"),
+        R("ratelimited", r"too many sessions from|message threshold exceeded|requested action aborted: try again later"),
+        R("userunknown", r"recipient rejected"),
+        R("rejected", r"sender rejected"),  # "all sender domains must resolve to a valid MX or A record"
     ),
     mark=r"cox\.com/(?:residential/)?support|AUP#CX",
 )
@@ -227,23 +295,39 @@ SPECTRUM = Provider(
     "Spectrum",
     ("charter.net", "spectrum.net", "rr.com", "twc.com", "brighthouse.com", "charter.com"),
     (
-        R("ratelimited", r"AUP#(?:In|Out)-1[3-4]\d\d\b"),
-        R("blocked", r"AUP#(?:In|Out)-1[0-2]\d\d\b"),
-        R("notaccept", r"AUP#(?:In|Out)-1260\b"),
-        R("rejected", r"AUP#(?:In|Out)-15\d\d\b"),
+        # AUP#In-NNNN / AUP#Out-NNNN, as its "understanding email error codes" page groups them.
+        R("blocked", r"AUP#[-a-z]*1000\b"),  # the IP blocked for suspicious activity
+        R("rejected", r"AUP#[-a-z]*10(?:[1-7]\d|80)\b"),  # the sending account limited
+        R("systemerror", r"AUP#[-a-z]*1090\b"),
+        R("networkerror", r"AUP#[-a-z]*1260\b"),  # IPv6 connections are not processed
+        R("blocked", r"AUP#[-a-z]*1(?:1[0-5]\d|2[0-5]\d)\b"),  # DNS of the IP, Cloudmark CSI, Spamhaus
+        R("policyviolation", r"AUP#[-a-z]*1(?:1[6-9]\d|560)\b"),  # the domain's security policy, invalid recipients
+        R("ratelimited", r"AUP#[-a-z]*1(?:[34]\d\d|54\d|55\d)\b"),  # connections, volume, recipients
+        R("emailtoolarge", r"AUP#[-a-z]*1530\b"),
+        R("rejected", r"AUP#[-a-z]*15[0-2]\d\b"),  # sending as another address or domain
     ),
-    mark=r"spectrum\.net/support|charter\.net",
+    mark=r"spectrum\.net/support|charter\.net|AUP#(?:In|Out)-\d{4}",
 )
 GODADDY = Provider(
     "GoDaddy",
     ("secureserver.net", "godaddy.com"),
     (
-        R("ratelimited", r"\bIB(?:103|111|112|401|605|606|607)\b|too many (?:recipients|connections)"),
+        # Its IBnnn codes, as its bounce page lists them
+        R("ratelimited", r"\bIB(?:007|504|510|60[5-7])\b|too many (?:recipients|connections|sessions)"),
+        R("badreputation", r"\bIB103\b"),  # a poor reputation on Cloudmark CSI
+        R("requireptr", r"\bIB108\b"),  # reverse DNS of the IP failed
         R("authfailure", r"\bIB508\b|\bspf\b"),
-        R("rejected", r"\bIB50[1-7]\b"),
-        R("blocked", r"\bIB(?:10[0-9]|110|113|2\d\d)\b|spamhaus|blocked"),
+        R("rejected", r"\bIB50[1-7]\b"),  # blank, IP-address or invalid From:
+        R("securityerror", r"\bIB401\b"),
+        R("spamdetected", r"\bIB212\b"),
+        R("virusdetected", r"\bIB705\b"),
+        R("expired", r"\bIB101\b|delivery timeout|wasn'?t able to establish an smtp connection"),
+        R("blocked", r"\bIB(?:10[0-9]|11[0-3]|2\d\d)\b|spamhaus|rbl reject|blocked"),
+        R("suspend", r"account disabled"),
+        R("mailboxfull", r"account storage limit"),
+        R("userunknown", r"account does not exist|recipient not found"),
     ),
-    mark=r"x\.co/rlbounce|secureserver\.net",
+    mark=r"x\.co/rlbounce|secureserver\.net|\bIB\d{3}\b",
 )
 ZOHO = Provider(
     "Zoho",
@@ -261,19 +345,24 @@ FACEBOOK = Provider(
     "Facebook",
     ("facebook.com", "fb.com", "facebookmail.com"),
     (
-        R("userunknown", r"\bRCP-P1\b|\bRCP-R1\b"),
+        # Its response codes (postmaster.facebook.com/response_codes)
+        R("userunknown", r"\bRCP-P1\b|\bRCP-R1\b|\bINT-P[134]\b"),
         R("filtered", r"\bRCP-P[23]\b|recipient preferences"),
-        R("suspend", r"\bRCP-P4\b"),
-        R("ratelimited", r"\bRCP-T[1-4]\b|\bCON-T[1-4]\b|\bMSG-T[1-4]\b"),
-        R("emailtoolarge", r"\bMSG-P1\b"),
+        R("suspend", r"\bRCP-P4\b|\bRCP-T4\b"),  # the address deactivated
+        R("systemerror", r"\bRCP-T1\b|\bCON-T1\b|\bINT-T\d\b"),  # Facebook's own temporary issues
+        R("ratelimited", r"\bRCP-T[23]\b|\bCON-T[2-4]\b|\bMSG-T[1-4]\b"),
+        R("emailtoolarge", r"\bMSG-P1\b|\bINT-P2\b"),
         R("contenterror", r"\bMSG-P2\b"),
-        R("notcompliantrfc", r"\bMSG-P3\b"),
-        R("requireptr", r"\bDNS-[PT][1-3]\b"),
+        R("notcompliantrfc", r"\bMSG-P3\b"),  # a header field that may appear once, repeated
+        R("rejected", r"\bDNS-P[12]\b|\bDNS-T1\b"),  # the MAIL FROM domain does not exist or has no MX
+        R("requireptr", r"\bDNS-P3\b|\bDNS-T2\b"),
         R("authfailure", r"\bPOL-P7\b"),
-        R("spamdetected", r"\bPOL-P[68]\b"),
-        R("policyviolation", r"\bPOL-P5\b"),
+        R("virusdetected", r"\bPOL-P5\b"),
+        R("spamdetected", r"\bPOL-P[68]\b"),  # a blocked URL
+        # POL-P3/P4, POL-T1 to T3: "not accepting messages from your mail server" for hours: a block
+        # of the client (Facebook still takes mail), not a destination that accepts none.
         R("blocked", r"\bPOL-[PT][1-4]\b"),
-        R("systemerror", r"\b(?:CON|INT)-P\d\b"),
+        R("systemerror", r"\bCON-P\d\b"),
     ),
     mark=r"postmaster\.facebook\.com",
 )
@@ -281,29 +370,46 @@ IUA = Provider(
     "i.ua",
     ("i.ua", "email.ua"),
     (
-        R("suspend", r"mail\.i\.ua/err/3/|frozen"),
-        R("mailboxfull", r"mail\.i\.ua/err/5/|mailbox is full"),
-        R("ratelimited", r"mail\.i\.ua/err/6/"),
-        R("userunknown", r"mail\.i\.ua/err/2/|no such user"),
-        R("blocked", r"mail\.i\.ua/err/1/"),
-        R("spamdetected", r"mail\.i\.ua/err/(?:4|7|8)/"),
+        # http://mail.i.ua/err/N/, as its error pages number them
+        R("norelaying", r"\.i\.ua/err/0?[16]\b"),  # no mail gateway; use your provider's SMTP
+        R("userunknown", r"\.i\.ua/err/0?2\b|no such user"),
+        R("suspend", r"\.i\.ua/err/0?3\b|frozen"),  # not used for more than three months
+        R("mailboxfull", r"\.i\.ua/err/0?4\b|mailbox is full"),
+        R("ratelimited", r"\.i\.ua/err/0?5\b"),  # the sending limit
+        R("blocked", r"\.i\.ua/err/(?:0?7|0?9)\b"),  # a wrong HELO; the IP on a black list
+        R("rejected", r"\.i\.ua/err/0?8\b"),  # the sender address could not be checked
+        R("filtered", r"\.i\.ua/err/10\b"),  # not in the recipient's address list
     ),
-    mark=r"mail\.i\.ua/err/",
+    mark=r"\.i\.ua/err/",
 )
+
+
+def _orange(codes: str) -> str:
+    """Orange's and La Poste's reply codes: "OFR_416", "OFR006_102", "LPN007_416", "LPN105-104",
+    "LPNAAA_101", "OUK_513", or the bare "[416]" Orange appends."""
+    return r"\b(?:LPN(?:AAA)?|OFR|OUK)(?:\d{3})?[-_]?(?:%s)\b|\[(?:%s)\]" % (codes, codes)
+
+
 ORANGE = Provider(
     "Orange/France Télécom",
     ("orange.fr", "wanadoo.fr", "laposte.net", "orange.com", "francetelecom.fr", "voila.fr"),
     (
-        R("spamdetected", r"\bofr_?5(?:06|07|08|09|10|11)\b|\[50[6-9]\]"),
-        R("blocked", r"\bofr\w*_?(?:\d+_)?(?:10[0-9]|999)\b|\[(?:10[0-9]|999)\]|client host blocked|"
-                     r"adresse ip source bloquee"),
-        R("systemerror", r"\bofr\w*_?(?:\d+_)?50[0-5]\b|\[50[0-5]\]"),
-        R("userunknown", r"invalid recipient|adresse destinataire invalide|LPN007_416"),
-        R("suspend", r"recipient account is blocked|compte du destinataire est bloque"),
-        R("policyviolation", r"\bLPN\d+_6\d\d\b"),
+        R("userunknown", _orange("416|418") + r"|invalid recipient|adresse destinataire invalide"),
+        R("mailboxfull", _orange("417") + r"|boite du destinataire pleine"),
+        R("suspend", _orange("420|426") + r"|recipient account is blocked|compte du destinataire est bloque|"
+                                          r"archived recipient"),
+        R("ratelimited", _orange("104") + r"|trop de connexions"),
+        R("securityerror", _orange("305|402")),  # an invalid authentication code; authentication required
+        R("authfailure", _orange("401|517")),  # SPF: not allowed to send; DMARC verification failed
+        R("rejected", _orange("403|405|415|421")),  # "Emetteur invalide", "Mail from not owned by user"
+        R("emailtoolarge", _orange("514")),
+        R("spamdetected", _orange("50[6-9]|511")),  # "Mail rejete. Mail rejected."
+        R("systemerror", _orange("50[0-5]")),
+        R("blocked", _orange("10[0-9]|510|999") + r"|client host blocked|adresse ip source bloquee"),
+        R("policyviolation", _orange(r"6\d\d")),
         R("ratelimited", r"\bLPN\d+_5\d\d\b|too many"),
     ),
-    mark=r"\bOFR\d*_\d+|\bLPN\d+_\d+",
+    mark=r"\bOFR\d*_\d+|\bLPN\d+_\d+|\bLPNAAA_\d+|\bOUK_\d+",
 )
 MESSAGELABS = Provider(
     "MessageLabs",

@@ -276,3 +276,144 @@ def test_t_online_names_its_block_list_in_parentheses():
     text = ("554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact "
             "tosa@rx.t-online.de to clarify.) (BL)")
     assert reason(diagnostic=text, command="MAIL", destination="t-online.de") == "blocked"
+
+
+# -- each provider's documented codes and wording -----------------------------------------------------
+# (the codes and replies their error pages list, as Sisimai 4.25's rhost tables also collect them;
+# where that table's reason differs from ours the row says why)
+GMAIL, EXO, MIMECAST_MX = "gmail-smtp-in.l.google.com", "example-org.mail.protection.outlook.com", "us-smtp-inbound-1.mimecast.com"
+COX_MX, SPECTRUM_MX, GODADDY_MX = "cxr.mx.a.cloudfilter.net", "mx.charter.net", "mx1.secureserver.net"
+DOCUMENTED: list[tuple[str, str, str, str, str, str]] = [
+    # (rhost, destination, status, SMTP command, diagnostic, reason)
+    (GMAIL, "gmail.com", "4.7.0", "", "421-4.7.0 Our system has detected an unusual rate of unsolicited mail originating "
+     "from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily "
+     "blocked.", "blocked"),
+    (GMAIL, "gmail.com", "4.7.0", "", "421-4.7.0 Try again later, closing connection. (EHLO)", "blocked"),
+    (GMAIL, "gmail.com", "4.7.0", "", "421-4.7.0 IP not in whitelist for RCPT domain, closing connection.", "blocked"),
+    (GMAIL, "gmail.com", "4.4.2", "", "451-4.4.2 Timeout - closing connection.", "expired"),
+    (GMAIL, "gmail.com", "5.6.0", "", "554-5.6.0 Message exceeded 50 hops, this may indicate a mail loop.", "networkerror"),
+    (GMAIL, "gmail.com", "5.7.0", "", "550-5.7.0 Mail Sending denied. This error occurs if the sender account is "
+     "disabled or not registered within your Google Workspace domain.", "rejected"),
+    (GMAIL, "gmail.com", "5.7.8", "", "535-5.7.8 Username and Password not accepted.", "securityerror"),
+    (GMAIL, "gmail.com", "4.5.0", "", "451-4.5.0 SMTP protocol violation, visit RFC 2821", "syntaxerror"),
+    (GMAIL, "gmail.com", "5.7.0", "", "554-5.7.0 Too many unauthenticated commands.", "syntaxerror"),
+    (GMAIL, "gmail.com", "4.3.0", "", "421-4.3.0 Temporary System Problem. Try again later.", "systemerror"),
+    (GMAIL, "gmail.com", "4.4.5", "", "421-4.4.5 Server busy, try again later.", "systemerror"),
+    (GMAIL, "gmail.com", "4.2.1", "", "450-4.2.1 Peak SMTP relay limit exceeded for customer.", "ratelimited"),
+    (GMAIL, "gmail.com", "5.4.5", "", "550-5.4.5 Daily SMTP relay limit exceeded for user.", "ratelimited"),
+    (GMAIL, "gmail.com", "4.3.0", "", "451-4.3.0 Multiple destination domains per transaction is unsupported.",
+     "ratelimited"),
+    # Gmail's own words for a missing domain: the domain, so hostunknown (the table says userunknown)
+    (GMAIL, "example.org", "5.1.2", "", "553-5.1.2 We weren't able to find the recipient domain.", "hostunknown"),
+    # a STARTTLS requirement is failedstarttls here (the table, written before that reason, says syntaxerror)
+    (GMAIL, "gmail.com", "5.7.0", "", "530-5.7.0 Must issue a STARTTLS command first.", "failedstarttls"),
+    (EXO, "example.org", "4.7.850", "", "451 4.7.850 Access denied, please try again later.", "blocked"),
+    (EXO, "example.org", "5.7.506", "", "550 5.7.506 Access denied, Bad HELO", "blocked"),
+    (EXO, "example.org", "5.7.507", "", "550 5.7.507 Access denied, rejected by recipient", "blocked"),
+    (EXO, "example.org", "5.7.510", "", "550 5.7.510 Access denied, example.org does not accept email over IPv6",
+     "blocked"),
+    (EXO, "example.org", "5.5.4", "", "550 5.5.4 Invalid domain name", "blocked"),
+    # DANE and DNSSEC failures of the destination: no secure channel, failedstarttls (the table: blocked)
+    (EXO, "example.org", "5.7.323", "", "550 5.7.323 tlsa-invalid: The domain failed DANE validation", "failedstarttls"),
+    (EXO, "example.org", "5.7.322", "", "550 5.7.322 certificate-expired: Destination mail server's certificate is "
+     "expired", "failedstarttls"),
+    (EXO, "example.org", "5.2.122", "", "550 5.2.122 The recipient has exceeded their limit for the number of "
+     "messages they can receive per hour", "ratelimited"),
+    (EXO, "example.org", "4.3.2", "", "432 4.3.2 STOREDRV.Deliver; recipient thread limit exceeded", "ratelimited"),
+    (EXO, "example.org", "5.7.133", "", "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication "
+     "required; Delivery restriction check failed because the sender was not authenticated when sending to this "
+     "group", "rejected"),
+    (EXO, "example.org", "5.7.124", "", "550 5.7.124 Sender not in allowed-senders list", "rejected"),
+    (EXO, "example.org", "5.7.505", "", "550 5.7.505 Access denied, banned recipient", "suspend"),
+    (EXO, "example.org", "5.2.1", "", "550 5.2.1 Content Filter agent quarantined this message", "spamdetected"),
+    (EXO, "example.org", "5.7.900", "", "550 5.7.900 Delivery not authorized, message refused", "policyviolation"),
+    (EXO, "example.org", "5.0.350", "", "550 5.0.350 Generic error, x-dg-ref header is too long", "policyviolation"),
+    (EXO, "example.org", "5.3.3", "", "550 5.3.3 Unrecognized command", "syntaxerror"),
+    (EXO, "example.org", "5.1.4", "", "550 5.1.4 Destination mailbox address ambiguous", "systemerror"),
+    (EXO, "example.org", "5.2.14", "", "550 5.2.14 Misconfigured forwarding address", "systemerror"),
+    (EXO, "example.org", "5.1.6", "", "550 5.1.6 Recipient addresses in single label domains not accepted",
+     "userunknown"),
+    (MIMECAST_MX, "example.org", "4.0.0", "", "451 Recipient Temporarily Unavailable", "blocked"),
+    (MIMECAST_MX, "example.org", "4.0.0", "", "451 Internal resources are temporarily unavailable", "blocked"),
+    (MIMECAST_MX, "example.org", "5.0.0", "", "553 This route requires encryption (TLS)", "failedstarttls"),
+    (MIMECAST_MX, "example.org", "5.0.0", "", "535 Incorrect authentication data", "securityerror"),
+    (MIMECAST_MX, "example.org", "4.0.0", "", "451 Account inbounds disabled", "notaccept"),
+    (MIMECAST_MX, "example.org", "4.0.0", "", "451 Account service is temporarily unavailable", "ratelimited"),
+    (MIMECAST_MX, "example.org", "5.0.0", "", "554 Mail loop detected", "networkerror"),
+    (MIMECAST_MX, "example.org", "4.0.0", "", "451 Unable to process connection at this time", "systemerror"),
+    (MIMECAST_MX, "example.org", "5.0.0", "", "550 Envelope rejected - Block policy for envelope from address",
+     "rejected"),
+    (MIMECAST_MX, "example.org", "5.0.0", "", "550 DMARC Sender Invalid - envelope rejected", "authfailure"),
+    # Mimecast's "Sender address blocked" names the sender's address on a blocked-senders list: rejected
+    (MIMECAST_MX, "example.org", "4.0.0", "", "421 Sender address blocked", "rejected"),
+    (COX_MX, "cox.net", "5.0.0", "", "550 5.1.0 Email sending limited due to suspicious account activity AUP#CXTHRT",
+     "securityerror"),
+    (COX_MX, "cox.net", "5.1.0", "", "550 5.1.0 sender rejected AUP#CXSNDR", "rejected"),
+    (COX_MX, "cox.net", "4.0.0", "", "421 too many sessions from 192.0.2.1 AUP#CXCNCT", "ratelimited"),
+    (COX_MX, "cox.net", "5.0.0", "", "554 Message rejected: URL blocklisted AUP#URLBL011", "spamdetected"),
+    (COX_MX, "cox.net", "5.0.0", "", "554 192.0.2.1 rejected - no rDNS", "requireptr"),
+    (COX_MX, "cox.net", "5.0.0", "", "552 attachment extension is forbidden", "policyviolation"),
+    (COX_MX, "cox.net", "5.1.0", "", "550 5.1.0 sender rejected", "rejected"),
+    (COX_MX, "cox.net", "5.1.1", "", "550 5.1.1 recipient rejected", "userunknown"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 Your IP address has been blocked. AUP#In-1000", "blocked"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 AUP#Out-1010 account blocked from sending", "rejected"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 IPv6 is not processed AUP#In-1260", "networkerror"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 AUP#In-1170 against the domain's security policies",
+     "policyviolation"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 AUP#Out-1530 message larger than 20MB", "emailtoolarge"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 AUP#Out-1550 too many recipients", "ratelimited"),
+    (SPECTRUM_MX, "charter.net", "5.0.0", "", "554 AUP#Out-1560 too many invalid recipients", "policyviolation"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "554 Connection refused. This IP has a poor reputation on Cloudmark "
+     "Sender Intelligence (CSI). IB103", "badreputation"),
+    (GODADDY_MX, "example.com", "4.0.0", "", "421 Temporarily rejected. Reverse DNS for this IP failed. IB108",
+     "requireptr"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "554 This IP has been temporarily blocked for attempting to mail too many "
+     "invalid recipients. IB112", "blocked"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "535 Authentication not allowed on IBSMTP Servers. IB401", "securityerror"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "550 a@example.com Blank From: addresses are not allowed. Please "
+     "provide a valid From. IB501", "rejected"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "552 Virus infected message rejected. IB705", "virusdetected"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "550 This IP has sent too many messages this hour. IB504", "ratelimited"),
+    (GODADDY_MX, "example.com", "5.0.0", "", "550 Account storage limit", "mailboxfull"),
+    ("mx.i.ua", "i.ua", "5.0.0", "", "550 Mailbox is full. See http://mail.i.ua/err/4/", "mailboxfull"),
+    ("mx.i.ua", "i.ua", "5.0.0", "", "550 Letter sending limit is exceeded. http://mail.i.ua/err/5/", "ratelimited"),
+    ("mx.i.ua", "i.ua", "5.0.0", "", "550 Use SMTP of your provider. http://mail.i.ua/err/6/", "norelaying"),
+    ("mx.i.ua", "i.ua", "5.0.0", "", "550 Not in the list. http://mail.i.ua/err/10/", "filtered"),
+    ("", "facebook.com", "5.1.1", "", "550 5.1.1 INT-P1 http://postmaster.facebook.com/response_codes", "userunknown"),
+    ("", "facebook.com", "5.0.0", "", "550 5.7.1 POL-P5 http://postmaster.facebook.com/response_codes", "virusdetected"),
+    ("", "facebook.com", "5.0.0", "", "550 5.1.8 DNS-P1 http://postmaster.facebook.com/response_codes", "rejected"),
+    ("", "facebook.com", "4.0.0", "", "450 4.2.1 RCP-T4 http://postmaster.facebook.com/response_codes", "suspend"),
+    ("", "facebook.com", "4.0.0", "", "451 4.3.0 RCP-T1 http://postmaster.facebook.com/response_codes", "systemerror"),
+    # "not accepting messages from your mail server" for hours blocks the client (the table: notaccept,
+    # which here is a destination that accepts no mail at all)
+    ("", "facebook.com", "5.0.0", "", "550 5.7.1 POL-P3 http://postmaster.facebook.com/response_codes", "blocked"),
+    ("mx3.qq.com", "qq.com", "5.0.0", "", "550 DMARC check failed", "authfailure"),
+    ("mx3.qq.com", "qq.com", "5.0.0", "", "550 Suspected spam ip", "blocked"),
+    ("mx3.qq.com", "qq.com", "5.0.0", "", "550 Connection denied", "ratelimited"),
+    ("mx3.qq.com", "qq.com", "5.0.0", "", "501 Bad address syntax", "syntaxerror"),
+    ("smtp-in.orange.fr", "orange.fr", "5.1.1", "", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid "
+     "recipient. OFR_416 [416]", "userunknown"),
+    ("smtp-in.orange.fr", "orange.fr", "5.2.2", "", "552 5.1.1 Boite du destinataire pleine. Recipient overquota. "
+     "OFR_417 [417]", "mailboxfull"),
+    ("smtp-in.laposte.net", "laposte.net", "4.0.0", "", "421 mwinf5c79 ME Trop de connexions, veuillez verifier votre "
+     "configuration. Too many connections, slow down. LPN105_104", "ratelimited"),
+    ("smtp-in.laposte.net", "laposte.net", "5.0.0", "", "550 5.5.0 Authentification requise. Authentication "
+     "Required. LPN105_402", "securityerror"),
+    ("smtp-in.laposte.net", "laposte.net", "5.0.0", "", "571 5.7.1 Message refused, DMARC verification Failed. "
+     "LPN007_517", "authfailure"),
+    ("smtp-in.orange.fr", "orange.fr", "5.0.0", "", "501 5.1.0 Emetteur invalide. Invalid Sender. OFR004_405 [405]",
+     "rejected"),
+    ("smtp-in.laposte.net", "laposte.net", "5.0.0", "", "550 5.5.0 Service refuse. Veuillez essayer plus tard. "
+     "service refused, please try later. LPN005_510", "blocked"),
+    ("smtp-in.orange.fr", "orange.fr", "5.0.0", "", "552 Taille limite du message atteinte. OFR_514", "emailtoolarge"),
+    ("mfsmax.docomo.ne.jp", "docomo.ne.jp", "5.0.911", "", "550 Unknown user a@docomo.ne.jp", "userunknown"),
+    ("mfsmax.docomo.ne.jp", "docomo.ne.jp", "5.0.0", "", "503 Bad sequence of commands", "syntaxerror"),
+]
+
+
+@pytest.mark.parametrize(("rhost", "destination", "status", "command", "diagnostic", "expected"), DOCUMENTED,
+                         ids=[row[4][:60] for row in DOCUMENTED])
+def test_each_providers_documented_codes(rhost, destination, status, command, diagnostic, expected):
+    got, why = classify(Evidence(action="failed", rhost=rhost, destination=destination, status=status,
+                                 command=command, diagnostic=diagnostic, replycode=diagnostic[:3]))
+    assert got == expected, why
