@@ -108,6 +108,8 @@ def decode_header(value: str | email.header.Header | None) -> str:
     """A header value with RFC 2047 encoded words decoded and folding removed."""
     if value is None:
         return ""
+    if type(value) is str and value.isascii() and "=?" not in value:
+        return " ".join(value.split())  # the common case: nothing to decode
     if isinstance(value, email.header.Header):  # compat32's wrapper for raw 8-bit header bytes
         value = "".join(
             decode_bytes(chunk, charset) if isinstance(chunk, bytes) else chunk
@@ -171,10 +173,9 @@ class Message:
     # -- headers --------------------------------------------------------------------------------
     def header(self, name: str) -> str:
         """A header of the bounce itself, decoded; "" when absent."""
-        key = name.lower()
-        value = self._headers.get(key)
+        value = self._headers.get(name)  # by the name as asked: callers ask with constants
         if value is None:
-            value = self._headers[key] = decode_header(self.msg.get(name))
+            value = self._headers[name] = decode_header(self.msg.get(name))
         return value
 
     def headers(self, name: str) -> list[str]:

@@ -45,19 +45,22 @@ class Part(email.message.Message):
 
     _index: dict[str, object] | None = None
     _ctype: str | None = None
-    _params: dict[str, object] | None = None
+    _ascii = False  # every header value is an ASCII string (set by the parser, forgotten on change)
 
     def get(self, name, failobj=None):  # type: ignore[override]
         index = self._index
         if index is None:
-            index = {}
-            fetch = self.policy.header_fetch_parse
-            for key, value in self._headers:
-                lowered = key.lower()
-                if lowered not in index:
-                    # compat32's header_fetch_parse returns an ASCII string as it is (only
-                    # surrogate-escaped 8-bit bytes become a Header): skip the call for those
-                    index[lowered] = value if type(value) is str and value.isascii() else fetch(key, value)
+            if self._ascii:
+                # compat32's header_fetch_parse returns an ASCII string as it is (only
+                # surrogate-escaped 8-bit bytes become a Header); the first of a name counts
+                index = {key.lower(): value for key, value in reversed(self._headers)}
+            else:
+                index = {}
+                fetch = self.policy.header_fetch_parse
+                for key, value in self._headers:
+                    lowered = key.lower()
+                    if lowered not in index:
+                        index[lowered] = fetch(key, value)
             self._index = index
         return index.get(name.lower(), failobj)
 
@@ -80,24 +83,30 @@ class Part(email.message.Message):
         return self.get_content_type().split("/")[1]
 
     def _get_params_preserve(self, failobj, header):
-        """The standard parameter list of `header`, parsed once per header (a copy each time)."""
-        params = self._params
+        """The standard parameter list of `header` (a new list each time), parsed once per
+        distinct header value: most parts of a mailbox have the same few Content-Types."""
+        value = self.get(header, _ABSENT)
+        if value is _ABSENT:
+            return failobj
+        if type(value) is not str:
+            return super()._get_params_preserve(failobj, header)
+        params = _PARAMS.get(value)
         if params is None:
-            params = self._params = {}
-        key = header.lower()
-        found = params.get(key, _UNPARSED)
-        if found is _UNPARSED:
-            found = params[key] = super()._get_params_preserve(_ABSENT, header)
-        return failobj if found is _ABSENT else list(found)
+            if len(_PARAMS) >= _PARAMS_KEPT:
+                _PARAMS.clear()
+            params = _PARAMS[value] = tuple(super()._get_params_preserve(failobj, header))
+        return list(params)
 
     def _forget(self) -> None:
         self._index = None
         self._ctype = None
-        self._params = None
+        self._ascii = False
 
 
-_UNPARSED = object()
 _ABSENT = object()
+# Parameter lists by header value (a pure function of the value); emptied when full.
+_PARAMS: dict[str, tuple] = {}
+_PARAMS_KEPT = 4096
 
 
 def _uncaching(name: str):
@@ -307,6 +316,7 @@ def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
         if block[:1] in (" ", "\t"):
             return False
     msg._headers.extend(_FIELD.findall(block))
+    msg._ascii = block.isascii()
     reader.pos = end
     if end >= reader.end or (reader.stack and reader.at_stop(end)):
         return True
