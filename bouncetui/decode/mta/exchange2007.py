@@ -28,6 +28,15 @@ _EXCHANGE = re.compile(r"Microsoft Exchange|^\s*Generating server:|RESOLVER\.\w+
 _REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|returned '([^']*)'", re.DOTALL)
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
+# The administrators' section, in the languages Exchange writes it: the entries there are one
+# address on its own line, then the replies ("#550 5.1.1 ... ##", "... returned '...'").
+_ADMIN = re.compile(
+    r"^(?:Diagnostic information for administrators|Informations de diagnostic pour les administrateurs|"
+    r"Informazioni di diagnostica per gli amministratori|Diagnoseinformationen für Administratoren|"
+    r"Información de diagnóstico para administradores|Diagnostische informatie voor beheerders|"
+    r"Informações de diagnóstico para administradores|管理者用の診断情報)\s*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def is_exchange(message: Message) -> bool:
@@ -48,19 +57,30 @@ def decode(message: Message) -> Report | None:
     remote = _REMOTE.search(body)
     for delivery in deliveries:
         # the administrator section's entry, not the address in the quoted original's headers
-        said = _REPLY.search(entry_of(body, delivery.recipient))
+        entry = entry_of(body, delivery.recipient)
+        said = _REPLY.search(entry)
         if not delivery.diagnostic and said:
             delivery.diagnostic = collapse(said.group(1) or said.group(2))
             delivery.replycode = find_replycode(delivery.diagnostic[:4])
         if not delivery.rhost and remote:
             delivery.rhost = remote.group(1).lower()
-        if _EXPIRED.search(delivery.diagnostic):
-            expired(delivery, entry_of(body, delivery.recipient))
+        if _EXPIRED.search(delivery.diagnostic) or (entry is not body and _EXPIRED.search(entry)):
+            expired(delivery, entry)
     return Report(NAME, deliveries, message.original, fields)
 
 
 def entry_of(body: str, recipient: str) -> str:
     """The administrator section's entry for a recipient: its address, then the replies."""
+    admin = _ADMIN.search(body)
+    if admin:
+        # the address alone on its line, up to the next such line (another recipient's entry)
+        section = body[admin.end() :]
+        lines = section.split("\n")
+        starts = [i for i, line in enumerate(lines) if "@" in line and len(line.split()) == 1]
+        for n, i in enumerate(starts):
+            if lines[i].strip().strip("<>").lower() == recipient.lower():
+                end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+                return "\n".join(lines[i:end])
     lowered, at = body.lower(), -1
     while True:
         at = lowered.find(recipient.lower(), at + 1)
