@@ -33,8 +33,24 @@ _START = re.compile(
 )
 _RECIPIENT = re.compile(r"^\s*(\S+@\S+) on .+$")
 _MAILER = re.compile(r"Internet Mail (?:Service|Connector)|Microsoft Exchange", re.IGNORECASE)
-# Exchange's own wording and IMS error codes that say the recipient does not exist.
-_UNKNOWN = re.compile(r"The recipient name is not recognized|\(000C05A6\) Unknown Recipient", re.IGNORECASE)
+# Exchange's own wording that says the recipient does not exist.
+_UNKNOWN = re.compile(r"The recipient name is not recognized", re.IGNORECASE)
+# The Internet Mail Service's own error codes ("MSEXCH:IMS:ORG:SITE:HOST 0 (000C05A6) Unknown
+# Recipient") and what they mean. Codes that only wrap a remote server's reply (000B099C,
+# 000B09AA, 000B09B6) are left to its words.
+_IMS_CODE = re.compile(r"MSEXCH:.*?\(([0-9A-F]{8})\)", re.IGNORECASE)
+IMS_CODES: dict[str, str] = {
+    "000C05A6": "userunknown",  # Unknown Recipient
+    "00120270": "networkerror",  # Too Many Hops
+    "000D06B5": "systemerror",  # No proxy for recipient: no address of the type it needs
+    "00050311": "contenterror",  # Conversion to Internet format failed
+    "000502CC": "contenterror",  # Conversion to Internet format failed
+    "000B0981": "securityerror",  # 502 Server does not support AUTH
+    # Ambiguous Recipient: the name matched several directory entries, a fault of the directory,
+    # not a filter of the recipient's (as Exchange 2007's RESOLVER.ADR.Ambiguous).
+    "000C0595": "systemerror",
+    "00010256": "ratelimited",  # Too many recipients
+}
 _MTS_ID = re.compile(r"^The MTS-ID of the original message is:|^;", re.IGNORECASE)
 
 
@@ -64,6 +80,9 @@ def decode(message: Message) -> Report | None:
         return None
     deliveries[-1].diagnostic = collapse(" ".join(lines))
     for delivery in deliveries:
-        if _UNKNOWN.search(delivery.diagnostic):
+        code = _IMS_CODE.search(delivery.diagnostic)
+        if code and code.group(1).upper() in IMS_CODES:
+            delivery.reason = IMS_CODES[code.group(1).upper()]
+        elif _UNKNOWN.search(delivery.diagnostic):
             delivery.reason = "userunknown"
     return Report(NAME, deliveries, message.original)
