@@ -376,8 +376,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"address (?:couldn['’]?t|could not|cannot|can['’]?t) be found",
     )),
     ("filtered", (
-        # Exchange's RESOLVER.RST.NotAuthorized: the recipient (a group) accepts only some senders
-        r"resolver\.rst\.notauthorized", r"this account is protected by", r"refuse to receive mail",
+        r"this account is protected by", r"refuse to receive mail",
         r"envelope blocked [-\u2013] user entry",
         r"\bfiltered\b", r"rejected by (?:the )?recipient", r"refused by (?:the )?recipient",
         r"recipient (?:has )?(?:refused|rejected|blocked|denied)", r"sender (?:is )?(?:not allowed|blocked|rejected) by (?:the )?recipient",
@@ -389,7 +388,9 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:rejected|refused|discarded) by (?:a |the )?(?:user'?s? |recipient'?s? )?sieve",
     )),
     ("rejected", (
-        # the sender refused: a sender address on a black list, an unsigned bounce (BATV), a bad From:
+        # the sender refused: a sender address on a black list, an unsigned bounce (BATV), a bad From:;
+        # Exchange's RESOLVER.RST.NotAuthorized: the recipient (a group) accepts only some senders
+        r"resolver\.rst\.notauthorized",
         r"sender (?:e-?mail )?address (?:has been )?blacklisted", r"address that has been blacklisted",
         r"\(sender blacklisted\)", r"backscatter protection", r"provide a valid from",
         r"isn'?t on the recipient'?s list of senders", r"bogus mail from", r"without a valid sender domain",

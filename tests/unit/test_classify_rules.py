@@ -343,10 +343,11 @@ SERVER_WORDING: list[tuple[str, str]] = [
     ("550 Recipient not exist", "userunknown"),
     ("553 sorry, this recipient is in my badrecipientto list (#5.7.1)", "userunknown"),
     ("550 Unknown local-part a in domain example.org", "userunknown"),
-    ("550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized", "filtered"),
     ("550 This account is protected by a challenge-response system", "filtered"),
     ("550 We failed to deliver mail because the following address recipient id refuse to receive mail", "filtered"),
     ("550 Envelope blocked \u2013 User Entry", "filtered"),
+    # delivery restrictions of a group or mailbox: only some senders may send to it
+    ("550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized", "rejected"),
     ("550 Access denied (sender blacklisted)", "rejected"),
     ("553 Sender address has been blacklisted", "rejected"),
     ("550 Backscatter protection detected an invalid or expired email address", "rejected"),
