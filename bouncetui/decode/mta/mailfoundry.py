@@ -1,5 +1,6 @@
 """MailFoundry appliance bounces: "Unable to deliver message to: <addr>" then "Delivery failed
-for the following reason:" and the remote server's answer ("Server H[IP] failed with: 550 ...")."""
+for the following reason:" and the remote server's answer ("Server H[IP] failed with: 550 ..."),
+once per recipient."""
 
 from __future__ import annotations
 
@@ -21,17 +22,20 @@ _SERVER = re.compile(r"^Server ([A-Za-z0-9.-]+)\[[^\]]*\] failed with:\s*", re.I
 
 def decode(message: Message) -> Report | None:
     body = message.text_of("text/plain") or message.body
-    recipients = [clean_address(m.group(1)) for m in _RECIPIENT.finditer(body)]
-    reason = _REASON.search(body)
-    if not recipients or not reason or not is_notification(message):
+    found = list(_RECIPIENT.finditer(body))
+    if not found or not _REASON.search(body) or not is_notification(message):
         return None
-    text = collapse(reason.group(1))
-    server = _SERVER.match(text)
-    diagnostic = text[server.end() :] if server else text
-    deliveries = [
-        Delivery(recipient=r, diagnostic=diagnostic, replycode=find_replycode(diagnostic[:4]),
-                 command=command_of(diagnostic), rhost=server.group(1).lower() if server else "")
-        for r in recipients
-        if r
-    ]
+    deliveries = []
+    for n, m in enumerate(found):
+        # each recipient's own block: from its "Unable to deliver message to:" line to the next one
+        block = body[m.end() : found[n + 1].start() if n + 1 < len(found) else len(body)]
+        reason = _REASON.search(block) or _REASON.search(body)
+        recipient = clean_address(m.group(1))
+        if not recipient or reason is None:
+            continue
+        text = collapse(reason.group(1))
+        server = _SERVER.match(text)
+        diagnostic = text[server.end() :] if server else text
+        deliveries.append(Delivery(recipient=recipient, diagnostic=diagnostic, replycode=find_replycode(diagnostic[:4]),
+                                   command=command_of(diagnostic), rhost=server.group(1).lower() if server else ""))
     return Report(NAME, deliveries, message.original) if deliveries else None
