@@ -262,15 +262,12 @@ class Message:
     # -- cheap look-ups for the decoders' signs ---------------------------------------------------
     @cached_property
     def folded(self) -> str:
-        """What a decoder's SIGNS are looked for in, folded (see `fold`): the bounce's own header
-        block as it came (header names and ASCII values), its decoded subject, its body, and its
-        first text/plain part when that is not in the body."""
-        raw = self.raw
-        end = raw.find(b"\n\n")
-        head = (raw if end < 0 else raw[:end]).decode("latin-1")
+        """What a decoder's SIGNS are looked for in, folded (see `fold`): the names of the bounce's
+        own header fields, its decoded subject, its body, and its first text/plain part when that
+        is not in the body."""
         body = self.body
         plain = self.text_of("text/plain")
-        texts = [head, self.subject, body]
+        texts = ["\n".join(self.msg.keys()), self.subject, body]
         if plain and plain not in body:
             texts.append(plain)
         return fold("\n".join(texts))

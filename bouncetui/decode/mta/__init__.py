@@ -7,11 +7,12 @@ that recognises its MTA by a header comes before those that recognise theirs by 
 
 A decoder that recognises its reports by wording declares it as `SIGNS`: lowercase ASCII words
 (literal parts of its patterns), one of which every message it recognises contains. `find_report`
-offers such a decoder only a message whose `Message.folded` text (the raw header block, the
-decoded subject, the body and the first text/plain part, case-folded) mentions a sign, so most
-messages skip most decoders after one substring test each instead of a few regular expression
-searches. A sign must be a word the decoder's own test needs, never a hint: a sign in a header
-value would miss a header encoded as RFC 2047 words, so header signs are header names.
+offers such a decoder only a message whose `Message.folded` text (the names of its header
+fields, the decoded subject, the body and the first text/plain part, case-folded) mentions a
+sign, so most messages skip most decoders after a substring test or two instead of a few regular
+expression searches. A sign must be a word the decoder's own test needs, never a hint; a header
+is a sign by its name ("x-failed-recipients"), as header values other than the subject are not
+in that text.
 tests/decode/test_signs.py offers every decoder every fixture and corpus message to prove it.
 """
 

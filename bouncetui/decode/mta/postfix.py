@@ -29,7 +29,6 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "Postfix"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = (
-    "undelivered mail returned to sender",
     "delayed mail (still being retried)",
     "successful mail delivery report",
     "mail delivery status report",
