@@ -197,11 +197,22 @@ def read_stream(raw: IO[bytes], origin: str, limit: int = MAX_DECOMPRESSED) -> I
         yield RawMessage(origin, 1, data)
 
 
+READ_BLOCK = 64 * 1024  # below malloc's mmap threshold: reading a block allocates no fresh pages
+
+
 def _read_limited(fh: IO[bytes], limit: int, already: int) -> bytes:
-    data = fh.read(limit - already + 1) if limit > already else fh.read(1)
-    if already + len(data) > limit:
-        raise TooLarge("message exceeds the size limit of %d bytes (--max-size)" % limit)
-    return data
+    """The rest of `fh`; TooLarge when with the `already` bytes read it exceeds `limit`. Read a
+    block at a time: a single read of `limit` bytes would have the buffered reader allocate (and
+    the system map and unmap) the whole limit for every message file, however small."""
+    blocks = []
+    size = already
+    while size <= limit:
+        block = fh.read(min(READ_BLOCK, limit - size + 1))
+        if not block:
+            return b"".join(blocks)
+        blocks.append(block)
+        size += len(block)
+    raise TooLarge("message exceeds the size limit of %d bytes (--max-size)" % limit)
 
 
 def _decompressing(raw: IO[bytes], limit: int) -> IO[bytes]:

@@ -70,7 +70,7 @@ class _Compiled:
     providers: tuple[tuple[providers.Provider, re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
     provider_screen: Screen  # over every provider's mark (first), then every provider's rules
-    mark_of: dict[int, int]  # a provider -> its mark's index in provider_screen
+    provider_of_mark: dict[int, int]  # a mark's index in provider_screen -> its provider
     rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in provider_screen
 
 
@@ -87,7 +87,7 @@ def compiled() -> _Compiled:
         for domain in p.domains:
             index.setdefault(domain.lower().rstrip("."), set()).add(i)
     screened = [p.mark for p in providers.PROVIDERS if p.mark]
-    mark_of = {i: n for n, i in enumerate(i for i, p in enumerate(providers.PROVIDERS) if p.mark)}
+    provider_of_mark = dict(enumerate(i for i, p in enumerate(providers.PROVIDERS) if p.mark))
     rule_of = []
     for p in providers.PROVIDERS:
         rule_of.append(tuple(range(len(screened), len(screened) + len(p.rules))))
@@ -102,7 +102,7 @@ def compiled() -> _Compiled:
                          tuple(re.compile(r.pattern, flags) for r in p.rules)) for p in providers.PROVIDERS),
         domain_index={d: frozenset(v) for d, v in index.items()},
         provider_screen=Screen(screened, flags),
-        mark_of=mark_of,
+        provider_of_mark=provider_of_mark,
         rule_of=tuple(rule_of),
     )
 
@@ -119,11 +119,13 @@ def ready() -> None:
         _compile_wording(table, n)
 
 
-def _providers_of(host: str, index: dict[str, frozenset[int]]) -> frozenset[int]:
+@lru_cache(maxsize=4096)
+def _providers_of(host: str) -> frozenset[int]:
     """The providers one of whose domains is `host` or a parent of it (a dictionary look-up per
-    label instead of a regular expression per provider)."""
+    label instead of a regular expression per provider); the same hosts come again and again."""
     if not host:
         return frozenset()
+    index = compiled().domain_index
     labels = host.lower().rstrip(".").split(".")
     found: set[int] = set()
     for i in range(len(labels)):
@@ -220,11 +222,11 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
         return None
     table = compiled()
     diagnostic = ev.diagnostic
-    by_host = _providers_of(ev.rhost, table.domain_index)
-    by_domain = _providers_of(ev.destination, table.domain_index)
+    by_host = _providers_of(ev.rhost)
+    by_domain = _providers_of(ev.destination)
     maybe = table.provider_screen.candidates(diagnostic)
-    named = frozenset(i for i, n in table.mark_of.items()
-                      if n in maybe and table.providers[i][1].search(diagnostic))  # type: ignore[union-attr]
+    named = frozenset(table.provider_of_mark[n] for n in maybe.intersection(table.provider_of_mark)
+                      if table.providers[table.provider_of_mark[n]][1].search(diagnostic))  # type: ignore[union-attr]
     if not (by_host or by_domain or named):
         return None
     for i, (provider, _mark, regexes) in enumerate(table.providers):

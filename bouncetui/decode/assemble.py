@@ -19,6 +19,7 @@ import re
 
 from bouncetui.classify import Evidence, classify
 from bouncetui.classify.backscatter import spam_tag
+from bouncetui.classify.screen import Screen
 from bouncetui.decode.fields import (
     clean_address,
     domain_of,
@@ -94,6 +95,8 @@ _STAGE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bconnect to \S+:\d+: |\bSMTP connection (?:failed|refused)|after initial connection", "CONN"),
     )
 )
+# Most diagnostics name none of these: only those whose words are in the text are searched.
+_STAGE_HINTS_SCREEN = Screen([rx.pattern for rx, _command in _STAGE_HINTS], re.IGNORECASE)
 
 
 def derive_status(delivery: Delivery) -> tuple[str, str]:
@@ -132,8 +135,12 @@ def derive_command(delivery: Delivery) -> tuple[str, str]:
     command = find_command(delivery.diagnostic)
     if command:
         return command, "named in the diagnostic"
-    for rx, command in _STAGE_HINTS:
-        m = rx.search(delivery.diagnostic or "")
+    text = delivery.diagnostic or ""
+    maybe = _STAGE_HINTS_SCREEN.candidates(text)
+    for n, (rx, command) in enumerate(_STAGE_HINTS):
+        if n not in maybe:
+            continue
+        m = rx.search(text)
         if m:
             return command, "the diagnostic's wording %r" % m.group(0)
     return "", "none stated"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bouncetui.classify.screen import Screen
+
 # CJK punctuation and full-width ASCII punctuation ("、。「」（）：＜＞"): never part of an address,
 # though the letters around them may be (SMTPUTF8 local parts such as 用户@例子.广告).
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
@@ -26,6 +28,7 @@ _STAGE = re.compile(
     r"|\b(?P<d>RCPT TO|MAIL FROM|DATA|EHLO|HELO|STARTTLS)(?: command)?(?: failed| rejected)?:",
     re.IGNORECASE,
 )
+_STAGE_SCREEN = Screen([_STAGE.pattern], _STAGE.flags)  # most diagnostics name no stage
 _STAGE_NAMES = {
     "end of data": "DATA",
     "data": "DATA",
@@ -100,7 +103,9 @@ def find_replycode(text: str) -> str:
 
 def find_command(text: str) -> str:
     """The SMTP command a diagnostic says was answered ("RCPT", "DATA", ...), or ""."""
-    m = _STAGE.search(text or "")
+    if not text or not _STAGE_SCREEN.candidates(text):
+        return ""
+    m = _STAGE.search(text)
     if not m:
         return ""
     word = next(g for g in m.groups() if g)

@@ -223,3 +223,12 @@ def test_mbox_from_line_with_a_date_needs_no_empty_line_before_it():
     parts = list(read_stream(io.BytesIO(box), "box"))
     assert [p.position for p in parts] == [1, 2]
     assert parts[1].data.endswith(b"From the list: not a separator\n")
+
+
+@pytest.mark.parametrize("size", [20, 8192, 8193, 64 * 1024 + 9000, 200_000])
+def test_a_message_file_at_the_size_limit_is_read_and_one_byte_more_is_refused(tmp_path, size):
+    path = tmp_path / "message.eml"
+    path.write_bytes(b"Subject: x\n\n" + b"y" * (size - 12))
+    assert [m.data for m in read_file(str(path), size)] == [path.read_bytes()]
+    with pytest.raises(ValueError, match="size limit of %d bytes" % (size - 1)):
+        list(read_file(str(path), size - 1))
