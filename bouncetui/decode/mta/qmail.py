@@ -27,6 +27,8 @@ SIGNS = (
     "this is the machine generated message from mail service",
     "sorry, we were unable to deliver your message to the following address",
     "su mensaje no pudo ser entregado",
+    "this is the mail delivery agent at",
+    "we're sorry. there's a problem with the e-mail address",
 )
 
 _BANNER = re.compile(
@@ -36,12 +38,14 @@ _BANNER = re.compile(
     # the wording of qmail-based providers' bounces
     r"This is the machine generated message from mail service|"
     r"Sorry, we were unable to deliver your message to the following address|"
-    r"Su mensaje no pudo ser entregado)",
+    r"Su mensaje no pudo ser entregado|"
+    r"This is the mail delivery agent at |"
+    r"We're sorry\. There's a problem with the e-mail address)",
     re.MULTILINE | re.IGNORECASE,
 )
 END = re.compile(
     r"^--- (?:Below this line is (?:a copy of the message|the original message)|"
-    r"Enclosed is a copy of the message|Below the next line is a copy of the message)",
+    r"Enclosed is a copy of the message|Below the next line is a copy of the message|Original message follows)",
     re.MULTILINE | re.IGNORECASE,
 )
 _RECIPIENT = re.compile(r"^<([^>\s]*@[^>\s]*)>:[ \t]*$", re.MULTILINE)
@@ -68,7 +72,18 @@ _OWN_REASONS = (
     (re.compile(r"Sorry, I couldn't find a mail exchanger or IP address", re.I), "notaccept"),
     (re.compile(r"Sorry, I wasn't able to establish an SMTP connection", re.I), "networkerror"),
     (re.compile(r"Sorry, no mailbox here by that name", re.I), "userunknown"),
-    (re.compile(r"Unable to contact LDAP server", re.I), "systemerror"),
+    # qmail-ldap's own refusals
+    (re.compile(r"Mailaddress is administrative?le?y disabled", re.I), "suspend"),
+    (re.compile(r"The message exc?eeded the maximum size the user accepts", re.I), "emailtoolarge"),
+    (re.compile(r"Unable to contact LDAP server|Unable to login into LDAP server|Temporary failure in LDAP lookup|"
+                r"Timeout while performing search on LDAP server|Illegal value in LDAP attribute|"
+                r"LDAP attribute is not given but mandatory|Too many results returned but needs to be unique|"
+                r"(?:Permanent|Temporary) error while executing qmail-forward|Automatic homedir creator crashed|"
+                r"Temporary error in automatic homedir creation", re.I), "systemerror"),
+    # an MX pointing back at this host
+    (re.compile(r"Although I'm listed as a best-preference MX or A for that host", re.I), "networkerror"),
+    # qmail-send gave up on its own: the queue lifetime ran out
+    (re.compile(r"this message has been in the queue too long", re.I), "expired"),
 )
 _BOILERPLATE = re.compile(
     r"\s*(?:Giving up on \S+|I'm not going to try again; this message has been in the queue too long\.)\s*",
@@ -87,7 +102,8 @@ def paragraph(text: str) -> Delivery:
             break
     said = _SAID.search(text)
     diagnostic = text[said.end() :] if said else text
-    diagnostic = _BOILERPLATE.sub(" ", diagnostic).strip()
+    # (qmail's closing words, unless they are all it wrote: "this message has been in the queue too long")
+    diagnostic = _BOILERPLATE.sub(" ", diagnostic).strip() or ("" if said else text)
     diagnostic = re.sub(r"\s*\(Other MXes tried:[^)]*\)", "", diagnostic)  # a qmail patch's note
     status = _QMAIL_STATUS.search(text)
     if said and status and status.group(1) not in diagnostic:

@@ -26,7 +26,7 @@ SIGNS = ("could not be delivered", "unfortunately, your mail was not delivered t
 
 _BANNER = re.compile(
     r"^(?:Your mail message to the following address\(es\) could not be delivered|"
-    r"Your message to the following recipients? could not be delivered|"
+    r"Your message to the following (?:recipients?|addresses|address\(es\)) could not be delivered|"
     r"Unfortunately, your mail was not delivered to the following address)",
     re.MULTILINE | re.IGNORECASE,
 )
