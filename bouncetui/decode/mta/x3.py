@@ -7,6 +7,9 @@
     SMTP:RCPT host 192.0.2.8: 553 5.3.0 <user@example.com>... No such user here
 
 "Delevery to the following recipients was aborted after N hour(s):" is the expiry notice.
+The technical details are one paragraph per failure ("SMTP:RCPT host H: REPLY", "Routing: ...",
+"Diagnostic-Code: smtp; REPLY"): a recipient gets the paragraph that names its address, or all of
+them when none does.
 """
 
 from __future__ import annotations
@@ -47,20 +50,23 @@ def decode(message: Message) -> Report | None:
             continue
         recipients.append(clean_address(m.group(1)))
     details = _DETAILS.search(body)
-    text = collapse(details.group(1)) if details else ""
-    smtp = _SMTP.match(text)
-    deliveries = [
-        Delivery(
+    paragraphs = [collapse(p) for p in details.group(1).split("\n\n") if p.strip()] if details else []
+    deliveries = []
+    for r in recipients:
+        if not r:
+            continue
+        own = [p for p in paragraphs if r.lower() in p.lower()]
+        text = " ".join(own or paragraphs)
+        text = re.sub(r"^(?:Routing|Diagnostic-Code):\s*(?:smtp;\s*)?", "", text, flags=re.IGNORECASE)
+        smtp = _SMTP.match(text)
+        deliveries.append(Delivery(
             recipient=r,
             diagnostic=smtp.group("reply") if smtp else text,
             command={"MAIL": "MAIL", "RCPT": "RCPT", "DATA": "DATA"}.get(smtp.group("cmd"), "") if smtp else "",
             rhost=smtp.group("host").lower() if smtp else "",
-            replycode=find_replycode(smtp.group("reply")[:4]) if smtp else "",
+            replycode=find_replycode(smtp.group("reply")[:4] if smtp else text[:4]),
             reason="expired" if start.group(1).lower().startswith("was aborted") else "",
-        )
-        for r in recipients
-        if r
-    ]
+        ))
     if not deliveries:
         return None
     return Report(NAME, deliveries, message.original)

@@ -8,7 +8,9 @@
     The following recipients returned permanent errors: user@example.org. Reason: SMTP Server
     <192.0.2.1> refused to accept your message (DATA), with the following error message: [554 ...]
 
-The remote host, the command and the reply are taken from each error line.
+The remote host, the command and the reply are taken from each error line. The same server's
+notice may come without the opening sentence, with the subject "There was an error sending your
+mail" and the count ("2 error(s):") before its error lines.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "X6"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
-SIGNS = ("we had trouble delivering your message. full details follow:",)
+SIGNS = ("we had trouble delivering your message. full details follow:", "there was an error sending your mail")
 
 _BANNER = re.compile(r"^We had trouble delivering your message\. Full details follow:", re.MULTILINE)
+_SUBJECT = re.compile(r"^There was an error sending your mail", re.IGNORECASE)
+_COUNT = re.compile(r"^\d+ ?error\(s\):", re.MULTILINE)
 _REJECTED = re.compile(
     r"SMTP Server <(?P<host>[^>]+)> rejected recipient <(?P<rcpt>[^>]+)> \(Error following (?P<cmd>[A-Z]+) command\)"
     r"\. It responded as follows: \[(?P<reply>[^\]]*)\]",
@@ -41,14 +45,14 @@ def decode(message: Message) -> Report | None:
     if not is_notification(message):
         return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
-    if not _BANNER.search(body):
+    if not _BANNER.search(body) and not (_SUBJECT.match(message.subject) and _COUNT.search(body)):
         return None
     deliveries = []
+    found = []
     for line in body.split("\n\n"):
         line = collapse(line)
-        m = _REJECTED.search(line) or _REFUSED.search(line)
-        if not m:
-            continue
+        found.extend(m for pattern in (_REJECTED, _REFUSED) for m in pattern.finditer(line))
+    for m in found:
         for rcpt in m.group("rcpt").split(","):
             if clean_address(rcpt):
                 deliveries.append(
