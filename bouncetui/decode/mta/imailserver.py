@@ -4,7 +4,15 @@
     Unknown user: user@example.com
     Original message follows.
 
-IMail's own error phrases say the reason outright; a remote refusal comes as "Remote host said: ...".
+    undeliverable to user@example.net
+
+    Additional RCPT TO generated following response:
+    550 5.1.1 <user@example.net>... User unknown
+
+IMail's own error phrases ("Unknown user", "Unknown host", "User mailbox exceeds allowed size",
+"Delivery failed N attempts", ...) say the reason outright. A remote refusal comes in the lines
+after the address, as "Remote host said: ..." or after the phrase naming the SMTP stage it
+answered ("Server response to MAIL FROM:", "DATA command generated response:", ...).
 """
 
 from __future__ import annotations
@@ -19,11 +27,22 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "IMailServer"
 
 _END = re.compile(r"^Original message follows\.?\s*$", re.MULTILINE | re.IGNORECASE)
-_LINE = re.compile(r"^(?P<error>[^:\n]{3,80}?):\s*<?(?P<rcpt>[^\s<>@]+@[^\s<>]+?)>?\s*$")
+_LINE = re.compile(r"^(?P<error>[^\n]{3,80}?):\s*<?(?P<rcpt>[^\s<>@:]+@[^\s<>]+?)>?\s*$")
+_UNDELIVERABLE = re.compile(r"^(?P<error>undeliverable) to\s+<?(?P<rcpt>[^\s<>@]+@[^\s<>]+?)>?\s*$", re.IGNORECASE)
 _OWN_REASONS = (
     (re.compile(r"^(?:Unknown user|Invalid final delivery userid)", re.I), "userunknown"),
     (re.compile(r"^User mailbox exceeds allowed size", re.I), "mailboxfull"),
-    (re.compile(r"^Host not found", re.I), "hostunknown"),
+    (re.compile(r"^(?:Host not found|Unknown host)", re.I), "hostunknown"),
+    (re.compile(r"^Delivery failed \d+ attempts", re.I), "expired"),
+    (re.compile(r"^Requested action not taken: virus detected", re.I), "virusdetected"),
+)
+# IMail's words for the SMTP stage a remote reply answered; the reply follows them.
+_STAGES = (
+    (re.compile(r"SMTP connection failed,|Unexpected connection response from server:", re.I), "CONN"),
+    (re.compile(r"Unexpected response to EHLO/HELO:", re.I), "EHLO"),
+    (re.compile(r"Server response to MAIL FROM:", re.I), "MAIL"),
+    (re.compile(r"Additional RCPT TO generated following response:", re.I), "RCPT"),
+    (re.compile(r"(?:DATA command|Body of message) generated response:", re.I), "DATA"),
 )
 
 
@@ -34,25 +53,26 @@ def decode(message: Message) -> Report | None:
     end = _END.search(body)
     if not end:
         return None
-    deliveries = []
-    lines = body[: end.start()].strip().split("\n")
-    for i, line in enumerate(lines):
-        m = _LINE.match(line.strip())
-        if not m or not clean_address(m.group("rcpt")):
-            continue
-        error = m.group("error").strip()
-        more = collapse(" ".join(lines[i + 1 :]))  # "Remote host said: 550 ..." may follow
-        diagnostic = collapse("%s: %s %s" % (error, m.group("rcpt"), more)) if more else collapse(line)
-        said = re.search(r"Remote host said:\s*(.*)", diagnostic, re.IGNORECASE)
-        deliveries.append(
-            Delivery(
-                recipient=clean_address(m.group("rcpt")),
-                diagnostic=said.group(1) if said else diagnostic,
-                replycode=find_replycode(said.group(1)[:4]) if said else "",
-                command=command_of(diagnostic),
-                reason="" if said else next((r for p, r in _OWN_REASONS if p.search(error)), ""),
-            )
-        )
+    entries: list[tuple[str, str, list[str]]] = []  # (error, recipient, the lines after it)
+    for line in body[: end.start()].strip().split("\n"):
+        m = _UNDELIVERABLE.match(line.strip()) or _LINE.match(line.strip())
+        if m and clean_address(m.group("rcpt")):
+            entries.append((m.group("error").strip(), clean_address(m.group("rcpt")), []))
+        elif entries and line.strip():
+            entries[-1][2].append(line.strip())
+    deliveries = [_delivery(error, recipient, collapse(" ".join(more))) for error, recipient, more in entries]
     if not deliveries:
         return None
     return Report(NAME, deliveries, original_or_inline(message, body, (_END,)))
+
+
+def _delivery(error: str, recipient: str, more: str) -> Delivery:
+    said = re.search(r"Remote host said:\s*(.*)", more, re.IGNORECASE)
+    stage = next(((m, command) for pattern, command in _STAGES if (m := pattern.search(more))), None)
+    reply = said.group(1) if said else more[stage[0].end() :].strip() if stage else ""
+    if reply:
+        return Delivery(recipient=recipient, diagnostic=reply, replycode=find_replycode(reply[:4]),
+                        command=stage[1] if stage else command_of(reply))
+    diagnostic = collapse("%s: %s %s" % (error, recipient, more))
+    return Delivery(recipient=recipient, diagnostic=diagnostic, command=command_of(diagnostic),
+                    reason=next((r for p, r in _OWN_REASONS if p.search(error)), ""))
