@@ -56,6 +56,22 @@ def test_command_of_wordings():
     assert command_of("550 unknown (in reply to end of DATA command)") == "DATA"
 
 
+@pytest.mark.parametrize(("text", "command"), [
+    ("lost connection with mx[192.0.2.1] while sending message body", "DATA"),
+    ("conversation with mx timed out WHILE SENDING MAIL FROM", "MAIL"),
+    ("host mx said: 554 while performing the HELO", "EHLO"),
+    ("Must issue a STARTTLS command first: TLS is required", "STARTTLS"),
+    ("cannot start tls: handshake failed", "STARTTLS"),
+    ("connect to mx.example.org[192.0.2.1]:25: Connection refused", "CONN"),
+    ("delivery temporarily suspended: CONNECTION TIMED OUT", "CONN"),
+    ("timed out while receiving the initial server greeting", "CONN"),
+    ("550 5.1.1 user unknown", ""),
+    ("", ""),
+])
+def test_command_of_stage_wordings_in_any_case(text: str, command: str) -> None:
+    assert command_of(text) == command
+
+
 def test_dsn_fields_with_original_recipient_after_final_recipient():
     text = "Reporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; a@example.net\n" \
            "Original-Recipient: rfc822;b@example.org\nAction: failed\nStatus: 5.1.1\n"

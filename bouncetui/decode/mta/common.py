@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 
 from bouncetui.decode.fields import find_command
-from bouncetui.decode.message import Message, parse_headers
+from bouncetui.decode.message import Message, fold, parse_headers
 from bouncetui.decode.report import Delivery
 from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
 
@@ -28,13 +28,18 @@ _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]*\S")
 _TRANSCRIPT = re.compile(r"^\s*(>>>|<<<)\s?(.*)$")
 _SMTP_VERB = re.compile(r"^(EHLO|HELO|MAIL|RCPT|DATA|STARTTLS|QUIT|RSET|BDAT)\b", re.IGNORECASE)
 # Stage wordings find_command does not know: Postfix "while sending", greetings, connections.
+# Each with the lowercase words one of which it needs, looked for first (most texts have none).
 _MORE_STAGES = (
-    (re.compile(r"while sending (?:end of data|message body|DATA)", re.I), "DATA"),
-    (re.compile(r"while sending RCPT TO", re.I), "RCPT"),
-    (re.compile(r"while sending MAIL FROM", re.I), "MAIL"),
-    (re.compile(r"while (?:sending|performing) (?:the )?(?:EHLO|HELO)", re.I), "EHLO"),
-    (re.compile(r"while sending STARTTLS|TLS is required|Cannot start TLS", re.I), "STARTTLS"),
+    (("while sending",), re.compile(r"while sending (?:end of data|message body|DATA)", re.I), "DATA"),
+    (("while sending",), re.compile(r"while sending RCPT TO", re.I), "RCPT"),
+    (("while sending",), re.compile(r"while sending MAIL FROM", re.I), "MAIL"),
+    (("while sending", "while performing"), re.compile(r"while (?:sending|performing) (?:the )?(?:EHLO|HELO)", re.I),
+     "EHLO"),
+    (("while sending", "tls is required", "cannot start tls"),
+     re.compile(r"while sending STARTTLS|TLS is required|Cannot start TLS", re.I), "STARTTLS"),
     (
+        ("while receiving the initial server greeting", "refused to talk to me", "connect to ", "connection refused",
+         "connection timed out"),
         re.compile(
             r"while receiving the initial server greeting|refused to talk to me|"
             r"^connect to |: connect to |Connection (?:refused|timed out)",
@@ -52,10 +57,11 @@ def collapse(text: str) -> str:
 def command_of(text: str) -> str:
     """The SMTP stage named in a diagnostic or an MTA's explanation of it, or ""."""
     found = find_command(text)
-    if found:
+    if found or not text:
         return found
-    for pattern, command in _MORE_STAGES:
-        if pattern.search(text or ""):
+    folded = fold(text)
+    for words, pattern, command in _MORE_STAGES:
+        if any(word in folded for word in words) and pattern.search(text):
             return command
     return ""
 
