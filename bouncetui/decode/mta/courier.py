@@ -32,6 +32,12 @@ _BANNER = re.compile(
 _RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:\s*$", re.MULTILINE)
 _HOST = re.compile(r"^\s+([A-Za-z0-9.-]+)\s+\[[^\]]+\]:\s*$", re.MULTILINE)
 _MARKERS = (re.compile(r"^The original message follows", re.MULTILINE | re.IGNORECASE),)
+# Courier's own words when it could not look the destination up (module.esmtp/esmtpclient.c).
+OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^No such domain\.", re.IGNORECASE), "hostunknown"),
+    (re.compile(r"^This domain's DNS violates RFC 1035\.", re.IGNORECASE), "systemerror"),
+    (re.compile(r"^DNS lookup failed\.", re.IGNORECASE), "networkerror"),
+)
 
 
 def paragraphs(text: str) -> dict[str, Delivery]:
@@ -75,4 +81,6 @@ def decode(message: Message) -> Report | None:
         return None
     for delivery in deliveries:
         delivery.lhost = delivery.lhost or banner.group(1).lower()
+        if not delivery.command:  # a remote reply says more than Courier's own words
+            delivery.reason = next((r for p, r in OWN_REASONS if p.search(delivery.diagnostic.strip())), "")
     return Report(NAME, deliveries, original_or_inline(message, body, _MARKERS), fields)

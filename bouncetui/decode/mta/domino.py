@@ -29,8 +29,17 @@ NAME = "Domino"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("was not delivered to:",)
 
-# Domino's own words for a name missing from its directory: the user does not exist.
-_UNKNOWN = re.compile(r"not listed in (?:the )?(?:Domino Directory|public Name & Address Book)", re.IGNORECASE)
+# Domino's own words, in the languages it writes them, and what they mean: a name missing from
+# its directory is a user that does not exist; several matches is a fault of the directory;
+# "Cannot route mail to user" is the recipient's own mail routing refusing it.
+OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"not listed in (?:the )?(?:Domino Directory|public Name & Address Book)|"
+                r"non répertorié dans l'annuaire Domino|Domino ディレクトリには見つかりません", re.IGNORECASE),
+     "userunknown"),
+    (re.compile(r"Several matches found in Domino Directory", re.IGNORECASE), "systemerror"),
+    (re.compile(r"Cannot route mail to user", re.IGNORECASE), "filtered"),
+)
+_SUBJECT = re.compile(r"^DELIVERY[ _]FAILURE:", re.IGNORECASE)
 _NOT_DELIVERED = re.compile(
     r"^\s*was not delivered to:\s*\n(?P<who>.*?)^\s*because:\s*\n(?P<why>.*?)(?=^\S|\Z)",
     re.MULTILINE | re.DOTALL | re.IGNORECASE,
@@ -42,7 +51,7 @@ def decode(message: Message) -> Report | None:
         return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     m = _NOT_DELIVERED.search(body)
-    if not m or not message.subject.upper().startswith("DELIVERY FAILURE") and "domino" not in body.lower():
+    if not m or not _SUBJECT.match(message.subject) and "domino" not in body.lower():
         return None
     why = collapse(m.group("why"))
     fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))
@@ -57,8 +66,7 @@ def decode(message: Message) -> Report | None:
     for delivery in deliveries:
         if why:
             delivery.diagnostic = why  # the X-Notes field is folded mid-word at its line length
-        if _UNKNOWN.search(delivery.diagnostic):
-            delivery.reason = "userunknown"
+        delivery.reason = next((r for pattern, r in OWN_REASONS if pattern.search(delivery.diagnostic)), "")
     if not deliveries:
         return None
     return Report(NAME, deliveries, message.original, fields)

@@ -44,6 +44,10 @@ def text_recipients(body: str) -> list[Delivery]:
     return found
 
 
+# The server's own words: a recipient address whose host part is not a valid name.
+_ILLEGAL_HOST = re.compile(r"Illegal host/domain name found", re.IGNORECASE)
+
+
 def routed(address: str) -> bool:
     return address.startswith("@") or ":" in address.split("@")[0]
 
@@ -66,6 +70,8 @@ def decode(message: Message) -> Report | None:
             delivery.recipient, delivery.alias = delivery.alias, ""
         delivery.recipient = clean_address(delivery.recipient)
         delivery.command = delivery.command or command_of(delivery.diagnostic)
+        if _ILLEGAL_HOST.search(delivery.diagnostic):
+            delivery.reason = "hostunknown"
     deliveries = [d for d in deliveries if d.recipient]
     if not deliveries:
         return None

@@ -22,8 +22,14 @@ NAME = "Notes"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("failure reasons",)
 
-# Notes' own words for a name missing from its directory: the user does not exist.
-_UNKNOWN = re.compile(r"not listed in (?:the )?(?:public Name & Address Book|Domino Directory)", re.IGNORECASE)
+# Notes' own words and what they mean: a name missing from its directory is a user that does not
+# exist; too many hops is a mail loop. (Its Japanese "ディレクトリのリストにありません" is left to
+# the wording tables: the dev corpus labels it onhold.)
+OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"not listed in (?:the )?(?:public Name & Address Book|Domino Directory)", re.IGNORECASE),
+     "userunknown"),
+    (re.compile(r"Message has exceeded maximum hop count", re.IGNORECASE), "networkerror"),
+)
 _START = re.compile(r"^-{3,}\s*Failure Reasons\s*-{3,}\s*$", re.MULTILINE | re.IGNORECASE)
 _END = re.compile(r"^-{3,}\s*Returned Message\s*-{3,}\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -47,7 +53,8 @@ def decode(message: Message) -> Report | None:
         address = clean_address(line) if " " not in line else ""
         if address:
             why = collapse(" ".join(reasons))
-            deliveries.append(Delivery(recipient=address, diagnostic=why, reason="userunknown" if _UNKNOWN.search(why) else ""))
+            reason = next((r for pattern, r in OWN_REASONS if pattern.search(why)), "")
+            deliveries.append(Delivery(recipient=address, diagnostic=why, reason=reason))
         else:
             reasons.append(line)
     if not deliveries:
