@@ -203,6 +203,10 @@ def main() -> int:
         shutil.rmtree(snapshot, ignore_errors=True)
         shutil.copytree(ROOT / "bouncetui", snapshot / "bouncetui",
                         ignore=shutil.ignore_patterns("__pycache__"))
+        # Byte-compiled, as an installed package is: without it every process of every run would
+        # compile the package's source again (PYTHONDONTWRITEBYTECODE keeps it from being saved).
+        subprocess.run([python, "-m", "compileall", "-q", str(snapshot / "bouncetui")], check=True,
+                       stdout=subprocess.DEVNULL)
         env = {**os.environ, "PYTHONPATH": str(snapshot)}
     if args.jobs:
         bouncetui += ["--jobs", str(args.jobs)]
