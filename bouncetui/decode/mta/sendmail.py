@@ -94,12 +94,16 @@ def failed_addresses(text: str) -> list[tuple[str, str, str]]:
 
 def delivered_to_programs(report: str, body: str) -> set[str]:
     """Recipients whose mail went to a program ("|/path"): X-Actual-Recipient or the failed list."""
-    _, blocks = parse_fields(report)
-    found = {
-        clean_address(b.get("final-recipient", "")).lower()
-        for b in blocks
-        if b.get("x-actual-recipient", "").split(";")[-1].strip().startswith("|")
-    }
+    found: set[str] = set()
+    if "|" in report and "x-actual-recipient" in report.lower():  # else no block names a program
+        _, blocks = parse_fields(report)
+        found = {
+            clean_address(b.get("final-recipient", "")).lower()
+            for b in blocks
+            if b.get("x-actual-recipient", "").split(";")[-1].strip().startswith("|")
+        }
+    if "|" not in body:
+        return found - {""}
     lines = section(body, _ERRORS).split("\n")
     for i, line in enumerate(lines):
         if line.strip().strip('"').startswith("|"):
