@@ -9,7 +9,8 @@
     Message details:
       Subject: ...
 
-The recipients and the one error message that applies to them all.
+The recipients and the one error message that applies to them all. James 2.3's AbstractNotify
+writes them unindented, under "Error message below:", each block ending at a blank line.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ NAME = "ApacheJames"
 SIGNS = ("hi. this is the james mail server at ",)
 
 _BANNER = re.compile(r"^Hi\. This is the James mail server at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
-_RECIPIENTS = re.compile(r"^Failed recipient\(s\):\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
-_ERROR = re.compile(r"^Error message:\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
-_DETAILS = re.compile(r"^Message details:\s*\n(.*?)(?=^\S|\Z)", re.MULTILINE | re.DOTALL)
+# a block: its heading, then indented lines, or unindented ones up to a blank line
+_BLOCK = r"[ \t]*\n((?:[ \t]+\S.*\n?)+|(?:\S.*\n?)+?)(?=\n|^\S.*:\s*$|\Z)"
+_RECIPIENTS = re.compile(r"^Failed recipient\(s\):" + _BLOCK, re.MULTILINE)
+_ERROR = re.compile(r"^Error message(?: below)?:" + _BLOCK, re.MULTILINE)
+_DETAILS = re.compile(r"^Message details:" + _BLOCK, re.MULTILINE)
 
 
 def decode(message: Message) -> Report | None:

@@ -1,6 +1,8 @@
 """fml mailing-list manager notices (X-MLServer: fml ...): a post refused by the list.
 
-The subject says why ("You ... are not member (list ML)", "Loop Alert: ...", "Security Alert");
+The subject says why ("You ... are not member (list ML)", "Loop Alert: ...", "Security Alert"),
+or, under a subject of its own such as "fml Status report", the body's first paragraph does
+("You are not a member of this mailing list", "Duplicated Message-ID", "reject mail from ...");
 the list address is the first `<addr>` of the body, and the post is quoted after
 "Original mail as follows:".
 """
@@ -26,19 +28,28 @@ _SUBJECT_REASONS = (
      "systemerror"),
     (re.compile(r"Security Alert", re.I), "securityerror"),
 )
+# fml's own words in the body of its notice.
+_BODY_REASONS = (
+    (re.compile(r"NOT MEMBER article from |You are not a member of this mailing list|reject mail from \S+@|"
+                r"reject since .+ header may cause mail loop|reject spammers:", re.I), "rejected"),
+    (re.compile(r"Duplicated Message-ID|has detected a loop condition|Loop Back Warning:", re.I), "systemerror"),
+    (re.compile(r"Security alert:", re.I), "securityerror"),
+)
 
 
 def decode(message: Message) -> Report | None:
     if not message.header("X-MLServer").lower().startswith("fml"):
         return None
-    reason = next((r for p, r in _SUBJECT_REASONS if p.search(message.subject)), "")
+    body = message.text_of("text/plain") or message.body
+    first = collapse(body.strip().split("\n\n", 1)[0])
+    reason = next((r for p, r in _SUBJECT_REASONS if p.search(message.subject)), "") or next(
+        (r for p, r in _BODY_REASONS if p.search(first)), ""
+    )
     if not reason:
         return None  # an ordinary list post or command reply, not a refusal
-    body = message.text_of("text/plain") or message.body
     found = _ADDRESS.search(body)
     recipient = clean_address(found.group(1)) if found else ""
     if not recipient:
         return None
-    first = collapse(body.strip().split("\n\n", 1)[0])
     delivery = Delivery(recipient=recipient, diagnostic=first, reason=reason, action="failed")
     return Report(NAME, [delivery], original_or_inline(message, body, _MARKERS))
