@@ -97,6 +97,8 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
 
 def unsurrogate(text: str) -> str:
     """Undo the surrogate escapes compat32 leaves for 8-bit header bytes."""
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
         return text
