@@ -6,6 +6,8 @@
          As their mailbox is full.
 
 The English lines after the address are the diagnostic; the original follows as message/rfc822.
+Its own sentences name the reason ("As their mailbox is full.", "As the remote domain doesnt
+exist."); "Due to the following SMTP relay error:" quotes the remote reply, whose words decide.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ NAME = "KDDI"
 _SENDER = re.compile(r"@(?:[\w-]+\.)*(?:dion\.ne\.jp|au\.com|auone-net\.jp|kddi\.com)\b", re.IGNORECASE)
 _TARGET = re.compile(r"^\s*Could not be delivered to:\s*<?(?P<address>[^\s<>]+@[^\s<>]+)>?\s*$", re.I | re.M)
 _SENT_ON = re.compile(r"^\s*Your mail sent on:", re.IGNORECASE | re.MULTILINE)
+OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^As their mailbox is full", re.IGNORECASE), "mailboxfull"),
+    (re.compile(r"^As the remote domain does?n'?t exist", re.IGNORECASE), "hostunknown"),
+)
 
 
 def decode(message: Message) -> Report | None:
@@ -37,7 +43,10 @@ def decode(message: Message) -> Report | None:
     for i, target in enumerate(targets):
         end = targets[i + 1].start() if i + 1 < len(targets) else len(body)
         explanation = body[target.end() : end].strip().split("\n\n", 1)[0]
+        diagnostic = collapse(explanation)
+        reason = next((r for pattern, r in OWN_REASONS if pattern.search(diagnostic)), "")
         report.deliveries.append(
-            Delivery(recipient=clean_address(target.group("address")), action="failed", diagnostic=collapse(explanation))
+            Delivery(recipient=clean_address(target.group("address")), action="failed", diagnostic=diagnostic,
+                     reason=reason)
         )
     return report
