@@ -69,9 +69,10 @@ class _Compiled:
     wording_screen: Screen  # the wording patterns that may match a (lower-cased) text
     providers: tuple[tuple[providers.Provider, re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
-    provider_screen: Screen  # over every provider's mark (first), then every provider's rules
-    provider_of_mark: dict[int, int]  # a mark's index in provider_screen -> its provider
-    rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in provider_screen
+    mark_screen: Screen  # over the providers' marks
+    provider_of_mark: tuple[int, ...]  # a mark's index in mark_screen -> its provider
+    rule_screen: Screen  # over every provider's rules
+    rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rule_screen
 
 
 @lru_cache(maxsize=1)
@@ -86,8 +87,7 @@ def compiled() -> _Compiled:
     for i, p in enumerate(providers.PROVIDERS):
         for domain in p.domains:
             index.setdefault(domain.lower().rstrip("."), set()).add(i)
-    screened = [p.mark for p in providers.PROVIDERS if p.mark]
-    provider_of_mark = dict(enumerate(i for i, p in enumerate(providers.PROVIDERS) if p.mark))
+    screened: list[str] = []
     rule_of = []
     for p in providers.PROVIDERS:
         rule_of.append(tuple(range(len(screened), len(screened) + len(p.rules))))
@@ -101,8 +101,9 @@ def compiled() -> _Compiled:
         providers=tuple((p, re.compile(p.mark, flags) if p.mark else None,
                          tuple(re.compile(r.pattern, flags) for r in p.rules)) for p in providers.PROVIDERS),
         domain_index={d: frozenset(v) for d, v in index.items()},
-        provider_screen=Screen(screened, flags),
-        provider_of_mark=provider_of_mark,
+        mark_screen=Screen([p.mark for p in providers.PROVIDERS if p.mark], flags),
+        provider_of_mark=tuple(i for i, p in enumerate(providers.PROVIDERS) if p.mark),
+        rule_screen=Screen(screened, flags),
         rule_of=tuple(rule_of),
     )
 
@@ -224,11 +225,11 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     diagnostic = ev.diagnostic
     by_host = _providers_of(ev.rhost)
     by_domain = _providers_of(ev.destination)
-    maybe = table.provider_screen.candidates(diagnostic)
-    named = frozenset(table.provider_of_mark[n] for n in maybe.intersection(table.provider_of_mark)
+    named = frozenset(table.provider_of_mark[n] for n in table.mark_screen.candidates(diagnostic)
                       if table.providers[table.provider_of_mark[n]][1].search(diagnostic))  # type: ignore[union-attr]
     if not (by_host or by_domain or named):
         return None
+    maybe = table.rule_screen.candidates(diagnostic)
     for i, (provider, _mark, regexes) in enumerate(table.providers):
         by = ("remote host" if i in by_host
               else "recipient domain" if i in by_domain

@@ -14,6 +14,7 @@ scan, see `bouncetui.classify.backscatter`). Each record's `trace` says where ev
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import re
 
@@ -154,6 +155,21 @@ def normalize_replycode(delivery: Delivery, status: str) -> str:
     return derive_replycode(delivery, status)[0]
 
 
+# The record's fields in the order assemble() gives them. Passed by position when Bounce declares
+# them in this order: 27 keyword arguments took 8 of the 12 us of building a record.
+_FIELDS = (
+    "origin", "position", "timestamp", "timezoneoffset", "addresser", "senderdomain", "recipient",
+    "destination", "alias", "action", "deliverystatus", "replycode", "diagnosticcode", "diagnostictype",
+    "reason", "hardbounce", "rhost", "lhost", "command", "messageid", "subject", "listid", "feedbacktype",
+    "decodedby", "token", "backscatter", "trace",
+)
+_BY_POSITION = _FIELDS == tuple(f.name for f in dataclasses.fields(Bounce))
+
+
+def _record(*values: object) -> Bounce:
+    return Bounce(*values) if _BY_POSITION else Bounce(**dict(zip(_FIELDS, values)))  # type: ignore[arg-type]
+
+
 HARD_RULE = "userunknown, hostunknown and hasmoved are hard; notaccept unless the code is 4xx"
 
 
@@ -179,58 +195,28 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
             action = {"2": "delivered", "4": "delayed", "5": "failed"}.get(status[0], "")
         if not action and delivery.reason not in ("feedback", "vacation"):
             action = "failed"
-        reason, why = classify(
-            Evidence(
-                action=action,
-                status=status,
-                replycode=replycode,
-                diagnostic=delivery.diagnostic,
-                command=command,
-                rhost=delivery.rhost,
-                destination=destination,
-                stated_reason=delivery.reason,
-                diagnostictype=delivery.diagnostictype,
-            )
-        )
+        diagnostic = delivery.diagnostic
+        reason, why = classify(Evidence(  # positional: in the order of Evidence's fields
+            action, status, replycode, diagnostic, command, delivery.rhost, destination, delivery.reason,
+            delivery.diagnostictype,
+        ))
         hard = is_hard(reason, status, replycode)
         tag = spam_tag(subject)
-        records.append(
-            Bounce(
-                origin=origin,
-                position=position,
-                timestamp=stamp[0],
-                timezoneoffset=stamp[1],
-                addresser=addresser,
-                senderdomain=domain_of(addresser),
-                recipient=recipient,
-                destination=destination,
-                alias=delivery.alias,
-                action=action,
-                deliverystatus=status,
-                replycode=replycode,
-                diagnosticcode=delivery.diagnostic,
-                diagnostictype=delivery.diagnostictype or ("SMTP" if replycode else ""),
-                reason=reason,
-                hardbounce=hard,
-                rhost=delivery.rhost,
-                lhost=delivery.lhost or host_of(report.fields.get("reporting-mta", "")),
-                command=command,
-                messageid=messageid,
-                subject=subject,
-                listid=listid,
-                feedbacktype=delivery.feedbacktype,
-                decodedby=report.decodedby,
-                token=make_token(addresser, recipient, stamp[0], messageid),
-                backscatter=bool(tag),
-                trace=(
-                    ("decodedby", report.decodedby),
-                    ("status", status_why),
-                    ("replycode", replycode_why),
-                    ("command", command_why),
-                    ("reason", why),
-                    ("hardbounce", HARD_RULE),
-                    ("backscatter", "spam tag %r in the original's subject" % tag if tag else ""),
-                ),
-            )
+        trace = (
+            ("decodedby", report.decodedby),
+            ("status", status_why),
+            ("replycode", replycode_why),
+            ("command", command_why),
+            ("reason", why),
+            ("hardbounce", HARD_RULE),
+            ("backscatter", "spam tag %r in the original's subject" % tag if tag else ""),
         )
+        records.append(_record(  # in the order of _FIELDS
+            origin, position, stamp[0], stamp[1], addresser, domain_of(addresser), recipient, destination,
+            delivery.alias, action, status, replycode, diagnostic,
+            delivery.diagnostictype or ("SMTP" if replycode else ""), reason, hard, delivery.rhost,
+            delivery.lhost or host_of(report.fields.get("reporting-mta", "")), command, messageid, subject,
+            listid, delivery.feedbacktype, report.decodedby, make_token(addresser, recipient, stamp[0], messageid),
+            bool(tag), trace,
+        ))
     return records
