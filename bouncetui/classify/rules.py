@@ -214,6 +214,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"has suppressed sending to this address",
     )),
     ("mailboxfull", (
+        # Exim's own "error: quota exceed"
+        r"\bquota exceed\b",
         # more mail servers' words for a full mailbox ("mail file" is the mailbox file)
         r"quota usage exceeded", r"not enough storage space", r"over the (?:allowed )?quota",
         r"mail file size exceeds",
@@ -335,6 +337,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"do not accept messages containing", r"attachment .{0,20}(?:not allowed|banned|blocked|prohibited)",
     )),
     ("userunknown", (
+        r"no valid recipients for this mm",
         # more servers' words for a missing mailbox ("mailbox NAME does not exist", "user NAME was not found")
         r"can'?t accept user", r"email name is not found", r"#?5\.1\.1 bad address",
         r"^\s*5\d\d[ -](?:5\.\d\.\d+ )?address invalid", r"<address>>? not found",
@@ -411,6 +414,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:unroutable|unrouteable|unverified|unknown|invalid|bad) sender(?! ip)", r"sender address (?:is )?(?:invalid|unknown)", r"your (?:email|e-mail) address .{0,30}(?:has been )?(?:rejected|blocked)",
     )),
     ("hostunknown", (
+        # Exim's own words when no address of the host could be found
+        r"all host address lookups failed permanently",
         r"domain mentioned in email address is unknown",
         r"host (?:or domain name )?not found", r"domain (?:does not exist|not found|name not found|unknown)",
         r"no such domain", r"unknown (?:host|domain)", r"name or service not known",
@@ -453,6 +458,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"tls negotiation failed", r"tls session is required",
     )),
     ("securityerror", (
+        r"could not retrieve credentials",
         r"authentication turned on", r"authentification (?:requise|invalide)", r"not authorized to perform ses:",
         r"authentication (?:required|failed|failure|is required)", r"smtp auth(?:entication)? (?:required|is required)",
         r"turn on smtp authentication", r"without authentication", r"not authenticated", r"authrequired",
@@ -465,6 +471,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
                     r"insufficient disk space", r"out of (?:disk|storage) space", r"no space left on device",
                     r"mail system full", r"system resources")),
     ("notaccept", (
+        # OpenSMTPD's "Destination seem to reject all mails"
+        r"reject all mails",
         r"does not accept (?:e-?mail|mail|messages)", r"not accepting (?:e-?)?mail", r"null mx", r"nullmx",
         r"accepts no mail", r"no mail (?:service|accepted)", r"doesn'?t receive (?:e-?)?mail", r"does not receive mail",
         r"rejects all mail", r"no mx records? (?:found )?for domain", r"mail receiving disabled", r"no route for current request",
@@ -482,6 +490,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"delivery attempts will continue", r"server did not accept the message", r"numerous attempts to deliver", r"not been collected", r"has been delayed", r"delivery attempts? (?:will )?(?:continue|failed) .{0,30}(?:days|hours)",
     )),
     ("networkerror", (
+        # OpenSMTPD's own words for a destination it could not route to
+        r"address family mismatch on destination mxs", r"all routes to destination blocked",
+        r"no valid route to (?:destination|remote mx)", r"could not retrieve source address",
+        r"bad dns lookup error code",
         r"connection (?:reset|closed|lost|dropped)", r"\btimeout\b", r"network (?:is )?unreachable",
         r"closed (?:the )?connection", r"host lookup did not complete", r"suspected mail loop",
         r"too many \"?received\"? headers",
@@ -501,6 +513,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"improperly-formatted binary", r"header size, or recipient list, exceeds",
     )),
     ("systemerror", (
+        # Exim's refusals of its own configuration
+        r"delivery to (?:file|pipe) forbidden", r"lmtp error after ",
         r"could not load drd", r"server is misconfigured",
         r"system (?:error|failure|problem|config(?:uration)? error)", r"internal (?:server )?error", r"server error",
         r"temporary (?:failure|error|problem|local problem)", r"local error", r"configuration error",
@@ -517,6 +531,9 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"\bsignal \d+\b", r"program (?:exited|failed)", r"\bcommand not found\b",
     )),
     ("syntaxerror", (
+        # Exim's own words for an address it could not parse
+        r"angle-brackets nested too deep", r'expected word or \"<\"', r"domain missing in source-routed address",
+        r"malformed address:",
         r"syntax error", r"command unrecognized", r"unrecognized command", r"bad sequence of commands",
         r"command not (?:implemented|recognized)", r"parameter (?:not implemented|unrecognized|error)",
         r"invalid (?:command|argument|parameter)", r"line too long",

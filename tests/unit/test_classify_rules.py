@@ -387,6 +387,17 @@ SERVER_WORDING: list[tuple[str, str]] = [
     ("451 Could not load DRD for domain example.org", "systemerror"),
     ("451 Remote server is misconfigured", "systemerror"),
     ("552 Message header size exceeds limit", "contenterror"),
+    # Exim's, OpenSMTPD's and Verizon's own words, when another MTA passes them on
+    ("retry time not reached for any host: error: quota exceed", "mailboxfull"),
+    ("all host address lookups failed permanently", "hostunknown"),
+    ("malformed address: a@ may not follow <b@example.org>", "syntaxerror"),
+    ('expected word or "<" in address', "syntaxerror"),
+    ("delivery to pipe forbidden", "systemerror"),
+    ("LMTP error after end of data: 451 4.3.0 Temporary failure", "systemerror"),
+    ("Destination seem to reject all mails", "notaccept"),
+    ("No valid route to remote MX", "networkerror"),
+    ("Could not retrieve credentials", "securityerror"),
+    ("No valid recipients for this MM", "userunknown"),
 ]
 
 
