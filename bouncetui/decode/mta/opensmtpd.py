@@ -40,6 +40,8 @@ _OWN_REASONS = (
     (re.compile(r"^(?:Domain does not exist|Invalid domain name)", re.I), "hostunknown"),
     (re.compile(r"^Network error on destination MXs", re.I), "networkerror"),
     (re.compile(r"^No MX found for (?:domain|destination)", re.I), "notaccept"),
+    # a mail loop, and a DNS failure while looking the MX up
+    (re.compile(r"^Loop detected|^Temporary failure in MX lookup", re.I), "networkerror"),
 )
 
 
