@@ -73,7 +73,15 @@ class Part(email.message.Message):
     def get_content_type(self) -> str:
         ctype = self._ctype
         if ctype is None:
-            ctype = self._ctype = super().get_content_type()
+            # email.message.Message.get_content_type, with its _splitparam inlined
+            value = self.get("content-type", _ABSENT)
+            if value is _ABSENT:
+                ctype = self.get_default_type()
+            else:
+                ctype = str(value).partition(";")[0].strip().lower()
+                if ctype.count("/") != 1:
+                    ctype = "text/plain"
+            self._ctype = ctype
         return ctype
 
     def get_content_maintype(self) -> str:
