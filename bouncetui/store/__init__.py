@@ -30,6 +30,7 @@ from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import default_jobs
 from bouncetui.store import cache
+from bouncetui.store.records import CachedFiles
 from bouncetui.store.schema import (
     CACHE_VERSION,
     SCHEMA,
@@ -49,6 +50,7 @@ QUERY_CHUNK = 500  # tokens per IN (...) query
 
 __all__ = [
     "CACHE_VERSION",
+    "CachedFiles",
     "SCHEMA",
     "STATES",
     "Store",
@@ -91,7 +93,7 @@ class Store:
     def scan(self, paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, use_cache: bool = True,
              on_progress: Callable[[int, int], None] | None = None,
              jobs: int | None = 1, limits: Limits = DEFAULT,
-             cached_first: bool = False) -> Iterator[Bounce | ScanError]:
+             cached_first: bool = False, lazy: bool = False) -> Iterator[Bounce | ScanError | CachedFiles]:
         """Records of every message under `paths`, in order, decoding only new or changed files.
 
         With use_cache=False the database is neither read nor written. on_progress(done, total)
@@ -99,7 +101,9 @@ class Store:
         the files cached under it). `jobs` worker processes decode (None: one per core), within
         `limits`; an error cached under other limits is decoded again. With cached_first, the
         records of unchanged files come out as soon as they are read from the cache, ahead of the
-        messages still being decoded (the order is no longer the files' order).
+        messages still being decoded (the order is no longer the files' order). With lazy (which
+        implies cached_first), those records come as CachedFiles chunks, built only when asked
+        (`chunk.build()`, or `refs()` to count them and know their tokens without building them).
         Raises StoreError if the database turns out damaged.
         """
         if isinstance(paths, (str, os.PathLike)):
@@ -112,7 +116,7 @@ class Store:
         conn = connect(self.path)
         try:
             yield from cache.scan(conn, self.path, paths, jobs=jobs, limits=limits, on_progress=on_progress,
-                                  warn=self._warn, cached_first=cached_first)
+                                  warn=self._warn, cached_first=cached_first, lazy=lazy)
         finally:
             conn.close()
 

@@ -22,21 +22,20 @@ import functools
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
 import re
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from bouncetui.limits import DEFAULT, Limits
-from bouncetui.model import FIELD_NAMES, Bounce, ScanError
+from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
-from bouncetui.store.schema import StoreError, cache_version, meta, rollback, translate
+from bouncetui.store.records import CachedFiles, RecordSource, encode, replay, token_word, usable
+from bouncetui.store.schema import StoreError, cache_version, connect, meta, rollback, translate
+from bouncetui.store.workers import Workers
 
 FLUSH_FILES = 500  # write the pending batch after this many files ...
 FLUSH_SECONDS = 1.0  # ... or this long
@@ -49,19 +48,12 @@ POOL_MIN_MESSAGES = 48  # below this, starting worker processes costs more than 
 LIST_AHEAD = 2048  # files listed before the first is looked at (a folder this small: a true total)
 LOOKUP_FILES = 1024  # unchanged files whose records are fetched in one query ...
 LOOKUP_CHUNK = 500  # ... this many content hashes per IN (...)
+FIRST_CHUNK = 512  # unchanged files per CachedFiles chunk at first, twice as many in each next ...
+CHUNK_FILES = 16384  # ... up to this many
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
 
-STORED_FIELDS = FIELD_NAMES[2:]  # after origin and position, which a replay sets
-assert FIELD_NAMES[:2] == ("origin", "position")
 Progress = Callable[[int, int], None]
 Item = Bounce | ScanError
-
-
-@dataclass(frozen=True, slots=True)
-class FileRow:
-    size: int
-    mtime: float
-    hashes: tuple[str, ...]
 
 
 def content_hash(data: bytes) -> str:
@@ -76,40 +68,6 @@ def maildir_unique_name(path: str) -> str | None:
     return MAILDIR_INFO.split(name, maxsplit=1)[0]
 
 
-def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
-    """Records as cached: each a list of its field values after origin and position (the cache
-    version covers model.FIELD_NAMES); an error is kept with the limits it was decoded under."""
-    if isinstance(result, ScanError):
-        return json.dumps({"error": result.error, "limits": limits}, ensure_ascii=False)
-    rows = [[getattr(record, name) for name in STORED_FIELDS] for record in result]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-
-
-def _record_builder() -> Callable[[str, int, list], Bounce]:
-    """A function making Bounce(origin, position, *row) without the frozen dataclass's __init__
-    (one object.__setattr__ call per field): it fills each slot through its descriptor, one
-    statement per field, generated once (as dataclasses generates __init__): 2.9 us instead of 6.5."""
-    names = ("origin", "position", *STORED_FIELDS)
-    env: dict = {"_new": object.__new__, "Bounce": Bounce, "_set_trace": Bounce.trace.__set__}
-    env.update(("_set_%d" % i, getattr(Bounce, name).__set__) for i, name in enumerate(names))
-    values = ["origin", "position"] + ["row[%d]" % i for i in range(len(STORED_FIELDS))]
-    body = "".join("    _set_%d(record, %s)\n" % (i, value) for i, value in enumerate(values))
-    exec("def build(origin, position, row):\n    record = _new(Bounce)\n%s    _set_trace(record, ())\n"
-         "    return record\n" % body, env)
-    return env["build"]
-
-
-_bounce = _record_builder()
-_parse = json.JSONDecoder().raw_decode  # json.loads without its wrapper: a third faster on small records
-
-
-def replay(payload: str, origin: str, position: int) -> list[Item]:
-    data = _parse(payload)[0]
-    if isinstance(data, dict):
-        return [ScanError(origin, position, data["error"])]
-    return [_bounce(origin, position, row) for row in data]
-
-
 class _Writer:
     """Pending cache writes, flushed in short transactions; write failures only disable caching."""
 
@@ -121,8 +79,8 @@ class _Writer:
         self.enabled = True
         self.last = time.monotonic()
 
-    def put_file(self, key: str, entry: FileEntry, uniq: str | None, hashes: Iterable[str]) -> None:
-        self.files[key] = (key, entry.size, entry.mtime, uniq, " ".join(hashes))
+    def put_file(self, key: str, entry: FileEntry, uniq: str | None, hashes: Iterable[str], tokens: str) -> None:
+        self.files[key] = (key, entry.size, entry.mtime, uniq, " ".join(hashes), tokens)
 
     def maybe_flush(self) -> None:
         if len(self.files) >= FLUSH_FILES or time.monotonic() - self.last >= FLUSH_SECONDS:
@@ -146,7 +104,7 @@ class _Writer:
                     self.warn("the cache now belongs to another version of bouncetui; this scan does not update it")
                     return
                 self.conn.executemany("INSERT OR REPLACE INTO messages VALUES (?, ?)", self.messages.items())
-                self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", self.files.values())
+                self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self.files.values())
                 self.conn.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in forget))
                 if collect:
                     _collect_garbage(self.conn)
@@ -174,49 +132,6 @@ def _collect_garbage(conn: sqlite3.Connection) -> None:
     conn.executemany("DELETE FROM messages WHERE hash = ?", stale)
 
 
-class _Pool:
-    """Decoding processes, started in the background (forked from a server that imported the
-    decoders once); until they answer, the scan decodes in its own process."""
-
-    def __init__(self, jobs: int) -> None:
-        self.pool = None
-        self.ready = threading.Event()
-        self.lock = threading.Lock()
-        self.failed = self.closed = False
-        threading.Thread(target=self._start, args=(jobs,), daemon=True).start()
-
-    def _start(self, jobs: int) -> None:
-        try:
-            try:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["bouncetui.pipeline"])
-            except ValueError:  # not on this platform
-                context = multiprocessing.get_context("spawn")
-            pool = context.Pool(jobs)
-            with self.lock:
-                self.pool = pool
-                if self.closed:  # the scan ended while the workers started
-                    pool.terminate()
-                    return
-            pool.apply(os.getpid)  # the workers have imported the decoders by now
-        except Exception:  # no worker processes here: decode in this one
-            self.failed = True
-        finally:
-            self.ready.set()
-
-    def usable(self) -> bool:
-        return self.ready.is_set() and not self.failed and self.pool is not None
-
-    def map(self, messages: list[RawMessage], limits: Limits) -> list[list[Bounce] | ScanError]:
-        return self.pool.map(functools.partial(decode_raw, limits=limits), messages, chunksize=8)
-
-    def terminate(self) -> None:
-        with self.lock:
-            self.closed = True
-            if self.pool is not None:
-                self.pool.terminate()
-
-
 class CachedScan:
     """One scan through the cache (or, with conn None, straight through the decoders).
 
@@ -229,26 +144,32 @@ class CachedScan:
 
     With cached_first, records of unchanged files come out as soon as they are fetched, ahead of
     the messages still being decoded (a folder scanned before lists at once, then what changed);
-    otherwise the output is in file order.
+    otherwise the output is in file order. With lazy (which implies cached_first), they are not
+    even fetched: they come as CachedFiles chunks, read from the files' rows alone, and are built
+    when asked (see records.py).
     """
 
     def __init__(self, conn: sqlite3.Connection | None, db_path: str, warn: Callable[[str], None],
-                 jobs: int = 1, limits: Limits = DEFAULT, cached_first: bool = False) -> None:
+                 jobs: int = 1, limits: Limits = DEFAULT, cached_first: bool = False, lazy: bool = False) -> None:
         self.conn = conn
+        self.lazy = lazy and conn is not None
+        self.source = RecordSource(functools.partial(connect, db_path)) if self.lazy else None
+        self.chunk_files = FIRST_CHUNK
+        self.lazy_files: list[tuple[str, str, str]] = []
         self.limits = limits
         self.limits_key = repr(limits)
         self.db_path = db_path
         self.writer = _Writer(conn, db_path, warn) if conn is not None else None
         self.jobs = jobs
-        self.cached_first = cached_first
+        self.cached_first = cached_first or self.lazy
         self.replaced = 0  # files whose cached messages were replaced (garbage may be left)
         self.slots: list[tuple] = []
-        self.lookahead: list[tuple] = []  # (entry, key, hashes, uniq or None, write the row)
+        self.lookahead: list[tuple] = []  # (entry, key, hashes, uniq or None, write the row, tokens)
         self.to_decode = 0
         self.window_bytes = 0
         self.window_messages = min(FIRST_WINDOW, WINDOW_MESSAGES)
         self.pending: set[str] = set()  # digests of the window's messages to decode
-        self.pool: _Pool | None = None
+        self.pool: Workers | None = None
         self.done = self.listed = self.expected = 0
         self.on_progress: Progress | None = None
 
@@ -299,15 +220,35 @@ class CachedScan:
     def _root(self, root: str, entries: Iterable[FileEntry | ScanError], known: dict[str, tuple]) -> Iterator[Item]:
         """Scan one root; `known` holds its cached files, and loses those still there."""
         unlisted: list[str] = []  # folders or files that could not be listed
-        absolute = os.path.abspath(root) == root
+        top = os.path.abspath(root)
+        absolute = top == root
+        listed, mine = root.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + os.sep
+        lazy, pop = self.lazy, known.pop
         for entry in entries:
             if isinstance(entry, ScanError):
                 yield from self._resolve()
                 unlisted.append(os.path.abspath(entry.origin))
                 self.slots.append(("items", [entry]))
                 continue
-            key = entry.path if absolute else os.path.abspath(entry.path)
-            yield from self._file(entry, key, known.pop(key, None))
+            path = entry.path
+            if absolute:
+                key = path
+            elif path.startswith(listed):  # root's absolute path and the names under it (no abspath each)
+                key = mine + path[len(listed):]
+            else:
+                key = os.path.abspath(path)
+            row = pop(key, None)
+            if lazy and row is not None and row[1] == entry.size and row[2] == entry.mtime and _whole(row[3], row[4]):
+                if self.lookahead:  # the cached files before it first: the list keeps the files' order
+                    yield from self._resolve()
+                self.lazy_files.append((path, row[3], row[4]))  # unchanged, its records known by token
+                if len(self.lazy_files) >= self.chunk_files:
+                    yield from self._give_lazy()
+                continue
+            if lazy:
+                yield from self._give_lazy()
+            yield from self._file(entry, key, row)
+        yield from self._give_lazy()
         yield from self._resolve()
         yield from self._drain()
         if self.writer:
@@ -334,16 +275,20 @@ class CachedScan:
             if kind == "items":
                 yield from slot[1]
             elif kind == "decode":
-                message, digest = slot[1], slot[2]
+                message, digest, words, at = slot[1:]
                 result = next(results)
                 if self.writer is not None:
                     decoded[digest] = self.writer.messages[digest] = encode(result, self.limits_key)
+                    words[at] = token_word(result)
                 yield from [result] if isinstance(result, ScanError) else result
             elif kind == "again":  # the same content as an earlier message of the window
-                message, digest = slot[1], slot[2]
-                yield from replay(decoded[digest], message.origin, message.position)
+                message, digest, words, at = slot[1:]
+                items = replay(decoded[digest], message.origin, message.position)
+                words[at] = token_word(items)
+                yield from items
             elif kind == "file":
-                self.writer.put_file(*slot[1:])
+                key, entry, uniq, hashes, words = slot[1:]
+                self.writer.put_file(key, entry, uniq, hashes, words if isinstance(words, str) else " ".join(words))
             elif kind == "done":
                 self.done += slot[1]
                 self._progress()
@@ -353,24 +298,20 @@ class CachedScan:
     def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError]:
         if (self.pool is None and self.jobs > 1 and len(messages) >= min(POOL_MIN_MESSAGES, self.window_messages)
                 and self.listed - self.done >= POOL_MIN_MESSAGES):
-            self.pool = _Pool(self.jobs)  # a window filled and more files wait: start the workers
+            self.pool = Workers(self.jobs)  # a window filled and more files wait: start the workers
         if self.pool is None or not self.pool.usable() or len(messages) < 2 * self.jobs:
             return [decode_raw(m, self.limits) for m in messages]  # meanwhile, this process decodes
         return self.pool.map(messages, self.limits)
 
     def _known(self, root: str) -> dict[str, tuple]:
-        """The cached files at or under `root`, by absolute path: (size, mtime, hashes)."""
+        """The cached files at or under `root`, by absolute path: (path, size, mtime, hashes, tokens)."""
         if self.conn is None:
             return {}
         top = os.path.abspath(root)
         low, high = top.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + chr(ord(os.sep) + 1)
-        query = "SELECT path, size, mtime, hashes FROM files WHERE path = ? OR (path > ? AND path < ?)"
-        known: dict[str, tuple] = {}
+        query = "SELECT path, size, mtime, hashes, tokens FROM files WHERE path = ? OR (path > ? AND path < ?)"
         try:
-            cursor = self.conn.execute(query, (top, low, high))
-            while rows := cursor.fetchmany(4096):
-                for path, size, mtime, hashes in rows:
-                    known[path] = (size, mtime, hashes)
+            known = {row[0]: row for row in self.conn.execute(query, (top, low, high))}
         except sqlite3.Error as exc:
             raise translate(exc, self.db_path) from None
         return known
@@ -383,13 +324,13 @@ class CachedScan:
             if self._window_full():
                 yield from self._drain()
             return
-        if row is not None and row[0] == entry.size and row[1] == entry.mtime:
-            self.lookahead.append((entry, key, row[2].split(), None, False))
+        if row is not None and row[1] == entry.size and row[2] == entry.mtime:
+            self.lookahead.append((entry, key, row[3].split(), None, False, row[4]))
         else:
             uniq = maildir_unique_name(entry.path)
-            hashes = self._renamed(uniq, entry) if uniq is not None else None
-            if hashes is not None:  # renamed: remember the new name
-                self.lookahead.append((entry, key, hashes, uniq, True))
+            renamed = self._renamed(uniq, entry) if uniq is not None else None
+            if renamed is not None:  # renamed: remember the new name
+                self.lookahead.append((entry, key, renamed[0], uniq, True, renamed[1]))
             else:
                 if not self.cached_first:
                     yield from self._resolve()  # the files before it come first
@@ -427,24 +368,31 @@ class CachedScan:
         if not self.lookahead:
             return
         files, self.lookahead = self.lookahead, []
+        if self.lazy:  # those whose records are known by token come as they are; the rest are fetched
+            rest = []
+            for file in files:
+                entry, key, hashes, uniq, write, tokens = file
+                if not usable(hashes, tokens.split()):
+                    rest.append(file)
+                    continue
+                self.lazy_files.append((entry.path, " ".join(hashes), tokens))
+                if write:
+                    self.slots.append(("file", key, entry, uniq, hashes, tokens))
+            yield from self._give_lazy()
+            files = rest
         found = self._fetch(digest for file in files for digest in file[2])
         ready: list[Item] = []  # the records of consecutive cached files, given out together
         count = 0
-        for entry, key, hashes, uniq, write in files:
-            if len(hashes) == 1:  # one message per file (a Maildir, MH): the common case
-                payload = found.get(hashes[0])
-                if payload is not None:
-                    ready += replay(payload, entry.path, 1)
-                    count += 1
-                    if write:
-                        self.slots.append(("file", key, entry, uniq, hashes))
-                    continue
-            elif all(digest in found for digest in hashes):
+        for entry, key, hashes, uniq, write, tokens in files:
+            if all(digest in found for digest in hashes):
+                words = []
                 for position, digest in enumerate(hashes, 1):
-                    ready += replay(found[digest], entry.path, position)
+                    items = replay(found[digest], entry.path, position)
+                    words.append(token_word(items))
+                    ready += items
                 count += 1
                 if write:
-                    self.slots.append(("file", key, entry, uniq, hashes))
+                    self.slots.append(("file", key, entry, uniq, hashes, words))
                 continue
             yield from self._give(ready, count)
             ready, count = [], 0
@@ -453,6 +401,18 @@ class CachedScan:
             if self._window_full():
                 yield from self._drain()
         yield from self._give(ready, count)
+
+    def _give_lazy(self) -> Iterator[Item]:
+        """The gathered unchanged files' records, as one CachedFiles chunk (each bigger than the last)."""
+        if not self.lazy_files:
+            return
+        files, self.lazy_files = self.lazy_files, []
+        self.chunk_files = min(2 * self.chunk_files, CHUNK_FILES)
+        yield CachedFiles(self.source, files)
+        self.done += len(files)
+        self._progress()
+        if self.writer:
+            self.writer.maybe_flush()
 
     def _give(self, ready: list[Item], count: int) -> Iterator[Item]:
         """Records of `count` cached files: out now with cached_first, else in the window."""
@@ -470,12 +430,13 @@ class CachedScan:
             if self._window_full():
                 yield from self._drain()
 
-    def _renamed(self, uniq: str, entry: FileEntry) -> list[str] | None:
-        query = "SELECT mtime, hashes FROM files WHERE uniq = ? AND size = ?"
+    def _renamed(self, uniq: str, entry: FileEntry) -> tuple[list[str], str] | None:
+        """The hashes and token words of the file a Maildir message had before a rename, or None."""
+        query = "SELECT mtime, hashes, tokens FROM files WHERE uniq = ? AND size = ?"
         try:
-            for mtime, hashes in self.conn.execute(query, (uniq, entry.size)):
+            for mtime, hashes, tokens in self.conn.execute(query, (uniq, entry.size)):
                 if mtime == entry.mtime:
-                    return hashes.split()
+                    return hashes.split(), tokens
         except sqlite3.Error as exc:
             raise translate(exc, self.db_path) from None
         return None
@@ -497,19 +458,23 @@ class CachedScan:
     def _read(self, entry: FileEntry, key: str) -> Iterator[Item]:
         """Read a file's messages; plan the unseen ones for decoding. May drain a full window."""
         hashes: list[str] = []
+        words: list[str] = []  # their token words, filled in as their records are known
         try:
             for message in read_file(entry.path, self.limits.max_bytes):
                 digest = content_hash(message.data) if self.conn is not None else ""
                 hashes.append(digest)
+                words.append("?")
                 payload = self._lookup(digest) if self.conn is not None else None
                 if payload is not None:
-                    self.slots.append(("items", replay(payload, entry.path, message.position)))
+                    items = replay(payload, entry.path, message.position)
+                    words[-1] = token_word(items)
+                    self.slots.append(("items", items))
                 elif digest and digest in self.pending:
-                    self.slots.append(("again", message, digest))
+                    self.slots.append(("again", message, digest, words, len(words) - 1))
                 else:
                     if digest:
                         self.pending.add(digest)
-                    self.slots.append(("decode", message, digest))
+                    self.slots.append(("decode", message, digest, words, len(words) - 1))
                     self.to_decode += 1
                     self.window_bytes += len(message.data)
                 if self._window_full():
@@ -518,7 +483,14 @@ class CachedScan:
             self.slots.append(("items", [ScanError(entry.path, 0, describe_error(exc))]))
             return
         if self.writer is not None:
-            self.slots.append(("file", key, entry, maildir_unique_name(entry.path), hashes))
+            self.slots.append(("file", key, entry, maildir_unique_name(entry.path), hashes, words))
+
+
+def _whole(hashes: str, tokens: str) -> bool:
+    """True if a file row's token words name every record of its messages (see records.usable)."""
+    if " " not in hashes:  # one message: the common case, without splitting
+        return bool(tokens) and tokens not in ("!", "?") and " " not in tokens
+    return usable(hashes.split(), tokens.split())
 
 
 def _under_any(path: str, folders: list[str]) -> bool:
@@ -527,10 +499,11 @@ def _under_any(path: str, folders: list[str]) -> bool:
 
 def scan(conn: sqlite3.Connection | None, db_path: str, paths: Iterable[str], *, jobs: int = 1,
          limits: Limits = DEFAULT, on_progress: Progress | None = None,
-         warn: Callable[[str], None] = lambda _: None, cached_first: bool = False) -> Iterator[Item]:
+         warn: Callable[[str], None] = lambda _: None, cached_first: bool = False,
+         lazy: bool = False) -> Iterator[Item | CachedFiles]:
     """Every record and error under `paths`, through the cache when `conn` is given."""
     try:
-        yield from CachedScan(conn, db_path, warn, jobs, limits, cached_first).run(paths, on_progress)
+        yield from CachedScan(conn, db_path, warn, jobs, limits, cached_first, lazy).run(paths, on_progress)
     except StoreError:
         raise
     except sqlite3.Error as exc:

@@ -31,7 +31,7 @@ from pathlib import Path
 import bouncetui
 from bouncetui.model import FIELD_NAMES
 
-SCHEMA = 2  # the shape of the tables and of the cached records; bump it when they change
+SCHEMA = 3  # the shape of the tables and of the cached records; bump it when they change
 APP = "bouncetui"
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,8 +49,10 @@ CREATE TABLE IF NOT EXISTS files (
     size INTEGER NOT NULL,
     mtime REAL NOT NULL,
     uniq TEXT,                  -- Maildir unique name (before ':2,'), NULL elsewhere
-    hashes TEXT NOT NULL        -- content hashes of its messages, in order, space-separated
-);
+    hashes TEXT NOT NULL,       -- content hashes of its messages, in order, space-separated
+    tokens TEXT NOT NULL        -- its messages' record tokens: one word per hash, the tokens of that
+                                -- message's records joined by ',' ('-' none, '!' an error, '?' unknown)
+) WITHOUT ROWID;                -- a folder's rows read in path order straight from the table
 CREATE INDEX IF NOT EXISTS files_uniq ON files (uniq, size) WHERE uniq IS NOT NULL;
 CREATE TABLE IF NOT EXISTS messages (
     hash TEXT PRIMARY KEY,
@@ -192,6 +194,7 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if not _ready(conn, path):
+                _drop_old_cache(conn)
                 for statement in TABLES.split(";"):
                     if statement.strip():
                         conn.execute(statement)  # not executescript: it would commit early
@@ -205,6 +208,14 @@ def prepare(conn: sqlite3.Connection, path: str) -> None:
             raise
     except sqlite3.Error as exc:
         raise translate(exc, path) from None
+
+
+def _drop_old_cache(conn: sqlite3.Connection) -> None:
+    """Drop the cache tables of an older schema (their shape changed; they are disposable)."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "meta" in tables and int(meta(conn, "schema") or 0) < SCHEMA:
+        conn.execute("DROP TABLE IF EXISTS files")
+        conn.execute("DROP TABLE IF EXISTS messages")
 
 
 def rollback(conn: sqlite3.Connection) -> None:

@@ -124,7 +124,9 @@ def export_dialog(screen: MainScreen) -> None:
 def show_stats(screen: MainScreen) -> None:
     from bouncetui.tui.screens.stats import StatsScreen
 
-    records = [screen.records[i] for i in screen.bounce_list.shown]
+    shown = screen.bounce_list.shown
+    built = screen.records.built(shown)
+    records = [built[i] for i in shown]
 
     def done(term: str | None) -> None:
         if term:

@@ -107,9 +107,10 @@ class StoreBackend(Backend):
         self.store = _store.Store(db_path)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
-        # every core decodes (jobs=None); what the cache holds comes first, then what changed
+        # every core decodes (jobs=None); what the cache holds comes first (unbuilt: see
+        # records.RecordSet), then what changed
         items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
-                                cached_first=True)
+                                cached_first=True, lazy=True)
         yielded = False
         try:
             for item in items:

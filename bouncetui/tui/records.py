@@ -3,79 +3,217 @@
 A report found twice (the same token under several origins: a copy in two folders, a message in
 both an mbox and a Maildir) is one row; `origins(i)` lists every place it was found. Records are
 only ever appended, so an index stays valid for the life of the app; views are index arrays.
+
+Records replayed from the index cache arrive unbuilt (a store CachedFiles chunk names them by
+origin, position and token): a row counts, and collapses with its copies, at once, and its Bounce
+is built when first read (`rs[i]`, `build`), or all together by `build_all` (which a worker runs
+once the list is loaded, and which anything reading every record calls first).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+import itertools
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from bouncetui.model import Bounce, ScanError
 from bouncetui.tui.columns import BY_KEY
+
+Ref = tuple[str, int, str, int, str]  # an unbuilt record: origin, position, message hash, index there, token
+
+BUILD_CHUNK = 4096  # records built together (one query for their cached forms)
 
 
 class RecordSet:
     """Append-only records with lookups by token and by report (origin, position)."""
 
     def __init__(self) -> None:
-        self.records: list[Bounce] = []
+        self._items: list[Bounce | None] = []  # None: not built yet (see _ref)
+        self._chunks: list[Any] = []  # simple CachedFiles chunks: record start + j is file j's ...
+        self._starts: list[int] = []  # ... where start is the chunk's entry here
+        self._refs: dict[int, tuple[Any, Ref]] = {}  # the other unbuilt records: i -> (source, ref)
+        self._pending = 0
+        self._cursor = 0  # the records before it are all built
+        self._lock = threading.RLock()  # adding and building
         self.by_token: dict[str, int] = {}
         self.duplicates: dict[int, list[Bounce]] = {}  # the same report found elsewhere
-        self.by_report: dict[tuple[str, int], list[int]] = {}
         self.errors: list[ScanError] = []
         self._error_set: set[ScanError] = set()
 
     def __len__(self) -> int:
-        return len(self.records)
+        return len(self._items)
 
     def __getitem__(self, index: int) -> Bounce:
-        return self.records[index]
+        record = self._items[index]
+        if record is None:
+            self.build((index,))
+            record = self._items[index]
+        return record  # type: ignore[return-value]
 
-    def add(self, items: Iterable[Bounce | ScanError]) -> list[int]:
-        """Add records (and errors); returns the indexes of the records that are new rows."""
+    @property
+    def records(self) -> list[Bounce]:
+        """Every record, built (see build_all)."""
+        return self.build_all()
+
+    @property
+    def pending(self) -> int:
+        """Records not built yet."""
+        return self._pending
+
+    def add(self, items: Iterable[Any]) -> list[int]:
+        """Add records (and errors, and unbuilt cached records); returns the indexes of the records
+        that are new rows."""
         added: list[int] = []
-        for item in items:
-            if isinstance(item, ScanError):
-                if item not in self._error_set:  # a rescan reports the same errors again
-                    self._error_set.add(item)
-                    self.errors.append(item)
-                continue
-            token = item.token or "%s#%d#%s" % (item.origin, item.position, item.recipient)
-            known = self.by_token.get(token)
-            if known is not None:
-                first = self.records[known]
-                place = (item.origin, item.position)
-                copies = self.duplicates.setdefault(known, [])
-                if place != (first.origin, first.position) and all(
-                        place != (c.origin, c.position) for c in copies):
-                    copies.append(item)
-                continue
-            index = len(self.records)
-            self.records.append(item)
-            self.by_token[token] = index
-            self.by_report.setdefault((item.origin, item.position), []).append(index)
-            added.append(index)
+        with self._lock:
+            for item in items:
+                if isinstance(item, Bounce):
+                    token = item.token or "%s#%d#%s" % (item.origin, item.position, item.recipient)
+                    self._add(token, item.origin, item.position, item, None, added)
+                elif isinstance(item, ScanError):
+                    if item not in self._error_set:  # a rescan reports the same errors again
+                        self._error_set.add(item)
+                        self.errors.append(item)
+                elif not self._add_simple(item, added):  # a store CachedFiles chunk
+                    for ref in item.refs():
+                        self._add(ref[4], ref[0], ref[1], None, (item.source, ref), added)
         return added
 
+    def _add(self, token: str, origin: str, position: int, record: Bounce | None,
+             ref: tuple[Any, Ref] | None, added: list[int]) -> None:
+        known = self.by_token.get(token)
+        if known is not None:
+            place = (origin, position)
+            copies = self.duplicates.setdefault(known, [])
+            if place != self.place(known) and all(place != (c.origin, c.position) for c in copies):
+                copies.append(record if record is not None else ref[0].build([ref[1]])[0])  # type: ignore[index]
+            return
+        index = len(self._items)
+        if ref is not None:
+            self._refs[index] = ref
+            self._pending += 1
+        self._items.append(record)
+        self.by_token[token] = index
+        added.append(index)
+
+    def _add_simple(self, chunk: Any, added: list[int]) -> bool:
+        """A chunk of one-record files none of which is known yet, added without looking at each
+        record; False (nothing done) for any other chunk."""
+        tokens = [file[2] for file in chunk.files]
+        if not chunk.simple() or len(set(tokens)) != len(tokens) or not self.by_token.keys().isdisjoint(tokens):
+            return False
+        start, count = len(self._items), len(tokens)
+        self._chunks.append(chunk)
+        self._starts.append(start)
+        self.by_token.update(zip(tokens, range(start, start + count)))
+        self._items.extend(itertools.repeat(None, count))
+        self._pending += count
+        added.extend(range(start, start + count))
+        return True
+
+    def _ref(self, index: int) -> tuple[Any, Ref]:
+        """(source, ref) of an unbuilt record."""
+        found = self._refs.get(index)
+        if found is not None:
+            return found
+        at = bisect.bisect_right(self._starts, index) - 1
+        chunk = self._chunks[at]
+        return chunk.source, chunk.ref(index - self._starts[at])
+
+    def place(self, index: int) -> tuple[str, int]:
+        """(origin, position) of the record at `index`, without building it."""
+        with self._lock:
+            record = self._items[index]
+            if record is not None:
+                return record.origin, record.position
+            ref = self._ref(index)[1]
+            return ref[0], ref[1]
+
+    # -- building ----------------------------------------------------------------------------------
+    def build(self, indexes: Iterable[int]) -> None:
+        """Build the records at `indexes` that are not built yet (any thread)."""
+        with self._lock:
+            items = self._items
+            groups: dict[int, tuple[Any, list[int], list[Ref]]] = {}
+            for i in indexes:
+                if items[i] is None:
+                    source, ref = self._ref(i)
+                    group = groups.get(id(source))
+                    if group is None:
+                        group = groups[id(source)] = (source, [], [])
+                    group[1].append(i)
+                    group[2].append(ref)
+            for source, wanted, refs in groups.values():
+                for at in range(0, len(wanted), BUILD_CHUNK):
+                    for i, record in zip(wanted[at : at + BUILD_CHUNK], source.build(refs[at : at + BUILD_CHUNK])):
+                        items[i] = record
+                        self._refs.pop(i, None)
+                        self._pending -= 1
+            if not self._pending:
+                self._chunks.clear()  # nothing more to build from them: their memory goes
+                self._starts.clear()
+
+    def build_some(self, count: int = BUILD_CHUNK) -> None:
+        """Build up to `count` of the records not built yet, the first first (a worker's step)."""
+        with self._lock:
+            items, i, end = self._items, self._cursor, len(self._items)
+            wanted: list[int] = []
+            while i < end and len(wanted) < count:
+                if items[i] is None:
+                    wanted.append(i)
+                i += 1
+            self.build(wanted)
+            self._cursor = i
+
+    def built(self, indexes: Iterable[int]) -> list[Bounce]:
+        """Build the records at `indexes`; the list of all records, in which those are built."""
+        self.build(indexes)
+        return self._items  # type: ignore[return-value]
+
+    def build_all(self) -> list[Bounce]:
+        """Build every record not built yet; the list of all of them."""
+        while self._pending:
+            self.build_some()
+        return self._items  # type: ignore[return-value]
+
+    # -- lookups ---------------------------------------------------------------------------------
     def origins(self, index: int) -> list[tuple[str, int]]:
         """Every (origin, position) the record at `index` was found at, the first one first."""
-        record = self.records[index]
-        return [(r.origin, r.position) for r in (record, *self.duplicates.get(index, ()))]
+        return [self.place(index), *((r.origin, r.position) for r in self.duplicates.get(index, ()))]
 
     def with_duplicates(self, indexes: Iterable[int]) -> list[Bounce]:
         """The records at `indexes` and every copy of them found elsewhere (for exports)."""
+        indexes = list(indexes)
+        self.build(indexes)
         out: list[Bounce] = []
         for i in indexes:
-            out.append(self.records[i])
+            out.append(self._items[i])  # type: ignore[arg-type]
             out.extend(self.duplicates.get(i, ()))
         return out
 
     def same_report(self, index: int) -> list[int]:
-        """The other recipients of the report the record at `index` came from."""
-        record = self.records[index]
-        return [i for i in self.by_report.get((record.origin, record.position), ()) if i != index]
+        """The other recipients of the report the record at `index` came from: the records next to
+        it from the same place (a report's records are added together, one after the other)."""
+        place, out = self.place(index), []
+        before = index - 1
+        while before >= 0 and self.place(before) == place:
+            out.append(before)
+            before -= 1
+        out.reverse()
+        after = index + 1
+        while after < len(self._items) and self.place(after) == place:
+            out.append(after)
+            after += 1
+        return out
 
     def sorted_indexes(self, indexes: Iterable[int], column: str, reverse: bool = False) -> list[int]:
         """`indexes` ordered by `column` (stable: equal keys keep their scan order)."""
         key = BY_KEY[column].sort_key
-        records = self.records
+        records = self.build_all()
         return sorted(indexes, key=lambda i: key(records[i]), reverse=reverse)
+
+    def recipients(self, start: int, stop: int) -> Sequence[str]:
+        """The recipients of records start..stop-1 (built as needed)."""
+        records = self.built(range(start, stop))
+        return [records[i].recipient for i in range(start, stop)]

@@ -653,3 +653,40 @@ async def test_a_damaged_index_still_shows_the_mail_and_says_so(env, monkeypatch
         await settle(pilot, app)
         assert "tanaka.t@docomo.ne.jp" in shown_recipients(app)
         assert any("could not be used" in str(n.message) for n in app._notifications)
+
+
+@sync
+async def test_a_folder_opened_again_lists_from_the_index_with_the_same_rows_detail_and_filters(env, monkeypatch):
+    from bouncetui.store import CachedFiles
+    from bouncetui.tui.records import RecordSet
+
+    async def session() -> tuple[list[str], str, list[str]]:
+        app = sample_app(env)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            screen = main_screen(app)
+            rows = [screen.records[i].to_json() for i in screen.bounce_list.shown]
+            await pilot.press("enter")
+            await settle(pilot, app)
+            detail = detail_body(app)
+            await pilot.press("escape")
+            await type_filter(pilot, app, "hard -reason:hostunknown")
+            filtered = shown_recipients(app)
+        return rows, detail, filtered
+
+    kinds: list[str] = []
+    add = RecordSet.add
+
+    def counted(self, items):
+        items = list(items)
+        kinds.extend(type(item).__name__ for item in items)
+        return add(self, items)
+
+    monkeypatch.setattr(RecordSet, "add", counted)
+    first = await session()
+    assert "CachedFiles" not in kinds  # a new index: every message decoded
+    kinds.clear()
+    again = await session()
+    assert kinds and set(kinds) <= {CachedFiles.__name__, "ScanError"}  # nothing decoded, nothing built ahead
+    assert again == first
+    assert first[0] and first[2] and "Original message headers" in first[1]

@@ -19,10 +19,12 @@ class BackgroundWork:
 
     # -- the mail log ----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="maillog")
-    def maillog_worker(self: MainScreen, bounces: list[Bounce]) -> None:
+    def maillog_worker(self: MainScreen, count: int) -> None:
+        """Correlate the mail logs with the first `count` records (and their copies)."""
         from bouncetui.tui import maillog_view
 
         try:
+            bounces: list[Bounce] = self.records.with_duplicates(range(count))
             view = maillog_view.load(self.maillogs, self.backend.paths, bounces)
         except Exception as exc:  # an unreadable log must not take the bounces down with it
             self.post_message(MaillogLoaded(None, "%s: %s" % (type(exc).__name__, exc)))

@@ -8,6 +8,7 @@ record's original headers run in thread workers that only post messages back.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -43,7 +44,10 @@ from bouncetui.tui.widgets.filter_bar import FilterBar
 from bouncetui.tui.widgets.reason_panel import ReasonPanel
 from bouncetui.tui.widgets.status_bar import StatusBar
 
-BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded
+BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded ...
+BATCH_SECONDS_FULL = 0.5  # ... once the list has FULL_LIST rows (more rows then change only the
+FULL_LIST = 10_000        # counts and the scroll bar; each batch costs a layout of the screen)
+PROGRESS_SECONDS = 0.25  # how often it says how far through it is
 RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is redone this often
 BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
 FREEZE_RECORDS = 20_000  # the records are frozen out of the garbage collector at this many, twice as many ...
@@ -92,7 +96,8 @@ class MainScreen(BackgroundWork, Screen[None]):
         self.maillogs = list(maillogs or ())
         self.log_view: LogView | None = None
         self.records = RecordSet()
-        self.recipients = fuzzy.RecipientIndex()
+        self.recipients = fuzzy.RecipientIndex()  # filled by workers, as the fuzzy search needs it
+        self._recipients_lock = threading.Lock()
         self.lang = lang
         self.watch_mail = watch
         self.sort_column = ""  # "" is scan order
@@ -174,7 +179,7 @@ class MainScreen(BackgroundWork, Screen[None]):
 
         def on_progress(done: int, total: int) -> None:
             now = time.monotonic()
-            if now - progress["last"] > 0.1 or done == total:
+            if now - progress["last"] > PROGRESS_SECONDS or done == total:
                 progress["last"] = now
                 self.post_message(ScanProgress(generation, done, total))
 
@@ -186,7 +191,8 @@ class MainScreen(BackgroundWork, Screen[None]):
             for item in self.backend.scan(on_progress, cancelled):
                 batch.append(item)
                 now = time.monotonic()
-                if now - last >= BATCH_SECONDS or len(batch) >= BATCH_MAX:
+                wait = BATCH_SECONDS if len(self.records) < FULL_LIST else BATCH_SECONDS_FULL
+                if now - last >= wait or len(batch) >= BATCH_MAX:
                     self.post_message(ScanBatch(generation, batch))
                     batch, last = [], now
                 if worker.is_cancelled:
@@ -202,14 +208,7 @@ class MainScreen(BackgroundWork, Screen[None]):
             return
         added = self.records.add(message.items)
         if added:
-            self.recipients.extend((self.records[i].recipient for i in added), added[0])
-            if len(self.records) >= self._freeze_at:
-                # The records live as long as the app: out of the collector's way, or each of its
-                # full passes walks every record again (a second of a 100,000-row load went to that).
-                # Collected first, so no garbage is frozen with them; at 20k, 40k, 80k ... records.
-                self._freeze_at = 2 * len(self.records)
-                gc.collect()
-                gc.freeze()
+            self._maybe_freeze()
         if added and self.first_row_at is None:
             self.first_row_at = time.monotonic()
         if added:
@@ -220,6 +219,35 @@ class MainScreen(BackgroundWork, Screen[None]):
             elif time.monotonic() - self._last_refilter >= RESORT_SECONDS:
                 self.refilter()  # sorted or ranked rows: redone now and then, and at the end
         self.update_status()
+
+    def _maybe_freeze(self, built: bool = False) -> None:
+        """The records live as long as the app: out of the collector's way, or each of its full
+        passes walks every record again (a second of a 100,000-row load went to that). Collected
+        first, so no garbage is frozen with them; at 20k, 40k, 80k ... records, and once the
+        records the cache gave unbuilt are `built`."""
+        count = len(self.records)
+        if count >= self._freeze_at or (built and count >= FREEZE_RECORDS):
+            self._freeze_at = max(self._freeze_at, 2 * count)
+            gc.collect()
+            gc.freeze()
+
+    @work(thread=True, exclusive=True, group="build")
+    def build_worker(self) -> None:
+        """Build the records the cache gave unbuilt, and index their recipients for the fuzzy
+        search, in the background once the list is on screen (a filter meanwhile waits for it)."""
+        worker = get_current_worker()
+        while self.records.pending and not worker.is_cancelled:
+            self.records.build_some()
+        if not worker.is_cancelled:
+            self.index_recipients(len(self.records))
+            self.app.call_from_thread(self._maybe_freeze, True)
+
+    def index_recipients(self, count: int) -> None:
+        """The fuzzy index holds the recipients of the first `count` records (any thread)."""
+        with self._recipients_lock:
+            start = self.recipients.count
+            if count > start:
+                self.recipients.extend(self.records.recipients(start, count), start)
 
     def on_scan_progress(self, message: ScanProgress) -> None:
         if message.generation != self.scan_generation:
@@ -248,6 +276,8 @@ class MainScreen(BackgroundWork, Screen[None]):
             state = "scanned in %.1fs" % elapsed if self.SHOW_SCAN_TIME and elapsed >= 0.5 else ""
         if self.watch_mail and not message.cancelled:
             state = (state + " · watching").lstrip(" ·")
+        if self.records.pending:
+            self.build_worker()
         if self.sort_column or self.filter_query.fuzzy:
             self.refilter()
         self._detail_key = ()
@@ -259,7 +289,7 @@ class MainScreen(BackgroundWork, Screen[None]):
                 self.notify(warning, title="Index", severity="warning", timeout=8, markup=False)
         grew = len(self.records) > self._records_before_scan
         if self.maillogs and not message.cancelled and (self.log_view is None or grew):
-            self.maillog_worker(self.records.with_duplicates(range(len(self.records))))
+            self.maillog_worker(len(self.records))
 
     # -- filter and sort -------------------------------------------------------------------------
     def field_values(self, field: str) -> list[str]:
@@ -269,13 +299,16 @@ class MainScreen(BackgroundWork, Screen[None]):
         attribute = FIELD_ATTRIBUTES.get(field)
         if attribute is None:
             return []
-        counts = Counter(getattr(r, attribute) for r in self.records.records[-SUGGEST_SAMPLE:])
+        count = len(self.records)
+        sample = self.records.built(range(max(0, count - SUGGEST_SAMPLE), count))
+        counts = Counter(getattr(sample[i], attribute) for i in range(max(0, count - SUGGEST_SAMPLE), count))
         return [value for value, _n in counts.most_common() if value]
 
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
         """The records among `indexes` that the query's field terms select (default: the current one)."""
         query = query or self.filter_query
-        return query.select(indexes, self.records.records, self.triage, self.bounce_list.marks)
+        indexes = list(indexes)
+        return query.select(indexes, self.records.built(indexes), self.triage, self.bounce_list.marks)
 
     def set_query(self, text: str) -> None:
         self.query_text = text
@@ -308,6 +341,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         if worker.is_cancelled:
             return
         if query.fuzzy:
+            self.index_recipients(count)
             found = self.recipients.search(query.fuzzy, indexes, lambda: worker.is_cancelled)
             if found is None:
                 return

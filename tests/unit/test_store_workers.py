@@ -1,0 +1,68 @@
+"""The store's decoding processes: workers that die as they start are given up within a bound,
+and the scan still ends with every record, decoded in its own process."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from bouncetui.model import Bounce
+from bouncetui.store import Store, workers
+
+WAIT = 120.0  # seconds: far beyond a healthy run (a few); a hang is caught, not waited on forever
+DIES = (os._exit, (3,))  # an initializer that ends each worker process at once
+
+
+def _many(maildir: Path, copies: int = 6) -> Path:
+    """The hand-written Maildir, each message `copies` times with a header of its own (distinct
+    contents, so each is decoded): enough messages for the scan to start worker processes."""
+    for sub in ("cur", "new"):
+        for path in sorted((maildir / sub).iterdir()):
+            data = path.read_bytes()
+            for n in range(1, copies):
+                (maildir / sub / ("%s.copy%d" % (path.name.split(":")[0], n))).write_bytes(b"X-Copy: %d\n" % n + data)
+    return maildir
+
+
+def _key(items: list) -> list[str]:
+    return sorted(item.to_json() if isinstance(item, Bounce) else str(item) for item in items)
+
+
+def _bounded(target) -> tuple[bool, list]:
+    """Run target() in a thread for at most WAIT seconds: (finished, what it returned)."""
+    out: list = []
+    thread = threading.Thread(target=lambda: out.extend(target()), daemon=True)
+    thread.start()
+    thread.join(WAIT)
+    return not thread.is_alive(), out
+
+
+def test_workers_that_die_at_start_are_given_up(monkeypatch):
+    monkeypatch.setattr(workers.Workers, "initializer", DIES)
+    pool = workers.Workers(2)
+    assert pool.ready.wait(WAIT), "the start of workers that died was waited on without end"
+    assert not pool.usable()
+    finished, _ = _bounded(lambda: [pool.terminate()])
+    assert finished, "closing workers that never started hung"
+
+
+def test_a_scan_ends_with_every_record_when_its_workers_die_at_start(tmp_path, maildir, monkeypatch):
+    folder = _many(maildir)
+    with Store(tmp_path / "plain.db") as store:
+        expected = _key(list(store.scan([str(folder)], jobs=1, use_cache=False)))
+    assert len(expected) >= 60
+    monkeypatch.setattr(workers.Workers, "initializer", DIES)
+    started = workers.Workers.__init__
+    given_up: list[bool] = []
+
+    def start_and_wait(self, jobs):  # the scan meets workers already given up, not merely slow ones
+        started(self, jobs)
+        given_up.append(self.ready.wait(WAIT) and self.failed)
+
+    monkeypatch.setattr(workers.Workers, "__init__", start_and_wait)
+    with Store(tmp_path / "db" / "bouncetui.db") as store:
+        finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
+    assert finished, "the scan hung on workers that died as they started"
+    assert given_up == [True]  # the scan did start workers, and gave them up in time
+    assert _key(got) == expected
