@@ -176,7 +176,7 @@ MICROSOFT = Provider(
                          r"4\.7\.500|server busy"),
         R("hostunknown", r"domain is not reachable|5\.4\.310|dns domain .{0,40} does not exist"),
         R("expired", r"5\.4\.316|message expired"),
-        R("networkerror", r"5\.4\.14|hop count exceeded|routing loop"),
+        R("networkerror", r"5\.4\.14|hop count exceeded|routing loop|\b[45]\.4\.312\b|dns query failed"),
         R("securityerror", r"5\.7\.57|not authenticated to send anonymous mail"),
         R("contenterror", r"5\.6\.211|invalid mime"),
     ),

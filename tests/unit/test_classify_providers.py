@@ -333,6 +333,7 @@ DOCUMENTED: list[tuple[str, str, str, str, str, str]] = [
     (EXO, "example.org", "5.2.14", "", "550 5.2.14 Misconfigured forwarding address", "systemerror"),
     (EXO, "example.org", "5.1.6", "", "550 5.1.6 Recipient addresses in single label domains not accepted",
      "userunknown"),
+    (EXO, "example.org", "5.4.312", "", "550 5.4.312 DNS query failed", "networkerror"),
     (MIMECAST_MX, "example.org", "4.0.0", "", "451 Recipient Temporarily Unavailable", "blocked"),
     (MIMECAST_MX, "example.org", "4.0.0", "", "451 Internal resources are temporarily unavailable", "blocked"),
     (MIMECAST_MX, "example.org", "5.0.0", "", "553 This route requires encryption (TLS)", "failedstarttls"),
