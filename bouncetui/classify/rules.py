@@ -25,6 +25,16 @@ STATUS: dict[str, str] = {
     "4.1.2": "hostunknown",
     "4.1.7": "rejected",
     "4.1.8": "rejected",
+    # the transient forms of permanent codes below, which a few servers send (RFC 3463 lists both)
+    "4.1.9": "systemerror",
+    "4.5.5": "syntaxerror",
+    "4.6.2": "contenterror",
+    "4.6.5": "contenterror",
+    "4.7.6": "securityerror",
+    "4.7.7": "securityerror",
+    "4.7.12": "securityerror",
+    "4.7.15": "policyviolation",
+    "4.7.16": "emailtoolarge",
     # x.2 mailbox
     "5.2.0": "filtered",
     "5.2.1": "suspend",

@@ -422,3 +422,10 @@ SERVER_WORDING_NOT: list[tuple[str, str]] = [
 def test_other_servers_close_wording_is_not_that_reason(text, reason):
     found = match_wording(text)
     assert found is None or found[0] != reason, (text, found)
+
+
+@pytest.mark.parametrize("code", ["4.1.9", "4.5.5", "4.6.2", "4.6.5", "4.7.6", "4.7.7", "4.7.12", "4.7.15", "4.7.16"])
+def test_transient_forms_of_permanent_codes_mean_the_same(code):
+    """RFC 3463 defines each code for both classes: a 4.x.y means what its 5.x.y does (soft)."""
+    assert rules.STATUS[code] == rules.STATUS["5" + code[1:]]
+    assert not is_hard(rules.STATUS[code], code, "451")
