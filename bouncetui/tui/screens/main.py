@@ -121,6 +121,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._warned: set[str] = set()
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
         self.full_list_at: float | None = None
+        self.records_built_at: float | None = None  # every record the cache gave unbuilt is built
         self.filter_changed_at: float | None = None
         self.filter_applied_at: float | None = None
 
@@ -240,7 +241,11 @@ class MainScreen(BackgroundWork, Screen[None]):
             self.records.build_some()
         if not worker.is_cancelled:
             self.index_recipients(len(self.records))
-            self.app.call_from_thread(self._maybe_freeze, True)
+            self.app.call_from_thread(self._built)
+
+    def _built(self) -> None:
+        self.records_built_at = time.monotonic()
+        self._maybe_freeze(built=True)
 
     def index_recipients(self, count: int) -> None:
         """The fuzzy index holds the recipients of the first `count` records (any thread)."""
