@@ -93,6 +93,47 @@ def test_part_caches_follow_header_changes() -> None:
     assert msg.get("Subject") is None and "Subject" not in msg
 
 
+def test_part_parameters_follow_header_changes() -> None:
+    msg = mimeparse.parse(b"Content-Type: text/plain; charset=us-ascii\n\nbody\n")
+    assert msg.get_content_charset() == "us-ascii"
+    msg.set_param("charset", "iso-2022-jp")
+    assert msg.get_content_charset() == "iso-2022-jp"
+    params = msg.get_params()
+    params.append(("x", "y"))  # a caller's list is its own
+    assert msg.get_params() == [("text/plain", ""), ("charset", "iso-2022-jp")]
+    other = mimeparse.parse(b"Content-Type: text/plain; charset=us-ascii\n\nbody\n")
+    assert other.get_content_charset() == "us-ascii"  # the same value parsed before, unchanged
+
+
+def answers(msg: email.message.Message) -> list:
+    """What decoders ask a part, for each part of the tree."""
+    found = []
+    for part in msg.walk():
+        names = sorted({name.lower() for name in part.keys()} | {"content-type", "x-absent"})
+        found.append((
+            [(name, str(part.get(name)), type(part.get(name)).__name__, name in part) for name in names],
+            part.get_content_type(), part.get_content_maintype(), part.get_params(), part.get_param("charset"),
+            part.get_content_charset(), part.get_boundary(), part.get_filename(), part.get_params(header="x-absent"),
+        ))
+    return found
+
+
+@pytest.mark.parametrize("data", [
+    *EDGE_CASES,
+    b"Subject: caf\xc3\xa9\nContent-Type: text/plain; charset=\"utf-8\"\nX-8bit: \xe9t\xe9\n\ncaf\xc3\xa9\n",
+    b"Content-Type: text/plain; name*0=\"a\"; name*1=\"b.txt\"; charset=\"ISO-8859-1\"\n\nx\n",
+    b"Content-Type: TEXT/PLAIN; CHARSET=us-ascii\nContent-type: text/html\n\nfirst of a name counts\n",
+])
+def test_part_answers_are_the_standard_librarys(data: bytes) -> None:
+    assert answers(mimeparse.parse(data)) == answers(STANDARD.parsebytes(data))
+
+
+def test_sample_mail_answers_are_the_standard_librarys() -> None:
+    for path in sorted(p for sub in ("cur", "new") for p in (SAMPLE_MAIL / sub).iterdir()):
+        data = normalize_newlines(path.read_bytes())
+        assert answers(mimeparse.parse(data)) == answers(STANDARD.parsebytes(data))
+
+
 def test_sample_mail_parses_like_the_standard_library() -> None:
     paths = sorted(p for sub in ("cur", "new") if (SAMPLE_MAIL / sub).is_dir() for p in (SAMPLE_MAIL / sub).iterdir())
     assert paths
