@@ -459,6 +459,8 @@ NETEASE = Provider(
         R("blocked", r"\bIP:B\d\d\b|\bIP:\d{1,3}(?:\.\d{1,3}){3}\b|\bMI:NHD\b"),
         R("userunknown", r"user not found|mailbox not found"),
         R("suspend", r"user suspended|mailbox (?:is )?(?:frozen|suspended)"),
+        # no code the rules above know, only its help page on spam (mail.163.com/help/help_spam_16.htm)
+        R("spamdetected", r"help_spam_\d+"),
     ),
     mark=r"mail\.163\.com/help|\bDT:SPM\b|\bRP:(?:CEL|QRC|TRC|DRC|CTN)\b",
 )

@@ -441,7 +441,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"^\s*5\d\d[ -](?:5\.\d\.\d+ )?blocked\b", r":blocked\)", r"blocked using\b", r"bad ip profile",
         r"\bgo away\b", r"is in an? \S*rbl\b", r"mail server at \S+ is blocked", r"server requires confirmation",
         r"dsbl\.org", r"\bdrbl\b", r"access to submit messages to this e-mail system has been rejected",
-        r"has not passed validation",
+        r"has not passed validation", r"\bbad sender ip\b",
         r"\bblacklist", r"\bblocklist", r"\bblock ?list(?:ed)?\b", r"\bdenylist", r"\brbl\b", r"\bdnsbls?\b", r"\brbls?\b",
         r"spamhaus", r"spamcop", r"\bsorbs\b", r"barracuda(?:central)?", r"abuseat", r"cbl\.", r"\bpbl\b",
         r"client host .{0,60}(?:blocked|rejected|refused)", r"(?:ip|address|host|connection|client) .{0,40}(?:blocked|banned|blacklisted|listed)",

@@ -409,6 +409,11 @@ DOCUMENTED: list[tuple[str, str, str, str, str, str]] = [
     ("smtp-in.orange.fr", "orange.fr", "5.0.0", "", "552 Taille limite du message atteinte. OFR_514", "emailtoolarge"),
     ("mfsmax.docomo.ne.jp", "docomo.ne.jp", "5.0.911", "", "550 Unknown user a@docomo.ne.jp", "userunknown"),
     ("mfsmax.docomo.ne.jp", "docomo.ne.jp", "5.0.0", "", "503 Bad sequence of commands", "syntaxerror"),
+    ("163mx01.mxmail.netease.com", "163.com", "5.0.0", "",
+     "554 Your message was rejected, see http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1", "spamdetected"),
+    # its IP code still says the client is blocked, whatever help page it links
+    ("163mx01.mxmail.netease.com", "163.com", "5.0.0", "",
+     "554 IP:192.0.2.1 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1", "blocked"),
 ]
 
 

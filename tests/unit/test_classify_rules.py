@@ -375,6 +375,7 @@ SERVER_WORDING: list[tuple[str, str]] = [
     ("550 Your server requires confirmation", "blocked"),
     ("550 Listed in work.drbl.example.ru", "blocked"),
     ("550 Sender IP address rejected", "blocked"),
+    ("550 Bad sender IP address", "blocked"),
     ("550 Your access to submit messages to this e-mail system has been rejected", "blocked"),
     # qmail's rcpthosts: the server does not take mail for that domain, whether or not it says "or user"
     ("553 sorry, that domain or user isn't in my list of allowed rcpthosts (#5.7.1)", "norelaying"),
