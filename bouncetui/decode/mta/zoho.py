@@ -6,7 +6,8 @@
     user@example.org Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <user@example.org>... User unknown
 
 One line per recipient: the address, Zoho's category, the reply code, then the remote server's
-words. The original's headers follow after blank lines.
+words; or the address and Zoho's own words when there was no reply ("user@example.org Host not
+reachable": it gave up trying, expired). The original's headers follow after blank lines.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _LINE = re.compile(
     r"\s*ERROR_CODE\s*:\s*(?P<text>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Zoho's own words after an address, with no reply code, and what they mean.
+_OWN = re.compile(r"^\s*(?P<address>[^\s<>,]+@[^\s<>,]+)\s+(?P<text>Host not reachable\b[^\n]*)$",
+                  re.IGNORECASE | re.MULTILINE)
+OWN_REASONS = {"host not reachable": "expired"}
 
 
 def decode(message: Message) -> Report | None:
@@ -35,11 +40,19 @@ def decode(message: Message) -> Report | None:
         return None
     body = message.body
     lines = list(_LINE.finditer(body))
-    if not lines:
+    own = list(_OWN.finditer(body))
+    if not lines and not own:
         return None
-    original = message.original or inline_original(body[lines[-1].end() :])
+    last = max(m.end() for m in lines + own)
+    original = message.original or inline_original(body[last:])
     report = Report(NAME, original=original)
-    for line in lines:
+    for m in sorted(lines + own, key=lambda m: m.start()):
+        if m.re is _OWN:
+            text = collapse(m.group("text"))
+            report.deliveries.append(Delivery(recipient=clean_address(m.group("address")), action="failed",
+                                              diagnostic=text, reason=OWN_REASONS.get(text.lower().rstrip("."), "")))
+            continue
+        line = m
         text = collapse(line.group("text")).lstrip(", ").strip()
         report.deliveries.append(
             Delivery(
