@@ -17,7 +17,9 @@ again file by file in a new pool, and a file that kills a worker twice becomes a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import operator
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -95,7 +97,8 @@ def decode_file(path: str, limits: Limits = DEFAULT) -> Result:
     return out
 
 
-# A task: ("files", [path, ...]) or ("raw", [RawMessage, ...]); it gives one Result per unit
+# A task: ("files", [path, ...]) or ("raw", [(origin, position, data), ...]: a mailbox's messages
+# as plain tuples, pickled in half the time of RawMessage objects); it gives one Result per unit
 # (per file, or one for the batch). Its plan pairs each unit with (entry, whether the unit
 # completes that entry).
 Task = tuple[str, list]
@@ -106,7 +109,23 @@ def run_task(task: Task, limits: Limits = DEFAULT) -> list[Result]:
     kind, payload = task
     if kind == "files":
         return [decode_file(path, limits) for path in payload]
-    return [decode_messages(payload, limits)]
+    return [decode_messages([RawMessage(*item) for item in payload], limits)]
+
+
+# A record on its way back from a worker: the tuple of its field values, in Bounce's order. A
+# worker pickles it in a third of the time of the dataclass (whose pickling calls Python code per
+# record) and the scanning process unpickles and rebuilds it in half the time.
+_VALUES = operator.attrgetter(*(field.name for field in dataclasses.fields(Bounce)))
+
+
+def run_packed(task: Task, limits: Limits = DEFAULT) -> list[list]:
+    """run_task in a worker process: the records packed as tuples (see unpack)."""
+    return [[_VALUES(item) if type(item) is Bounce else item for item in result]
+            for result in run_task(task, limits)]
+
+
+def unpack(packed: list[list]) -> list[Result]:
+    return [[Bounce(*item) if type(item) is tuple else item for item in result] for result in packed]
 
 
 def _warm() -> None:
@@ -136,10 +155,10 @@ def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[P
         if group:
             yield group, ("files", [e.path for e, _ in group])
             group, size = [], 0
-        batch: list[RawMessage] = []
+        batch: list[tuple[str, int, bytes]] = []
         try:
             for message in read_file(entry.path, limits.max_bytes):
-                batch.append(message)
+                batch.append((message.origin, message.position, message.data))
                 if len(batch) == BATCH:
                     yield [(entry, False)], ("raw", batch)
                     batch = []
@@ -230,10 +249,10 @@ class _Workers:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self.pool.submit(run_task, task, self.limits)
+            return self.pool.submit(run_packed, task, self.limits)
         except BrokenProcessPool:
             self.restart()
-            return self.pool.submit(run_task, task, self.limits)
+            return self.pool.submit(run_packed, task, self.limits)
 
     def restart(self) -> None:
         self.close()
@@ -274,7 +293,7 @@ def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
     if isinstance(outcome, list):  # a result already
         return plan, outcome
     try:
-        return plan, outcome.result()
+        return plan, unpack(outcome.result())
     except BrokenProcessPool:
         workers.restart()
     return plan, _retry(plan, task, workers)
@@ -289,10 +308,10 @@ def _retry(plan: Plan, task: Task, workers: _Workers) -> list[Result]:
     for item in payload:
         single = (kind, [item])
         try:
-            results.extend(workers.submit(single).result())
+            results.extend(unpack(workers.submit(single).result()))
         except BrokenProcessPool:
             workers.restart()
-            where = (item, 0) if kind == "files" else (item.origin, item.position)
+            where = (item, 0) if kind == "files" else item[:2]
             results.append([ScanError(*where, CRASHED)])
     if kind == "raw":  # one unit for the whole batch
         return [[record for result in results for record in result]]
