@@ -30,6 +30,9 @@ _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
 # colon and without the final newline.
 _HEADER_RUN = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*")
 _FIELD = re.compile(r"^([\041-\071\073-\176]+):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.MULTILINE)
+# A line of a header run that the fast path leaves to the line-by-line reader: one starting with
+# a colon, a From_ line after the first, a boundary-like line (one search, not three scans).
+_UNCLEAN_LINE = re.compile(r"\n(?::|From |--)")
 _MUTATORS = ("__setitem__", "__delitem__", "set_raw", "replace_header", "add_header", "set_param",
              "del_param", "set_type", "set_boundary", "set_charset", "set_default_type")
 
@@ -314,8 +317,7 @@ def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
     run = _HEADER_RUN.match(text, pos)
     end = run.end()
     block = text[pos:end]
-    if not block or block[0] in " \t:" or "\n:" in block or "\nFrom " in block or "\n--" in block \
-            or block.startswith("--"):
+    if not block or block[0] in " \t:" or block.startswith("--") or _UNCLEAN_LINE.search(block):
         return False
     if block.startswith("From "):
         first = block.find("\n") + 1 or len(block)
