@@ -1,4 +1,5 @@
-"""BIGLOBE's returned mail (postmaster@biglobe.ne.jp, ISO-2022-JP text and the original).
+"""BIGLOBE's returned mail (postmaster@biglobe.ne.jp, and the cable ISPs on its system:
+inacatv.ne.jp, tmtv.ne.jp, ttv.ne.jp; ISO-2022-JP text and the original).
 
        ----- The following addresses had delivery problems -----
     user@example.biglobe.ne.jp
@@ -17,7 +18,8 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "Biglobe"
 
-_SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*biglobe\.ne\.jp\b", re.IGNORECASE)
+# BIGLOBE's own domain and the cable ISPs whose mail it runs (inacatv, tmtv, ttv)
+_SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:biglobe|inacatv|tmtv|ttv)\.ne\.jp\b", re.IGNORECASE)
 _ADDRESSES = re.compile(r"^\s*-+ ?The following addresses had delivery problems ?-+\s*$", re.I | re.M)
 _INFORMATION = re.compile(r"^\s*-+ ?Non-delivered information ?-+\s*$", re.I | re.M)
 
