@@ -48,6 +48,7 @@ POOL_MIN_MESSAGES = 48  # below this, starting worker processes costs more than 
 LIST_AHEAD = 2048  # files listed before the first is looked at (a folder this small: a true total)
 LOOKUP_FILES = 1024  # unchanged files whose records are fetched in one query ...
 LOOKUP_CHUNK = 500  # ... this many content hashes per IN (...)
+NOT_ONE_MESSAGE = frozenset(("", "!", "?"))  # token words of a one-message file that are not its records
 FIRST_CHUNK = 512  # unchanged files per CachedFiles chunk at first, twice as many in each next ...
 CHUNK_FILES = 16384  # ... up to this many
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
@@ -238,7 +239,8 @@ class CachedScan:
             else:
                 key = os.path.abspath(path)
             row = pop(key, None)
-            if lazy and row is not None and row[1] == entry.size and row[2] == entry.mtime and _whole(row[3], row[4]):
+            if lazy and row is not None and row[1] == entry.size and row[2] == entry.mtime and (
+                    row[4] not in NOT_ONE_MESSAGE if " " not in row[3] else _whole(row[3], row[4])):
                 if self.lookahead:  # the cached files before it first: the list keeps the files' order
                     yield from self._resolve()
                 self.lazy_files.append((path, row[3], row[4]))  # unchanged, its records known by token

@@ -174,7 +174,7 @@ class CachedFiles:
         """True if every file holds one message with one record (a Maildir of bounces): then
         the i-th record is the i-th file's, and its ref is `ref(i)`."""
         tokens = [file[2] for file in self.files]
-        return " " not in "".join(file[1] for file in self.files) and "," not in "".join(tokens) \
+        return " " not in "".join([file[1] for file in self.files]) and "," not in "".join(tokens) \
             and NO_RECORD not in tokens
 
     def ref(self, i: int) -> Ref:

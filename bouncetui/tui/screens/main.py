@@ -225,8 +225,8 @@ class MainScreen(BackgroundWork, Screen[None]):
         """The records live as long as the app: out of the collector's way, or each of its full
         passes walks every record again (a second of a 100,000-row load went to that). Collected
         first, so no garbage is frozen with them; at 20k, 40k, 80k ... records, and once the
-        records the cache gave unbuilt are `built`."""
-        count = len(self.records)
+        records the cache gave unbuilt are `built` (unbuilt ones are not objects to collect)."""
+        count = len(self.records) - self.records.pending
         if count >= self._freeze_at or (built and count >= FREEZE_RECORDS):
             self._freeze_at = max(self._freeze_at, 2 * count)
             gc.collect()
