@@ -1,6 +1,7 @@
 """Unseen formats, Japanese carriers and European providers' own notices: au EZweb's over-quota,
 disabled-account and not-delivered-within notices, KDDI au one net's relay error and missing domain,
-Biglobe's user unknown, GMX's retry timeout and 1&1's size limit.
+Biglobe's user unknown and its message-count limit at a cable ISP on its system (tmtv.ne.jp), GMX's
+retry timeout and 1&1's size limit.
 
 Biglobe's "Mail Delivery Failed... User unknown", with no stage or status, reads as the receive
 filter, as the carriers' filters answer with these very words.
@@ -13,6 +14,9 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('carriers/biglobe-tmtv-message-limit.eml', [
+        ('hanako@tmtv.ne.jp', '', '', '', 'mailboxfull', False),
+    ]),
     ('carriers/biglobe-user-unknown.eml', [
         ('nobody@mxr.biglobe.ne.jp', '', '', '', 'filtered', False),
     ]),
