@@ -1,7 +1,7 @@
 """Unseen formats, Microsoft Exchange on premises: Exchange 2003's Internet Mail Service notices
-with their IMS error codes (both wordings of the notice), and Exchange 2007's localised notices
+with their IMS error codes (both wordings of the notice), and Exchange 2007/2010's localised notices
 (French, Italian, English) whose administrators' section holds each recipient's reply, QUEUE.Expired
-among them.
+among them, and a remote server's replies quoted for two recipients.
 
 Exchange 2003's Ambiguous Recipient (000C0595) is a directory fault, systemerror, not a filter.
 """
@@ -37,6 +37,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('exchange/exchange2007-it-recipsizelimit.eml', [
         ('marco.rossi@corp.example.com', '5.2.3', '550', '', 'emailtoolarge', False),
+    ]),
+    ('exchange/exchange2010-en-two-remote-replies.eml', [
+        ('ann@partner.example.org', '5.1.1', '550', '', 'userunknown', True),
+        ('bob@partner.example.org', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
 ]
 
