@@ -129,7 +129,12 @@ GOOGLE = Provider(
 MICROSOFT = Provider(
     "Microsoft",
     ("outlook.com", "hotmail.com", "live.com", "msn.com", "hotmail.co.jp", "outlook.jp",
-     "protection.outlook.com", "office365.com", "microsoft.com"),
+     "protection.outlook.com", "office365.com", "microsoft.com",
+     # its consumer domains in other countries
+     "hotmail.co.uk", "hotmail.fr", "hotmail.de", "hotmail.it", "hotmail.es", "hotmail.be", "hotmail.nl",
+     "hotmail.ca", "hotmail.com.br", "hotmail.com.ar", "hotmail.com.mx", "live.co.uk", "live.fr", "live.de",
+     "live.it", "live.nl", "live.ca", "live.com.au", "live.jp", "outlook.fr", "outlook.de", "outlook.es",
+     "outlook.it", "outlook.com.br", "windowslive.com", "passport.com"),
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
         # Exchange Online's NDR reference: 4.7.500-899 "Access denied, please try again later" is an IP
@@ -188,7 +193,12 @@ MICROSOFT = Provider(
 YAHOO = Provider(
     "Yahoo",
     ("yahoo.com", "yahoodns.net", "ymail.com", "rocketmail.com", "aol.com", "yahoo.co.uk",
-     "yahoo.fr", "yahoo.de", "verizon.net", "aim.com"),
+     "yahoo.fr", "yahoo.de", "verizon.net", "aim.com",
+     # Yahoo's and AOL's domains in other countries (not yahoo.co.jp: Yahoo! JAPAN is another company)
+     "yahoo.ca", "yahoo.com.au", "yahoo.co.nz", "yahoo.co.in", "yahoo.in", "yahoo.es", "yahoo.it", "yahoo.ie",
+     "yahoo.gr", "yahoo.se", "yahoo.dk", "yahoo.no", "yahoo.fi", "yahoo.pl", "yahoo.ro", "yahoo.com.br",
+     "yahoo.com.mx", "yahoo.com.ar", "yahoo.com.sg", "yahoo.com.ph", "yahoo.co.id", "yahoo.com.tw",
+     "yahoo.com.hk", "yahoo.com.vn", "yahoo.co.za", "aol.co.uk", "aol.de", "aol.fr", "netscape.net", "cs.com"),
     (
         R("blocked", r"\[bl2[123]\]|connections will not be accepted from|\[tss09\]|\[ts03\]|permanently deferred"),
         R("ratelimited", r"\[tssil\]|\[tss01\]|\[ts02\]|too many (?:connections|concurrent)"),

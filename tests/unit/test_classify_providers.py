@@ -423,3 +423,24 @@ def test_each_providers_documented_codes(rhost, destination, status, command, di
     got, why = classify(Evidence(action="failed", rhost=rhost, destination=destination, status=status,
                                  command=command, diagnostic=diagnostic, replycode=diagnostic[:3]))
     assert got == expected, why
+
+
+@pytest.mark.parametrize("domain", ["yahoo.com.br", "yahoo.ca", "aol.co.uk", "ymail.com"])
+def test_yahoos_regional_domains_are_yahoos(domain):
+    text = "554 delivery error: dd This user doesn't have a %s account (a@%s) [0]" % (domain, domain)
+    got, why = classify(Evidence(action="failed", destination=domain, diagnostic=text))
+    assert (got, why.split(" (")[0]) == ("userunknown", "provider Yahoo")
+
+
+def test_yahoo_japan_is_not_yahoo():
+    """yahoo.co.jp is Yahoo! JAPAN's (another company's) mail: Yahoo's rules do not apply to it."""
+    _, why = classify(Evidence(action="failed", destination="yahoo.co.jp",
+                               diagnostic="554 delivery error: dd This user doesn't have a yahoo.co.jp account"))
+    assert "Yahoo" not in why
+
+
+@pytest.mark.parametrize("domain", ["hotmail.fr", "live.co.uk", "outlook.de", "hotmail.com.br"])
+def test_microsofts_regional_domains_are_microsofts(domain):
+    got, why = classify(Evidence(action="failed", destination=domain,
+                                 diagnostic="550 5.7.520 Access denied, Your organization does not allow external forwarding"))
+    assert (got, why.split(" (")[0]) == ("policyviolation", "provider Microsoft")
