@@ -1,7 +1,8 @@
 """Unseen formats, filtering gateways and appliances: amavisd-new's blocked replies by contents
 category (a banned attachment is policyviolation, not spam), McAfee's and MessageLabs' missing-user
-wordings, MailFoundry's per-recipient blocks, SurfControl's transcript, InterScan MSS's Japanese
-notice and m-FILTER's refusal at RCPT with its "original mail info" trailer.
+wordings, MessageLabs' notice without a delivery-status part, MailFoundry's per-recipient blocks,
+SurfControl's transcript, InterScan MSS's Japanese notice and m-FILTER's refusal at RCPT with its
+"original mail info" trailer.
 
 A missing-user reply relayed without its SMTP stage or a status (McAfee, MailFoundry, SurfControl)
 reads as the receive filter, as the classifier reads such words everywhere.
@@ -45,6 +46,9 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('mike@example.co.jp', '5.1.1', '550', '', 'userunknown', True),
         ('tora@example.co.jp', '', '550', '', 'filtered', False),
         ('shiro@example.co.jp', '', '550', '', 'filtered', False),
+    ]),
+    ('cloudgateways/messagelabs-text-only.eml', [
+        ('sora@example.org', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
     ('cloudgateways/messagelabs-two-recipients.eml', [
         ('kijitora@example.org', '5.0.0', '542', '', 'userunknown', True),

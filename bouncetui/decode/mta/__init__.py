@@ -50,6 +50,7 @@ from bouncetui.decode.mta import (
     mailru,
     mcafee,
     mdaemon,
+    messagelabs,
     messagingserver,
     mfilter,
     mimecast,
@@ -133,6 +134,7 @@ DECODERS: tuple[ModuleType, ...] = (
     messagingserver,
     mfilter,
     mailfoundry,
+    messagelabs,
     hmailserver,
     mdaemon,
     # Dovecot's and Sieve's rejections are disposition notifications, not delivery reports: it
