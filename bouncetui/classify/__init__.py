@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bouncetui.classify import providers, rules
-from bouncetui.classify.screen import Screen
+from bouncetui.classify.screen import Patterns, Screen
 
 _SUCCESS = frozenset({"delivered", "relayed", "expanded"})
 
@@ -63,16 +63,16 @@ class Evidence:
 @dataclass(frozen=True)
 class _Compiled:
     reasons: tuple[str, ...]  # rules.PATTERNS's reasons, in the order they are tried
-    wording: tuple[str, ...]  # every pattern of rules.PATTERNS, by reason, in order
-    wording_rx: list[re.Pattern[str] | None]  # each compiled when first searched (see ready())
+    wording: Patterns  # every pattern of rules.PATTERNS, by reason, in order
     reason_of: tuple[int, ...]  # the index in `reasons` of each wording pattern's reason
     wording_screen: Screen  # the wording patterns that may match a (lower-cased) text
-    providers: tuple[tuple[providers.Provider, re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...]
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
-    mark_screen: Screen  # over the providers' marks
-    provider_of_mark: tuple[int, ...]  # a mark's index in mark_screen -> its provider
-    rule_screen: Screen  # over every provider's rules
-    rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rule_screen
+    marks: Patterns  # the providers' marks
+    mark_screen: Screen
+    provider_of_mark: tuple[int, ...]  # a mark's index in marks -> its provider
+    rules: Patterns  # every provider's rules, provider by provider
+    rule_screen: Screen
+    rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rules
 
 
 @lru_cache(maxsize=1)
@@ -87,37 +87,32 @@ def compiled() -> _Compiled:
     for i, p in enumerate(providers.PROVIDERS):
         for domain in p.domains:
             index.setdefault(domain.lower().rstrip("."), set()).add(i)
-    screened: list[str] = []
+    rule_patterns: list[str] = []
     rule_of = []
     for p in providers.PROVIDERS:
-        rule_of.append(tuple(range(len(screened), len(screened) + len(p.rules))))
-        screened.extend(r.pattern for r in p.rules)
+        rule_of.append(tuple(range(len(rule_patterns), len(rule_patterns) + len(p.rules))))
+        rule_patterns.extend(r.pattern for r in p.rules)
+    marks = [p.mark for p in providers.PROVIDERS if p.mark]
     return _Compiled(
         reasons=tuple(reason for reason, _pats in rules.PATTERNS),
-        wording=tuple(p for _i, p in wording),
-        wording_rx=[None] * len(wording),
+        wording=Patterns([p for _i, p in wording], re.MULTILINE),
         reason_of=tuple(i for i, _p in wording),
         wording_screen=Screen([p for _i, p in wording], re.MULTILINE),
-        providers=tuple((p, re.compile(p.mark, flags) if p.mark else None,
-                         tuple(re.compile(r.pattern, flags) for r in p.rules)) for p in providers.PROVIDERS),
         domain_index={d: frozenset(v) for d, v in index.items()},
-        mark_screen=Screen([p.mark for p in providers.PROVIDERS if p.mark], flags),
+        marks=Patterns(marks, flags),
+        mark_screen=Screen(marks, flags),
         provider_of_mark=tuple(i for i, p in enumerate(providers.PROVIDERS) if p.mark),
-        rule_screen=Screen(screened, flags),
+        rules=Patterns(rule_patterns, flags),
+        rule_screen=Screen(rule_patterns, flags),
         rule_of=tuple(rule_of),
     )
-
-
-def _compile_wording(table: _Compiled, n: int) -> re.Pattern[str]:
-    rx = table.wording_rx[n] = re.compile(table.wording[n], re.MULTILINE)
-    return rx
 
 
 def ready() -> None:
     """Compile every table now, not when first used (a fork server, before forking workers)."""
     table = compiled()
-    for n in range(len(table.wording)):
-        _compile_wording(table, n)
+    for patterns in (table.wording, table.marks, table.rules):
+        patterns.compile_all()
 
 
 @lru_cache(maxsize=4096)
@@ -167,8 +162,7 @@ def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, s
             break
         if only is not None and table.reasons[reason] not in only:
             continue
-        rx = table.wording_rx[n] or _compile_wording(table, n)
-        m = rx.search(lowered)
+        m = table.wording[n].search(lowered)
         if m is not None and (best is None or m.start() < best[1].start()):
             best = (n, m)
     if best is None:
@@ -226,24 +220,24 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     by_host = _providers_of(ev.rhost)
     by_domain = _providers_of(ev.destination)
     named = frozenset(table.provider_of_mark[n] for n in table.mark_screen.candidates(diagnostic)
-                      if table.providers[table.provider_of_mark[n]][1].search(diagnostic))  # type: ignore[union-attr]
+                      if table.marks[n].search(diagnostic))
     if not (by_host or by_domain or named):
         return None
     maybe = table.rule_screen.candidates(diagnostic)
-    for i, (provider, _mark, regexes) in enumerate(table.providers):
+    for i, provider in enumerate(providers.PROVIDERS):
         by = ("remote host" if i in by_host
               else "recipient domain" if i in by_domain
               else "its reply" if i in named else "")
         if not by:
             continue
-        for rule, rx, n in zip(provider.rules, regexes, table.rule_of[i]):
+        for rule, n in zip(provider.rules, table.rule_of[i]):
             if rule.command and rule.command != ev.command:
                 continue
             if rule.status and not ev.status.startswith(rule.status):
                 continue
             if n not in maybe:
                 continue
-            m = rx.search(diagnostic)
+            m = table.rules[n].search(diagnostic)
             if m:
                 return rule.reason, "provider %s (%s): %r" % (provider.name, by, m.group(0).strip())
     return None

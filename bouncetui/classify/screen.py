@@ -24,20 +24,27 @@ except ImportError:  # another Python: every pattern is a candidate
     _sre = _sre_parser = None
 
 MIN_WORD = 3  # shorter words are in nearly every text: not worth looking for
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters of a pattern that are not literal
 
 
 def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Strings one of which every match of `pattern` contains, or () when no such set of strings
     of at least MIN_WORD characters is known. With re.IGNORECASE (in `flags` or in the pattern)
     they are lower-cased, and only ASCII words are given."""
-    if _sre_parser is None:
+    insensitive = bool(flags & re.IGNORECASE)
+    plain = pattern[2:] if pattern.startswith("\\b") else pattern
+    plain = plain[:-2] if plain.endswith("\\b") else plain
+    if not _SPECIAL.intersection(plain):  # a word, maybe between \b: itself (most need no parsing)
+        found: frozenset[str] | None = frozenset({plain})
+    elif _sre_parser is None:
         return ()
-    try:
-        parsed = _sre_parser.parse(pattern, flags & ~re.IGNORECASE)
-    except (re.error, RecursionError, OverflowError):
-        return ()
-    insensitive = bool((flags | parsed.state.flags) & re.IGNORECASE)
-    found = _needed(parsed, insensitive)
+    else:
+        try:
+            parsed = _sre_parser.parse(pattern, flags & ~re.IGNORECASE)
+        except (re.error, RecursionError, OverflowError):
+            return ()
+        insensitive = insensitive or bool(parsed.state.flags & re.IGNORECASE)
+        found = _needed(parsed, insensitive)
     if not found or min(map(len, found)) < MIN_WORD:
         return ()
     if insensitive:
@@ -87,7 +94,8 @@ def trie(words: Sequence[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [("\\" + char if char in _SPECIAL else char) + emit(child)
+                    for char, child in sorted(node.items()) if char]
         if "" in node:
             branches.append("")
         return branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
@@ -125,3 +133,27 @@ class Screen:
         for word in set(self.words.findall(text)):
             found |= self.covers[word]
         return found
+
+
+class Patterns:
+    """Regular expressions compiled when first searched (a short scan needs a few of hundreds), or
+    all at once by compile_all() (a fork server, before forking workers)."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
+        self.patterns = tuple(patterns)
+        self.flags = flags
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self.patterns)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def __getitem__(self, n: int) -> re.Pattern[str]:
+        return self._compiled[n] or self._compile(n)
+
+    def _compile(self, n: int) -> re.Pattern[str]:
+        rx = self._compiled[n] = re.compile(self.patterns[n], self.flags)
+        return rx
+
+    def compile_all(self) -> None:
+        for n in range(len(self.patterns)):
+            self[n]
