@@ -132,7 +132,13 @@ class RecordSet:
 
     # -- building ----------------------------------------------------------------------------------
     def build(self, indexes: Iterable[int]) -> None:
-        """Build the records at `indexes` that are not built yet (any thread)."""
+        """Build the records at `indexes` that are not built yet (any thread; the lock is let go
+        between chunks, so a row drawn meanwhile waits for one chunk at most)."""
+        indexes = indexes if isinstance(indexes, (list, range, tuple)) else list(indexes)
+        for at in range(0, len(indexes), BUILD_CHUNK):
+            self._build(indexes[at : at + BUILD_CHUNK])
+
+    def _build(self, indexes: Sequence[int]) -> None:
         with self._lock:
             items = self._items
             groups: dict[int, tuple[Any, list[int], list[Ref]]] = {}
@@ -145,11 +151,10 @@ class RecordSet:
                     group[1].append(i)
                     group[2].append(ref)
             for source, wanted, refs in groups.values():
-                for at in range(0, len(wanted), BUILD_CHUNK):
-                    for i, record in zip(wanted[at : at + BUILD_CHUNK], source.build(refs[at : at + BUILD_CHUNK])):
-                        items[i] = record
-                        self._refs.pop(i, None)
-                        self._pending -= 1
+                for i, record in zip(wanted, source.build(refs)):
+                    items[i] = record
+                    self._refs.pop(i, None)
+                    self._pending -= 1
             if not self._pending:
                 self._chunks.clear()  # nothing more to build from them: their memory goes
                 self._starts.clear()
@@ -163,7 +168,7 @@ class RecordSet:
                 if items[i] is None:
                     wanted.append(i)
                 i += 1
-            self.build(wanted)
+            self._build(wanted)
             self._cursor = i
 
     def built(self, indexes: Iterable[int]) -> list[Bounce]:

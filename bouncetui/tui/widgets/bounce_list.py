@@ -142,6 +142,8 @@ class BounceList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         index = self.shown[row]
         self.column_layout  # noqa: B018 - refresh the layout (and the line cache) on resize
+        if y == 0 and self.records.pending:  # rows the cache gave unbuilt: the screenful at once
+            self.records.build(self.shown[row : row + self.size.height])
         record = self.records[index]
         style = self.rich_style + self.get_component_rich_style("bounce-list--%s" % row_class(record))
         if row == self.cursor:
