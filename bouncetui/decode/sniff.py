@@ -55,15 +55,13 @@ BODY_SIGNS = (
 )
 
 _FIRST_FIELD = re.compile(rb"From |[A-Za-z0-9_-]+[ \t]*:")
-_HEADER_END = re.compile(rb"\n\n")
 _FIELD = re.compile(rb"^([!-9;-~]+)[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)", re.MULTILINE)
 _SIGN_WORD = re.compile(b"|".join(re.escape(w.encode()) for w in SIGN_WORDS))
 _BODY_SIGN = re.compile(b"|".join(re.escape(w.encode()) for w in BODY_SIGNS) + rb"|[\x80-\xff\x1b]")
-_UNREADABLE = re.compile(rb"[\x80-\xff\x1b]")
-# Signs most reports show in their headers, looked for first in one pass (they are SIGN_WORDS
-# or SIGN_HEADERS too, so this only answers sooner).
-_COMMON = re.compile(rb"mailer-daemon|postmaster|multipart/report|^return-path:[ \t]*<>|^auto-submitted:",
-                     re.MULTILINE)
+# Signs most reports show in their headers, looked for first (they are SIGN_WORDS or
+# SIGN_HEADERS too, so this only answers sooner): words anywhere, and fields at a line's start.
+_COMMON_WORDS = (b"mailer-daemon", b"postmaster", b"multipart/report")
+_COMMON_FIELDS = re.compile(rb"^return-path:[ \t]*<>|^auto-submitted:", re.MULTILINE)
 _SIGN_HEADERS = frozenset(h.encode() for h in SIGN_HEADERS)
 _SIGN_FIELDS = frozenset(f.encode() for f in SIGN_FIELDS)
 
@@ -72,15 +70,16 @@ def may_be_report(raw: bytes) -> bool:
     """False only for a message with no sign of a report anywhere (see the module docstring)."""
     if not _FIRST_FIELD.match(raw):
         return True  # no header block (a JSON notification, a fragment): nothing to go by
-    end = _HEADER_END.search(raw)
-    head, body = (raw[: end.start()], raw[end.end():]) if end else (raw, b"")
-    head = head.lower()
-    if _COMMON.search(head) or _UNREADABLE.search(head):
-        return True  # the usual signs of a bounce, or 8-bit or ISO-2022 headers (not read here)
+    end = raw.find(b"\n\n")
+    head = (raw if end < 0 else raw[:end]).lower()
+    if any(word in head for word in _COMMON_WORDS) or _COMMON_FIELDS.search(head):
+        return True  # the usual signs of a bounce
+    if not head.isascii() or b"\x1b" in head:
+        return True  # 8-bit or ISO-2022 headers (not read here)
     for m in _FIELD.finditer(head):
         name = m.group(1)
         if name in _SIGN_HEADERS or name.startswith(b"x-ms-exchange-crosstenant-"):
             return True
         if name in _SIGN_FIELDS and _SIGN_WORD.search(m.group(2)):
             return True
-    return bool(_BODY_SIGN.search(body.lower()))
+    return end >= 0 and bool(_BODY_SIGN.search(raw[end + 2:].lower()))
