@@ -33,6 +33,8 @@ NAME = "AmazonSES"
 
 _SENDER = re.compile(r"@(?:[\w.-]+\.)?amazonses\.com\b", re.IGNORECASE)
 _SNS_SENDER = re.compile(r"@(?:[\w.-]+\.)?(?:amazonaws\.com|amazonses\.com)\b", re.IGNORECASE)
+_JSON_START = re.compile(rb"\s*\{")  # raw.lstrip().startswith(b"{"), without copying the message
+_TEXT_JSON_START = re.compile(r"\s*\{")
 _SENDMAIL_SPLIT = re.compile(r"!\n ")  # sendmail breaks lines over 990 bytes as "!" + newline + space
 SUBTYPE_REASONS = {
     "noemail": "userunknown",
@@ -72,6 +74,8 @@ def _load(text: str) -> dict[str, Any] | None:
 
 
 def _notification(message: Message) -> dict[str, Any] | None:
+    if not (_JSON_START.match(message.raw) or _SNS_SENDER.search(message.sender) or _TEXT_JSON_START.match(message.body)):
+        return None  # what the tests below need, looked for before two scans of the whole message
     if b"notificationType" not in message.raw and b"eventType" not in message.raw:
         return None
     raw = message.raw.lstrip()
