@@ -1,6 +1,7 @@
 """Unseen formats, the unnamed MTAs (X1, X2, X3, X5, X6) and V5 Sendmail with several recipients each:
 every recipient keeps its own error, X3's technical-details paragraphs are matched to the address
-they name, X6's notice without its opening sentence is still read.
+they name, X6's notice without its opening sentence is still read; V5 Sendmail's transcript ends at
+"No message was collected" when the sender was refused before DATA.
 
 An unknown-user reply without a stage or status (X1, X2) reads as the receive filter, as the
 classifier reads such words everywhere.
@@ -13,6 +14,9 @@ import pytest
 from tests.decode.unseen import Expected, check
 
 CASES: list[tuple[str, list[Expected]]] = [
+    ('unnamed/v5sendmail-no-message-collected.eml', [
+        ('kijitora@example.org', '', '501', 'MAIL', 'blocked', False),
+    ]),
     ('unnamed/v5sendmail-two-recipients.eml', [
         ('kijitora@example.org', '', '550', 'RCPT', 'userunknown', True),
         ('mike@example.org', '', '552', 'RCPT', 'mailboxfull', False),

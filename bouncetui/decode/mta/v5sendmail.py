@@ -29,8 +29,13 @@ NAME = "V5sendmail"
 SIGNS = ("transcript of session follows",)
 
 _TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$", re.MULTILINE | re.IGNORECASE)
-_END = re.compile(r"^\s*-{3,}\s*(?:Unsent message follows|Original message follows)\s*-{3,}\s*$", re.M | re.I)
-_TALKING = re.compile(r"^While talking to\s+([^\s:]+?)\.?:\s*$", re.IGNORECASE)
+# the end of the transcript: the returned message, or the note that none was collected (refused
+# before DATA)
+_END = re.compile(
+    r"^\s*-{3,}\s*(?:Unsent message follows|Original message follows|No message was collected)\s*-{3,}\s*$",
+    re.M | re.I,
+)
+_TALKING = re.compile(r"^(?:\.\.\.\s*)?While talking to\s+([^\s:]+?)\.?:\s*$", re.IGNORECASE)
 _ADDR = re.compile(r"^[245]\d\d\s+<([^>]+)>\.\.\.\s*(.*)$")
 _HOST = re.compile(r"^([245]\d\d)\s+([A-Za-z0-9.-]+)\s+\((?:smtp|esmtp)\)\.\.\.\s*(.*)$", re.IGNORECASE)
 
