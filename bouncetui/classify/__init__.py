@@ -137,7 +137,8 @@ _CONTINUATION = re.compile(r"(?<=\S)\s+[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s
 def plain_words(text: str) -> str:
     """The diagnostic as wording: addresses as "<address>" (a local part such as "filtered@"
     says nothing), continuation-line prefixes of a multi-line reply removed."""
-    text = _ADDRESS.sub("<address>", text)
+    if "@" in text:
+        text = _ADDRESS.sub("<address>", text)
     first = _REPLY_START.match(text)
     head, rest = (text[: first.end()], text[first.end():]) if first else ("", text)
     return head + _CONTINUATION.sub(" ", rest)

@@ -119,7 +119,7 @@ class Screen:
             word: frozenset(n for end in range(MIN_WORD, len(word) + 1) for n in by_word.get(word[:end], ()))
             for word in by_word
         }
-        self.words = re.compile("(?=(%s))" % trie(sorted(by_word))) if by_word else None
+        self.words = re.compile(trie(sorted(by_word))) if by_word else None
 
     def candidates(self, text: str) -> frozenset[int] | set[int]:
         """The patterns that may match `text`: every one that does, and a few that do not."""
@@ -130,8 +130,13 @@ class Screen:
                 return self.everything
             text = text.lower()
         found = set(self.unscreened)
-        for word in set(self.words.findall(text)):
-            found |= self.covers[word]
+        # The longest word at each place one starts: searched again from the next character (the
+        # engine skips ahead to a possible first character; findall of a lookahead could not).
+        search = self.words.search
+        m = search(text)
+        while m is not None:
+            found |= self.covers[m.group()]
+            m = search(text, m.start() + 1)
         return found
 
 
