@@ -105,6 +105,19 @@ def test_part_parameters_follow_header_changes() -> None:
     assert other.get_content_charset() == "us-ascii"  # the same value parsed before, unchanged
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet='aB=; \t"*\\<>/-x\u00e9\u0130\u212a.', max_size=16))
+def test_plain_parameters_are_parsed_as_email_parses_them(value: str) -> None:
+    found = mimeparse._plain_params(value)
+    standard = email.message.Message()
+    standard["Content-Type"] = value
+    expected = email.message.Message._get_params_preserve(standard, None, "content-type")
+    assert found is None or found == expected
+    part = mimeparse.Part(mimeparse.POLICY)
+    part._headers.append(("Content-Type", value))
+    assert part.get_params() == standard.get_params()
+
+
 def answers(msg: email.message.Message) -> list:
     """What decoders ask a part, for each part of the tree."""
     found = []
