@@ -239,6 +239,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"not enough (?:space|storage) (?:in|on) (?:the )?(?:mailbox|account)", r"mailfolder is full",
         r"user(?:'s)? (?:mailbox|disk) (?:is )?full", r"mailbox exceeds", r"exceeds? (?:the )?(?:mailbox|recipient'?s?) (?:quota|size)",
         r"容量(?:が|を)?(?:超過|いっぱい|オーバー|超え)", r"メールボックスが(?:いっぱい|一杯|満杯)",
+        # Japanese notices: "the mailbox's capacity is insufficient", "has reached its capacity limit"
+        r"(?:メールボックス|メールボックスの容量|保存容量|ディスク容量|容量)(?:が|の)?(?:不足|上限に達)",
+        r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:du destinataire |de \S+ )?(?:est )?pleine",
+        r"buz[oó]n (?:de correo )?(?:del destinatario |de \S+ )?(?:est[aá] )?lleno",
         r"postfach (?:ist )?voll", r"bo[iî]te (?:aux lettres )?(?:est )?pleine", r"buz[oó]n (?:est[aá] )?lleno",
         r"mailbox (?:ist )?voll", r"caixa (?:postal|de correio) (?:est[aá] )?cheia", r"casella (?:di posta )?(?:[eè] )?piena",
         r"ящик (?:\w+ )?переполнен", r"邮箱(?:空间|容量)?已满", r"메일함이 (?:가득 )?(?:찼|꽉)",
@@ -248,7 +252,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"message (?:is )?too (?:large|big|long)", r"message size (?:exceeds|too large|limit)",
         r"exceeds? (?:the )?(?:maximum |fixed )?(?:allowed )?(?:message )?size", r"message length exceeds",
         r"mail (?:is )?too (?:large|big)", r"too large for", r"size (?:limit )?exceeded", r"maximum message size",
-        r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"(?:メール|メッセージ)?サイズ(?:が|を)(?:超過|超え|オーバー)", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
+        r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"(?:メール|メッセージ)?サイズ(?:が|を)(?:超過|超え|オーバー)",
+        r"(?:メール|メッセージ)の?サイズ(?:が|は)?(?:制限|上限|規定|大きすぎ)", r"(?:サイズ|容量)制限を超え", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
         # a limit on the lines of a message ("500 Line limit exceeded" after end of data)
         r"line (?:count )?limit exceeded",
     )),
@@ -333,6 +338,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"content (?:rejected|refused)", r"message content rejected", r"rejected by (?:the )?content filter",
         r"message (?:has been |was )?(?:rejected|refused|blocked) (?:because|as|due to) .{0,30}(?:spam|suspicious)",
         r"mail rejete|mail rejected\. ofr", r"unacceptable content", r"looks suspicious", r"appears to be unsolicited",
+        r"迷惑メール(?:と|として)(?:判定|判断|認識|検出|扱)", r"スパム(?:メール)?(?:と|として)?(?:判定|判断|認識|検出)",
         r"high probability of spam", r"recurrent pattern detection", r"reject, id=", r"anti-?spam", r"mass mailer", r"suspicious (?:content|message|mail|url|link)", r"\bphishing\b",
     )),
     ("policyviolation", (
@@ -370,7 +376,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient rejected", r"no (?:such )?mailbox here", r"mailbox (?:does not|doesn'?t) exist",
         r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
         r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
-        r"\bdd this user\b", r"宛先不明", r"(?:アドレス|ユーザー?|宛先)(?:が|は)(?:存在しません|見つかりません)",
+        r"\bdd this user\b", r"宛先不明", r"(?:アドレス|ユーザー?|宛先|アカウント|メールボックス|受信者)(?:が|は)(?:存在しません|見つかりません)",
+        r"adresse\b.{0,40}\bnicht gefunden", r"(?:empf[aä]nger|benutzer|postfach|adresse) (?:\S+ )?existiert nicht",
+        r"adresse .{0,40}introuvable", r"destinataire introuvable",
+        r"no se (?:ha )?(?:encontrado|encontr[oó]) la direcci[oó]n", r"direcci[oó]n (?:de correo )?no (?:encontrada|existe|v[aá]lida)",
         r"benutzer unbekannt", r"unbekannter (?:benutzer|empf[aä]nger)", r"utilisateur inconnu", r"destinataire inconnu",
         r"usuario desconocido", r"does not exist here",
         r"usu[aá]rio (?:desconhecido|inexistente|n[aã]o existe)", r"utente (?:sconosciuto|inesistente)",
@@ -381,7 +390,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient is not local", r"recipient not ok", r"badrcptto", r"validrcptto", r"there is no one at this address",
         r"wrong or no longer valid", r"missing home directory", r"nessun utente", r"no existe (?:dicha persona|ese usuario)",
         r"invalid or unknown virtual user", r"envelope recipient has been denied", r"mailbox not present",
-        r"is not an active address", r"not a valid user", r"no such (?:mail drop|e-?mail address)", r"not listed in (?:the )?(?:domino directory|public name|(?:the )?address book|directory)", r"存在しない|宛先(?:が|は)(?:不明|見つかりません)",
+        r"is not an active address", r"not a valid user", r"no such (?:mail drop|e-?mail address)", r"not listed in (?:the )?(?:domino directory|public name|(?:the )?address book|directory)", r"(?<!ドメインが)(?<!ドメインは)存在しない(?!ドメイン)|宛先(?:が|は)(?:不明|見つかりません)",
         r"^\s*5\d\d\s+(?:\S+@\S+|<address>)\s+rejected\s*$",
         # Gmail's notices: "The email account that you tried to reach does not exist",
         # "Your message wasn't delivered to ... because the address couldn't be found"
@@ -395,7 +404,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient (?:has )?(?:refused|rejected|blocked|denied)", r"sender (?:is )?(?:not allowed|blocked|rejected) by (?:the )?recipient",
         r"recipient preferences", r"by (?:the )?recipient'?s? (?:request|settings|preferences)",
         r"domain (?:is )?blocked by (?:the )?recipient", r"receiving (?:is )?(?:refused|rejected)",
-        r"blocked by (?:the )?user", r"受信拒否", r"迷惑メール(?:フィルタ|設定)", r"指定受信", r"only accepting mail from specific",
+        r"blocked by (?:the )?user", r"受信拒否", r"迷惑メール(?:フィルタ|設定)", r"指定受信",
+        r"受信(?:を|が)拒否", r"(?:受信者|受取人)(?:様)?の(?:受信)?設定により", r"拒否設定", r"only accepting mail from specific",
         r"due to the recipient'?s policy", r"\buser reject", r"not accepting any mail", r"due to user rules",
         r"blocked by the recipient", r"has restricted sms e-?mail", r"rejected by (?:this|the) user\b",
         r"(?:rejected|refused|discarded) by (?:a |the )?(?:user'?s? |recipient'?s? )?sieve",
@@ -434,7 +444,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"bad destination (?:mailbox address|system address)", r"domain is not reachable", r"unresolvable domain",
         r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
         r"dns lookup (?:failed|error) for", r"no a records? (?:for|found)",
-        r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:が|は)(?:存在しません|見つかりません)", r"domain (?:has )?no mail (?:server|exchanger)",
+        r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:名)?(?:が|は)(?:存在しません|存在しない|見つかりません)", r"存在しないドメイン", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
         # "550 Blocked", "(a@b:blocked)", DNSBLs named by their host
@@ -497,6 +507,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"unable to connect (?:successfully )?to the destination",
         r"could not connect to (?:the )?(?:recipient|destination)", r"unable to deliver (?:message )?after multiple",
         r"have been failing for a long time", r"giving up on", r"could not find a gateway for", r"failed to deliver to domain",
+        r"一定(?:の)?(?:時間|期間)(?:内に|が経過|を過ぎ)", r"(?:配信|配送|送信)(?:の)?(?:有効)?期限(?:が|を)(?:切れ|過ぎ|超)",
+        r"タイムアウトしました",
         r"delivery attempts will continue", r"server did not accept the message", r"numerous attempts to deliver", r"not been collected", r"has been delayed", r"delivery attempts? (?:will )?(?:continue|failed) .{0,30}(?:days|hours)",
     )),
     ("networkerror", (
@@ -512,7 +524,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"dns records for the destination computer could not be found", r"could not connect and send",
         r"unable to resolve route", r"unrouteable mail domain", r"malformed name server reply", r"too many hops", r"hop count exceeded",
         r"malformed or unexpected name server reply", r"name service error", r"temporary (?:dns|lookup) failure",
-        r"servfail", r"host name lookup failure", r"host is unreachable", r"unable to connect", r"broken pipe",
+        r"servfail", r"タイムアウト", r"接続(?:でき|出来)ません", r"host name lookup failure", r"host is unreachable", r"unable to connect", r"broken pipe",
     )),
     ("contenterror", (
         r"header size exceeds",

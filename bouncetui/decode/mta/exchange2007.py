@@ -24,8 +24,13 @@ _SUBJECTS = re.compile(
     r"Nedoručitelné|Kézbesíthetetlen|Невозможно доставить|配信不能|无法投递|未傳遞)\s*:",
     re.IGNORECASE,
 )
-_EXCHANGE = re.compile(r"Microsoft Exchange|^\s*Generating server:|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I | re.M)
-_REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|returned '([^']*)'", re.DOTALL)
+# "Generating server:" in the languages Exchange writes its NDRs in
+_EXCHANGE = re.compile(r"Microsoft Exchange|^\s*(?:Generating server|生成元サーバー|Serveur de génération|"
+                       r"Servidor de generación|Generierender Server|Server di generazione|Servidor de geração)\s*:|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I | re.M)
+# "Remote Server returned '550 ...'", localised: "Le serveur distant a retourné '...'", "El servidor
+# remoto devolvió '...'", "Der Remoteserver hat '...' zurückgegeben", "リモート サーバーから '...' が返されました"
+_REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|(?:returned|retourné|devolvió|restituito|retornou|"
+                    r"\bhat|から) '([^']*)'", re.DOTALL)
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
 # The administrators' section, in the languages Exchange writes it: the entries there are one
@@ -34,7 +39,7 @@ _ADMIN = re.compile(
     r"^(?:Diagnostic information for administrators|Informations de diagnostic pour les administrateurs|"
     r"Informazioni di diagnostica per gli amministratori|Diagnoseinformationen für Administratoren|"
     r"Información de diagnóstico para administradores|Diagnostische informatie voor beheerders|"
-    r"Informações de diagnóstico para administradores|管理者用の診断情報)\s*:?",
+    r"Informações de diagnóstico para administradores|管理者(?:用|向け)の診断情報)\s*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -26,7 +26,13 @@ NAME = "GoogleWorkspace"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
 _HEADLINE = re.compile(r"^\s*\*\* ?(?P<title>[^*\n]+?) ?\*\*\s*$", re.MULTILINE)
-_RESPONSE = re.compile(r"^\s*The response (?:from the remote server )?was:\s*$", re.IGNORECASE | re.MULTILINE)
+# "The response was:" in the languages Google writes the notice in (the sender's account language)
+_RESPONSE = re.compile(
+    r"^\s*(?:The response (?:from the remote server )?was|(?:リモート ?サーバーからの)?応答|"
+    r"Die Antwort (?:des Remote-Servers )?(?:war|lautete)|La réponse (?:du serveur distant )?était|"
+    r"La respuesta (?:del servidor remoto )?fue)\s*[:：]\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _DELAYED = re.compile(r"incomplete|delayed|not yet", re.IGNORECASE)
 # Google names the SMTP state it had reached in its own errors: "Unspecified Error (SENT_MAIL)".
 _STATE = re.compile(r"\((?:SENT|RCVD)_(?P<state>[A-Z_]+)\)")
