@@ -279,10 +279,15 @@ class CachedScan:
             elif kind == "decode":
                 message, digest, words, at = slot[1:]
                 result = next(results)
+                if isinstance(result, str):  # from a worker, as the cache keeps it
+                    payload, items = result, replay(result, message.origin, message.position)
+                else:
+                    payload, items = None, [result] if isinstance(result, ScanError) else result
                 if self.writer is not None:
-                    decoded[digest] = self.writer.messages[digest] = encode(result, self.limits_key)
-                    words[at] = token_word(result)
-                yield from [result] if isinstance(result, ScanError) else result
+                    payload = payload or encode(result, self.limits_key)  # type: ignore[arg-type]
+                    decoded[digest] = self.writer.messages[digest] = payload
+                    words[at] = token_word(items)
+                yield from items
             elif kind == "again":  # the same content as an earlier message of the window
                 message, digest, words, at = slot[1:]
                 items = replay(decoded[digest], message.origin, message.position)
@@ -297,13 +302,15 @@ class CachedScan:
         if self.writer:
             self.writer.maybe_flush()
 
-    def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError]:
+    def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError | str]:
+        """Each message's records or error; from the workers, when the cache is written, as the
+        cache keeps them (encoded there: a string pickles and comes back far cheaper than records)."""
         if (self.pool is None and self.jobs > 1 and len(messages) >= min(POOL_MIN_MESSAGES, self.window_messages)
                 and self.listed - self.done >= POOL_MIN_MESSAGES):
             self.pool = Workers(self.jobs)  # a window filled and more files wait: start the workers
         if self.pool is None or not self.pool.usable() or len(messages) < 2 * self.jobs:
             return [decode_raw(m, self.limits) for m in messages]  # meanwhile, this process decodes
-        return self.pool.map(messages, self.limits)
+        return self.pool.map(messages, self.limits, self.limits_key if self.writer is not None else None)
 
     def _known(self, root: str) -> dict[str, tuple]:
         """The cached files at or under `root`, by absolute path: (path, size, mtime, hashes, tokens)."""

@@ -21,18 +21,25 @@ from bouncetui.limits import Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import CRASHED, _context, decode_raw
 from bouncetui.sources import RawMessage
+from bouncetui.store.records import encode
 
 START_SECONDS = 60.0  # workers that have not answered by then are given up
 CHUNK = 8  # messages per task
-Result = list[Bounce] | ScanError
+Result = list[Bounce] | ScanError | str  # a message's records, its error, or either encoded
+Message = tuple[str, int, bytes]  # (origin, position, data): pickled faster than a RawMessage
 
 
 def _warm() -> None:
     """Worker start-up: the server imported everything decoding needs already."""
 
 
-def decode_chunk(messages: Sequence[RawMessage], limits: Limits) -> list[Result]:
-    return [decode_raw(message, limits) for message in messages]
+def decode_chunk(messages: Sequence[Message], limits: Limits, encoded: str | None = None) -> list[Result]:
+    """Each message's records or error; encoded for the cache (see records.encode) when `encoded`
+    is the key of the limits: a string crosses between processes far cheaper than records."""
+    results = (decode_raw(RawMessage(*message), limits) for message in messages)
+    if encoded is None:
+        return list(results)
+    return [encode(result, encoded) for result in results]
 
 
 class Workers:
@@ -86,11 +93,13 @@ class Workers:
     def usable(self) -> bool:
         return self.ready.is_set() and not self.failed and self.pool is not None
 
-    def map(self, messages: Sequence[RawMessage], limits: Limits) -> list[Result]:
-        """Each message's records (or error), in order."""
-        chunks = [messages[i : i + CHUNK] for i in range(0, len(messages), CHUNK)]
+    def map(self, messages: Sequence[RawMessage], limits: Limits, encoded: str | None = None) -> list[Result]:
+        """Each message's records (or error), in order (see decode_chunk for `encoded`)."""
+        plain = [(m.origin, m.position, m.data) for m in messages]
+        chunks = [plain[i : i + CHUNK] for i in range(0, len(plain), CHUNK)]
         try:
-            futures = [self.pool.submit(decode_chunk, chunk, limits) for chunk in chunks]  # type: ignore[union-attr]
+            futures = [self.pool.submit(decode_chunk, chunk, limits, encoded)  # type: ignore[union-attr]
+                       for chunk in chunks]
         except (BrokenProcessPool, RuntimeError, AttributeError):  # broken, or shut down meanwhile
             futures = []
         out: list[Result] = []
@@ -98,21 +107,21 @@ class Workers:
             try:
                 out.extend(futures[i].result())
             except (BrokenProcessPool, IndexError):
-                out.extend(self._one_by_one(chunk, limits))
+                out.extend(self._one_by_one(chunk, limits, encoded))
         return out
 
-    def _one_by_one(self, messages: Sequence[RawMessage], limits: Limits) -> list[Result]:
+    def _one_by_one(self, messages: Sequence[Message], limits: Limits, encoded: str | None) -> list[Result]:
         """Messages of a batch whose worker died (or that could not be sent): each in a new pool."""
         out: list[Result] = []
         for message in messages:
             pool = self._fresh()
             if pool is None:  # no workers any more: decode here
-                out.append(decode_raw(message, limits))
+                out.append(decode_raw(RawMessage(*message), limits))
                 continue
             try:
-                out.append(pool.submit(decode_chunk, [message], limits).result()[0])
+                out.append(pool.submit(decode_chunk, [message], limits, encoded).result()[0])
             except BrokenProcessPool:  # it killed a worker again
-                out.append(ScanError(message.origin, message.position, CRASHED))
+                out.append(ScanError(message[0], message[1], CRASHED))
         return out
 
     def _fresh(self) -> ProcessPoolExecutor | None:

@@ -134,6 +134,8 @@ class RecordSet:
     def build(self, indexes: Iterable[int]) -> None:
         """Build the records at `indexes` that are not built yet (any thread; the lock is let go
         between chunks, so a row drawn meanwhile waits for one chunk at most)."""
+        if not self._pending:
+            return
         indexes = indexes if isinstance(indexes, (list, range, tuple)) else list(indexes)
         for at in range(0, len(indexes), BUILD_CHUNK):
             self._build(indexes[at : at + BUILD_CHUNK])

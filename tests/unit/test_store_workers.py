@@ -66,3 +66,22 @@ def test_a_scan_ends_with_every_record_when_its_workers_die_at_start(tmp_path, m
     assert finished, "the scan hung on workers that died as they started"
     assert given_up == [True]  # the scan did start workers, and gave them up in time
     assert _key(got) == expected
+
+
+def test_records_decoded_by_the_workers_are_those_decoded_here(tmp_path, maildir, monkeypatch):
+    folder = _many(maildir)
+    with Store(tmp_path / "plain.db") as store:
+        expected = _key(list(store.scan([str(folder)], jobs=1, use_cache=False)))
+    started = workers.Workers.__init__
+    used: list[bool] = []
+
+    def start_and_wait(self, jobs):  # the workers take the windows once they answer
+        started(self, jobs)
+        used.append(self.ready.wait(WAIT) and self.usable())
+
+    monkeypatch.setattr(workers.Workers, "__init__", start_and_wait)
+    with Store(tmp_path / "db" / "bouncetui.db") as store:
+        finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
+        assert finished and used == [True]
+        assert _key(got) == expected
+        assert _key(list(store.scan([str(folder)], jobs=2))) == expected  # as they were cached
