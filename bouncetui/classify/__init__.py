@@ -259,6 +259,7 @@ def _stated(ev: Evidence) -> tuple[str, str] | None:
 
 
 _UNKNOWN_ONLY = frozenset({"userunknown"})
+_STAGELESS_UNKNOWN = re.compile(rules.STAGELESS_UNKNOWN, re.IGNORECASE)
 
 
 def _stage(ev: Evidence) -> tuple[str, str] | None:
@@ -267,7 +268,7 @@ def _stage(ev: Evidence) -> tuple[str, str] | None:
     if ev.command != "DATA" and not (ev.command == "" and (ev.status[:4] == "5.2." or not ev.status)):
         return None
     found = match_wording(ev.diagnostic, _UNKNOWN_ONLY)
-    if found is None:
+    if found is None or (not ev.command and _STAGELESS_UNKNOWN.search(found[1])):
         return None
     # ... unless the reply, read as the wording step reads it, names another reason first:
     # "Recipient address rejected: Message was identified as spam" is about the content.

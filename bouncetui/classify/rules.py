@@ -184,6 +184,15 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
                           "requireptr", "authfailure", "notaccept", "securityerror", "policyviolation"}),
 }
 
+# The stage rule (a "user unknown" not in reply to RCPT is a receive filter) reads SMTP replies, whose
+# "550 Unknown user" a filter sends too. A notice's own sentence in the reader's language ("宛先の
+# ユーザーが存在しません", "Adresse wurde nicht gefunden", "adresse introuvable", "no se ha encontrado
+# la dirección") is the reporting server's verdict that the mailbox does not exist: no filter.
+STAGELESS_UNKNOWN = (
+    r"存在しません|存在しない|見つかりません|宛先不明|(?:いません|おりません)"
+    r"|nicht gefunden|existiert nicht|introuvable|n'existe pas|no se (?:ha )?encontr|no existe"
+)
+
 # A missing host that the resolver itself calls temporary ("Host not found, try again") is a DNS
 # failure, not proof that the domain does not exist; so is any with a 4xx status.
 TEMPORARY_DNS = r"not found, try again"
