@@ -33,7 +33,13 @@ _ORIGINAL_MARK = re.compile(
     r"^(?:[-=|_ ]*(?:below this line is a copy|message text follows|original message follows"
     r"|this is a copy of the|original message|unsent message below|the original message"
     r"|returned message|message headers follow|headers of the original)"
-    r"|content-type:\s*message/rfc822)",
+    r"|content-type:\s*message/rfc822"
+    # Japanese, German, French, Spanish separators: "------ 元のメッセージ ------", "【元のメール】",
+    # "--- Ursprüngliche Nachricht ---", "--- Message d'origine ---", "--- Mensaje original ---"
+    # (or the words alone on their line: "元のメッセージ:")
+    r"|\s*(?:[-=_|*―─━－]{2,}|【)?\s*(?:元の|オリジナル|返送された)(?:メッセージ|メール)(?:の?\s*ヘッダー?)?"
+    r"(?:[^\n]*(?:[-=_|*―─━－]{2,}|】)[ \t]*$|[ \t]*[:：]?[ \t]*$)"
+    r"|[-=_ ]{2,}(?:ursprüngliche nachricht|message d'origine|message original|mensaje original))",
     re.I | re.M,
 )
 _HEADER_START = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|From|Date|Subject|To|X-[\w-]+):\s", re.M)
