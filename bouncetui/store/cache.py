@@ -10,7 +10,9 @@ For each file `sources.iter_files` lists (path, size, mtime, without reading it)
    moved elsewhere is read but not decoded again).
 
 Records are stored without origin and position, and get the current ones back when replayed, so
-tokens (which do not depend on the path) survive renames. Files under a scanned folder that are
+tokens (which do not depend on the path) survive renames. A file's row also keeps its messages'
+record tokens, so a lazy scan (the explorer's) hands out an unchanged file's records without
+reading them (records.CachedFiles). Files under a scanned folder that are
 no longer listed are forgotten when the scan completes, and messages no file refers to any more
 are dropped; triage, keyed by token, is untouched. Writes are batched in short transactions so
 that another process (or the TUI's triage) never waits long.

@@ -62,7 +62,7 @@ class Workers:
             pool = self._new_pool()
             with self._lock:
                 if self.closed:  # the scan ended while the workers started
-                    pool.shutdown(wait=False, cancel_futures=True)
+                    _abandon(pool)
                     return
                 self.pool = pool
             if not self._answers(pool):
@@ -88,7 +88,7 @@ class Workers:
             self.failed = True
             pool, self.pool = self.pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _abandon(pool)
 
     def usable(self) -> bool:
         return self.ready.is_set() and not self.failed and self.pool is not None
@@ -133,7 +133,7 @@ class Workers:
                 pool.submit(os.getpid).result(timeout=START_SECONDS)
                 return pool
             except Exception:  # noqa: BLE001 - broken: replaced below
-                pool.shutdown(wait=False, cancel_futures=True)
+                _abandon(pool)
         if self.failed or self.closed:
             return None
         pool = self._new_pool()
@@ -148,6 +148,21 @@ class Workers:
         with self._lock:
             self.closed = True
             pool, self.pool = self.pool, None
-        if pool is not None:
+        if pool is None:
+            return
+        if self.ready.is_set() and not self.failed:
             # Waits only for the tasks already running (a few messages, each within the time budget).
-            pool.shutdown(wait=not self.failed, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
+        else:  # workers still starting (perhaps never to answer): not waited for
+            _abandon(pool)
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool without waiting for its workers, which are killed (they may never answer)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.kill()
+        except Exception:  # noqa: BLE001 - gone already
+            pass

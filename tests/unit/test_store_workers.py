@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 from bouncetui.model import Bounce
@@ -45,6 +46,16 @@ def test_workers_that_die_at_start_are_given_up(monkeypatch):
     assert not pool.usable()
     finished, _ = _bounded(lambda: [pool.terminate()])
     assert finished, "closing workers that never started hung"
+
+
+def test_workers_that_never_answer_are_given_up_after_the_start_bound(monkeypatch):
+    monkeypatch.setattr(workers.Workers, "initializer", (time.sleep, (3600,)))
+    monkeypatch.setattr(workers, "START_SECONDS", 1.0)
+    pool = workers.Workers(2)
+    assert pool.ready.wait(WAIT), "workers that never answered were waited on without end"
+    assert pool.failed and not pool.usable()
+    finished, _ = _bounded(lambda: [pool.terminate()])
+    assert finished, "closing silent workers hung"
 
 
 def test_a_scan_ends_with_every_record_when_its_workers_die_at_start(tmp_path, maildir, monkeypatch):
