@@ -75,7 +75,15 @@ def normalize_newlines(data: bytes) -> bytes:
 
 
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
-    """Bytes to text: the declared charset when it works, else the best guess, never an error."""
+    """Bytes to text: the declared charset when it works, else the best guess, never an error.
+
+    JIS escapes ("ESC $ B") under a label that is not ISO-2022 (us-ascii, utf-8: seven-bit JIS
+    decodes under them, escapes and all) are ISO-2022-JP: the label is the mailer's default."""
+    if b"\x1b$" in data and (not charset or "2022" not in charset):
+        try:
+            return data.decode("iso2022_jp_ext")
+        except UnicodeDecodeError:
+            pass
     if charset:
         name = _CHARSET_ALIASES.get(charset.strip().strip('"').lower(), charset.strip().strip('"'))
         try:
