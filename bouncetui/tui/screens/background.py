@@ -1,11 +1,15 @@
-"""The main screen's background work besides the scan: --watch polling the mail folders, and
-reading the mail log (--maillog) beside the bounces. A mixin of MainScreen, which owns the state."""
+"""The main screen's background work besides the scan: building the records the cache gave
+unbuilt (and keeping them out of the garbage collector's way), --watch polling the mail folders,
+and reading the mail log (--maillog) beside the bounces. A mixin of MainScreen, which owns the state."""
 
 from __future__ import annotations
 
+import gc
+import time
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce
 from bouncetui.tui.messages import MaillogLoaded
@@ -13,9 +17,47 @@ from bouncetui.tui.messages import MaillogLoaded
 if TYPE_CHECKING:
     from bouncetui.tui.screens.main import MainScreen
 
+FREEZE_RECORDS = 20_000  # the records are frozen out of the garbage collector at this many, twice as many ...
+
 
 class BackgroundWork:
-    """--watch and --maillog for MainScreen (its state: maillogs, log_view, backend, scanning)."""
+    """Building records, --watch and --maillog for MainScreen (its state: records, recipients,
+    maillogs, log_view, backend, scanning)."""
+
+    # -- records the cache gave unbuilt ----------------------------------------------------------
+    def _maybe_freeze(self: MainScreen, built: bool = False) -> None:
+        """The records live as long as the app: out of the collector's way, or each of its full
+        passes walks every record again (a second of a 100,000-row load went to that). Collected
+        first, so no garbage is frozen with them; at 20k, 40k, 80k ... records, and once the
+        records the cache gave unbuilt are `built` (unbuilt ones are not objects to collect)."""
+        count = len(self.records) - self.records.pending
+        if count >= self._freeze_at or (built and count >= FREEZE_RECORDS):
+            self._freeze_at = max(self._freeze_at, 2 * count)
+            gc.collect()
+            gc.freeze()
+
+    @work(thread=True, exclusive=True, group="build")
+    def build_worker(self: MainScreen) -> None:
+        """Build the records the cache gave unbuilt, and index their recipients for the fuzzy
+        search, in the background once the list is on screen (a filter meanwhile waits for it)."""
+        worker = get_current_worker()
+        while self.records.pending and not worker.is_cancelled:
+            self.records.build_some()
+        if not worker.is_cancelled:
+            self.index_recipients(len(self.records))
+            self.app.call_from_thread(self._built)
+
+    def _built(self: MainScreen) -> None:
+        self.records_built_at = time.monotonic()
+        self._maybe_freeze(built=True)
+
+    def index_recipients(self: MainScreen, count: int) -> None:
+        """The fuzzy index holds the recipients of the first `count` records (any thread)."""
+        with self._recipients_lock:
+            start = self.recipients.count
+            if count > start:
+                self.recipients.extend(self.records.recipients(start, count), start)
+
 
     # -- the mail log ----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="maillog")

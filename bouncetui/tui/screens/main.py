@@ -37,7 +37,7 @@ from bouncetui.tui.messages import (
     ScanProgress,
 )
 from bouncetui.tui.records import RecordSet
-from bouncetui.tui.screens.background import BackgroundWork
+from bouncetui.tui.screens.background import FREEZE_RECORDS, BackgroundWork
 from bouncetui.tui.widgets.bounce_list import BounceList, ListHeader
 from bouncetui.tui.widgets.details import Details, detail_text
 from bouncetui.tui.widgets.filter_bar import FilterBar
@@ -50,7 +50,6 @@ FULL_LIST = 10_000        # counts and the scroll bar; each batch costs a layout
 PROGRESS_SECONDS = 0.25  # how often it says how far through it is
 RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is redone this often
 BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
-FREEZE_RECORDS = 20_000  # the records are frozen out of the garbage collector at this many, twice as many ...
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
 HEADER_CACHE = 256
@@ -220,39 +219,6 @@ class MainScreen(BackgroundWork, Screen[None]):
             elif time.monotonic() - self._last_refilter >= RESORT_SECONDS:
                 self.refilter()  # sorted or ranked rows: redone now and then, and at the end
         self.update_status()
-
-    def _maybe_freeze(self, built: bool = False) -> None:
-        """The records live as long as the app: out of the collector's way, or each of its full
-        passes walks every record again (a second of a 100,000-row load went to that). Collected
-        first, so no garbage is frozen with them; at 20k, 40k, 80k ... records, and once the
-        records the cache gave unbuilt are `built` (unbuilt ones are not objects to collect)."""
-        count = len(self.records) - self.records.pending
-        if count >= self._freeze_at or (built and count >= FREEZE_RECORDS):
-            self._freeze_at = max(self._freeze_at, 2 * count)
-            gc.collect()
-            gc.freeze()
-
-    @work(thread=True, exclusive=True, group="build")
-    def build_worker(self) -> None:
-        """Build the records the cache gave unbuilt, and index their recipients for the fuzzy
-        search, in the background once the list is on screen (a filter meanwhile waits for it)."""
-        worker = get_current_worker()
-        while self.records.pending and not worker.is_cancelled:
-            self.records.build_some()
-        if not worker.is_cancelled:
-            self.index_recipients(len(self.records))
-            self.app.call_from_thread(self._built)
-
-    def _built(self) -> None:
-        self.records_built_at = time.monotonic()
-        self._maybe_freeze(built=True)
-
-    def index_recipients(self, count: int) -> None:
-        """The fuzzy index holds the recipients of the first `count` records (any thread)."""
-        with self._recipients_lock:
-            start = self.recipients.count
-            if count > start:
-                self.recipients.extend(self.records.recipients(start, count), start)
 
     def on_scan_progress(self, message: ScanProgress) -> None:
         if message.generation != self.scan_generation:
