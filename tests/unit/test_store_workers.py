@@ -96,3 +96,40 @@ def test_records_decoded_by_the_workers_are_those_decoded_here(tmp_path, maildir
         assert finished and used == [True]
         assert _key(got) == expected
         assert _key(list(store.scan([str(folder)], jobs=2))) == expected  # as they were cached
+
+
+def _poisoned() -> None:
+    """Worker start-up for the test below: decoding a message that holds X-Poison ends the worker
+    (as a crash or the out-of-memory killer would)."""
+    decode_raw = workers.decode_raw
+
+    def dying(message, limits):
+        if b"X-Poison" in message.data:
+            os._exit(9)
+        return decode_raw(message, limits)
+
+    workers.decode_raw = dying
+
+
+def test_a_message_that_kills_its_worker_is_an_error_and_the_scan_goes_on(tmp_path, maildir, monkeypatch):
+    from bouncetui.model import ScanError
+    from bouncetui.pipeline import CRASHED
+
+    folder = _many(maildir)
+    poison = folder / "cur" / "1764000000.M999P1.mx1:2,S"
+    poison.write_bytes(b"X-Poison: yes\n" + next((folder / "new").iterdir()).read_bytes())
+    with Store(tmp_path / "plain.db") as store:
+        expected = _key([r for r in store.scan([str(folder)], jobs=1, use_cache=False) if r.origin != str(poison)])
+    monkeypatch.setattr(workers.Workers, "initializer", (_poisoned, ()))
+    started = workers.Workers.__init__
+
+    def start_and_wait(self, jobs):  # the workers take the windows once they answer
+        started(self, jobs)
+        self.ready.wait(WAIT)
+
+    monkeypatch.setattr(workers.Workers, "__init__", start_and_wait)
+    with Store(tmp_path / "db" / "bouncetui.db") as store:
+        finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
+    assert finished, "the scan hung on a worker that died while decoding"
+    assert [(e.origin, e.error) for e in got if isinstance(e, ScanError)] == [(str(poison), CRASHED)]
+    assert _key([r for r in got if isinstance(r, Bounce)]) == expected
