@@ -425,6 +425,71 @@ def test_other_servers_close_wording_is_not_that_reason(text, reason):
     assert found is None or found[0] != reason, (text, found)
 
 
+# The wording of localized notices (Japanese ISPs' and mail servers' own notices, Gmail's and
+# Microsoft's in the reader's language, German/French/Spanish servers), read as the reason it names.
+LOCALIZED_WORDING: list[tuple[str, str]] = [
+    ("受信者のメールボックスの容量が不足しているため、配信できませんでした。", "mailboxfull"),
+    ("保存容量の上限に達しているため受信できません", "mailboxfull"),
+    ("la boîte aux lettres du destinataire est pleine", "mailboxfull"),
+    ("el buzón del destinatario está lleno", "mailboxfull"),
+    ("メールのサイズが制限を超えているため、配信できませんでした。", "emailtoolarge"),
+    ("メッセージのサイズが大きすぎます", "emailtoolarge"),
+    ("指定されたアカウントは存在しません。", "userunknown"),
+    ("メールボックスが見つかりません", "userunknown"),
+    ("Die E-Mail-Adresse des Empfängers wurde nicht gefunden.", "userunknown"),
+    ("550 Empfänger existiert nicht", "userunknown"),
+    ("L'adresse e-mail est introuvable", "userunknown"),
+    ("no se ha encontrado la dirección de correo del destinatario", "userunknown"),
+    ("受信者の設定により受信を拒否されました。", "filtered"),
+    ("受取人様の受信設定により配信できませんでした", "filtered"),
+    ("宛先のドメインが存在しません。", "hostunknown"),
+    ("ドメイン名が見つかりません", "hostunknown"),
+    ("存在しないドメインです", "hostunknown"),
+    ("ドメインが存在しないため配信できません", "hostunknown"),
+    ("迷惑メールと判定されたため、受信を拒否されました。", "spamdetected"),
+    ("スパムとして検出されました", "spamdetected"),
+    ("一定時間内に配信できなかったため、送信を中止しました。", "expired"),
+    ("配送の有効期限が切れました", "expired"),
+    ("サーバーへの接続がタイムアウトしました", "expired"),
+    ("接続タイムアウト", "networkerror"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), LOCALIZED_WORDING, ids=[t for t, _ in LOCALIZED_WORDING])
+def test_localized_wording(text, reason):
+    found = match_wording(text)
+    assert found is not None and found[0] == reason, (text, found)
+
+
+LOCALIZED_WORDING_NOT: list[tuple[str, str]] = [
+    ("宛先のドメインが存在しません。", "userunknown"),  # the domain, not the mailbox
+    ("存在しないドメインです", "userunknown"),
+    ("メールボックスの容量が不足しています", "emailtoolarge"),  # a full mailbox, not a big message
+    ("メールのサイズが制限を超えています", "mailboxfull"),
+    ("迷惑メールフィルタの設定により受信を拒否しました", "spamdetected"),  # the recipient's filter
+    ("受信者の設定により受信を拒否されました", "blocked"),  # the recipient refused, not the client
+    ("Die Adresse wurde nicht gefunden", "hostunknown"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), LOCALIZED_WORDING_NOT, ids=[t for t, _ in LOCALIZED_WORDING_NOT])
+def test_localized_close_wording_is_not_that_reason(text, reason):
+    found = match_wording(text)
+    assert found is None or found[0] != reason, (text, found)
+
+
+def test_a_notice_saying_the_mailbox_does_not_exist_is_no_receive_filter():
+    """With no SMTP stage and no status, an SMTP reply's "550 Unknown user" may be a carrier's
+    receive filter; a notice's own sentence that the mailbox does not exist is not."""
+    from bouncetui.classify import Evidence, classify
+
+    for sentence in ("宛先: a@example.jp 理由: 宛先のユーザーが存在しません。",
+                     "Grund: Die E-Mail-Adresse des Empfängers wurde nicht gefunden.",
+                     "Motivo: no se ha encontrado la dirección de correo del destinatario."):
+        assert classify(Evidence(action="failed", diagnostic=sentence))[0] == "userunknown", sentence
+    assert classify(Evidence(action="failed", diagnostic="550 Unknown user a@example.jp"))[0] == "filtered"
+
+
 @pytest.mark.parametrize("code", ["4.1.9", "4.5.5", "4.6.2", "4.6.5", "4.7.6", "4.7.7", "4.7.12", "4.7.15", "4.7.16"])
 def test_transient_forms_of_permanent_codes_mean_the_same(code):
     """RFC 3463 defines each code for both classes: a 4.x.y means what its 5.x.y does (soft)."""
