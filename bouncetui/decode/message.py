@@ -118,7 +118,7 @@ def decode_header(value: str | email.header.Header | None) -> str:
     """A header value with RFC 2047 encoded words decoded and folding removed."""
     if value is None:
         return ""
-    if type(value) is str and value.isascii() and "=?" not in value:
+    if type(value) is str and value.isascii() and "=?" not in value and "\x1b" not in value:
         return " ".join(value.split())  # the common case: nothing to decode
     if isinstance(value, email.header.Header):  # compat32's wrapper for raw 8-bit header bytes
         value = "".join(
@@ -126,6 +126,8 @@ def decode_header(value: str | email.header.Header | None) -> str:
             for chunk, charset in email.header.decode_header(value)
         )
     value = unsurrogate(value)
+    if "\x1b$" in value and value.isascii():  # raw ISO-2022-JP, as older Japanese mailers write headers
+        value = decode_bytes(value.encode("ascii"), "iso-2022-jp")
     if "=?" in value and _ENCODED_WORD.search(value):
         try:
             pieces = []
@@ -312,7 +314,8 @@ def parse_headers(text: str) -> email.message.Message:
     return mimeparse.parse_headers(text.lstrip("\n"))
 
 
-_TAG = re.compile(r"<(script|style)\b.*?</\1>|<br\s*/?>|</p>|</div>|</tr>|<[^>]+>", re.IGNORECASE | re.DOTALL)
+# a row's end takes the line break after it: the rows of a table stay one paragraph
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|<br\s*/?>|</p>|</div>|</tr>[ \t]*\n?|<[^>]+>", re.IGNORECASE | re.DOTALL)
 _ENTITIES = {"&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&"}
 
 
@@ -321,6 +324,8 @@ def html_to_text(html: str) -> str:
 
     def repl(m: re.Match[str]) -> str:
         tag = m.group(0).lower()
+        if tag.startswith(("</td", "</th")):
+            return " "  # the cells of a row ("宛先 | a@example.jp") stay apart
         return "\n" if tag.startswith(("<br", "</p", "</div", "</tr")) else ""
 
     text = _TAG.sub(repl, html)
