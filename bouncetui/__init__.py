@@ -24,13 +24,19 @@ class _Package(types.ModuleType):
 
     @property
     def decode(self) -> types.FunctionType:
+        replaced = self.__dict__.get("_decode_replaced")
+        if replaced is not None:
+            return replaced
         from bouncetui.decode import decode
 
         return decode
 
     @decode.setter
     def decode(self, value: object) -> None:
-        """The import system records the sub-package `bouncetui.decode` here: the function stays."""
+        # The import system records the sub-package `bouncetui.decode` here: the function stays.
+        # Anything else (a test's stand-in) replaces the function.
+        if not isinstance(value, types.ModuleType):
+            self.__dict__["_decode_replaced"] = value
 
 
 sys.modules[__name__].__class__ = _Package
