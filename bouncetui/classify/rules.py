@@ -279,6 +279,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"no longer accepts mail", r"archived recipient", r"boite du destinataire archivee", r"mailbox disabled",
         r"user or domain is disabled", r"disabled or discontinued", r"account is locked", r"temporarily inactive",
         r"suspend(?:ed)? the service", r"mailbox unavailable or access denied",
+        # Japanese notices: "this address is suspended", "the account is disabled / frozen"
+        r"(?:利用|使用)(?:を)?停止", r"(?:アカウント|メールアドレス|アドレス|メールボックス)(?:が|は)(?:現在)?(?:停止|無効|凍結|休止)",
     )),
     ("hasmoved", (
         r"has moved (?:to|;)", r"address (?:has )?changed", r"\bmoved to\b", r"user has moved",
@@ -291,7 +293,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"not (?:permitted|allowed|authorized) to relay", r"unable to relay", r"we do not relay",
         r"relay not (?:permitted|allowed)", r"no relay", r"not configured to relay", r"relaying mail to .* is not allowed",
         r"cannot relay", r"that domain isn'?t in my list of allowed rcpthosts", r"this smtp server is not a relay", r"we don'?t handle mail for",
-        r"not an open relay", r"as a relay", r"not local host", r"specified domain is not allowed", r"(?:not|n't) in (?:my|the) (?:list of )?(?:rcpthosts|relay domains)", r"insecure mail relay", r"relay (?:is )?not available", r"not a gateway",
+        r"not an open relay", r"as a relay", r"(?:中継|リレー)(?:が|を|は)?(?:拒否|許可されていません|できません)", r"not local host", r"specified domain is not allowed", r"(?:not|n't) in (?:my|the) (?:list of )?(?:rcpthosts|relay domains)", r"insecure mail relay", r"relay (?:is )?not available", r"not a gateway",
     )),
     ("notcompliantrfc", (
         r"rfc ?5322", r"rfc ?2822", r"rfc ?822", r"not (?:rfc )?compliant", r"duplicate header",
@@ -336,6 +338,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     ("virusdetected", (
         r"\bvirus\b", r"\bmalware\b", r"\btrojan\b", r"\binfected\b", r"\bworm\b", r"harmful (?:content|software)",
         r"\bmalicious (?:content|code|attachment|file|software|payload)",
+        r"ウ[イィ]ルス(?:が|を)?(?:検出|検知|感染|発見|含まれ)",
     )),
     ("spamdetected", (
         # content judged as spam by a filter or a URL block list (URIBL), or a "spam profiler"
@@ -426,7 +429,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"sender (?:e-?mail )?address (?:has been )?blacklisted", r"address that has been blacklisted",
         r"\(sender blacklisted\)", r"backscatter protection", r"provide a valid from",
         r"isn'?t on the recipient'?s list of senders", r"bogus mail from", r"without a valid sender domain",
-        r"\[bouncedeny\]", r"valid-address-filter", r"senderfilterconfig", r"envelope blocked",
+        r"\[bouncedeny\]", r"送信(?:者|元)の?(?:メール)?(?:アドレス|ドメイン)(?:が|は|を)?(?:拒否|受け付けられません)", r"valid-address-filter", r"senderfilterconfig", r"envelope blocked",
         r"sender domain is empty", r"sender is in my black ?list", r"unsigned dsn",
         r"sender e-?mail address (?:rejected|refused|denied)",
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
@@ -473,7 +476,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"rejecting open proxy", r"looks suspiciously like (?:a )?spammer", r"too many spams from your ip",
         r"not allowed to connect", r"do not accept mail from dynamic", r"temporary blacklisted", r"confirm this mail server",
         r"sender ip address rejected", r"blocked - see http", r"you are sending spam", r"too many unwanted messages", r"too many bounces", r"blocked for (?:abuse|spam)",
-        r"\bbloque", r"\brejected\b.{0,40}\bhelo\b", r"\bhelo\b.{0,40}\b(?:rejected|refused|denied|invalid)",
+        r"\bbloque", r"ブラックリスト", r"送信元(?:の)?(?:ip|ｉｐ)(?:アドレス)?(?:が|は|を|から)?.{0,10}拒否", r"\brejected\b.{0,40}\bhelo\b", r"\bhelo\b.{0,40}\b(?:rejected|refused|denied|invalid)",
         # greylisting: the client is refused until it proves it retries ("Greylisted, see ...")
         r"\bgr[ea]y ?list(?:ed|ing)\b",
     )),
@@ -554,7 +557,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"insufficient permission", r"loops back to myself", r"loop was found in the mail exchanger",
         r"would create a mail loop", r"(?:aliasing|forwarding) loop broken", r"can'?t create user output file",
         r"interrupted system call", r"timeout waiting for input", r"encountered an error while being processed", r"mailbox (?:is )?(?:temporarily )?busy",
-        r"queue (?:file )?(?:write )?error", r"transaction failed", r"i/o error", r"unexpected error", r"system config",
+        r"queue (?:file )?(?:write )?error", r"システム(?:エラー|障害)", r"一時的な(?:エラー|障害)", r"transaction failed", r"i/o error", r"unexpected error", r"system config",
     )),
     ("mailererror", (
         r"\bmailer\b.{0,30}(?:error|failed)", r"command (?:died|failed|output)", r"exit (?:status|code)", r"procmail",

@@ -19,8 +19,9 @@ European mail really arrives in.
   (a charset that lies), ISO-2022-JP with no MIME headers at all, ISO-2022-JP in base64,
   Shift_JIS in quoted-printable, EUC-JP in base64, UTF-8 in quoted-printable and 8-bit, JIS under
   a us-ascii label from a sender that is no mailer-daemon (only the folded MIME-encoded subject
-  says it is a bounce); the reasons come from Japanese wording alone (no reply code): a missing
-  user or account, a full mailbox, a size limit, a retry period that ran out, a spam verdict, the
+  says it is a bounce), a multipart/mixed notice in Shift_JIS whose attached original has raw
+  (unencoded) ISO-2022-JP headers, an HTML-only notice in Shift_JIS laid out as a table; the reasons come from Japanese wording alone (no reply code): a missing
+  user or account, a suspended address, a virus, a full mailbox, a size limit, a retry period that ran out, a spam verdict, the
   recipient's refusal settings, a domain that does not exist. The layout is the common one of
   such notices (宛先 / 理由 lines, then the original's headers), not one provider's.
 - German (Latin-1, quoted-printable), French (Latin-1, quoted-printable) and Spanish (UTF-8,
@@ -98,6 +99,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('localized/notice-iso2022jp-folded-subject.eml', [
         ('aoi@example.co.jp', '4.2.2', '452', '', 'mailboxfull', False),
     ]),
+    ('localized/notice-multipart-raw-jis-headers.eml', [
+        ('kouki@example.ne.jp', '', '', '', 'suspend', False),
+    ]),
+    ('localized/notice-html-shiftjis-virus.eml', [
+        ('haru@example.co.jp', '', '', '', 'virusdetected', False),
+    ]),
     ('localized/notice-de-latin1-qp-unknown.eml', [
         ('jonas@example.de', '', '', '', 'userunknown', True),
     ]),
@@ -125,6 +132,8 @@ READABLE: list[tuple[str, str, str]] = [
     ('localized/notice-eucjp-base64-expired.eml', '一定時間内に配信できなかった', 'ご案内'),
     ('localized/notice-utf8-qp-spam.eml', '迷惑メールと判定された', 'ご案内'),
     ('localized/notice-iso2022jp-folded-subject.eml', '宛先のメールボックスがいっぱいです', 'ご案内'),
+    ('localized/notice-multipart-raw-jis-headers.eml', 'このメールアドレスは現在利用停止中です', '打ち合わせの件'),
+    ('localized/notice-html-shiftjis-virus.eml', '添付ファイルからウイルスが検出された', ''),
     ('localized/notice-de-latin1-qp-unknown.eml', 'Adresse des Empfängers wurde nicht gefunden', 'Hello'),
     ('localized/notice-fr-latin1-qp-full.eml', 'boîte aux lettres du destinataire est pleine', 'Hello'),
     ('localized/notice-es-utf8-base64-unknown.eml', 'no se ha encontrado la dirección', 'Hello'),

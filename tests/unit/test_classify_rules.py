@@ -452,6 +452,17 @@ LOCALIZED_WORDING: list[tuple[str, str]] = [
     ("配送の有効期限が切れました", "expired"),
     ("サーバーへの接続がタイムアウトしました", "expired"),
     ("接続タイムアウト", "networkerror"),
+    ("サーバーに接続できません", "networkerror"),
+    ("このメールアドレスは現在利用停止中です。", "suspend"),
+    ("アカウントが無効です", "suspend"),
+    ("添付ファイルからウイルスが検出されたため、配信を中止しました。", "virusdetected"),
+    ("中継を拒否しました", "norelaying"),
+    ("送信者のアドレスが拒否されました", "rejected"),
+    ("送信元IPアドレスからの接続を拒否しました", "blocked"),
+    ("送信元のＩＰアドレスは拒否されています", "blocked"),
+    ("ブラックリストに登録されています", "blocked"),
+    ("システムエラーのため配信できませんでした", "systemerror"),
+    ("一時的なエラーが発生しました", "systemerror"),
 ]
 
 
@@ -469,6 +480,9 @@ LOCALIZED_WORDING_NOT: list[tuple[str, str]] = [
     ("迷惑メールフィルタの設定により受信を拒否しました", "spamdetected"),  # the recipient's filter
     ("受信者の設定により受信を拒否されました", "blocked"),  # the recipient refused, not the client
     ("Die Adresse wurde nicht gefunden", "hostunknown"),
+    ("このメールはウイルスチェック済みです", "virusdetected"),  # a footer, not a verdict
+    ("送信者のアドレスが拒否されました", "blocked"),  # the sender address, not the client
+    ("送信元IPアドレスからの接続を拒否しました", "rejected"),  # the client, not the sender address
 ]
 
 
