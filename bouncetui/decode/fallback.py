@@ -25,6 +25,8 @@ _SUBJECT = re.compile(
     r"|delivery fail|mail delivery|non-?delivery|could not be delivered|mail failed|failed mail"
     r"|delivery problem|message not delivered|not delivered|bounced|unzustellbar|non remis"
     r"|nicht zugestellt|non distribu|no (?:se puede )?entreg|mensaje no entregado"
+    r"|zustellung fehlgeschlagen|[ée]chec de (?:la )?(?:remise|distribution)|error de entrega|no se pudo entregar"
+    r"|(?:送信|配送)(?:エラー|失敗|不能)|エラーメール|不達|未達"
     r"|配信(?:不能|エラー|失敗)|未配達|届きませんでした|返送|(?:配信|送信|配達)(?:でき|出来)ませんでした",
     re.I,
 )
@@ -50,7 +52,7 @@ _BOUNCE_WORDS = re.compile(
     # Japanese notices: not found, does not exist, could not deliver, full, refused, error
     r"|見つかりません|存在しません|(?:配信|送信|配達|受信)(?:でき|出来)ません|いっぱい|満杯|容量|拒否|エラー|不明"
     # German, French, Spanish notices: unknown, not found, not delivered, full, refused, does not exist
-    r"|unbekannt|nicht gefunden|nicht zugestellt|existiert nicht|abgelehnt|\bvoll\b"
+    r"|unbekannt|nicht gefunden|nicht zugestellt|existiert nicht|abgelehnt|fehlgeschlagen|\bvoll\b"
     r"|inconnu|introuvable|pas pu être remis|n'existe pas|pleine|refusé|rejeté"
     r"|desconocid|no se ha encontrado|no encontrad|no se ha podido entregar|no existe|lleno|rechazad",
     re.I,

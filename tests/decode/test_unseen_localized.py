@@ -24,6 +24,8 @@ European mail really arrives in.
   user or account, a suspended address, a virus, a full mailbox, a size limit, a retry period that ran out, a spam verdict, the
   recipient's refusal settings, a domain that does not exist. The layout is the common one of
   such notices (宛先 / 理由 lines, then the original's headers), not one provider's.
+- Notices from senders that are no mailer-daemon, recognised by their subject alone (a Shift_JIS
+  subject in Q encoding, "【送信エラー】"; German "Zustellung fehlgeschlagen") and a server's reply.
 - German (Latin-1, quoted-printable), French (Latin-1, quoted-printable) and Spanish (UTF-8,
   base64) plain-text notices with no reply code.
 """
@@ -104,6 +106,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('localized/notice-html-shiftjis-virus.eml', [
         ('haru@example.co.jp', '', '', '', 'virusdetected', False),
+    ]),
+    ('localized/notice-shiftjis-q-subject-eucjp-body.eml', [
+        ('kaede@example.co.jp', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('localized/notice-de-zustellung-fehlgeschlagen.eml', [
+        ('felix@example.de', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
     ('localized/notice-de-latin1-qp-unknown.eml', [
         ('jonas@example.de', '', '', '', 'userunknown', True),
