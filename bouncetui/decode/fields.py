@@ -17,6 +17,9 @@ _ADDRESS = re.compile(
 # Characters that make a space-less text more than a bare address.
 _NOT_BARE = re.compile(r"""[()\[\]<>,;:"%s]""" % _CJK_PUNCT)
 _QUOTED_LOCAL = re.compile(r'("[^"]+"@[^\s<>"()\[\],;:]+)')
+# Words written straight after an address ("a@example.jpは存在しません", "a@example.jp宛"): no top-level
+# domain is ASCII followed by other letters, so they end where the ASCII of the last label does.
+_WORDS_AFTER = re.compile(r"(\.[A-Za-z0-9-]*[A-Za-z0-9])[^\x00-\x7f]+$")
 _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
 _REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#（：「])([245][0-5][0-9])(?=[\s\-:;,.)\]）」]|$)")
 _HEX = "0123456789abcdefABCDEF"
@@ -67,6 +70,8 @@ def clean_address(text: str) -> str:
         address = address[7:]
     if "@" not in address or address.startswith("@") or address.endswith("@"):
         return ""
+    if not address.isascii():
+        address = _WORDS_AFTER.sub(r"\1", address)
     return address
 
 

@@ -18,7 +18,8 @@ European mail really arrives in.
 - Plain-text notices of Japanese mail servers in every encoding: Shift_JIS labelled ISO-2022-JP
   (a charset that lies), ISO-2022-JP with no MIME headers at all, ISO-2022-JP in base64,
   Shift_JIS in quoted-printable, EUC-JP in base64, UTF-8 in quoted-printable and 8-bit, JIS under
-  a us-ascii label from a sender that is no mailer-daemon (only the folded MIME-encoded subject
+  a us-ascii label, an address with the notice's words written straight after it
+  ("kenji@example.co.jpへのメールは"), from a sender that is no mailer-daemon (only the folded MIME-encoded subject
   says it is a bounce), a multipart/mixed notice in Shift_JIS whose attached original has raw
   (unencoded) ISO-2022-JP headers, an HTML-only notice in Shift_JIS laid out as a table; the reasons come from Japanese wording alone (no reply code): a missing
   user or account, a suspended address, a virus, a full mailbox, a size limit, a retry period that ran out, a spam verdict, the
@@ -97,6 +98,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('localized/notice-utf8-account-missing.eml', [
         ('mio@example.jp', '', '', '', 'userunknown', True),
+    ]),
+    ('localized/notice-utf8-address-then-words.eml', [
+        ('kenji@example.co.jp', '', '', '', 'userunknown', True),
     ]),
     ('localized/notice-iso2022jp-folded-subject.eml', [
         ('aoi@example.co.jp', '4.2.2', '452', '', 'mailboxfull', False),

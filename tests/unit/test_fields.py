@@ -68,6 +68,10 @@ def test_host_of():
         ("「kenji@example.co.jp」", "kenji@example.co.jp"),
         ("<kenji@example.co.jp>、", "kenji@example.co.jp"),
         ("用户@例子.广告", "用户@例子.广告"),  # SMTPUTF8 letters stay
+        # words written straight after the address end it; an internationalised domain stays whole
+        ("kenji@example.co.jpは存在しません", "kenji@example.co.jp"),
+        ("kenji@example.co.jp宛のメールは", "kenji@example.co.jp"),
+        ("a@日本語.jp", "a@日本語.jp"),
     ],
 )
 def test_cjk_punctuation_is_never_part_of_an_address(text, address):
