@@ -247,8 +247,8 @@ class MainScreen(BackgroundWork, Screen[None]):
             state = "scanned in %.1fs" % elapsed if self.SHOW_SCAN_TIME and elapsed >= 0.5 else ""
         if self.watch_mail and not message.cancelled:
             state = (state + " · watching").lstrip(" ·")
-        if self.records.pending:
-            self.build_worker()
+        if self.records.pending or self.recipients.count < len(self.records):
+            self.build_worker()  # the fuzzy index is ready before the first key
         if self.sort_column or self.filter_query.fuzzy:
             self.refilter()
         self._detail_key = ()
