@@ -191,6 +191,7 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
 STAGELESS_UNKNOWN = (
     r"存在しません|存在しない|見つかりません|宛先不明|(?:いません|おりません)"
     r"|nicht gefunden|existiert nicht|introuvable|n'existe pas|no se (?:ha )?encontr|no existe"
+    r"|unbekannt|inconnu|desconocid|sconosciut|desconhecid|inexistente|inesistente"
 )
 
 # A missing host that the resolver itself calls temporary ("Host not found, try again") is a DNS

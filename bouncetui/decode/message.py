@@ -38,6 +38,7 @@ _CHARSET_ALIASES = {
     "ascii": "utf-8",
     "gb2312": "gb18030",
 }
+_WESTERN = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"})
 TEXT_REPORT_TYPES = (
     "message/delivery-status",
     "message/global-delivery-status",
@@ -78,7 +79,14 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     """Bytes to text: the declared charset when it works, else the best guess, never an error.
 
     JIS escapes ("ESC $ B") under a label that is not ISO-2022 (us-ascii, utf-8: seven-bit JIS
-    decodes under them, escapes and all) are ISO-2022-JP: the label is the mailer's default."""
+    decodes under them, escapes and all) are ISO-2022-JP, and valid UTF-8 under a Latin-1 label is
+    UTF-8: the label is the mailer's default."""
+    if charset and charset.strip().strip('"').lower() in _WESTERN and not data.isascii():
+        # UTF-8 under a Latin-1 label (a mailer's default): Latin-1 text is almost never valid UTF-8
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     if b"\x1b$" in data and (not charset or "2022" not in charset):
         try:
             return data.decode("iso2022_jp_ext")

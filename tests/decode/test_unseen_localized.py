@@ -28,7 +28,8 @@ European mail really arrives in.
 - Notices from senders that are no mailer-daemon, recognised by their subject alone (a Shift_JIS
   subject in Q encoding, "【送信エラー】"; German "Zustellung fehlgeschlagen") and a server's reply.
 - German (Latin-1, quoted-printable), French (Latin-1, quoted-printable) and Spanish (UTF-8,
-  base64) plain-text notices with no reply code.
+  base64) plain-text notices with no reply code, and a French one in UTF-8 under an ISO-8859-1
+  label (a mailer's default label).
 """
 
 from __future__ import annotations
@@ -123,6 +124,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('localized/notice-fr-latin1-qp-full.eml', [
         ('ines@example.fr', '', '', '', 'mailboxfull', False),
     ]),
+    ('localized/notice-fr-utf8-labelled-latin1.eml', [
+        ('theo@example.fr', '', '', '', 'userunknown', True),
+    ]),
     ('localized/notice-es-utf8-base64-unknown.eml', [
         ('marta@example.es', '', '', '', 'userunknown', True),
     ]),
@@ -148,6 +152,7 @@ READABLE: list[tuple[str, str, str]] = [
     ('localized/notice-html-shiftjis-virus.eml', '添付ファイルからウイルスが検出された', ''),
     ('localized/notice-de-latin1-qp-unknown.eml', 'Adresse des Empfängers wurde nicht gefunden', 'Hello'),
     ('localized/notice-fr-latin1-qp-full.eml', 'boîte aux lettres du destinataire est pleine', 'Hello'),
+    ('localized/notice-fr-utf8-labelled-latin1.eml', "destinataire inconnu (l'adresse n'existe pas)", 'Hello'),
     ('localized/notice-es-utf8-base64-unknown.eml', 'no se ha encontrado la dirección', 'Hello'),
     ('localized/office365-ja-without-dsn.eml', 'User unknown in local recipient table', '打ち合わせ'),
     ('localized/gmail-ja-send-mail-as-no-dsn.eml', '535 5.7.8 Error: authentication failed', 'test'),

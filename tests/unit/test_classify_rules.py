@@ -499,7 +499,8 @@ def test_a_notice_saying_the_mailbox_does_not_exist_is_no_receive_filter():
 
     for sentence in ("宛先: a@example.jp 理由: 宛先のユーザーが存在しません。",
                      "Grund: Die E-Mail-Adresse des Empfängers wurde nicht gefunden.",
-                     "Motivo: no se ha encontrado la dirección de correo del destinatario."):
+                     "Motivo: no se ha encontrado la dirección de correo del destinatario.",
+                     "Raison : destinataire inconnu"):
         assert classify(Evidence(action="failed", diagnostic=sentence))[0] == "userunknown", sentence
     assert classify(Evidence(action="failed", diagnostic="550 Unknown user a@example.jp"))[0] == "filtered"
 
