@@ -12,7 +12,8 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    `filtered`: a missing mailbox is refused at RCPT. With no stage stated, the same words count
    as a filter when the status is a mailbox status (5.2.x) or there is no status at all: only a
    RCPT refusal or an address status (x.1.x) proves the mailbox is missing, and filters (the
-   Japanese carriers' among them) answer with these very words. A decoder whose format's own
+   Japanese carriers' among them) answer with these very words; not so a notice's own sentence in
+   the reader's language that the mailbox does not exist (rules.STAGELESS_UNKNOWN). A decoder whose format's own
    vocabulary says the user is unknown states the reason (step 2). A firm status code (5.1.1,
    5.2.2, ...) is never overruled by the stage;
 5. a firm enhanced status code (rules.STATUS minus rules.AMBIGUOUS_STATUS), unless the wording
