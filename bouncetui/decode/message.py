@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from bouncetui.decode import mimeparse
+from bouncetui.decode import jis, mimeparse
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp")
@@ -75,6 +75,14 @@ def normalize_newlines(data: bytes) -> bytes:
     return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
+def _jis(data: bytes) -> str | None:
+    """ISO-2022-JP text, also as Windows writes it (NEC/IBM characters such as ①), or None."""
+    try:
+        return data.decode("iso2022_jp_ext")
+    except UnicodeDecodeError:
+        return jis.decode_cp50220(data)
+
+
 def decode_bytes(data: bytes, charset: str | None = None) -> str:
     """Bytes to text: the declared charset when it works, else the best guess, never an error.
 
@@ -88,10 +96,9 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x1b$" in data and (not charset or "2022" not in charset):
-        try:
-            return data.decode("iso2022_jp_ext")
-        except UnicodeDecodeError:
-            pass
+        text = _jis(data)
+        if text is not None:
+            return text
     if charset:
         name = _CHARSET_ALIASES.get(charset.strip().strip('"').lower(), charset.strip().strip('"'))
         try:
@@ -99,10 +106,9 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     if b"\x1b$" in data or b"\x1b(" in data:
-        try:
-            return data.decode("iso2022_jp_ext")
-        except UnicodeDecodeError:
-            pass
+        text = _jis(data)
+        if text is not None:
+            return text
     for guess in _GUESSES:
         try:
             return data.decode(guess)

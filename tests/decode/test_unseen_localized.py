@@ -18,7 +18,8 @@ European mail really arrives in.
 - Plain-text notices of Japanese mail servers in every encoding: Shift_JIS labelled ISO-2022-JP
   (a charset that lies), ISO-2022-JP with no MIME headers at all, ISO-2022-JP in base64,
   Shift_JIS in quoted-printable, EUC-JP in base64, UTF-8 in quoted-printable and 8-bit, JIS under
-  a us-ascii label, an address with the notice's words written straight after it
+  a us-ascii label, ISO-2022-JP as Windows writes it (NEC characters such as ① and ㈱, which
+  Python's codec refuses), an address with the notice's words written straight after it
   ("kenji@example.co.jpへのメールは"), from a sender that is no mailer-daemon (only the folded MIME-encoded subject
   says it is a bounce), a multipart/mixed notice in Shift_JIS whose attached original has raw
   (unencoded) ISO-2022-JP headers, an HTML-only notice in Shift_JIS laid out as a table; the reasons come from Japanese wording alone (no reply code): a missing
@@ -100,6 +101,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('localized/notice-utf8-account-missing.eml', [
         ('mio@example.jp', '', '', '', 'userunknown', True),
     ]),
+    ('localized/notice-iso2022jp-windows-characters.eml', [
+        ('nozomi@example.co.jp', '', '', '', 'mailboxfull', False),
+    ]),
     ('localized/notice-utf8-address-then-words.eml', [
         ('kenji@example.co.jp', '', '', '', 'userunknown', True),
     ]),
@@ -148,6 +152,7 @@ READABLE: list[tuple[str, str, str]] = [
     ('localized/notice-eucjp-base64-expired.eml', '一定時間内に配信できなかった', 'ご案内'),
     ('localized/notice-utf8-qp-spam.eml', '迷惑メールと判定された', 'ご案内'),
     ('localized/notice-iso2022jp-folded-subject.eml', '宛先のメールボックスがいっぱいです', 'ご案内'),
+    ('localized/notice-iso2022jp-windows-characters.eml', '① 宛先: nozomi@example.co.jp', 'Re: ご案内'),
     ('localized/notice-multipart-raw-jis-headers.eml', 'このメールアドレスは現在利用停止中です', '打ち合わせの件'),
     ('localized/notice-html-shiftjis-virus.eml', '添付ファイルからウイルスが検出された', ''),
     ('localized/notice-de-latin1-qp-unknown.eml', 'Adresse des Empfängers wurde nicht gefunden', 'Hello'),
