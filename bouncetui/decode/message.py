@@ -23,7 +23,7 @@ from functools import cached_property
 from bouncetui.decode import jis, mimeparse
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
-_GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp")
+_GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp", "euc_jis_2004")
 _CHARSET_ALIASES = {
     "iso-2022-jp": "iso2022_jp_ext",  # JIS X 0201 kana and the NEC extensions occur in the wild
     "shift_jis": "cp932",
@@ -38,6 +38,7 @@ _CHARSET_ALIASES = {
     "ascii": "utf-8",
     "gb2312": "gb18030",
 }
+_EUC_JP = frozenset({"euc-jp", "euc_jp", "eucjp", "x-euc-jp"})
 _WESTERN = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"})
 TEXT_REPORT_TYPES = (
     "message/delivery-status",
@@ -105,6 +106,11 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
             return data.decode(name)
         except (LookupError, UnicodeDecodeError):
             pass
+        if name.lower() in _EUC_JP:
+            try:  # EUC-JP as Windows writes it (NEC characters such as ①): JIS X 0213 has them
+                return data.decode("euc_jis_2004")
+            except UnicodeDecodeError:
+                pass
     if b"\x1b$" in data or b"\x1b(" in data:
         text = _jis(data)
         if text is not None:

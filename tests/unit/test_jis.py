@@ -1,4 +1,4 @@
-"""ISO-2022-JP as Windows writes it: the NEC characters (①, ㈱, Ⅲ) the standard codec refuses."""
+"""Japanese text as Windows writes it: the NEC characters (①, ㈱, Ⅲ) the standard ISO-2022-JP and EUC-JP codecs refuse."""
 
 from __future__ import annotations
 
@@ -40,3 +40,10 @@ def test_a_nec_character_no_longer_leaves_the_whole_text_undecoded():
 ])
 def test_what_is_not_windows_iso_2022_jp_is_refused(data):
     assert decode_cp50220(data) is None
+
+
+@pytest.mark.parametrize("label", ["EUC-JP", None])
+def test_eucjp_with_a_nec_character_is_read(label):
+    """EUC-JP from Windows (CP51932) has the NEC characters too; the standard codec refuses them."""
+    data = "宛先のメールボックスがいっぱいです".encode("euc_jp") + b"\xad\xa1"
+    assert decode_bytes(data, label) == "宛先のメールボックスがいっぱいです①"
