@@ -251,6 +251,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"容量(?:が|を)?(?:超過|いっぱい|オーバー|超え)", r"メールボックスが(?:いっぱい|一杯|満杯)",
         # Japanese notices: "the mailbox's capacity is insufficient", "has reached its capacity limit"
         r"(?:メールボックス|メールボックスの容量|保存容量|ディスク容量|容量)(?:が|の)?(?:不足|上限に達)",
+        r"(?:メールボックス|受信ボックス|受信箱)(?:の)?(?:容量|サイズ)(?:の)?(?:制限|上限)", r"受信(?:ボックス|箱)が(?:いっぱい|一杯|満杯)",
         r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:du destinataire |de \S+ )?(?:est )?pleine",
         r"buz[oó]n (?:de correo )?(?:del destinatario |de \S+ )?(?:est[aá] )?lleno",
         r"postfach (?:ist )?voll", r"bo[iî]te (?:aux lettres )?(?:est )?pleine", r"buz[oó]n (?:est[aá] )?lleno",
@@ -418,7 +419,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"recipient preferences", r"by (?:the )?recipient'?s? (?:request|settings|preferences)",
         r"domain (?:is )?blocked by (?:the )?recipient", r"receiving (?:is )?(?:refused|rejected)",
         r"blocked by (?:the )?user", r"受信拒否", r"迷惑メール(?:フィルタ|設定)", r"指定受信",
-        r"受信(?:を|が)拒否", r"(?:受信者|受取人)(?:様)?の(?:受信)?設定により", r"拒否設定", r"only accepting mail from specific",
+        r"受信(?:を|が)拒否", r"(?:受信者|受取人)(?:様)?の(?:受信)?設定により", r"拒否設定",
+        # the carriers' receive settings: refuse mail from PCs, with URLs, spoofed mail; allow-lists
+        r"pcメール(?:拒否|規制)", r"パソコン(?:から)?の?メール(?:を)?拒否", r"url付き(?:メール)?(?:拒否|規制)",
+        r"なりすまし(?:メール)?(?:拒否|規制)", r"受信(?:が)?許可されていない", r"only accepting mail from specific",
         r"due to the recipient'?s policy", r"\buser reject", r"not accepting any mail", r"due to user rules",
         r"blocked by the recipient", r"has restricted sms e-?mail", r"rejected by (?:this|the) user\b",
         r"(?:rejected|refused|discarded) by (?:a |the )?(?:user'?s? |recipient'?s? )?sieve",

@@ -463,6 +463,12 @@ LOCALIZED_WORDING: list[tuple[str, str]] = [
     ("ブラックリストに登録されています", "blocked"),
     ("システムエラーのため配信できませんでした", "systemerror"),
     ("一時的なエラーが発生しました", "systemerror"),
+    ("メールボックスの容量制限を超えています", "mailboxfull"),
+    ("受信ボックスがいっぱいです", "mailboxfull"),
+    ("受信者がPCメール拒否を設定しています", "filtered"),
+    ("URL付きメール拒否の設定により受信できません", "filtered"),
+    ("なりすましメール拒否設定により受信できません", "filtered"),
+    ("このアドレスからの受信が許可されていないため", "filtered"),
 ]
 
 
@@ -477,6 +483,7 @@ LOCALIZED_WORDING_NOT: list[tuple[str, str]] = [
     ("存在しないドメインです", "userunknown"),
     ("メールボックスの容量が不足しています", "emailtoolarge"),  # a full mailbox, not a big message
     ("メールのサイズが制限を超えています", "mailboxfull"),
+    ("メールボックスの容量制限を超えています", "emailtoolarge"),  # the mailbox's limit, not the message's
     ("迷惑メールフィルタの設定により受信を拒否しました", "spamdetected"),  # the recipient's filter
     ("受信者の設定により受信を拒否されました", "blocked"),  # the recipient refused, not the client
     ("Die Adresse wurde nicht gefunden", "hostunknown"),
