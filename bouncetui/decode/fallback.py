@@ -60,6 +60,8 @@ _BOUNCE_WORDS = re.compile(
 # A reply code or an enhanced status code: what a mail server, not a person, writes about a failure.
 _SMTP_CODE = re.compile(r"(?<![\d.])(?:[45]\d\d[ -]|#?[45]\.\d{1,3}\.\d{1,3}(?![\d]|\.\d))")
 _REPLY = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt|返信|回复|答复)\s*(?:\[\d+\])?\s*[:：]", re.I)
+# "お問い合わせは support@... まで", "For help, contact help@...": an address to write to, not a recipient
+_CONTACT = re.compile(r"(?:お?問い?合わ?せ|連絡先|ご連絡|\bcontact|\binquir|\bkontakt|contactez|contacte)[^@]{0,40}$", re.I)
 _ROLE = re.compile(r"^(?:mailer-daemon|postmaster|mailer_daemon|root|abuse|noreply|no-reply)@", re.I)
 
 
@@ -103,6 +105,9 @@ def decode(message: Message) -> Report | None:
         address = clean_address(line)
         key = address.lower()
         if not address or key in own or key in seen or _ROLE.match(address):
+            continue
+        at = line.find(address)
+        if at > 0 and _CONTACT.search(line[:at]):
             continue
         diagnostic = _paragraph(lines, i)
         if not _BOUNCE_WORDS.search(diagnostic) and not _BOUNCE_WORDS.search(" ".join(lines[max(0, i - 3):i])):

@@ -20,7 +20,8 @@ European mail really arrives in.
   Shift_JIS in quoted-printable, EUC-JP in base64, UTF-8 in quoted-printable and 8-bit, JIS under
   a us-ascii label, ISO-2022-JP as Windows writes it (NEC characters such as ① and ㈱, which
   Python's codec refuses), an address with the notice's words written straight after it
-  ("kenji@example.co.jpへのメールは"), from a sender that is no mailer-daemon (only the folded MIME-encoded subject
+  ("kenji@example.co.jpへのメールは"), a footer naming a contact address that is no recipient
+  ("お問い合わせは support@... まで"), from a sender that is no mailer-daemon (only the folded MIME-encoded subject
   says it is a bounce), a multipart/mixed notice in Shift_JIS whose attached original has raw
   (unencoded) ISO-2022-JP headers, an HTML-only notice in Shift_JIS laid out as a table; the reasons come from Japanese wording alone (no reply code): a missing
   user or account, a suspended address, a virus, a full mailbox, a size limit, a retry period that ran out, a spam verdict, the
@@ -106,6 +107,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('localized/notice-utf8-address-then-words.eml', [
         ('kenji@example.co.jp', '', '', '', 'userunknown', True),
+    ]),
+    ('localized/notice-utf8-support-footer.eml', [
+        ('kenta@example.co.jp', '', '', '', 'userunknown', True),
     ]),
     ('localized/notice-iso2022jp-folded-subject.eml', [
         ('aoi@example.co.jp', '4.2.2', '452', '', 'mailboxfull', False),
