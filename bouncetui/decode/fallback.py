@@ -44,6 +44,12 @@ _ORIGINAL_MARK = re.compile(
     r"|[-=_ ]{2,}(?:ursprüngliche nachricht|message d'origine|message original|mensaje original))",
     re.I | re.M,
 )
+# A line that names the sender of the returned mail, not a recipient ("送信者: a@b", "Absender: a@b")
+_SENDER_LINE = re.compile(
+    r"^\s*(?:差出人|送信者|送信元|発信者|Absender|Exp[ée]diteur|Remitente|Sender|Originator)"
+    r"(?:\s*(?:の)?(?:メール)?アドレス|\s+address)?\s*[:：]",
+    re.I,
+)
 _HEADER_START = re.compile(r"^(?:Return-Path|Received|Message-I[Dd]|From|Date|Subject|To|X-[\w-]+):\s", re.M)
 _BOUNCE_WORDS = re.compile(
     r"unknown|no such|not found|invalid|reject|refused|denied|full|quota|fail|error|unable|could not"
@@ -100,7 +106,7 @@ def decode(message: Message) -> Report | None:
     deliveries: list[Delivery] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        if "@" not in line or _HEADER_START.match(line):
+        if "@" not in line or _HEADER_START.match(line) or _SENDER_LINE.match(line):
             continue
         address = clean_address(line)
         key = address.lower()

@@ -21,7 +21,8 @@ European mail really arrives in.
   a us-ascii label, ISO-2022-JP as Windows writes it (NEC characters such as ① and ㈱, which
   Python's codec refuses), an address with the notice's words written straight after it
   ("kenji@example.co.jpへのメールは"), a footer naming a contact address that is no recipient
-  ("お問い合わせは support@... まで"), from a sender that is no mailer-daemon (only the folded MIME-encoded subject
+  ("お問い合わせは support@... まで"), a notice sent to a list's bounce address that names the
+  mail's sender on a "送信者:" line (no recipient), from a sender that is no mailer-daemon (only the folded MIME-encoded subject
   says it is a bounce), a multipart/mixed notice in Shift_JIS whose attached original has raw
   (unencoded) ISO-2022-JP headers, an HTML-only notice in Shift_JIS laid out as a table; the reasons come from Japanese wording alone (no reply code): a missing
   user or account, a suspended address, a virus, a full mailbox, a size limit, a retry period that ran out, a spam verdict, the
@@ -110,6 +111,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('localized/notice-utf8-support-footer.eml', [
         ('kenta@example.co.jp', '', '', '', 'userunknown', True),
+    ]),
+    ('localized/notice-iso2022jp-sender-line.eml', [
+        ('yuto@example.co.jp', '', '', '', 'mailboxfull', False),
     ]),
     ('localized/notice-iso2022jp-folded-subject.eml', [
         ('aoi@example.co.jp', '4.2.2', '452', '', 'mailboxfull', False),
