@@ -6,7 +6,10 @@
 A message that makes a decoder fail becomes a ScanError naming its origin; the scan goes on.
 Decoding runs on every core (`jobs`, default: all) in worker processes; output order is the
 input order whatever the number of jobs. Small message files go to the workers by path, a few per
-task; a big mailbox file is split here and its messages sent in batches. A bounded number of tasks
+task; in a big mailbox file this process only finds where each message starts (bytes.find over
+large blocks) and sends the workers the path and (offset, length) of a batch of messages, which
+they read themselves: sending the messages' bytes made this process the bottleneck of a scan of a
+big mbox (splitting, copying and pickling about 4.5 kB per message while the workers waited). A bounded number of tasks
 is in flight at any time, so memory stays flat on any number of messages.
 
 Starting worker processes costs about as much as decoding a few hundred messages, so this process
@@ -27,7 +30,16 @@ from typing import TYPE_CHECKING
 
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits, time_budget
 from bouncetui.model import Bounce, ScanError
-from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, iter_messages, read_file
+from bouncetui.sources import (
+    FileEntry,
+    RawMessage,
+    describe_error,
+    iter_files,
+    iter_messages,
+    mbox_spans,
+    read_file,
+    read_spans,
+)
 
 if TYPE_CHECKING:  # the process pool's modules are imported when a pool is started
     import multiprocessing.context
@@ -97,9 +109,10 @@ def decode_file(path: str, limits: Limits = DEFAULT) -> Result:
     return out
 
 
-# A task: ("files", [path, ...]) or ("raw", [(origin, position, data), ...]: a mailbox's messages
-# as plain tuples, pickled in half the time of RawMessage objects); it gives one Result per unit
-# (per file, or one for the batch). Its plan pairs each unit with (entry, whether the unit
+# A task: ("files", [path, ...]), ("spans", (path, [(position, offset, length), ...]): messages of
+# an uncompressed mbox, read by the worker) or ("raw", [(origin, position, data), ...]: messages of
+# a compressed mailbox as plain tuples, pickled in half the time of RawMessage objects); it gives
+# one Result per unit (per file, or one for the batch). Its plan pairs each unit with (entry, whether the unit
 # completes that entry).
 Task = tuple[str, list]
 Plan = list[tuple[FileEntry, bool]]
@@ -109,6 +122,12 @@ def run_task(task: Task, limits: Limits = DEFAULT) -> list[Result]:
     kind, payload = task
     if kind == "files":
         return [decode_file(path, limits) for path in payload]
+    if kind == "spans":
+        path, spans = payload
+        try:
+            return [decode_messages(list(read_spans(path, spans)), limits)]
+        except Exception as exc:  # the file vanished or shrank since it was split
+            return [[ScanError(path, spans[0][0], describe_error(exc))]]
     return [decode_messages([RawMessage(*item) for item in payload], limits)]
 
 
@@ -155,21 +174,46 @@ def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[P
         if group:
             yield group, ("files", [e.path for e, _ in group])
             group, size = [], 0
-        batch: list[tuple[str, int, bytes]] = []
+        yield from _plan_mailbox(entry, limits)
+    if group:
+        yield group, ("files", [e.path for e, _ in group])
+
+
+def _plan_mailbox(entry: FileEntry, limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
+    """The tasks of one big file: batches of (offset, length) spans of an uncompressed mbox, or
+    batches of the messages read here (a compressed mailbox), or the file itself (one message)."""
+    try:
+        spans = mbox_spans(entry.path, limits.max_bytes)
+    except OSError:
+        spans = None  # read_file tells the error (or finds a Maildir message that moved)
+    if spans is not None:
+        batch: list[tuple[int, int, int]] = []
         try:
-            for message in read_file(entry.path, limits.max_bytes):
-                batch.append((message.origin, message.position, message.data))
+            for span in spans:
+                batch.append(span)
                 if len(batch) == BATCH:
-                    yield [(entry, False)], ("raw", batch)
+                    yield [(entry, False)], ("spans", (entry.path, batch))
                     batch = []
         except Exception as exc:
             if batch:
-                yield [(entry, False)], ("raw", batch)
+                yield [(entry, False)], ("spans", (entry.path, batch))
             yield [(entry, True)], [ScanError(entry.path, 0, describe_error(exc))]
-            continue
-        yield [(entry, True)], ("raw", batch)
-    if group:
-        yield group, ("files", [e.path for e, _ in group])
+            return
+        yield [(entry, True)], ("spans", (entry.path, batch)) if batch else ("raw", [])
+        return
+    batch_raw: list[tuple[str, int, bytes]] = []
+    try:
+        for message in read_file(entry.path, limits.max_bytes):
+            batch_raw.append((message.origin, message.position, message.data))
+            if len(batch_raw) == BATCH:
+                yield [(entry, False)], ("raw", batch_raw)
+                batch_raw = []
+    except Exception as exc:
+        if batch_raw:
+            yield [(entry, False)], ("raw", batch_raw)
+        yield [(entry, True)], [ScanError(entry.path, 0, describe_error(exc))]
+        return
+    yield [(entry, True)], ("raw", batch_raw)
 
 
 def default_jobs() -> int:
@@ -305,15 +349,16 @@ def _retry(plan: Plan, task: Task, workers: _Workers) -> list[Result]:
 
     kind, payload = task
     results: list[Result] = []
-    for item in payload:
-        single = (kind, [item])
+    path, items = payload if kind == "spans" else ("", payload)
+    for item in items:
+        single = (kind, (path, [item])) if kind == "spans" else (kind, [item])
         try:
             results.extend(unpack(workers.submit(single).result()))
         except BrokenProcessPool:
             workers.restart()
-            where = (item, 0) if kind == "files" else item[:2]
+            where = (item, 0) if kind == "files" else (path, item[0]) if kind == "spans" else item[:2]
             results.append([ScanError(*where, CRASHED)])
-    if kind == "raw":  # one unit for the whole batch
+    if kind != "files":  # one unit for the whole batch
         return [[record for result in results for record in result]]
     return results
 

@@ -231,7 +231,14 @@ def _decompressing(raw: IO[bytes], limit: int) -> IO[bytes]:
 
 def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterator[RawMessage]:
     """Messages of an mbox, split on From_ lines that follow an empty line (or start the file),
-    or that carry a date.
+    or that carry a date (see _mbox_cuts)."""
+    for number, buf, start, end, _offset in _mbox_cuts(head, fh, limit):
+        yield RawMessage(origin, number, _message(buf[start:end]))
+
+
+def _mbox_cuts(head: bytes, fh: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, int, int, int]]:
+    """(number, buffer, start, end, offset) of each message of an mbox: its bytes between From_
+    lines are buffer[start:end], found at `offset` in the stream; _message makes them the message.
 
     The text is cut with bytes.find between From_ lines, a chunk at a time, with the very result
     of the line-by-line reader `_stream_mbox_lines` (lines end at LF; CRs at a line's end are
@@ -239,6 +246,7 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
     450 MB mailbox, where splitting had become the parent process's main work in a scan.
     """
     buf, start, number, blank_before = head, 0, 0, True
+    base = 0  # the stream offset of buf[0]
     pos = 0  # where to look for the next From_ line (a line start at or after `start`)
     eof = False
     while True:
@@ -252,7 +260,7 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
                 if _line_size(tail) > limit:
                     raise TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
                 if _has_text(tail):
-                    yield RawMessage(origin, number + 1, _message(tail))
+                    yield number + 1, buf, start, len(buf), base + start
                 return
             whole = buf.rfind(b"\n") + 1
             if whole - start > limit and _line_size(buf[start:whole]) > limit:
@@ -260,7 +268,7 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
             more = fh.read(_CHUNK)
             eof = not more
             resume = p if p >= 0 else max(start, whole)
-            buf, pos, start = buf[start:] + more, resume - start, 0
+            buf, pos, base, start = buf[start:] + more, resume - start, base + start, 0
             continue
         if p == start:
             blank = blank_before
@@ -272,13 +280,47 @@ def _stream_mbox(head: bytes, fh: IO[bytes], origin: str, limit: int) -> Iterato
             pos = eol + 1
             continue
         if p > start:
-            chunk = buf[start:p]
-            if p - start > limit and _line_size(chunk) > limit:
+            if p - start > limit and _line_size(buf[start:p]) > limit:
                 raise TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
             number += 1
-            yield RawMessage(origin, number, _message(chunk))
+            yield number, buf, start, p, base + start
         start = pos = eol + 1
         blank_before = False
+
+
+def mbox_spans(path: str, limit: int = MAX_DECOMPRESSED) -> Iterator[tuple[int, int, int]] | None:
+    """(number, offset, length) of each message of an uncompressed mbox file, or None when the
+    file is not one (a compressed file, a single message).
+
+    Only the boundaries are found here: read_span reads a message's bytes where it is decoded, so
+    a scan's parent process sends a worker a few numbers per message instead of its bytes. The
+    messages are those read_file gives, and a TooLarge comes at the same message.
+    """
+    fh = open(path, "rb")
+    try:
+        head = fh.read(8192)
+        if any(head.startswith(magic) for magic, _ in _MAGIC) or not head.startswith(b"From ") \
+                or _looks_like_header_line(head) or b"\n" not in head:
+            fh.close()
+            return None
+    except BaseException:
+        fh.close()
+        raise
+    return _spans(head, fh, limit)
+
+
+def _spans(head: bytes, fh: IO[bytes], limit: int) -> Iterator[tuple[int, int, int]]:
+    with fh:
+        for number, _buf, start, end, offset in _mbox_cuts(head, fh, limit):
+            yield number, offset, end - start
+
+
+def read_spans(path: str, spans: list[tuple[int, int, int]]) -> Iterator[RawMessage]:
+    """The messages at (number, offset, length) spans of an mbox file (from mbox_spans)."""
+    with open(path, "rb") as fh:
+        for number, offset, length in spans:
+            fh.seek(offset)
+            yield RawMessage(path, number, _message(fh.read(length)))
 
 
 _CHUNK = 4 * 1024 * 1024

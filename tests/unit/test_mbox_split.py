@@ -42,3 +42,40 @@ def test_fast_split_equals_line_reader(lines, final_newline, copies, chunk, limi
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(sources, "_CHUNK", chunk)
         assert split(sources._stream_mbox, data, limit) == split(sources._stream_mbox_lines, data, limit)
+
+
+def spans_split(path: str, limit: int) -> list:
+    """What a scan's workers decode of a mailbox file: its spans, found here, read back there."""
+    out: list = []
+    try:
+        spans = sources.mbox_spans(path, limit)
+        assert spans is not None
+        for span in spans:
+            out.extend((m.position, m.data) for m in sources.read_spans(path, [span]))
+    except ValueError as exc:
+        out.append(("error", str(exc)))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINES, max_size=40), st.integers(1, 40), st.sampled_from([1, 5, 64, 1 << 20]),
+       st.sampled_from([40, 300, 1 << 30]))
+def test_spans_read_back_give_the_messages_of_read_file(tmp_path_factory, lines, copies, chunk, limit) -> None:
+    data = b"\n".join([b"From MAILER-DAEMON Thu Nov 26 08:00:00 2026", *lines]) * copies + b"\n"
+    path = str(tmp_path_factory.mktemp("box") / "mbox")
+    with open(path, "wb") as fh:
+        fh.write(data)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sources, "_CHUNK", chunk)
+        expected = split(sources._stream_mbox, data, limit)
+        assert spans_split(path, limit) == expected
+
+
+def test_a_compressed_mailbox_or_a_single_message_has_no_spans(tmp_path) -> None:
+    import gzip
+
+    box = b"From a Thu Nov 26 08:00:00 2026\nSubject: x\n\nbody\n"
+    (tmp_path / "mbox.gz").write_bytes(gzip.compress(box))
+    (tmp_path / "one.eml").write_bytes(b"From: a@example.com\nSubject: x\n\nbody\n")
+    assert sources.mbox_spans(str(tmp_path / "mbox.gz")) is None
+    assert sources.mbox_spans(str(tmp_path / "one.eml")) is None

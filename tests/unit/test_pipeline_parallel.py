@@ -6,12 +6,13 @@ threshold lowered) to be cut into batches; and a worker that dies must cost no r
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
 import pytest
 
-from bouncetui import pipeline
+from bouncetui import pipeline, sources
 from bouncetui.model import Bounce, ScanError
 from bouncetui.sources import FileEntry
 from tests.conftest import SAMPLE_MAIL, sample_mail_present
@@ -110,3 +111,21 @@ def test_a_big_mailbox_streams_its_records(spool: Path, monkeypatch) -> None:
     first = next(items)
     assert first.origin.endswith("mbox") and len(decoded) <= 16  # one batch, not the 150 messages
     assert len(list(items)) > 100
+
+
+def test_a_mailbox_batch_whose_worker_died_is_decoded_again(spool: Path) -> None:
+    """A batch of an mbox is sent as (offset, length) spans; when its worker dies, every message
+    of it is decoded again one by one and none is lost."""
+    path = str(spool / "mbox")
+    spans = list(itertools.islice(sources.mbox_spans(path), 5))
+    task = ("spans", (path, spans))
+    workers = pipeline._Workers(2, pipeline.DEFAULT)
+    try:
+        dead = workers.pool.submit(os._exit, 1)
+        plan = [(FileEntry(path, 1, 0.0), False)]
+        got_plan, results = pipeline._collect((plan, task, dead), workers, pipeline.DEFAULT)
+    finally:
+        workers.close()
+    assert got_plan == plan
+    expected = pipeline.decode_messages(list(sources.read_file(path))[:5])
+    assert results == [expected] and expected
