@@ -33,3 +33,28 @@ def test_the_options_become_limits():
     limits.add_arguments(parser)
     args = parser.parse_args(["--max-size", "1M", "--max-parts", "7", "--time-budget", "2.5"])
     assert limits.from_args(args) == limits.Limits(max_bytes=1024 ** 2, max_parts=7, seconds=2.5)
+
+
+def test_the_time_budget_holds_for_message_after_message_even_when_another_alarm_handler_came():
+    import signal
+    import time
+
+    def spin(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        for _ in range(3):  # the handler stays installed; each message arms the timer again
+            with limits.time_budget(5.0):
+                spin(0.01)
+            with pytest.raises(limits.LimitExceeded, match="longer than 0.05 s"):
+                with limits.time_budget(0.05):
+                    spin(2)
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # some other code took the signal meanwhile
+        with pytest.raises(limits.LimitExceeded):
+            with limits.time_budget(0.05):
+                spin(2)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
