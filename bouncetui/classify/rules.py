@@ -189,7 +189,7 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
 # ユーザーが存在しません", "Adresse wurde nicht gefunden", "adresse introuvable", "no se ha encontrado
 # la dirección") is the reporting server's verdict that the mailbox does not exist: no filter.
 STAGELESS_UNKNOWN = (
-    r"存在しません|存在しない|見つかりません|宛先不明|(?:いません|おりません)"
+    r"存在しません|存在しない|見つかりません|(?:宛先|受信者|受取人)(?:が)?不明|(?:いません|おりません)"
     r"|nicht gefunden|existiert nicht|introuvable|n'existe pas|no se (?:ha )?encontr|no existe"
     r"|unbekannt|inconnu|desconocid|sconosciut|desconhecid|inexistente|inesistente"
 )
@@ -264,7 +264,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"exceeds? (?:the )?(?:maximum |fixed )?(?:allowed )?(?:message )?size", r"message length exceeds",
         r"mail (?:is )?too (?:large|big)", r"too large for", r"size (?:limit )?exceeded", r"maximum message size",
         r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"(?:メール|メッセージ)?サイズ(?:が|を)(?:超過|超え|オーバー)",
-        r"(?:メール|メッセージ)の?サイズ(?:が|は)?(?:制限|上限|規定|大きすぎ)", r"(?:サイズ|容量)制限を超え", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
+        r"(?:メール|メッセージ)の?サイズ(?:が|は)?(?:制限|上限|規定|大きすぎ)", r"(?:サイズ|容量)制限を超え",
+        r"サイズ(?:の)?(?:制限|上限)を(?:超|オーバー)", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
         # a limit on the lines of a message ("500 Line limit exceeded" after end of data)
         r"line (?:count )?limit exceeded",
     )),
@@ -336,6 +337,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"has sent to too many", r"sending (?:quota|limit) exceeded", r"maximum connection limit", r"max emails per hour", r"try again slower",
         r"trop de connexions", r"temporarily rate limited", r"too many (?:recipients|rcpt)", r"please (?:slow down|try again later).{0,30}(?:rate|volume)",
         r"exceeded .{0,30}(?:limit|quota) (?:of|for) (?:messages|connections|recipients)",
+        # a provider's sending limits: "1日の送信数の上限を超えました", "短時間に大量のメールを送信"
+        r"送信(?:数|件数|通数)(?:の)?(?:上限|制限)", r"送信(?:上限|制限)(?:を超え|に達)", r"短時間に(?:大量|多数)",
     )),
     ("virusdetected", (
         r"\bvirus\b", r"\bmalware\b", r"\btrojan\b", r"\binfected\b", r"\bworm\b", r"harmful (?:content|software)",
@@ -391,6 +394,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
         r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
         r"\bdd this user\b", r"宛先不明", r"(?:アドレス|ユーザー?|宛先|アカウント|メールボックス|受信者)(?:が|は)(?:存在しません|見つかりません)",
+        r"(?:受信者|受取人)(?:が)?不明",
         r"adresse\b.{0,40}\bnicht gefunden", r"(?:empf[aä]nger|benutzer|postfach|adresse) (?:\S+ )?existiert nicht",
         r"adresse .{0,40}introuvable", r"destinataire introuvable",
         r"no se (?:ha )?(?:encontrado|encontr[oó]) la direcci[oó]n", r"direcci[oó]n (?:de correo )?no (?:encontrada|existe|v[aá]lida)",
@@ -461,7 +465,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"bad destination (?:mailbox address|system address)", r"domain is not reachable", r"unresolvable domain",
         r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
         r"dns lookup (?:failed|error) for", r"no a records? (?:for|found)",
-        r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:名)?(?:が|は)(?:存在しません|存在しない|見つかりません)", r"存在しないドメイン", r"domain (?:has )?no mail (?:server|exchanger)",
+        r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:名)?(?:が|は)(?:存在しません|存在しない|見つかりません)", r"存在しないドメイン",
+        r"(?:宛先|送信先)?(?:の)?(?:ホスト|メールサーバー?)(?:名)?(?:が|は)(?:見つかりません|存在しません)", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
         # "550 Blocked", "(a@b:blocked)", DNSBLs named by their host

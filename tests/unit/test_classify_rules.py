@@ -469,6 +469,12 @@ LOCALIZED_WORDING: list[tuple[str, str]] = [
     ("URL付きメール拒否の設定により受信できません", "filtered"),
     ("なりすましメール拒否設定により受信できません", "filtered"),
     ("このアドレスからの受信が許可されていないため", "filtered"),
+    ("宛先のメールサーバーが見つかりません", "hostunknown"),
+    ("ホスト名が見つかりません", "hostunknown"),
+    ("受取人不明", "userunknown"),
+    ("1日の送信数の上限を超えました", "ratelimited"),
+    ("短時間に大量のメールを送信したため、一時的に送信を制限しています", "ratelimited"),
+    ("送信サイズの制限を超えています", "emailtoolarge"),
 ]
 
 
@@ -484,6 +490,8 @@ LOCALIZED_WORDING_NOT: list[tuple[str, str]] = [
     ("メールボックスの容量が不足しています", "emailtoolarge"),  # a full mailbox, not a big message
     ("メールのサイズが制限を超えています", "mailboxfull"),
     ("メールボックスの容量制限を超えています", "emailtoolarge"),  # the mailbox's limit, not the message's
+    ("メールボックスのサイズの上限を超えています", "emailtoolarge"),
+    ("宛先のメールサーバーが見つかりません", "userunknown"),  # the server, not the mailbox
     ("迷惑メールフィルタの設定により受信を拒否しました", "spamdetected"),  # the recipient's filter
     ("受信者の設定により受信を拒否されました", "blocked"),  # the recipient refused, not the client
     ("Die Adresse wurde nicht gefunden", "hostunknown"),
