@@ -24,13 +24,14 @@ _STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
 _REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#（：「])([245][0-5][0-9])(?=[\s\-:;,.)\]）」]|$)")
 _HEX = "0123456789abcdefABCDEF"
 # Where a diagnostic says which command was answered: Postfix, Exim, Sendmail, Exchange, qmail.
-_STAGE = re.compile(
-    r"in reply to (?P<a>end of DATA|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS)\b"
-    r"|after (?P<b>end of data|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS|initial connection|pipelined \w+)\b"
-    r"|>>> (?P<c>DATA|RCPT|MAIL|EHLO|HELO|STARTTLS)\b"
-    r"|\b(?P<d>RCPT TO|MAIL FROM|DATA|EHLO|HELO|STARTTLS)(?: command)?(?: failed| rejected)?:",
-    re.IGNORECASE,
+_STAGE_ALTERNATIVES_TEXT = (  # (literals one of which begins each match, the pattern)
+    (("in reply to ",), r"in reply to (?P<a>end of DATA|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS)\b"),
+    (("after ",), r"after (?P<b>end of data|DATA|RCPT TO|MAIL FROM|EHLO|HELO|STARTTLS|initial connection|pipelined \w+)\b"),
+    ((">>> ",), r">>> (?P<c>DATA|RCPT|MAIL|EHLO|HELO|STARTTLS)\b"),
+    (("rcpt to", "mail from", "data", "ehlo", "helo", "starttls"),
+     r"\b(?P<d>RCPT TO|MAIL FROM|DATA|EHLO|HELO|STARTTLS)(?: command)?(?: failed| rejected)?:"),
 )
+_STAGE = re.compile("|".join(pattern for _, pattern in _STAGE_ALTERNATIVES_TEXT), re.IGNORECASE)
 _STAGE_SCREEN = Screen([_STAGE.pattern], _STAGE.flags)  # most diagnostics name no stage
 _STAGE_NAMES = {
     "end of data": "DATA",
@@ -110,7 +111,7 @@ def find_command(text: str) -> str:
     """The SMTP command a diagnostic says was answered ("RCPT", "DATA", ...), or ""."""
     if not text or not _STAGE_SCREEN.candidates(text):
         return ""
-    m = _STAGE.search(text)
+    m = _stage_search(text)
     if not m:
         return ""
     word = next(g for g in m.groups() if g)
@@ -118,6 +119,33 @@ def find_command(text: str) -> str:
     if word.startswith("pipelined"):
         word = word.split()[1]
     return _STAGE_NAMES.get(word, word.upper())
+
+
+# _STAGE's alternatives one by one, each tried only where the text holds a literal its matches
+# begin with: about 8 us per diagnostic that names a stage instead of 30 for the whole pattern
+# (which tries its four alternatives at every character). The alternatives begin with different
+# characters, so the leftmost of their matches is the one _STAGE finds.
+_STAGE_ALTERNATIVES = [(literals, re.compile(pattern, re.IGNORECASE))
+                       for literals, pattern in _STAGE_ALTERNATIVES_TEXT]
+
+
+def _stage_search(text: str) -> re.Match[str] | None:
+    """_STAGE.search(text), trying its alternatives only where their literal words are (in ASCII
+    text: IGNORECASE matches a few non-ASCII letters to ASCII ones, which a lowered text misses)."""
+    if not text.isascii():
+        return _STAGE.search(text)
+    lowered = text.lower()  # the same positions as the text's: ASCII
+    best: re.Match[str] | None = None
+    for literals, pattern in _STAGE_ALTERNATIVES:
+        for literal in literals:
+            at = lowered.find(literal)
+            while at >= 0 and (best is None or at < best.start()):
+                m = pattern.match(text, at)  # \b still sees the character before `at`
+                if m:
+                    best = m
+                    break
+                at = lowered.find(literal, at + 1)
+    return best
 
 
 def host_of(text: str) -> str:

@@ -49,6 +49,13 @@ def test_find_replycode(text, code):
     ("SMTP error from remote mail server after MAIL FROM:<a@b> SIZE=1:", "MAIL"),
     (">>> DATA <<< 550 Unknown user", "DATA"),
     ("host not found", ""),
+    # the stage named first wins, whichever wording names it
+    ("MAIL FROM: accepted, then 550 in reply to RCPT TO command", "MAIL"),
+    ("metadata lost; 451 after pipelined RCPT TO, then DATA:", "RCPT"),
+    ("Remote server said, after initial connection: 421 busy", "CONN"),
+    ("550 répertoire inconnu (in reply to rcpt to command)", "RCPT"),
+    ("helo command rejected: need fully-qualified hostname", "HELO"),
+    ("550 unknown user in our metadata: x", ""),
 ])
 def test_find_command(text, command):
     assert find_command(text) == command
