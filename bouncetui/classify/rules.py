@@ -191,7 +191,7 @@ STATUS_GIVES_WAY: dict[str, frozenset[str]] = {
 STAGELESS_UNKNOWN = (
     r"存在しません|存在しない|見つかりません|(?:宛先|受信者|受取人)(?:が)?不明|(?:いません|おりません)"
     r"|nicht gefunden|existiert nicht|introuvable|n'existe pas|no se (?:ha )?encontr|no existe"
-    r"|unbekannt|inconnu|desconocid|sconosciut|desconhecid|inexistente|inesistente"
+    r"|unbekannt|inconnu|desconocid|sconosciut|desconhecid|inexistente|inesistente|inexistant"
 )
 
 # A missing host that the resolver itself calls temporary ("Host not found, try again") is a DNS
@@ -265,7 +265,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"mail (?:is )?too (?:large|big)", r"too large for", r"size (?:limit )?exceeded", r"maximum message size",
         r"message exceeds (?:the )?(?:local )?limit", r"message file too big", r"(?:メール|メッセージ)?サイズ(?:が|を)(?:超過|超え|オーバー)",
         r"(?:メール|メッセージ)の?サイズ(?:が|は)?(?:制限|上限|規定|大きすぎ)", r"(?:サイズ|容量)制限を超え",
-        r"サイズ(?:の)?(?:制限|上限)を(?:超|オーバー)", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
+        r"サイズ(?:の)?(?:制限|上限)を(?:超|オーバー)",
+        r"message (?:est )?trop (?:volumineux|gros)", r"mensaje (?:es )?demasiado grande", r"nachricht (?:ist )?zu gro(?:ß|ss)", r"size of (?:the )?message exceeds",
         # a limit on the lines of a message ("500 Line limit exceeded" after end of data)
         r"line (?:count )?limit exceeded",
     )),
@@ -283,7 +284,10 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"user or domain is disabled", r"disabled or discontinued", r"account is locked", r"temporarily inactive",
         r"suspend(?:ed)? the service", r"mailbox unavailable or access denied",
         # Japanese notices: "this address is suspended", "the account is disabled / frozen"
-        r"(?:利用|使用)(?:を)?停止", r"(?:アカウント|メールアドレス|アドレス|メールボックス)(?:が|は)(?:現在)?(?:停止|無効|凍結|休止)",
+        r"(?:利用|使用)(?:を)?停止",
+        r"(?:postfach|konto|benutzer|account) (?:\S+ )?(?:ist |wurde )?(?:gesperrt|deaktiviert)",
+        r"(?:compte|bo[iî]te aux lettres) (?:\S+ )?(?:est |a été )?(?:d[ée]sactiv[ée]e?|suspendue?|bloqu[ée]e?)",
+        r"(?:cuenta|buz[oó]n) (?:\S+ )?(?:est[aá] |ha sido )?(?:desactivad[oa]|suspendid[oa]|bloquead[oa])", r"(?:アカウント|メールアドレス|アドレス|メールボックス)(?:が|は)(?:現在)?(?:停止|無効|凍結|休止)",
     )),
     ("hasmoved", (
         r"has moved (?:to|;)", r"address (?:has )?changed", r"\bmoved to\b", r"user has moved",
@@ -397,6 +401,8 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"(?:受信者|受取人)(?:が)?不明",
         r"adresse\b.{0,40}\bnicht gefunden", r"(?:empf[aä]nger|benutzer|postfach|adresse) (?:\S+ )?existiert nicht",
         r"adresse .{0,40}introuvable", r"destinataire introuvable",
+        r"(?:utilisateur|destinataire|bo[iî]te aux lettres|adresse) (?:\S+ )?inexistante?",
+        r"(?:usuario|buz[oó]n|cuenta|destinatario) (?:\S+ )?no existe",
         r"no se (?:ha )?(?:encontrado|encontr[oó]) la direcci[oó]n", r"direcci[oó]n (?:de correo )?no (?:encontrada|existe|v[aá]lida)",
         r"benutzer unbekannt", r"unbekannter (?:benutzer|empf[aä]nger)", r"utilisateur inconnu", r"destinataire inconnu",
         r"usuario desconocido", r"does not exist here",
@@ -466,7 +472,9 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
         r"dns lookup (?:failed|error) for", r"no a records? (?:for|found)",
         r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:名)?(?:が|は)(?:存在しません|存在しない|見つかりません)", r"存在しないドメイン",
-        r"(?:宛先|送信先)?(?:の)?(?:ホスト|メールサーバー?)(?:名)?(?:が|は)(?:見つかりません|存在しません)", r"domain (?:has )?no mail (?:server|exchanger)",
+        r"(?:宛先|送信先)?(?:の)?(?:ホスト|メールサーバー?)(?:名)?(?:が|は)(?:見つかりません|存在しません)",
+        r"domain (?:\S+ )?existiert nicht", r"domaine (?:\S+ )?(?:est )?(?:inexistant|introuvable|n'existe pas)",
+        r"dominio (?:\S+ )?(?:no existe|inexistente|no encontrado)", r"domain (?:has )?no mail (?:server|exchanger)",
     )),
     ("blocked", (
         # "550 Blocked", "(a@b:blocked)", DNSBLs named by their host

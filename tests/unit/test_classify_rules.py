@@ -475,6 +475,18 @@ LOCALIZED_WORDING: list[tuple[str, str]] = [
     ("1日の送信数の上限を超えました", "ratelimited"),
     ("短時間に大量のメールを送信したため、一時的に送信を制限しています", "ratelimited"),
     ("送信サイズの制限を超えています", "emailtoolarge"),
+    ("550 Postfach gesperrt", "suspend"),
+    ("550 Konto ist deaktiviert", "suspend"),
+    ("550 5.2.1 Compte désactivé", "suspend"),
+    ("550 Cuenta suspendida", "suspend"),
+    ("552 Message trop volumineux", "emailtoolarge"),
+    ("552 Mensaje demasiado grande", "emailtoolarge"),
+    ("550 5.1.1 Utilisateur inexistant", "userunknown"),
+    ("550 Boîte aux lettres inexistante", "userunknown"),
+    ("550 El usuario no existe", "userunknown"),
+    ("550 Die Domain example.de existiert nicht", "hostunknown"),
+    ("Le domaine example.fr est introuvable", "hostunknown"),
+    ("El dominio no existe", "hostunknown"),
 ]
 
 
@@ -492,6 +504,9 @@ LOCALIZED_WORDING_NOT: list[tuple[str, str]] = [
     ("メールボックスの容量制限を超えています", "emailtoolarge"),  # the mailbox's limit, not the message's
     ("メールボックスのサイズの上限を超えています", "emailtoolarge"),
     ("宛先のメールサーバーが見つかりません", "userunknown"),  # the server, not the mailbox
+    ("550 Die Domain example.de existiert nicht", "userunknown"),
+    ("El dominio no existe", "userunknown"),
+    ("550 Compte bloqué", "blocked"),  # the recipient's account, not the sending client
     ("迷惑メールフィルタの設定により受信を拒否しました", "spamdetected"),  # the recipient's filter
     ("受信者の設定により受信を拒否されました", "blocked"),  # the recipient refused, not the client
     ("Die Adresse wurde nicht gefunden", "hostunknown"),
