@@ -67,7 +67,12 @@ _BOUNCE_WORDS = re.compile(
 _SMTP_CODE = re.compile(r"(?<![\d.])(?:[45]\d\d[ -]|#?[45]\.\d{1,3}\.\d{1,3}(?![\d]|\.\d))")
 _REPLY = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt|返信|回复|答复)\s*(?:\[\d+\])?\s*[:：]", re.I)
 # "お問い合わせは support@... まで", "For help, contact help@...": an address to write to, not a recipient
-_CONTACT = re.compile(r"(?:お?問い?合わ?せ|連絡先|ご連絡|\bcontact|\binquir|\bkontakt|contactez|contacte)[^@]{0,40}$", re.I)
+# ("could not contact the host for a@b" does name a recipient: only the words of an invitation count)
+_CONTACT = re.compile(
+    r"(?:お?問い?合わ?せ|連絡先|ご連絡|please contact|contact us|for (?:help|assistance|questions|inquiries)"
+    r"|\binquir|\bkontakt|contactez|contacte)[^@]{0,40}$",
+    re.I,
+)
 _ROLE = re.compile(r"^(?:mailer-daemon|postmaster|mailer_daemon|root|abuse|noreply|no-reply)@", re.I)
 
 
