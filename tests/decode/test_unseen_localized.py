@@ -179,3 +179,9 @@ def test_diagnostic_and_subject_are_readable(name: str, words: str, subject: str
     assert words in first.diagnosticcode
     assert "\x1b" not in first.diagnosticcode and "\ufffd" not in first.diagnosticcode
     assert first.subject == subject
+
+
+def test_a_person_writing_about_an_undelivered_mail_is_no_bounce() -> None:
+    """A Japanese mail with a bounce-like subject ("不達メールの件") that names an address and says
+    it was not found, but quotes no server's reply: a person's mail, not a notice."""
+    assert records('localized/negative-person-writes-about-bounce.eml') == []
