@@ -24,6 +24,7 @@ import dataclasses
 import itertools
 import operator
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -273,11 +274,33 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class _Workers:
-    """A process pool that is replaced when one of its workers dies."""
+    """A process pool that is replaced when one of its workers dies.
+
+    The pool is started on a thread of its own: starting the first worker waits (about 0.6 s) for
+    the fork server to import the decoders, and this process decodes the first files meanwhile.
+    """
 
     def __init__(self, jobs: int, limits: Limits) -> None:
         self.jobs, self.limits = jobs, limits
-        self.pool = self._start()
+        self.ready: list[Future] = []
+        self._failed: BaseException | None = None
+        self._starting: threading.Thread | None = threading.Thread(target=self._begin, daemon=True)
+        self._starting.start()
+
+    def _begin(self) -> None:
+        try:
+            self._pool = self._start()
+        except BaseException as exc:  # raised where the pool is first needed
+            self._failed = exc
+
+    @property
+    def pool(self) -> ProcessPoolExecutor:
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._failed is not None:
+            raise self._failed
+        return self._pool
 
     def _start(self) -> ProcessPoolExecutor:
         from concurrent.futures import ProcessPoolExecutor
@@ -287,7 +310,9 @@ class _Workers:
         return pool
 
     def is_ready(self) -> bool:
-        return any(probe.done() for probe in self.ready)
+        if self._starting is not None and self._starting.is_alive():
+            return False
+        return self._failed is not None or any(probe.done() for probe in self.ready)
 
     def submit(self, task: Task) -> Future:
         from concurrent.futures.process import BrokenProcessPool
@@ -300,12 +325,16 @@ class _Workers:
 
     def restart(self) -> None:
         self.close()
-        self.pool = self._start()
+        self._pool = self._start()
 
     def close(self) -> None:
         # Waits only for the tasks already running (a few files each); not waiting would leave
         # the executor's wake-up pipe closed under its exit handler.
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self._starting is not None:
+            self._starting.join()
+            self._starting = None
+        if self._failed is None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,

@@ -129,3 +129,16 @@ def test_a_mailbox_batch_whose_worker_died_is_decoded_again(spool: Path) -> None
     assert got_plan == plan
     expected = pipeline.decode_messages(list(sources.read_file(path))[:5])
     assert results == [expected] and expected
+
+
+def test_workers_that_cannot_start_fail_the_scan_with_their_error(spool: Path, monkeypatch) -> None:
+    """The pool starts on a thread of its own while this process decodes the first files; a
+    failure to start it still reaches the caller (it is not lost in that thread)."""
+    def broken():
+        raise OSError("cannot start processes")
+
+    monkeypatch.setattr(pipeline, "_context", broken)
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(pipeline, "TASK_FILES", 1)
+    with pytest.raises(OSError, match="cannot start processes"):
+        list(pipeline.scan([str(spool / "maildir")], jobs=2))
