@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import logging
 import operator
 import os
 import threading
@@ -273,6 +274,9 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+LOG = logging.getLogger(__name__)
+
+
 class _Workers:
     """A process pool that is replaced when one of its workers dies.
 
@@ -284,6 +288,7 @@ class _Workers:
         self.jobs, self.limits = jobs, limits
         self.ready: list[Future] = []
         self._failed: BaseException | None = None
+        self._warned = False
         self._starting: threading.Thread | None = threading.Thread(target=self._begin, daemon=True)
         self._starting.start()
 
@@ -313,6 +318,22 @@ class _Workers:
         if self._starting is not None and self._starting.is_alive():
             return False
         return self._failed is not None or any(probe.done() for probe in self.ready)
+
+    def cannot_start(self) -> bool:
+        """True when no worker process could be started: creating the pool failed, or every
+        worker it started died before answering (a broken initializer, no process limit left).
+        The scan then decodes in this process: nothing is lost, it is only slower."""
+        if self._starting is not None and self._starting.is_alive():
+            return False
+        if self._failed is None:
+            probes = self.ready
+            if not probes or not all(p.done() and p.exception() is not None for p in probes):
+                return False
+        if not self._warned:
+            self._warned = True
+            cause = self._failed or self.ready[0].exception()
+            LOG.warning("worker processes could not start (%s); decoding in this process", cause)
+        return True
 
     def submit(self, task: Task) -> Future:
         from concurrent.futures.process import BrokenProcessPool
@@ -348,6 +369,8 @@ def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
             elif not window and not workers.is_ready():
                 yield plan, run_task(task, limits)  # this process works while the workers start
                 continue
+            elif workers.cannot_start():
+                window.append((plan, task, run_task(task, limits)))
             else:
                 window.append((plan, task, workers.submit(task)))
             while len(window) > jobs * IN_FLIGHT or (window and isinstance(window[0][2], list)):
@@ -368,7 +391,11 @@ def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
     try:
         return plan, unpack(outcome.result())
     except BrokenProcessPool:
+        if workers.cannot_start():  # not this task's fault: no worker ever ran
+            return plan, run_task(task, limits)
         workers.restart()
+    if workers.cannot_start():
+        return plan, run_task(task, limits)
     return plan, _retry(plan, task, workers)
 
 

@@ -131,14 +131,37 @@ def test_a_mailbox_batch_whose_worker_died_is_decoded_again(spool: Path) -> None
     assert results == [expected] and expected
 
 
-def test_workers_that_cannot_start_fail_the_scan_with_their_error(spool: Path, monkeypatch) -> None:
-    """The pool starts on a thread of its own while this process decodes the first files; a
-    failure to start it still reaches the caller (it is not lost in that thread)."""
+def test_when_no_worker_can_start_the_scan_goes_on_in_this_process(spool: Path, monkeypatch, caplog) -> None:
+    """Creating the pool fails (no processes left, no shared memory): every message is still
+    decoded, in this process, and the reason is logged."""
+    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(pipeline, "TASK_FILES", 1)
+    serial = list(pipeline.scan([str(spool / "maildir")], jobs=1))
+
     def broken():
         raise OSError("cannot start processes")
 
     monkeypatch.setattr(pipeline, "_context", broken)
+    with caplog.at_level("WARNING", logger="bouncetui.pipeline"):
+        parallel = list(pipeline.scan([str(spool / "maildir")], jobs=2))
+    assert as_rows(parallel) == as_rows(serial) and serial
+    assert "cannot start processes" in caplog.text
+
+
+def _die() -> None:
+    os._exit(3)
+
+
+def test_workers_that_die_as_they_start_cost_no_record(spool: Path, monkeypatch) -> None:
+    """Every worker dies in its initializer: the files are decoded here, none is reported as a
+    crash (a crash is for a message that kills a worker that was running)."""
+    import multiprocessing
+
     monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
     monkeypatch.setattr(pipeline, "TASK_FILES", 1)
-    with pytest.raises(OSError, match="cannot start processes"):
-        list(pipeline.scan([str(spool / "maildir")], jobs=2))
+    serial = list(pipeline.scan([str(spool / "maildir")], jobs=1))
+    monkeypatch.setattr(pipeline, "_context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(pipeline, "_warm", _die)
+    parallel = list(pipeline.scan([str(spool / "maildir")], jobs=2))
+    assert not [i for i in parallel if isinstance(i, ScanError)]
+    assert as_rows(parallel) == as_rows(serial) and serial
