@@ -275,6 +275,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 LOG = logging.getLogger(__name__)
+START_SECONDS = 60.0  # how long a pool's workers may take to answer once one of them has died
 
 
 class _Workers:
@@ -319,14 +320,21 @@ class _Workers:
             return False
         return self._failed is not None or any(probe.done() for probe in self.ready)
 
-    def cannot_start(self) -> bool:
+    def cannot_start(self, wait: bool = False) -> bool:
         """True when no worker process could be started: creating the pool failed, or every
         worker it started died before answering (a broken initializer, no process limit left).
-        The scan then decodes in this process: nothing is lost, it is only slower."""
+        The scan then decodes in this process: nothing is lost, it is only slower. With `wait`
+        (after a worker died), the start-up answers are waited for (START_SECONDS at most)."""
+        if wait and self._starting is not None:
+            self._starting.join(START_SECONDS)
         if self._starting is not None and self._starting.is_alive():
             return False
         if self._failed is None:
             probes = self.ready
+            if wait and probes:
+                from concurrent.futures import wait as wait_for
+
+                wait_for(probes, timeout=START_SECONDS)
             if not probes or not all(p.done() and p.exception() is not None for p in probes):
                 return False
         if not self._warned:
@@ -342,7 +350,14 @@ class _Workers:
             return self.pool.submit(run_packed, task, self.limits)
         except BrokenProcessPool:
             self.restart()
+        try:
             return self.pool.submit(run_packed, task, self.limits)
+        except BrokenProcessPool as exc:  # the new pool broke as well: the caller decides
+            from concurrent.futures import Future
+
+            failed: Future = Future()
+            failed.set_exception(exc)
+            return failed
 
     def restart(self) -> None:
         self.close()
@@ -391,10 +406,10 @@ def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
     try:
         return plan, unpack(outcome.result())
     except BrokenProcessPool:
-        if workers.cannot_start():  # not this task's fault: no worker ever ran
+        if workers.cannot_start(wait=True):  # not this task's fault: no worker ever ran
             return plan, run_task(task, limits)
         workers.restart()
-    if workers.cannot_start():
+    if workers.cannot_start(wait=True):
         return plan, run_task(task, limits)
     return plan, _retry(plan, task, workers)
 
@@ -411,6 +426,9 @@ def _retry(plan: Plan, task: Task, workers: _Workers) -> list[Result]:
         try:
             results.extend(unpack(workers.submit(single).result()))
         except BrokenProcessPool:
+            if workers.cannot_start(wait=True):  # no worker runs at all: not this message's fault
+                results.extend(run_task(single, workers.limits))
+                continue
             workers.restart()
             where = (item, 0) if kind == "files" else (path, item[0]) if kind == "spans" else item[:2]
             results.append([ScanError(*where, CRASHED)])
