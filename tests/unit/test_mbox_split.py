@@ -8,18 +8,68 @@ size limits, so every chunk boundary and every limit error is compared too.
 from __future__ import annotations
 
 import io
+import typing
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bouncetui.sources as sources
+from bouncetui.sources import RawMessage
 
 LINES = st.sampled_from([
     b"From MAILER-DAEMON Thu Nov 26 08:00:00 2026", b"From b@example.com  Mon Jan  1 00:00:00 2024",
     b"From x", b"From ", b"From:", b" From x", b">From quoted", b"", b"", b"\r", b"\r\r", b"line\r",
     b"Subject: hello", b"body text", b"a\rb",
 ])
+
+
+# The reference: the mailbox read line by line, as it was before the fast splitter.
+
+
+def _stream_mbox_lines(head: bytes, fh: typing.IO[bytes], origin: str, limit: int, number: int = 0,
+                       blank_before: bool = True) -> typing.Iterator[RawMessage]:
+    """sources._stream_mbox line by line."""
+    stream = io.BufferedReader(_Prefixed(head, fh), 1 << 16)  # type: ignore[arg-type]
+    lines: list[bytes] = []
+    size = 0
+    for line in stream:
+        line = line.rstrip(b"\r\n").rstrip(b"\r")
+        if line.startswith(b"From ") and (blank_before or sources._FROM_DATE.match(line)):
+            if lines:
+                number += 1
+                yield RawMessage(origin, number, sources._unquote(lines))
+            lines, size = [], 0
+            blank_before = False
+            continue
+        blank_before = not line
+        size += len(line) + 1
+        if size > limit:
+            raise sources.TooLarge("message %d exceeds the size limit of %d bytes (--max-size)" % (number + 1, limit))
+        lines.append(line)
+    if lines and any(lines):
+        yield RawMessage(origin, number + 1, sources._unquote(lines))
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read, then the rest of a stream."""
+
+    def __init__(self, prefix: bytes, rest: typing.IO[bytes]) -> None:
+        self._prefix = prefix
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if self._prefix:
+            n = min(len(buffer), len(self._prefix))
+            buffer[:n] = self._prefix[:n]
+            self._prefix = self._prefix[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def split(reader, data: bytes, limit: int) -> list:
@@ -41,7 +91,7 @@ def test_fast_split_equals_line_reader(lines, final_newline, copies, chunk, limi
         data += b"\n"
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(sources, "_CHUNK", chunk)
-        assert split(sources._stream_mbox, data, limit) == split(sources._stream_mbox_lines, data, limit)
+        assert split(sources._stream_mbox, data, limit) == split(_stream_mbox_lines, data, limit)
 
 
 def spans_split(path: str, limit: int) -> list:
