@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from bouncetui.limits import Limits
 from bouncetui.model import Bounce, ScanError
-from bouncetui.pipeline import CRASHED, _context, decode_raw
+from bouncetui.pipeline import CRASHED, _context, _warm, decode_raw
 from bouncetui.sources import RawMessage
 from bouncetui.store.records import encode
 
@@ -27,10 +27,6 @@ START_SECONDS = 60.0  # workers that have not answered by then are given up
 CHUNK = 8  # messages per task
 Result = list[Bounce] | ScanError | str  # a message's records, its error, or either encoded
 Message = tuple[str, int, bytes]  # (origin, position, data): pickled faster than a RawMessage
-
-
-def _warm() -> None:
-    """Worker start-up: the server imported everything decoding needs already."""
 
 
 def decode_chunk(messages: Sequence[Message], limits: Limits, encoded: str | None = None) -> list[Result]:
