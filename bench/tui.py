@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The explorer at scale: 100,000 generated bounces in a Maildir, opened in a headless app.
 
-    .venv/bin/python bench/tui.py [--messages N] [--keep DIR]
+    .venv/bin/python bench/tui.py [--messages N] [--keep DIR] [--db FILE [--cached]]
 
 Generates N bounce messages (default 100,000; Postfix-style DSNs, varied recipients, domains and
 reasons) in a temporary Maildir, then drives the app headless (Textual's run_test) with a
@@ -184,6 +184,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--keep", metavar="DIR", help="generate into (or reuse) DIR instead of a temporary one")
+    parser.add_argument("--db", metavar="FILE", help="the index database to use (and keep) instead of a temporary one")
+    parser.add_argument("--cached", action="store_true",
+                        help="with --db of an earlier run: skip the cold load, measure from the cache only")
     args = parser.parse_args()
     os.environ.setdefault("TZ", "UTC")
     work = Path(tempfile.mkdtemp(prefix="bouncetui-bench-"))
@@ -193,12 +196,18 @@ def main() -> None:
             t = time.monotonic()
             generate(mail, args.messages)
             print("generated %d messages in %.1fs" % (args.messages, time.monotonic() - t))
-        db = work / "bench.db"
-        cold = asyncio.run(drive(mail, db, measure_filters=False))
+        print("load average at start: %.2f %.2f %.2f" % os.getloadavg())
+        db = Path(args.db) if args.db else work / "bench.db"
+        if args.cached and not db.exists():
+            parser.error("--cached needs the database of an earlier run (--db)")
+        if not args.cached:
+            cold = asyncio.run(drive(mail, db, measure_filters=False))
+            print("rows: %d" % cold["rows"])
+            print("first row (cold):  %.2f s" % cold["first row"])
+            print("full list (cold):  %.2f s (cpu of the app process %.2f s)" % (cold["full list"], cold["cpu to full list"]))
         warm = asyncio.run(drive(mail, db, measure_filters=True))
-        print("rows: %d" % cold["rows"])
-        print("first row (cold):  %.2f s" % cold["first row"])
-        print("full list (cold):  %.2f s (cpu of the app process %.2f s)" % (cold["full list"], cold["cpu to full list"]))
+        if args.cached:
+            print("rows: %d" % warm["rows"])
         print("first row (cache): %.2f s" % warm["first row"])
         print("full list (cache): %.2f s (cpu of the app process %.2f s)" % (warm["full list"], warm["cpu to full list"]))
         print("records built (cache): %.2f s" % warm["records built"])
@@ -212,6 +221,7 @@ def main() -> None:
         me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print("peak memory: app %.0f MB" % me + (", largest scan worker %.0f MB" % children if children else ""))
+        print("load average at end: %.2f %.2f %.2f" % os.getloadavg())
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
