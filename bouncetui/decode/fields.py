@@ -17,6 +17,7 @@ _ADDRESS = re.compile(
 # Characters that make a space-less text more than a bare address.
 _NOT_BARE = re.compile(r"""[()\[\]<>,;:"%s]""" % _CJK_PUNCT)
 _QUOTED_LOCAL = re.compile(r'("[^"]+"@[^\s<>"()\[\],;:]+)')
+_DOMAIN_PART = re.compile(r"[^\s<>\"'()\[\],;:@]+")
 # Words written straight after an address ("a@example.jpは存在しません", "a@example.jp宛"): no top-level
 # domain is ASCII followed by other letters, so they end where the ASCII of the last label does.
 _WORDS_AFTER = re.compile(r"(\.[A-Za-z0-9-]*[A-Za-z0-9])[^\x00-\x7f]+$")
@@ -57,7 +58,7 @@ def clean_address(text: str) -> str:
     text = text.strip().strip("<>").strip()
     if text.startswith('"') and '"@' in text[1:]:  # a quoted local part: "john..doe"@example.com
         end = text.index('"@', 1) + 2
-        domain = re.match(r"[^\s<>\"'()\[\],;:@]+", text[end:])
+        domain = _DOMAIN_PART.match(text[end:])
         return text[:end] + domain.group(0).rstrip(".") if domain else ""
     if " " not in text and text.count("@") == 1 and not _NOT_BARE.search(text):
         address = text.strip("'\".,;:()[]")
@@ -161,10 +162,13 @@ def host_of(text: str) -> str:
     return host.lower()
 
 
+_TYPED_DIAGNOSTIC = re.compile(r"^([A-Za-z][\w-]{0,15})\s*;\s*(.*)$")
+
+
 def strip_diagnostic(text: str) -> tuple[str, str]:
     """Split "smtp; 550 5.1.1 ..." into ("SMTP", "550 5.1.1 ...")."""
     text = " ".join((text or "").split())
-    m = re.match(r"^([A-Za-z][\w-]{0,15})\s*;\s*(.*)$", text)
+    m = _TYPED_DIAGNOSTIC.match(text)
     if m:
         return m.group(1).upper(), m.group(2)
     return "", text

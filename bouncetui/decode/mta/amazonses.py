@@ -215,10 +215,13 @@ def _from_json(data: dict[str, Any]) -> Report | None:
 
 
 # -- SES's mail reports ----------------------------------------------------------------------------
+_SES_STATUS = re.compile(r"^\s*[245]\.\d+\.\d+ - ")
+
+
 def remote_codes(diagnostic: str) -> tuple[str, str]:
     """(reply code, status) of the remote reply quoted last in an SES diagnostic, or ("", "")."""
     found = list(_QUOTED_REPLY.finditer(diagnostic or ""))
-    if len(found) < 2 and not re.match(r"^\s*[245]\.\d+\.\d+ - ", diagnostic or ""):
+    if len(found) < 2 and not _SES_STATUS.match(diagnostic or ""):
         return "", ""
     last = found[-1] if found else None
     if last is None:

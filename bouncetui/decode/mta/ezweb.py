@@ -50,6 +50,9 @@ def _sentence(text: str) -> tuple[str, str]:
     return collapse(best[0]), best[1]
 
 
+_SAID_CODE = re.compile(r":\s*[245]\d\d\b")
+
+
 def decode(message: Message) -> Report | None:
     if not sender_matches(message, _SENDER):
         return None
@@ -64,7 +67,7 @@ def decode(message: Message) -> Report | None:
     if deliveries:
         for delivery in deliveries:
             lines = [line for line in head.split("\n") if delivery.recipient.lower() in line.lower()]
-            said = next((line for line in lines if re.search(r":\s*[245]\d\d\b", line)), "")
+            said = next((line for line in lines if _SAID_CODE.search(line)), "")
             if not delivery.diagnostic:
                 delivery.diagnostic = collapse(said.split(">:", 1)[-1]) if said else sentence
             delivery.reason = delivery.reason or reason

@@ -33,6 +33,8 @@ _START = re.compile(r"following addres(?:s|ses|s\(es\))\s+failed:\s*$", re.IGNOR
 ORIGINAL = (re.compile(r"^\s*-+ ?The header of the original message is following\.? ?-+", re.I | re.M),)
 _LABEL = re.compile(r"^(?:Reason|For the following reason):\s*", re.IGNORECASE)
 _EXPLANATION_LINK = re.compile(r"\s*For explanation visit \S+", re.IGNORECASE)
+_HOST_SAID = re.compile(r"^(?:SMTP error[^:]*:\s*)?host:\s*(\S+)\s*(.*)$", re.IGNORECASE)
+_SMTP_ERROR = re.compile(r"^SMTP error from remote server (?:after|for) \w+ command:\s*", re.I)
 
 
 def entries(body: str) -> list[Delivery]:
@@ -54,10 +56,10 @@ def entries(body: str) -> list[Delivery]:
         diagnostic, command, rhost = exim_explanation(text)
         diagnostic = _EXPLANATION_LINK.sub("", diagnostic)
         if not rhost:
-            host = re.match(r"^(?:SMTP error[^:]*:\s*)?host:\s*(\S+)\s*(.*)$", diagnostic, re.IGNORECASE)
+            host = _HOST_SAID.match(diagnostic)
             if host:
                 rhost, diagnostic = host.group(1).lower(), host.group(2)
-        diagnostic = re.sub(r"^SMTP error from remote server (?:after|for) \w+ command:\s*", "", diagnostic, flags=re.I)
+        diagnostic = _SMTP_ERROR.sub("", diagnostic)
         result.append(Delivery(recipient=address, action="failed", diagnostic=diagnostic.strip(), command=command,
                                rhost=rhost))
     return result

@@ -66,8 +66,11 @@ def decode(message: Message) -> Report | None:
     return Report(NAME, deliveries, original_or_inline(message, body, (_END,)))
 
 
+_REMOTE_SAID = re.compile(r"Remote host said:\s*(.*)", re.IGNORECASE)
+
+
 def _delivery(error: str, recipient: str, more: str) -> Delivery:
-    said = re.search(r"Remote host said:\s*(.*)", more, re.IGNORECASE)
+    said = _REMOTE_SAID.search(more)
     stage = next(((m, command) for pattern, command in _STAGES if (m := pattern.search(more))), None)
     reply = said.group(1) if said else more[stage[0].end() :].strip() if stage else ""
     if reply:

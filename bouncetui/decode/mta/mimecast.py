@@ -28,6 +28,9 @@ _INFO = re.compile(r"Additional information follows :\s*\n\s*-- (.+)", re.IGNORE
 _PROBLEM = re.compile(r"The problem appears to be :\s*\n\s*-- (.+)", re.IGNORECASE)
 
 
+_STATUS_SMTP = re.compile(r"^(\d\.\d{1,3}\.\d{1,3}) SMTP; ")
+
+
 def decode(message: Message) -> Report | None:
     if message.msg.get("X-Mimecast-Originator") is None and message.msg.get("X-MC-System") is None:
         return None
@@ -37,7 +40,7 @@ def decode(message: Message) -> Report | None:
         return None
     info, problem = _INFO.search(body), _PROBLEM.search(body)
     diagnostic = collapse(info.group(1)) if info else collapse(problem.group(1)) if problem else ""
-    diagnostic = re.sub(r"^(\d\.\d{1,3}\.\d{1,3}) SMTP; ", r"\1 ", diagnostic)
+    diagnostic = _STATUS_SMTP.sub(r"\1 ", diagnostic)
     delivery = Delivery(recipient=clean_address(found.group(1)), diagnostic=diagnostic,
                         replycode=find_replycode(diagnostic[:4]))
     fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))

@@ -109,12 +109,15 @@ def admin_entries(admin: str) -> list[Delivery]:
     return entries
 
 
+_LIST_SEPARATOR = re.compile(r"[;,]")
+
+
 def detail_entries(text: str) -> list[Delivery]:
     """Deliveries from the "Original Message Details" / "Error Details" layout."""
     details: dict[str, str] = {}
     for m in _DETAIL.finditer(text):
         details.setdefault(m.group("name").lower(), m.group("value").strip())
-    recipients = [clean_address(p) for p in re.split(r"[;,]", details.get("recipient address", ""))]
+    recipients = [clean_address(p) for p in _LIST_SEPARATOR.split(details.get("recipient address", ""))]
     diagnostic = collapse(details.get("reported error", ""))
     rhost = host_of(details.get("remote server", ""))
     return [

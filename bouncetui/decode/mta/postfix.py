@@ -119,6 +119,9 @@ def is_postfix(message: Message, fields: dict[str, str]) -> bool:
     )
 
 
+_AT_HOST = re.compile(r"at host\s+([A-Za-z0-9.-]+)")
+
+
 def decode(message: Message) -> Report | None:
     if not (is_notification(message) or _SUBJECTS.match(message.subject)):
         return None  # a person quoting a bounce is not one
@@ -164,7 +167,7 @@ def decode(message: Message) -> Report | None:
     if not deliveries:
         return None
     lhost = host_of(fields.get("reporting-mta", ""))
-    banner = re.search(r"at host\s+([A-Za-z0-9.-]+)", body)
+    banner = _AT_HOST.search(body)
     for delivery in deliveries:
         delivery.lhost = delivery.lhost or lhost or (banner.group(1).rstrip(".").lower() if banner else "")
         if delayed and not delivery.action:

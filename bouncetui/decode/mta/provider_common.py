@@ -32,9 +32,12 @@ def collapse(text: str) -> str:
     return " ".join((text or "").split())
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _reordered(text: str) -> str:
     """Delivery-status text with Original-Recipient moved before Final-Recipient in each block."""
-    blocks = re.split(r"\n[ \t]*\n", text)
+    blocks = _BLANK_LINE.split(text)
     fixed = []
     for block in blocks:
         lines = block.split("\n")
@@ -134,6 +137,9 @@ _EXIM_STAGES = {"rcpt": "RCPT", "mail": "MAIL", "data": "DATA", "text": "DATA", 
                 "helo": "HELO", "initial": "CONN"}
 
 
+_REASON_LABEL = re.compile(r"^reason:\s*", re.IGNORECASE)
+
+
 def exim_explanation(text: str) -> tuple[str, str, str]:
     """(diagnostic, command, rhost) from an Exim-style explanation of one address's failure.
 
@@ -146,6 +152,6 @@ def exim_explanation(text: str) -> tuple[str, str, str]:
     host = _EXIM_HOST.search(text)
     if host and stage:
         rest = text[host.end() :]
-        rest = re.sub(r"^reason:\s*", "", rest, flags=re.IGNORECASE)
+        rest = _REASON_LABEL.sub("", rest)
         return rest.strip(), command, host.group("host").strip("[]").lower()
     return text, command, ""

@@ -91,6 +91,10 @@ _BOILERPLATE = re.compile(
 )
 
 
+_OTHER_MXES = re.compile(r"\s*\(Other MXes tried:[^)]*\)")
+_BEFORE_CONTINUED = re.compile(r"\s+(?=[245]\d\d-\d\.)")
+
+
 def paragraph(text: str) -> Delivery:
     """What qmail wrote about one recipient, as a Delivery without the recipient."""
     text = collapse(text)
@@ -104,11 +108,11 @@ def paragraph(text: str) -> Delivery:
     diagnostic = text[said.end() :] if said else text
     # (qmail's closing words, unless they are all it wrote: "this message has been in the queue too long")
     diagnostic = _BOILERPLATE.sub(" ", diagnostic).strip() or ("" if said else text)
-    diagnostic = re.sub(r"\s*\(Other MXes tried:[^)]*\)", "", diagnostic)  # a qmail patch's note
+    diagnostic = _OTHER_MXES.sub("", diagnostic)  # a qmail patch's note
     status = _QMAIL_STATUS.search(text)
     if said and status and status.group(1) not in diagnostic:
         diagnostic = "%s (#%s)" % (diagnostic, status.group(1))
-    diagnostic = re.sub(r"\s+(?=[245]\d\d-\d\.)", " ", diagnostic)
+    diagnostic = _BEFORE_CONTINUED.sub(" ", diagnostic)
     reason = "" if said else next((r for p, r in _OWN_REASONS if p.search(text)), "")
     return Delivery(
         action="failed",  # qmail-send returns a message only when it has given up
@@ -121,6 +125,9 @@ def paragraph(text: str) -> Delivery:
     )
 
 
+_BANNER_HOST = re.compile(r"[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$")
+
+
 def read(message: Message, body: str, start: int) -> Report | None:
     """The qmail-style paragraphs of `body` after `start`, up to the copy of the message."""
     end = END.search(body, start)
@@ -128,7 +135,7 @@ def read(message: Message, body: str, start: int) -> Report | None:
     starts = list(_RECIPIENT.finditer(text))
     deliveries = []
     banner = body[:start].rsplit("\n", 1)[-1]
-    lhost = re.match(r"[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$", banner)
+    lhost = _BANNER_HOST.match(banner)
     for i, m in enumerate(starts):
         recipient = clean_address(m.group(1))
         if not recipient:

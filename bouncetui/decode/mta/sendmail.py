@@ -113,6 +113,9 @@ def delivered_to_programs(report: str, body: str) -> set[str]:
     return found - {""}
 
 
+_FAILURE_REPLY = re.compile(r"^[45]\d\d[ -]")
+
+
 def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
     """({recipient: Step}, every failing Step) from the session transcript.
 
@@ -148,7 +151,7 @@ def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
                 local = collapse(" ".join([*notes, line.strip() if m.group("code") else m.group("text")]))
                 steps.setdefault(m.group("rcpt").lower(), Step(rhost, command, said or local))
                 notes = []
-            elif re.match(r"^[45]\d\d[ -]", line) and not failing:
+            elif _FAILURE_REPLY.match(line) and not failing:
                 failing.append(Step(rhost, command, collapse(" ".join([*notes, line]))))
             elif line.strip() and not reply:
                 notes.append(line.strip())
@@ -164,9 +167,12 @@ def step_for(diagnostic: str, failing: list[Step], fallback: bool) -> Step:
     return failing[-1] if failing and fallback else Step()
 
 
+_REPLY_STATUS = re.compile(r"^[245]\d\d[ -]([245]\.\d{1,3}\.\d{1,3})\b")
+
+
 def sendmail_status(diagnostic: str, status: str) -> str:
     """The enhanced code after the reply code in the remote's words, when precise; else `status`."""
-    m = re.match(r"^[245]\d\d[ -]([245]\.\d{1,3}\.\d{1,3})\b", diagnostic)
+    m = _REPLY_STATUS.match(diagnostic)
     if m and not m.group(1).endswith(".0.0") and (not status or status[0] == m.group(1)[0]):
         return m.group(1)
     return status
@@ -222,10 +228,13 @@ def decode(message: Message) -> Report | None:
     return Report(NAME, deliveries, original, fields)
 
 
+_FAILURE_CODE = re.compile(r"[45]\d\d")
+
+
 def exit_code(text: str) -> bool:
     """A local mailer's exit status ("75"), not words and not a bare SMTP reply code ("421")."""
     text = text.strip()
-    return text.isdigit() and not re.fullmatch(r"[45]\d\d", text)
+    return text.isdigit() and not _FAILURE_CODE.fullmatch(text)
 
 
 def trailing_words(body: str) -> str:

@@ -37,6 +37,9 @@ STATED = (
 )
 
 
+_SUBJECT_LINE = re.compile(r"^\s*Subject:")
+
+
 def decode(message: Message) -> Report | None:
     if not sender_matches(message, _SENDER):
         return None
@@ -64,7 +67,7 @@ def decode(message: Message) -> Report | None:
         details = body[details_at.end() :]
         recipients = recipients or [clean_address(m.group("address")) for m in _RCPT.finditer(details)]
         # The envelope sender (MAIL FROM) is whom the notice is about; the header From may differ.
-        lines = [line.strip() for line in details.split("\n") if re.match(r"^\s*Subject:", line)]
+        lines = [line.strip() for line in details.split("\n") if _SUBJECT_LINE.match(line)]
         original = parse_headers("\n".join(lines))
         sender = _MAIL.search(details)
         if sender:

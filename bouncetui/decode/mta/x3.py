@@ -32,6 +32,9 @@ _DETAILS = re.compile(r"Technical details:\s*\n(.*?)(?:\n={10,}|\Z)", re.DOTALL 
 _SMTP = re.compile(r"^SMTP:(?P<cmd>[A-Z]+) host (?P<host>\S+?):\s*(?P<reply>.*)$", re.DOTALL)
 
 
+_FIELD_LABEL = re.compile(r"^(?:Routing|Diagnostic-Code):\s*(?:smtp;\s*)?", re.IGNORECASE)
+
+
 def decode(message: Message) -> Report | None:
     if not is_notification(message):
         return None  # a person quoting a bounce is not one
@@ -57,7 +60,7 @@ def decode(message: Message) -> Report | None:
             continue
         own = [p for p in paragraphs if r.lower() in p.lower()]
         text = " ".join(own or paragraphs)
-        text = re.sub(r"^(?:Routing|Diagnostic-Code):\s*(?:smtp;\s*)?", "", text, flags=re.IGNORECASE)
+        text = _FIELD_LABEL.sub("", text)
         smtp = _SMTP.match(text)
         deliveries.append(Delivery(
             recipient=r,

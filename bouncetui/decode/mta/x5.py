@@ -22,6 +22,9 @@ SIGNS = ("the following addresses had permanent delivery errors",)
 _START = re.compile(r"^\s*-{3,}\s*The following addresses had permanent delivery errors\s*-{3,}", re.M | re.I)
 
 
+_ADDRESS_LIKE = re.compile(r"\S+@\S+")
+
+
 def decode(message: Message) -> Report | None:
     if not is_notification(message):
         return None  # a person quoting a bounce is not one
@@ -30,7 +33,7 @@ def decode(message: Message) -> Report | None:
     inner = message.original
     if not start or inner is None or inner.get_content_type() != "multipart/report":
         return None
-    if re.search(r"\S+@\S+", body[start.end() :].split("\n\n\n")[0]):
+    if _ADDRESS_LIKE.search(body[start.end() :].split("\n\n\n")[0]):
         return None  # the gateway listed the addresses itself: not this format
     attached = Message.parse(inner.as_bytes())
     report = sendmail.decode(attached) or rfc3464.decode(attached)

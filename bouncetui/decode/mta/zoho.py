@@ -33,10 +33,13 @@ _OWN = re.compile(r"^\s*(?P<address>[^\s<>,]+@[^\s<>,]+)\s+(?P<text>Host not rea
 OWN_REASONS = {"host not reachable": "expired"}
 
 
+_DAEMON = re.compile(r"mailer-daemon|postmaster", re.IGNORECASE)
+
+
 def decode(message: Message) -> Report | None:
     if not (_SENDER.search(message.sender) or message.header("X-Mailer").lower().startswith("zoho mail")):
         return None
-    if not sender_matches(message, re.compile(r"mailer-daemon|postmaster", re.IGNORECASE)):
+    if not sender_matches(message, _DAEMON):
         return None
     body = message.body
     lines = list(_LINE.finditer(body))
