@@ -4,6 +4,10 @@ The explorer talks only to a Backend. `StoreBackend` uses `bouncetui.store` (the
 cache and triage state) when that module is installed; `ScanBackend` scans with the pipeline and
 keeps triage in memory; `StaticBackend` serves given records (tests, benchmarks). Scanning runs in
 a worker thread; the store serialises triage calls and gives each scan a connection of its own.
+
+The store's first scan of the explorer lists what the index holds at once, before it looks at
+the mail (`Store.cached_listing`), then a `LISTED` item, then only what changed: the records of
+new and changed files, and `Withdrawn` for the files that changed or are gone.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from bouncetui.model import Bounce, ScanError
+from bouncetui.tui.records import Withdrawn
 
 try:  # the store (issue 6) may not be installed yet: fall back to an in-memory triage
     from bouncetui import store as _store
@@ -28,6 +33,7 @@ except ImportError:  # pragma: no cover
 STATES: tuple[str, ...] = getattr(_store, "STATES", ("new", "investigating", "resolved", "suppress", "ignore"))
 EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"), ("suppression", "Suppression list"))
 Progress = Callable[[int, int], None]
+LISTED = "listed"  # a scan item: every row the index held is out, what follows is what changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,19 +111,34 @@ class StoreBackend(Backend):
         self.use_cache = use_cache
         self.fallback_warning = ""
         self.store = _store.Store(db_path)
+        self.listed_once = False  # the first scan lists from the index before it looks at the mail
 
-    def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Bounce | ScanError]:
+    def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Any]:
         # every core decodes (jobs=None); what the cache holds comes first (unbuilt: see
         # records.RecordSet), then what changed
-        items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
-                                cached_first=True, lazy=True)
         yielded = False
+        listed: dict[str, tuple[str, str]] = {}  # path -> (hashes, tokens) as listed, until seen again
         try:
+            if self.use_cache and not self.listed_once:
+                self.listed_once = True
+                for chunk in self.store.cached_listing(self.paths):
+                    listed.update((file[0], file[1:]) for file in chunk.files)
+                    yielded = True
+                    yield chunk
+                if listed:
+                    yield LISTED
+            items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
+                                    cached_first=True, lazy=True)
             for item in items:
                 yielded = True
-                yield item
+                if listed:
+                    yield from _changes(item, listed)
+                else:
+                    yield item
                 if cancelled():
                     return
+            if listed:  # listed, and not found again: gone
+                yield Withdrawn([(path, _tokens(tokens)) for path, (_hashes, tokens) in listed.items()])
         except _store.StoreError as exc:
             if yielded:
                 raise
@@ -139,6 +160,39 @@ class StoreBackend(Backend):
 
     def close(self) -> None:
         self.store.close()
+
+
+def _tokens(words: str) -> list[str]:
+    """The record tokens in a file row's token words."""
+    return [token for word in words.split() if word != "-" for token in word.split(",")]
+
+
+def _changes(item: Any, listed: dict[str, tuple[str, str]]) -> Iterator[Any]:
+    """A scan item after the index's listing: what was listed unchanged is left out, a file
+    listed but now different is withdrawn before its records come again (`listed` loses both)."""
+    if isinstance(item, (Bounce, ScanError)):
+        was = listed.pop(item.origin, None)
+        if was is not None:
+            yield Withdrawn([(item.origin, _tokens(was[1]))])
+        yield item
+        return
+    files = getattr(item, "files", None)
+    if files is None:
+        yield item
+        return
+    kept, gone = [], []
+    pop = listed.pop
+    for file in files:  # a CachedFiles chunk: (path, hashes, tokens) each
+        was = pop(file[0], None)
+        if was is not None:
+            if was[0] == file[1] and was[1] == file[2]:
+                continue  # listed as it is
+            gone.append((file[0], _tokens(was[1])))
+        kept.append(file)
+    if gone:
+        yield Withdrawn(gone)
+    if kept:
+        yield item if len(kept) == len(files) else type(item)(item.source, kept)
 
 
 class StaticBackend(Backend):

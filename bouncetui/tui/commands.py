@@ -39,7 +39,8 @@ class BounceCommands(Provider):
             name = column.title.lower()
             commands.append(("Sort by %s" % name, partial(screen.sort_by, column.key, False), "ascending"))
             commands.append(("Sort by %s, descending" % name, partial(screen.sort_by, column.key, True), ""))
-        records = screen.records.records
+        everything = screen.records.records
+        records = [everything[i] for i in screen.records.alive(range(len(everything)))]
         reasons = Counter(r.reason for r in records)
         for reason, count in reasons.most_common():
             commands.append(("Filter: reason:%s" % reason, partial(screen.apply_term, "reason:%s" % reason),

@@ -24,6 +24,15 @@ class ScanProgress(Message):
         self.total = total
 
 
+class ScanListed(Message):
+    """Every row the index held is on its way (in the batch before this): the list is full,
+    what the scan finds from now on is what changed."""
+
+    def __init__(self, generation: int) -> None:
+        super().__init__()
+        self.generation = generation
+
+
 class ScanDone(Message):
     def __init__(self, generation: int, cancelled: bool, error: str = "") -> None:
         super().__init__()

@@ -8,6 +8,11 @@ Records replayed from the index cache arrive unbuilt (a store CachedFiles chunk 
 origin, position and token): a row counts, and collapses with its copies, at once, and its Bounce
 is built when first read (`rs[i]`, `build`), or all together by `build_all` (which a worker runs
 once the list is loaded, and which anything reading every record calls first).
+
+A record can be withdrawn (a `Withdrawn` item: its file is gone or changed since the index
+listed it): its row is no longer shown nor counted (`withdrawn`, `live`), its index stays valid,
+and its token is free for the record the changed file holds now. A copy of it found elsewhere
+(a Maildir message renamed) takes its row instead.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import bisect
 import itertools
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from bouncetui.model import Bounce, ScanError
@@ -24,6 +30,13 @@ from bouncetui.tui.columns import BY_KEY
 Ref = tuple[str, int, str, int, str]  # an unbuilt record: origin, position, message hash, index there, token
 
 BUILD_CHUNK = 4096  # records built together (one query for their cached forms)
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """The records listed from these files are gone: (path, tokens of its records) each."""
+
+    files: list[tuple[str, Sequence[str]]]
 
 
 class RecordSet:
@@ -41,6 +54,7 @@ class RecordSet:
         self.duplicates: dict[int, list[Bounce]] = {}  # the same report found elsewhere
         self.errors: list[ScanError] = []
         self._error_set: set[ScanError] = set()
+        self.withdrawn: set[int] = set()  # rows no longer shown (see Withdrawn)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -58,6 +72,16 @@ class RecordSet:
         return self.build_all()
 
     @property
+    def live(self) -> int:
+        """Records not withdrawn: the rows there are."""
+        return len(self._items) - len(self.withdrawn)
+
+    def alive(self, indexes: Iterable[int]) -> list[int]:
+        """`indexes` without the withdrawn ones."""
+        gone = self.withdrawn
+        return [i for i in indexes if i not in gone] if gone else list(indexes)
+
+    @property
     def pending(self) -> int:
         """Records not built yet."""
         return self._pending
@@ -71,6 +95,8 @@ class RecordSet:
                 if isinstance(item, Bounce):
                     token = item.token or "%s#%d#%s" % (item.origin, item.position, item.recipient)
                     self._add(token, item.origin, item.position, item, None, added)
+                elif isinstance(item, Withdrawn):
+                    self._withdraw(item.files)
                 elif isinstance(item, ScanError):
                     if item not in self._error_set:  # a rescan reports the same errors again
                         self._error_set.add(item)
@@ -111,6 +137,27 @@ class RecordSet:
         self._pending += count
         added.extend(range(start, start + count))
         return True
+
+    def _withdraw(self, files: list[tuple[str, Sequence[str]]]) -> None:
+        """Withdraw the records of these files (see Withdrawn); a copy found elsewhere takes the row."""
+        for path, tokens in files:
+            for token in tokens:
+                index = self.by_token.get(token)
+                if index is None:
+                    continue
+                copies = self.duplicates.get(index, [])
+                if self.place(index)[0] != path:  # a copy was there: only it goes
+                    copies[:] = [c for c in copies if c.origin != path]
+                elif copies:  # the row shows the record where it is now
+                    if self._items[index] is None:
+                        self._refs.pop(index, None)
+                        self._pending -= 1
+                    self._items[index] = copies.pop(0)
+                else:
+                    self.withdrawn.add(index)
+                    del self.by_token[token]
+                if not copies:
+                    self.duplicates.pop(index, None)
 
     def _ref(self, index: int) -> tuple[Any, Ref]:
         """(source, ref) of an unbuilt record."""
@@ -212,7 +259,7 @@ class RecordSet:
         while after < len(self._items) and self.place(after) == place:
             out.append(after)
             after += 1
-        return out
+        return self.alive(out)
 
     def sorted_indexes(self, indexes: Iterable[int], column: str, reverse: bool = False) -> list[int]:
         """`indexes` ordered by `column` (stable: equal keys keep their scan order)."""

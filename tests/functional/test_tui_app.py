@@ -690,3 +690,55 @@ async def test_a_folder_opened_again_lists_from_the_index_with_the_same_rows_det
     assert kinds and set(kinds) <= {CachedFiles.__name__, "ScanError"}  # nothing decoded, nothing built ahead
     assert again == first
     assert first[0] and first[2] and "Original message headers" in first[1]
+
+
+@sync
+async def test_a_folder_opened_again_lists_from_the_index_then_drops_deleted_and_changed_mail(env, tmp_path, monkeypatch):
+    import os
+
+    from bouncetui.store import CachedFiles
+    from bouncetui.tui.records import RecordSet, Withdrawn
+
+    mail = tmp_path / "Maildir"
+    shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md"))
+
+    async def opened(db: Path) -> tuple[list[tuple[str, str]], str]:
+        app = sample_app(db, mail)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, app)
+            screen = main_screen(app)
+            rows = sorted((screen.records[i].recipient, screen.records.origins(i)[0][0])
+                          for i in screen.bounce_list.shown)
+            return rows, str(app.screen.query_one("#status-bar").render())
+
+    def holding(address: str) -> Path:
+        return next(p for p in sorted(mail.rglob("*")) if p.is_file() and address in p.read_text(errors="replace"))
+
+    before, _ = await opened(env)
+    recipients = [r for r, _origin in before]
+    single = [r for r in recipients if recipients.count(r) == 1 and "docomo" not in r]
+    deleted, renamed = holding(single[0]), holding(single[1])
+    edited = holding("tanaka.t@docomo.ne.jp")
+    deleted.unlink()
+    moved = renamed.with_name(renamed.name.split(":2,")[0] + ":2,RS")
+    os.rename(renamed, moved)  # a flag change: the same message under a new name
+    edited.write_bytes(edited.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.x@docomo.ne.jp"))
+    os.utime(edited, (2_000_000_000, 2_000_000_000))
+
+    kinds: list[str] = []
+    add = RecordSet.add
+
+    def counted(self, items):
+        items = list(items)
+        kinds.extend(type(item).__name__ for item in items)
+        return add(self, items)
+
+    monkeypatch.setattr(RecordSet, "add", counted)
+    again, status = await opened(env)
+    assert kinds[0] == CachedFiles.__name__ and Withdrawn.__name__ in kinds  # listed first, then corrected
+    fresh, _ = await opened(tmp_path / "fresh.db")  # what a scan without the index finds
+    assert again == fresh
+    assert single[0] not in {r for r, _o in again}
+    assert ("tanaka.x@docomo.ne.jp", str(edited)) in again and "tanaka.t@docomo.ne.jp" not in {r for r, _o in again}
+    assert (single[1], str(moved)) in again and (single[1], str(renamed)) not in again
+    assert "%d total" % len(again) in status.replace(",", "")  # the deleted row is not counted

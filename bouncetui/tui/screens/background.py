@@ -66,7 +66,7 @@ class BackgroundWork:
         from bouncetui.tui import maillog_view
 
         try:
-            bounces: list[Bounce] = self.records.with_duplicates(range(count))
+            bounces: list[Bounce] = self.records.with_duplicates(self.records.alive(range(count)))
             view = maillog_view.load(self.maillogs, self.backend.paths, bounces)
         except Exception as exc:  # an unreadable log must not take the bounces down with it
             self.post_message(MaillogLoaded(None, "%s: %s" % (type(exc).__name__, exc)))

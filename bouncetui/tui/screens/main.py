@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce, ScanError
 from bouncetui.tui import actions, filtering, fuzzy, prefs
-from bouncetui.tui.backend import STATES, Backend, TriageState, read_raw
+from bouncetui.tui.backend import LISTED, STATES, Backend, TriageState, read_raw
 from bouncetui.tui.columns import BY_KEY, COLUMN_KEYS
 from bouncetui.tui.maillog_view import LogView, link_text
 from bouncetui.tui.messages import (
@@ -34,6 +34,7 @@ from bouncetui.tui.messages import (
     HeadersLoaded,
     ScanBatch,
     ScanDone,
+    ScanListed,
     ScanProgress,
 )
 from bouncetui.tui.records import RecordSet
@@ -119,7 +120,9 @@ class MainScreen(BackgroundWork, Screen[None]):
         self._last_refilter = 0.0
         self._warned: set[str] = set()
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
-        self.full_list_at: float | None = None
+        self.full_list_at: float | None = None  # every row is listed (from the index: changes may follow)
+        self.scan_done_at: float | None = None
+        self._listed_generation = 0  # the scan that listed its rows from the index first
         self.records_built_at: float | None = None  # every record the cache gave unbuilt is built
         self.filter_changed_at: float | None = None
         self.filter_applied_at: float | None = None
@@ -189,6 +192,11 @@ class MainScreen(BackgroundWork, Screen[None]):
         error = ""
         try:
             for item in self.backend.scan(on_progress, cancelled):
+                if item is LISTED:  # the index's rows: on screen now, then what changed
+                    self.post_message(ScanBatch(generation, batch))
+                    self.post_message(ScanListed(generation))
+                    batch, last = [], time.monotonic()
+                    continue
                 batch.append(item)
                 now = time.monotonic()
                 wait = BATCH_SECONDS if len(self.records) < FULL_LIST else BATCH_SECONDS_FULL
@@ -206,7 +214,10 @@ class MainScreen(BackgroundWork, Screen[None]):
     def on_scan_batch(self, message: ScanBatch) -> None:
         if message.generation != self.scan_generation:
             return
+        withdrawn = len(self.records.withdrawn)
         added = self.records.add(message.items)
+        if len(self.records.withdrawn) != withdrawn:
+            self._withdrawn()
         if added:
             self._maybe_freeze()
         if added and self.first_row_at is None:
@@ -220,6 +231,21 @@ class MainScreen(BackgroundWork, Screen[None]):
                 self.refilter()  # sorted or ranked rows: redone now and then, and at the end
         self.update_status()
 
+    def _withdrawn(self) -> None:
+        """Records were withdrawn (their files changed or are gone): their rows go."""
+        gone = self.records.withdrawn
+        self.bounce_list.marks -= gone
+        self.bounce_list.set_shown(self.records.alive(self.bounce_list.shown))
+        self.bounce_list.invalidate()
+
+    def on_scan_listed(self, message: ScanListed) -> None:
+        if message.generation != self.scan_generation:
+            return
+        self.full_list_at = time.monotonic()
+        self._listed_generation = message.generation
+        if self.records.pending:
+            self.build_worker()  # the fuzzy index is ready before the first key
+
     def on_scan_progress(self, message: ScanProgress) -> None:
         if message.generation != self.scan_generation:
             return
@@ -232,8 +258,10 @@ class MainScreen(BackgroundWork, Screen[None]):
         if message.generation != self.scan_generation:
             return
         self.scanning = False
-        self.full_list_at = time.monotonic()
-        elapsed = self.full_list_at - self.scan_started
+        self.scan_done_at = time.monotonic()
+        if self._listed_generation != message.generation:
+            self.full_list_at = self.scan_done_at
+        elapsed = self.scan_done_at - self.scan_started
         if message.error:
             state = "scan failed: %s" % message.error
             self.notify(message.error, title="Scan failed", severity="error", markup=False)
@@ -308,7 +336,8 @@ class MainScreen(BackgroundWork, Screen[None]):
     def _filter(self, generation: int, query: filtering.Query, column: str, reverse: bool, count: int) -> None:
         worker = get_current_worker()
         started = time.perf_counter()
-        indexes = self._select(range(count), query) if query.terms else None
+        rows = self.records.alive(range(count)) if self.records.withdrawn else range(count)
+        indexes = self._select(rows, query) if query.terms else None
         if worker.is_cancelled:
             return
         if query.fuzzy:
@@ -316,13 +345,14 @@ class MainScreen(BackgroundWork, Screen[None]):
             found = self.recipients.search(query.fuzzy, indexes, lambda: worker.is_cancelled)
             if found is None:
                 return
-            indexes = [i for i in found if i < count]
+            gone = self.records.withdrawn
+            indexes = [i for i in found if i < count and i not in gone]
             if column:  # an explicit sort wins over the match ranking
                 indexes = self.records.sorted_indexes(indexes, column, reverse)
         elif column:
-            indexes = self.records.sorted_indexes(range(count) if indexes is None else indexes, column, reverse)
+            indexes = self.records.sorted_indexes(rows if indexes is None else indexes, column, reverse)
         elif indexes is None:
-            indexes = list(range(count))
+            indexes = list(rows)
         if worker.is_cancelled:
             return
         info = "%d match%s, %.0f ms" % (len(indexes), "" if len(indexes) == 1 else "es",
@@ -469,7 +499,7 @@ class MainScreen(BackgroundWork, Screen[None]):
 
     def update_status(self, **changes: Any) -> None:
         self.query_one(StatusBar).update_status(
-            total=len(self.records), shown=len(self.bounce_list.shown), marked=len(self.bounce_list.marks),
+            total=self.records.live, shown=len(self.bounce_list.shown), marked=len(self.bounce_list.marks),
             errors=len(self.records.errors), filter=self.query_text, **changes,
         )
 
