@@ -164,6 +164,12 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
     bool: lambda value: "true" if value else "false",
     int: int.__repr__,
 }
+# The fields a scan sets (origin and position first, backscatter last) and those the cache keeps
+# between them, as one piece of text (see line_head, record_middle, LINE_ENDS).
+assert FIELD_NAMES[:2] == ("origin", "position") and FIELD_NAMES[-1] == "backscatter"
+_MIDDLE_KEYS = _KEYS[2:-1]
+_MIDDLE_VALUES = operator.attrgetter(*FIELD_NAMES[2:-1])
+LINE_ENDS = (_KEYS[-1] + "false}\n", _KEYS[-1] + "true}\n")  # by the record's backscatter
 
 
 def record_line(record: Bounce) -> str:
@@ -175,12 +181,38 @@ def record_line(record: Bounce) -> str:
         return json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def write_jsonl(records: Iterable[Bounce], out: IO[str]) -> int:
+def line_head(origin: str, position: int) -> str:
+    """The start of a record's JSON Lines line, up to its position: '{"origin":"...","position":1'."""
+    return _KEYS[0] + _encode(origin) + _KEYS[1] + _encode(position)
+
+
+def record_middle(record: Bounce) -> str:
+    """The part of the record's line between its position and its backscatter (',"timestamp":...'):
+    line_head(origin, position) + record_middle(record) + LINE_ENDS[backscatter] == record_line(record)."""
+    return "".join([key + _encode(value) for key, value in zip(_MIDDLE_KEYS, _MIDDLE_VALUES(record))])
+
+
+def _encode(value: Any) -> str:
+    """One value as json.dumps writes it inside a record's line."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is None:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return scalar(value)
+
+
+def write_jsonl(records: Iterable[Any], out: IO[str]) -> int:
+    """One line per record; records may also come as groups that write their own lines
+    (`jsonl()` -> (text, count): the cached text of store.records.CachedLines)."""
     n = 0
     write = out.write
     for record in records:
-        write(record_line(record))
-        n += 1
+        if isinstance(record, Bounce):
+            write(record_line(record))
+            n += 1
+        else:
+            text, count = record.jsonl()
+            write(text)
+            n += count
     return n
 
 

@@ -15,13 +15,17 @@ A record is backscatter when
 
 `mark(records, own_domains)` is a generator: with given domains it marks each record as it
 passes; when inferring it holds back at most `WINDOW` records, decides, and streams the rest.
+Records may also come in groups that are not Bounce objects (a scan writing JSON Lines takes the
+cached ones as text: store.records.CachedLines): a group counts as the records it holds, and is
+marked as a whole, with the test `foreign(own)` makes.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol, runtime_checkable
 
 from bouncetui.model import Bounce
 
@@ -73,6 +77,35 @@ def why_backscatter(record: Bounce, own: frozenset[str] | None) -> str:
     return ""
 
 
+def foreign(own: frozenset[str] | None) -> Callable[[str], bool] | None:
+    """Whether a record's senderdomain (as the record has it) makes it backscatter under `own`
+    (what why_backscatter decides besides the spam tag); None when nothing does."""
+    if not own:
+        return None
+    known: dict[str, bool] = {}
+
+    def test(domain: str) -> bool:
+        found = known.get(domain)
+        if found is None:
+            lowered = domain.lower()
+            found = known[domain] = bool(lowered) and not _covered(lowered, own)
+        return found
+    return test
+
+
+@runtime_checkable
+class RecordGroup(Protocol):
+    """Records given together, not as Bounce objects (see the module docstring)."""
+
+    def __len__(self) -> int: ...
+
+    def senderdomains(self, limit: int) -> list[str]:
+        """The sender domains of its first `limit` records."""
+
+    def marked(self, foreign: Callable[[str], bool] | None) -> RecordGroup:
+        """The same records, marked with `foreign` (see foreign())."""
+
+
 def _marked(record: Bounce, own: frozenset[str] | None) -> Bounce:
     why = why_backscatter(record, own)
     if bool(why) == record.backscatter:
@@ -83,20 +116,39 @@ def _marked(record: Bounce, own: frozenset[str] | None) -> Bounce:
 
 def mark(records: Iterable[Bounce | object], own_domains: Iterable[str] = (),
          infer: bool = True) -> Iterator[Bounce | object]:
-    """The records with `backscatter` set; anything that is not a Bounce passes through as is."""
+    """The records with `backscatter` set; anything that is not a Bounce or a RecordGroup passes
+    through as is."""
     own = frozenset(d.lower().strip(".") for d in own_domains if d)
     iterator = iter(records)
     if own or not infer:
-        for item in iterator:
-            yield _marked(item, own or None) if isinstance(item, Bounce) else item
+        yield from _marking(iterator, own or None)
         return
     held: list[Bounce | object] = []
+    domains: list[str] = []
+    seen = 0  # records and other items held (a group counts as its records)
     for item in iterator:
         held.append(item)
-        if len(held) >= WINDOW:
+        if isinstance(item, Bounce):
+            domains.append(item.senderdomain)
+            seen += 1
+        elif isinstance(item, RecordGroup):
+            domains += item.senderdomains(WINDOW - seen)
+            seen += len(item)
+        else:
+            seen += 1
+        if seen >= WINDOW:
             break
-    inferred = dominant_domains(r.senderdomain for r in held if isinstance(r, Bounce))
-    for item in held:
-        yield _marked(item, inferred) if isinstance(item, Bounce) else item
-    for item in iterator:
-        yield _marked(item, inferred) if isinstance(item, Bounce) else item
+    inferred = dominant_domains(domains)
+    yield from _marking(iter(held), inferred)
+    yield from _marking(iterator, inferred)
+
+
+def _marking(items: Iterator[Bounce | object], own: frozenset[str] | None) -> Iterator[Bounce | object]:
+    judge = foreign(own)
+    for item in items:
+        if isinstance(item, Bounce):
+            yield _marked(item, own)
+        elif isinstance(item, RecordGroup):
+            yield item.marked(judge)
+        else:
+            yield item

@@ -12,9 +12,10 @@ For each file `sources.iter_files` lists (path, size, mtime, without reading it)
 Records are stored without origin and position, and get the current ones back when replayed, so
 tokens (which do not depend on the path) survive renames. A file's row also keeps its messages'
 record tokens, so a lazy scan (the explorer's) hands out an unchanged file's records without
-reading them (records.CachedFiles). Files under a scanned folder that are
-no longer listed are forgotten when the scan completes, and messages no file refers to any more
-are dropped; triage, keyed by token, is untouched. Writes are batched in short transactions so
+reading them (records.CachedFiles). A scan for JSON Lines (text) hands them out as the cache
+keeps their text (records.CachedLines), neither decoding their JSON nor encoding it again.
+Files under a scanned folder that are no longer listed are forgotten when the scan completes,
+and messages no file refers to any more are dropped; triage, keyed by token, is untouched. Writes are batched in short transactions so
 that another process (or the TUI's triage) never waits long.
 """
 
@@ -29,15 +30,30 @@ import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
 from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
-from bouncetui.store.records import CachedFiles, RecordSource, encode, replay, token_word, usable
+from bouncetui.store.records import (
+    CachedFiles,
+    CachedLines,
+    RecordSource,
+    as_text,
+    encode,
+    replay,
+    split,
+    text_token_word,
+    token_word,
+    usable,
+)
 from bouncetui.store.schema import StoreError, cache_version, connect, meta, rollback, translate
-from bouncetui.store.workers import Workers
+
+if TYPE_CHECKING:  # imported when a window is decoded on worker processes: a rescan needs none
+    from bouncetui.store import Store
+    from bouncetui.store.workers import Workers
 
 FLUSH_FILES = 500  # write the pending batch after this many files ...
 FLUSH_SECONDS = 1.0  # ... or this long
@@ -53,6 +69,7 @@ LOOKUP_CHUNK = 500  # ... this many content hashes per IN (...)
 NOT_ONE_MESSAGE = frozenset(("", "!", "?"))  # token words of a one-message file that are not its records
 FIRST_CHUNK = 512  # unchanged files per CachedFiles chunk at first, twice as many in each next ...
 CHUNK_FILES = 16384  # ... up to this many
+TEXT_MESSAGES = 2048  # cached messages per CachedLines chunk (a big mailbox's text is written in parts)
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
 
 Progress = Callable[[int, int], None]
@@ -106,7 +123,8 @@ class _Writer:
                     self.enabled = False
                     self.warn("the cache now belongs to another version of bouncetui; this scan does not update it")
                     return
-                self.conn.executemany("INSERT OR REPLACE INTO messages VALUES (?, ?)", self.messages.items())
+                self.conn.executemany("INSERT OR REPLACE INTO messages VALUES (?, ?, ?)",
+                                      ((digest, *split(payload)) for digest, payload in self.messages.items()))
                 self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self.files.values())
                 self.conn.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in forget))
                 if collect:
@@ -149,13 +167,15 @@ class CachedScan:
     the messages still being decoded (a folder scanned before lists at once, then what changed);
     otherwise the output is in file order. With lazy (which implies cached_first), they are not
     even fetched: they come as CachedFiles chunks, read from the files' rows alone, and are built
-    when asked (see records.py).
+    when asked (see records.py). With text, they come as CachedLines chunks (for JSON Lines).
     """
 
     def __init__(self, conn: sqlite3.Connection | None, db_path: str, warn: Callable[[str], None],
-                 jobs: int = 1, limits: Limits = DEFAULT, cached_first: bool = False, lazy: bool = False) -> None:
+                 jobs: int = 1, limits: Limits = DEFAULT, cached_first: bool = False, lazy: bool = False,
+                 text: bool = False) -> None:
         self.conn = conn
         self.lazy = lazy and conn is not None
+        self.text = text and not self.lazy
         self.source = RecordSource(functools.partial(connect, db_path)) if self.lazy else None
         self.chunk_files = FIRST_CHUNK
         self.lazy_files: list[tuple[str, str, str]] = []
@@ -227,6 +247,7 @@ class CachedScan:
         absolute = top == root
         listed, mine = root.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + os.sep
         lazy, pop = self.lazy, known.pop
+        eager = self.conn is not None and not lazy
         for entry in entries:
             if isinstance(entry, ScanError):
                 yield from self._resolve()
@@ -241,6 +262,11 @@ class CachedScan:
             else:
                 key = os.path.abspath(path)
             row = pop(key, None)
+            if eager and row is not None and row[1] == entry.size and row[2] == entry.mtime:
+                self.lookahead.append((entry, key, row[3].split(), None, False, row[4]))  # unchanged
+                if len(self.lookahead) >= LOOKUP_FILES:
+                    yield from self._resolve()
+                continue
             if lazy and row is not None and row[1] == entry.size and row[2] == entry.mtime and (
                     row[4] not in NOT_ONE_MESSAGE if " " not in row[3] else _whole(row[3], row[4])):
                 if self.lookahead:  # the cached files before it first: the list keeps the files' order
@@ -309,6 +335,8 @@ class CachedScan:
         cache keeps them (encoded there: a string pickles and comes back far cheaper than records)."""
         if (self.pool is None and self.jobs > 1 and len(messages) >= min(POOL_MIN_MESSAGES, self.window_messages)
                 and self.listed - self.done >= POOL_MIN_MESSAGES):
+            from bouncetui.store.workers import Workers
+
             self.pool = Workers(self.jobs)  # a window filled and more files wait: start the workers
         if self.pool is None or not self.pool.usable() or len(messages) < 2 * self.jobs:
             return [decode_raw(m, self.limits) for m in messages]  # meanwhile, this process decodes
@@ -355,21 +383,23 @@ class CachedScan:
         if len(self.lookahead) >= LOOKUP_FILES:
             yield from self._resolve()
 
-    def _fetch(self, digests: Iterable[str]) -> dict[str, str]:
-        """The cached records of `digests` that are usable under this scan's limits."""
+    def _fetch(self, digests: Iterable[str], text: bool = False) -> dict[str, str]:
+        """The cached records of `digests` that are usable under this scan's limits: as encoded,
+        or with text their text (records.as_text: "" for none, an error's JSON)."""
         wanted = list(dict.fromkeys(digests))
         found: dict[str, str] = {}
         pending = self.writer.messages
-        query = "SELECT hash, records FROM messages WHERE hash IN (%s)"
+        query = "SELECT hash, %s FROM messages WHERE hash IN (%%s)" % ("coalesce(lines, records)" if text else "records")
         try:
             for i in range(0, len(wanted), LOOKUP_CHUNK):
                 chunk = wanted[i : i + LOOKUP_CHUNK]
                 found.update(self.conn.execute(query % ",".join("?" * len(chunk)), chunk).fetchall())
         except sqlite3.Error as exc:
             raise translate(exc, self.db_path) from None
-        found.update((d, pending[d]) for d in wanted if d in pending)
-        for digest, payload in list(found.items()):
-            if payload.startswith("{") and json.loads(payload).get("limits") != self.limits_key:
+        if pending:
+            found.update((d, as_text(pending[d]) if text else pending[d]) for d in wanted if d in pending)
+        for digest in [d for d, payload in found.items() if payload.startswith("{")]:
+            if json.loads(found[digest]).get("limits") != self.limits_key:
                 del found[digest]  # an error under other limits: try again under these
         return found
 
@@ -391,26 +421,46 @@ class CachedScan:
                     self.slots.append(("file", key, entry, uniq, hashes, tokens))
             yield from self._give_lazy()
             files = rest
-        found = self._fetch(digest for file in files for digest in file[2])
+        text = self.text
+        found = self._fetch((digest for file in files for digest in file[2]), text)
         ready: list[Item] = []  # the records of consecutive cached files, given out together
+        texts: list[tuple[str, int, str]] = []  # ... or those not given yet, as text
         count = 0
         for entry, key, hashes, uniq, write, tokens in files:
-            if all(digest in found for digest in hashes):
+            if hashes[0] in found if len(hashes) == 1 else all(digest in found for digest in hashes):
                 words = []
                 for position, digest in enumerate(hashes, 1):
-                    items = replay(found[digest], entry.path, position)
+                    payload = found[digest]
+                    if text and not payload.startswith("{"):  # its records' text ("": it has none)
+                        if payload:
+                            texts.append((entry.path, position, payload))
+                            if len(texts) >= TEXT_MESSAGES:
+                                ready.append(CachedLines(texts))
+                                texts = []
+                        if write:
+                            words.append(text_token_word(payload))
+                        continue
+                    if texts:
+                        ready.append(CachedLines(texts))
+                        texts = []
+                    items = replay(payload, entry.path, position)
                     words.append(token_word(items))
                     ready += items
                 count += 1
                 if write:
                     self.slots.append(("file", key, entry, uniq, hashes, words))
                 continue
+            if texts:
+                ready.append(CachedLines(texts))
+                texts = []
             yield from self._give(ready, count)
             ready, count = [], 0
             yield from self._read(entry, key)
             self.slots.append(("done", 1))
             if self._window_full():
                 yield from self._drain()
+        if texts:
+            ready.append(CachedLines(texts))
         yield from self._give(ready, count)
 
     def _give_lazy(self) -> Iterator[Item]:
@@ -511,11 +561,21 @@ def _under_any(path: str, folders: list[str]) -> bool:
 def scan(conn: sqlite3.Connection | None, db_path: str, paths: Iterable[str], *, jobs: int = 1,
          limits: Limits = DEFAULT, on_progress: Progress | None = None,
          warn: Callable[[str], None] = lambda _: None, cached_first: bool = False,
-         lazy: bool = False) -> Iterator[Item | CachedFiles]:
+         lazy: bool = False, text: bool = False) -> Iterator[Item | CachedFiles | CachedLines]:
     """Every record and error under `paths`, through the cache when `conn` is given."""
     try:
-        yield from CachedScan(conn, db_path, warn, jobs, limits, cached_first, lazy).run(paths, on_progress)
+        yield from CachedScan(conn, db_path, warn, jobs, limits, cached_first, lazy, text).run(paths, on_progress)
     except StoreError:
         raise
     except sqlite3.Error as exc:
         raise translate(exc, db_path) from None
+
+
+def scan_text(store: Store, paths: list[str], *, jobs: int = 1, limits: Limits = DEFAULT) -> Iterator[Item | CachedLines]:
+    """store.scan(paths) for a scan that writes JSON Lines: unchanged files' records come as
+    CachedLines chunks of their cached text."""
+    conn = connect(store.path)
+    try:
+        yield from scan(conn, store.path, paths, jobs=jobs, limits=limits, warn=store._warn, text=True)
+    finally:
+        conn.close()

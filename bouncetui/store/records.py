@@ -1,7 +1,15 @@
-"""How records are kept in the cache, and how they come back out: eagerly, or built on demand.
+"""How records are kept in the cache, and how they come back out: eagerly, as text, or built on demand.
 
-A message's records are cached as JSON (each record a list of its field values after origin and
-position); a file's row also keeps its messages' record tokens (`token_word`), so a scan can hand
+A message's records are cached twice (`encode` gives both, "\n" between them, as one string; the
+table keeps them in two columns, see `split`): as JSON, each record a list of its field values
+after origin and position, to build Bounce objects from; and as text, each record's JSON Lines line
+without the fields a scan sets, one record a line (JSON keeps no raw newline): what `scan --format
+jsonl` writes between the record's position and its end, with its backscatter as the spam tag
+alone decides it (',"timestamp":...,"token":"...","backscatter":false'). A scan writing JSON Lines
+takes the records of unchanged files as that text (`CachedLines`): origin and position go in front,
+and only a record that the scan's own domains mark as backscatter has its last word changed.
+
+A file's row also keeps its messages' record tokens (`token_word`), so a scan can hand
 out the records of unchanged files without reading their JSON: a `CachedFiles` chunk says which
 records there are (origin, position, token) and `RecordSource.build` makes the Bounce objects when
 someone asks (a list showing a row, a filter reading every record). A record whose cached JSON is
@@ -11,11 +19,16 @@ gone by then (another bouncetui emptied the cache) is decoded again from its mes
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from json.decoder import scanstring
+from json.encoder import encode_basestring
 
+from bouncetui.classify.backscatter import spam_tag
+from bouncetui.formats import record_middle
 from bouncetui.model import FIELD_NAMES, Bounce, ScanError
 
 STORED_FIELDS = FIELD_NAMES[2:]  # after origin and position, which a replay sets
@@ -28,13 +41,21 @@ Item = Bounce | ScanError
 Ref = tuple[str, int, str, int, str]
 
 
+# How a cached record's line ends, by whether the spam tag in its subject makes it backscatter.
+ENDS = (',"backscatter":false', ',"backscatter":true')
+NOT_MARKED, MARKED = ENDS
+DOMAIN_KEY, TOKEN_KEY = ',"senderdomain":"', ',"token":"'  # (a raw '"' is always one of the line's own)
+
+
 def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
-    """Records as cached: each a list of its field values after origin and position (the cache
-    version covers model.FIELD_NAMES); an error is kept with the limits it was decoded under."""
+    """Records as cached: their JSON, each a list of its field values after origin and position
+    (the cache version covers model.FIELD_NAMES), then "\n" and each one's line of text (see the
+    module docstring); an error is kept with the limits it was decoded under."""
     if isinstance(result, ScanError):
         return json.dumps({"error": result.error, "limits": limits}, ensure_ascii=False)
     rows = [[getattr(record, name) for name in STORED_FIELDS] for record in result]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "".join(
+        ["\n" + record_middle(record) + ENDS[bool(spam_tag(record.subject))] for record in result])
 
 
 def token_word(result: Sequence[Item] | ScanError) -> str:
@@ -47,10 +68,22 @@ def token_word(result: Sequence[Item] | ScanError) -> str:
         if isinstance(record, ScanError):
             return ERROR
         token = record.token
-        if "," in token or token.split() != [token] or token in (NO_RECORD, ERROR, UNKNOWN):
+        if _not_a_word(token):
             return UNKNOWN  # empty, or not one word
         tokens.append(token)
     return ",".join(tokens) if tokens else NO_RECORD
+
+
+def text_token_word(text: str) -> str:
+    """token_word of a message's records given as their text ("": it has none)."""
+    tokens = [_field(line, TOKEN_KEY) for line in text.split("\n")] if text else []
+    if any(map(_not_a_word, tokens)):
+        return UNKNOWN
+    return ",".join(tokens) if tokens else NO_RECORD
+
+
+def _not_a_word(token: str) -> bool:
+    return "," in token or token.split() != [token] or token in (NO_RECORD, ERROR, UNKNOWN)
 
 
 def _record_builder() -> Callable[[str, int, list], Bounce]:
@@ -76,6 +109,89 @@ def replay(payload: str, origin: str, position: int) -> list[Item]:
     if isinstance(data, dict):
         return [ScanError(origin, position, data["error"])]
     return [bounce(origin, position, row) for row in data]
+
+
+def split(payload: str) -> tuple[str, str | None]:
+    """An encoded message as the table keeps it: (its records' JSON, their text, None for an error)."""
+    if payload.startswith("{"):
+        return payload, None
+    rows, _, text = payload.partition("\n")
+    return rows, text
+
+
+def as_text(payload: str) -> str:
+    """An encoded message as a scan for text reads it: its records' text, or its error's JSON."""
+    return payload if payload.startswith("{") else payload.partition("\n")[2]
+
+
+def senderdomain(line: str) -> str:
+    """The senderdomain in a cached record's line."""
+    return _field(line, DOMAIN_KEY)
+
+
+def _field(line: str, key: str) -> str:
+    """A string field of a cached record's line, by its key (DOMAIN_KEY, TOKEN_KEY)."""
+    return scanstring(line, line.index(key) + len(key))[0]
+
+
+class CachedLines:
+    """Records of unchanged files as the cache keeps their text, for a scan that writes JSON Lines:
+    `messages` holds (origin, position, the text of the message's records, never empty).
+    `foreign`, when set (see classify.backscatter.mark), says whether a sender domain makes a
+    record backscatter."""
+
+    __slots__ = ("messages", "foreign")
+
+    def __init__(self, messages: list[tuple[str, int, str]], foreign: Callable[[str], bool] | None = None) -> None:
+        self.messages = messages
+        self.foreign = foreign
+
+    def __len__(self) -> int:
+        return sum(text.count("\n") for _, _, text in self.messages) + len(self.messages)
+
+    def senderdomains(self, limit: int) -> list[str]:
+        """The sender domains of the first `limit` records."""
+        out: list[str] = []
+        for _, _, text in self.messages:
+            for line in text.split("\n"):
+                if len(out) >= limit:
+                    return out
+                out.append(senderdomain(line))
+        return out
+
+    def marked(self, foreign: Callable[[str], bool] | None) -> CachedLines:
+        return CachedLines(self.messages, foreign)
+
+    def jsonl(self) -> tuple[str, int]:
+        """The records' JSON Lines text (what formats.record_line writes for each) and their number."""
+        messages = self.messages
+        if self.foreign is None:  # one line per message, formatted in C; unless a message has several
+            text = "".join(map(LINE.__mod__, zip(map(encode_basestring, map(_origin, messages)),
+                                                 map(_position, messages), map(_text, messages))))
+            count = text.count("\n")
+            if count == len(messages):
+                return text, count
+        out: list[str] = []
+        append = out.append
+        foreign = self.foreign
+        last, start = None, ""
+        for origin, position, text in messages:
+            if origin is not last:  # the messages of a mailbox file share its origin
+                last, start = origin, '{"origin":' + encode_basestring(origin) + ',"position":'
+            head = start + int.__repr__(position)
+            if foreign is None:  # each "\n" of the text ends a record and starts the next
+                append(head + text.replace("\n", "}\n" + head) + "}\n")
+                continue
+            for line in text.split("\n"):
+                if line.endswith(NOT_MARKED) and foreign(senderdomain(line)):
+                    line = line[: -len(NOT_MARKED)] + MARKED
+                append(head + line + "}\n")
+        text = "".join(out)
+        return text, text.count("\n")
+
+
+LINE = '{"origin":%s,"position":%d%s}\n'  # a record's line from its encoded origin, position and text
+_origin, _position, _text = (operator.itemgetter(i) for i in range(3))
 
 
 def usable(hashes: Sequence[str], words: Sequence[str]) -> bool:

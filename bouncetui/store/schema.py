@@ -31,7 +31,8 @@ from pathlib import Path
 import bouncetui
 from bouncetui.model import FIELD_NAMES
 
-SCHEMA = 3  # the shape of the tables and of the cached records; bump it when they change
+SCHEMA = 4  # the shape of the tables and of the cached records; bump it when they change
+# 4: messages keep their records' JSON Lines text too (column lines, see store.records)
 APP = "bouncetui"
 BUSY_TIMEOUT = 30.0  # seconds a writer waits for another process's transaction
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -56,7 +57,10 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_uniq ON files (uniq, size) WHERE uniq IS NOT NULL;
 CREATE TABLE IF NOT EXISTS messages (
     hash TEXT PRIMARY KEY,
-    records TEXT NOT NULL       -- JSON: a list of record dicts (no origin/position), or {"error": ...}
+    records TEXT NOT NULL,      -- JSON: a list of records (each a list of its field values after
+                                -- origin and position), or {"error": ..., "limits": ...}
+    lines TEXT                  -- the records as JSON Lines text, one a line, without the fields a
+                                -- scan sets (see store.records), NULL for an error
 );
 CREATE TABLE IF NOT EXISTS triage (
     token TEXT PRIMARY KEY,
