@@ -16,7 +16,7 @@ from bouncetui.classify import backscatter
 from bouncetui.formats import FORMATS, WRITERS
 from bouncetui.model import ScanError
 from bouncetui.pipeline import default_jobs, scan
-from bouncetui.store import Store, StoreError, cache
+from bouncetui.store import Store, StoreError
 from bouncetui.store import options as store_options
 from bouncetui.textsafe import one_line
 
@@ -95,10 +95,8 @@ def run(args: argparse.Namespace) -> int:
         within = limits.from_args(args)
         if client is not None:
             items = distributed.scan(args.paths, client, within)
-        elif store and fmt == "jsonl":  # the cached records come as the text the cache keeps
-            items = cache.scan_text(store, args.paths, jobs=jobs, limits=within)
-        elif store:
-            items = store.scan(args.paths, jobs=jobs, limits=within)
+        elif store:  # for JSON Lines, the cached records come as the text the cache keeps
+            items = store.scan(args.paths, jobs=jobs, limits=within, text=fmt == "jsonl")
         else:
             items = scan(args.paths, jobs=jobs, limits=within)
 

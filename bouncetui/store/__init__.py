@@ -31,7 +31,7 @@ from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import default_jobs
 from bouncetui.store import cache
-from bouncetui.store.records import CachedFiles, RecordSource
+from bouncetui.store.records import CachedFiles, CachedLines, RecordSource
 from bouncetui.store.schema import (
     CACHE_VERSION,
     SCHEMA,
@@ -94,7 +94,8 @@ class Store:
     def scan(self, paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str], *, use_cache: bool = True,
              on_progress: Callable[[int, int], None] | None = None,
              jobs: int | None = 1, limits: Limits = DEFAULT,
-             cached_first: bool = False, lazy: bool = False) -> Iterator[Bounce | ScanError | CachedFiles]:
+             cached_first: bool = False, lazy: bool = False,
+             text: bool = False) -> Iterator[Bounce | ScanError | CachedFiles | CachedLines]:
         """Records of every message under `paths`, in order, decoding only new or changed files.
 
         With use_cache=False the database is neither read nor written. on_progress(done, total)
@@ -105,7 +106,9 @@ class Store:
         messages still being decoded (the order is no longer the files' order). With lazy (which
         implies cached_first), those records come as CachedFiles chunks, built only when asked
         (`chunk.build()`, or `refs()` to count them and know their tokens without building them).
-        Raises StoreError if the database turns out damaged.
+        With text (for JSON Lines; not with lazy), they come as CachedLines chunks of the text the
+        cache keeps (`chunk.jsonl()`, after classify.backscatter.mark). Raises StoreError if the
+        database turns out damaged.
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
@@ -117,7 +120,7 @@ class Store:
         conn = connect(self.path)
         try:
             yield from cache.scan(conn, self.path, paths, jobs=jobs, limits=limits, on_progress=on_progress,
-                                  warn=self._warn, cached_first=cached_first, lazy=lazy)
+                                  warn=self._warn, cached_first=cached_first, lazy=lazy, text=text)
         finally:
             conn.close()
 

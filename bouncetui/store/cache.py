@@ -52,7 +52,6 @@ from bouncetui.store.records import (
 from bouncetui.store.schema import StoreError, cache_version, connect, meta, rollback, translate
 
 if TYPE_CHECKING:  # imported when a window is decoded on worker processes: a rescan needs none
-    from bouncetui.store import Store
     from bouncetui.store.workers import Workers
 
 FLUSH_FILES = 500  # write the pending batch after this many files ...
@@ -570,12 +569,3 @@ def scan(conn: sqlite3.Connection | None, db_path: str, paths: Iterable[str], *,
     except sqlite3.Error as exc:
         raise translate(exc, db_path) from None
 
-
-def scan_text(store: Store, paths: list[str], *, jobs: int = 1, limits: Limits = DEFAULT) -> Iterator[Item | CachedLines]:
-    """store.scan(paths) for a scan that writes JSON Lines: unchanged files' records come as
-    CachedLines chunks of their cached text."""
-    conn = connect(store.path)
-    try:
-        yield from scan(conn, store.path, paths, jobs=jobs, limits=limits, warn=store._warn, text=True)
-    finally:
-        conn.close()
