@@ -165,29 +165,28 @@ class CachedLines:
     def jsonl(self) -> tuple[str, int]:
         """The records' JSON Lines text (what formats.record_line writes for each) and their number."""
         messages = self.messages
-        if self.foreign is None:  # one line per message, formatted in C; unless a message has several
-            text = "".join(map(LINE.__mod__, zip(map(encode_basestring, map(_origin, messages)),
-                                                 map(_position, messages), map(_text, messages))))
-            count = text.count("\n")
-            if count == len(messages):
-                return text, count
-        out: list[str] = []
-        append = out.append
+        texts = list(map(_text, messages))
+        # One line per message, formatted in C; then the messages with several records, and those
+        # with a record the own domains mark, are written again one by one.
+        lines = list(map(LINE.__mod__, zip(map(encode_basestring, map(_origin, messages)),
+                                           map(_position, messages), texts)))
         foreign = self.foreign
-        last, start = None, ""
-        for origin, position, text in messages:
-            if origin is not last:  # the messages of a mailbox file share its origin
-                last, start = origin, '{"origin":' + encode_basestring(origin) + ',"position":'
-            head = start + int.__repr__(position)
-            if foreign is None:  # each "\n" of the text ends a record and starts the next
-                append(head + text.replace("\n", "}\n" + head) + "}\n")
-                continue
-            for line in text.split("\n"):
-                if line.endswith(NOT_MARKED) and foreign(senderdomain(line)):
-                    line = line[: -len(NOT_MARKED)] + MARKED
-                append(head + line + "}\n")
-        text = "".join(out)
-        return text, text.count("\n")
+        if foreign is None:
+            again = [i for i, text in enumerate(texts) if "\n" in text]
+        else:
+            again = [i for i, text in enumerate(texts)
+                     if "\n" in text or (text.endswith(NOT_MARKED) and foreign(senderdomain(text)))]
+        count = len(lines)
+        for i in again:
+            origin, position, text = messages[i]
+            head = '{"origin":' + encode_basestring(origin) + ',"position":' + int.__repr__(position)
+            records = text.split("\n")
+            if foreign is not None:
+                records = [line[: -len(NOT_MARKED)] + MARKED if line.endswith(NOT_MARKED)
+                           and foreign(senderdomain(line)) else line for line in records]
+            lines[i] = "".join([head + line + "}\n" for line in records])
+            count += len(records) - 1
+        return "".join(lines), count
 
 
 LINE = '{"origin":%s,"position":%d%s}\n'  # a record's line from its encoded origin, position and text
