@@ -15,17 +15,17 @@ is in flight at any time, so memory stays flat on any number of messages.
 Starting worker processes costs about as much as decoding a few hundred messages, so this process
 decodes the first files itself while the workers start, and a scan of a few files starts none.
 A worker that dies (a crash, the out-of-memory killer) costs no records: its tasks are decoded
-again file by file in a new pool, and a file that kills a worker twice becomes a ScanError.
+again file by file in a new pool, and a file that kills a worker twice becomes a ScanError (the
+pool, its start and its recovery: bouncetui.workpool, which the store's cold load shares).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
-import logging
 import operator
 import os
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -44,8 +44,9 @@ from bouncetui.sources import (
 )
 
 if TYPE_CHECKING:  # the process pool's modules are imported when a pool is started
-    import multiprocessing.context
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
+
+    from bouncetui.workpool import WorkerPool
 
 Result = list[Bounce | ScanError]
 # Files bigger than this are split in the parent process so their messages spread over the workers.
@@ -147,15 +148,6 @@ def run_packed(task: Task, limits: Limits = DEFAULT) -> list[list]:
 
 def unpack(packed: list[list]) -> list[Result]:
     return [[Bounce(*item) if type(item) is tuple else item for item in result] for result in packed]
-
-
-def _warm() -> None:
-    """Worker start-up: everything decoding needs was imported and compiled in the fork server."""
-
-
-# What the fork server imports once for every worker it forks: the decoders, and the classifier
-# with its tables compiled (bouncetui.classify.ready).
-PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready"]
 
 
 def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
@@ -261,180 +253,58 @@ def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileE
                 pending = []
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """Worker processes forked from a server that imported the decoders once (each spawned worker
-    would import them again: about half a second of CPU apiece); spawned where there is none."""
-    import multiprocessing
-
-    try:
-        context = multiprocessing.get_context("forkserver")
-    except ValueError:  # not on this platform
-        return multiprocessing.get_context("spawn")
-    context.set_forkserver_preload(PRELOAD)
-    return context
-
-
-LOG = logging.getLogger(__name__)
-START_SECONDS = 60.0  # how long a pool's workers may take to answer once one of them has died
-
-
-class _Workers:
-    """A process pool that is replaced when one of its workers dies.
-
-    The pool is started on a thread of its own: starting the first worker waits (about 0.6 s) for
-    the fork server to import the decoders, and this process decodes the first files meanwhile.
-    """
-
-    def __init__(self, jobs: int, limits: Limits) -> None:
-        self.jobs, self.limits = jobs, limits
-        self.ready: list[Future] = []
-        self._failed: BaseException | None = None
-        self._warned = False
-        self._starting: threading.Thread | None = threading.Thread(target=self._begin, daemon=True)
-        self._starting.start()
-
-    def _begin(self) -> None:
-        try:
-            self._pool = self._start()
-        except BaseException as exc:  # raised where the pool is first needed
-            self._failed = exc
-
-    @property
-    def pool(self) -> ProcessPoolExecutor:
-        if self._starting is not None:
-            self._starting.join()
-            self._starting = None
-        if self._failed is not None:
-            raise self._failed
-        return self._pool
-
-    def _start(self) -> ProcessPoolExecutor:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_warm)
-        self.ready = [pool.submit(os.getpid) for _ in range(self.jobs)]
-        return pool
-
-    def is_ready(self) -> bool:
-        if self._starting is not None and self._starting.is_alive():
-            return False
-        return self._failed is not None or any(probe.done() for probe in self.ready)
-
-    def cannot_start(self, wait: bool = False) -> bool:
-        """True when no worker process could be started: creating the pool failed, or every
-        worker it started died before answering (a broken initializer, no process limit left).
-        The scan then decodes in this process: nothing is lost, it is only slower. With `wait`
-        (after a worker died), the start-up answers are waited for (START_SECONDS at most)."""
-        if wait and self._starting is not None:
-            self._starting.join(START_SECONDS)
-        if self._starting is not None and self._starting.is_alive():
-            return False
-        if self._failed is None:
-            probes = self.ready
-            if wait and probes:
-                from concurrent.futures import wait as wait_for
-
-                wait_for(probes, timeout=START_SECONDS)
-            if not probes or not all(p.done() and p.exception() is not None for p in probes):
-                return False
-        if not self._warned:
-            self._warned = True
-            cause = self._failed or self.ready[0].exception()
-            LOG.warning("worker processes could not start (%s); decoding in this process", cause)
-        return True
-
-    def submit(self, task: Task) -> Future:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self.pool.submit(run_packed, task, self.limits)
-        except BrokenProcessPool:
-            self.restart()
-        try:
-            return self.pool.submit(run_packed, task, self.limits)
-        except BrokenProcessPool as exc:  # the new pool broke as well: the caller decides
-            from concurrent.futures import Future
-
-            failed: Future = Future()
-            failed.set_exception(exc)
-            return failed
-
-    def restart(self) -> None:
-        self.close()
-        self._pool = self._start()
-
-    def close(self) -> None:
-        # Waits only for the tasks already running (a few files each); not waiting would leave
-        # the executor's wake-up pipe closed under its exit handler.
-        if self._starting is not None:
-            self._starting.join()
-            self._starting = None
-        if self._failed is None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-
 def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
               limits: Limits) -> Iterator[tuple[Plan, list[Result]]]:
-    workers = _Workers(jobs, limits)
+    """The tasks' results in order: a window of futures on the worker pool (this process decodes
+    the first tasks while the workers start, and all of them if none can start)."""
+    from bouncetui.workpool import Work, WorkerPool
+
+    pool: WorkerPool[Task, list[list]] = WorkerPool(
+        jobs, Work(run_packed, (limits,), functools.partial(run_packed, limits=limits), split_task, crashed_task))
     window: deque[tuple[Plan, Task, Future | list[Result]]] = deque()
     try:
         for plan, task in planned:
             if isinstance(task, list):  # already a result (a mailbox that could not be read)
                 window.append((plan, ("raw", []), [task]))
-            elif not window and not workers.is_ready():
+            elif not window and not pool.started():
                 yield plan, run_task(task, limits)  # this process works while the workers start
                 continue
-            elif workers.cannot_start():
+            elif pool.in_process():
                 window.append((plan, task, run_task(task, limits)))
             else:
-                window.append((plan, task, workers.submit(task)))
+                window.append((plan, task, pool.submit(task)))
             while len(window) > jobs * IN_FLIGHT or (window and isinstance(window[0][2], list)):
-                yield _collect(window.popleft(), workers, limits)
+                yield _collect(window.popleft(), pool)
         while window:
-            yield _collect(window.popleft(), workers, limits)
+            yield _collect(window.popleft(), pool)
     finally:
-        workers.close()
+        pool.close()
 
 
-def _collect(slot: tuple[Plan, Task, Future | list[Result]], workers: _Workers,
-             limits: Limits) -> tuple[Plan, list[Result]]:
-    from concurrent.futures.process import BrokenProcessPool
-
+def _collect(slot: tuple[Plan, Task, Future | list[Result]], pool: WorkerPool) -> tuple[Plan, list[Result]]:
     plan, task, outcome = slot
     if isinstance(outcome, list):  # a result already
         return plan, outcome
-    try:
-        return plan, unpack(outcome.result())
-    except BrokenProcessPool:
-        if workers.cannot_start(wait=True):  # not this task's fault: no worker ever ran
-            return plan, run_task(task, limits)
-        workers.restart()
-    if workers.cannot_start(wait=True):
-        return plan, run_task(task, limits)
-    return plan, _retry(plan, task, workers)
+    units = [unit for answer in pool.answers(outcome, task) for unit in unpack(answer)]
+    if task[0] != "files":  # one unit for the whole batch, even when decoded message by message
+        units = [[record for unit in units for record in unit]]
+    return plan, units
 
 
-def _retry(plan: Plan, task: Task, workers: _Workers) -> list[Result]:
-    """A task whose worker died: its files (or messages) one at a time in a fresh pool."""
-    from concurrent.futures.process import BrokenProcessPool
-
+def split_task(task: Task) -> list[Task]:
+    """A task's files (or messages), one task each: how a task whose worker died is decoded again."""
     kind, payload = task
-    results: list[Result] = []
-    path, items = payload if kind == "spans" else ("", payload)
-    for item in items:
-        single = (kind, (path, [item])) if kind == "spans" else (kind, [item])
-        try:
-            results.extend(unpack(workers.submit(single).result()))
-        except BrokenProcessPool:
-            if workers.cannot_start(wait=True):  # no worker runs at all: not this message's fault
-                results.extend(run_task(single, workers.limits))
-                continue
-            workers.restart()
-            where = (item, 0) if kind == "files" else (path, item[0]) if kind == "spans" else item[:2]
-            results.append([ScanError(*where, CRASHED)])
-    if kind != "files":  # one unit for the whole batch
-        return [[record for result in results for record in result]]
-    return results
+    if kind == "spans":
+        path, spans = payload
+        return [(kind, (path, [span])) for span in spans]
+    return [(kind, [item]) for item in payload]
+
+
+def crashed_task(task: Task) -> list[list]:
+    """The answer for a one-file (or one-message) task that made a worker die twice."""
+    kind, payload = task
+    where = (payload[0], 0) if kind == "files" else (payload[0], payload[1][0][0]) if kind == "spans" else payload[0][:2]
+    return [[ScanError(*where, CRASHED)]]
 
 
 def scan(paths: str | Iterable[str], jobs: int | None = 1,

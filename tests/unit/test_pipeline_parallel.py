@@ -1,23 +1,27 @@
 """Scanning on several processes gives the records of a one-process scan, in the same order.
 
 Uses a Maildir big enough to start worker processes and a mailbox big enough (with the split
-threshold lowered) to be cut into batches; and a worker that dies must cost no record.
+threshold lowered) to be cut into batches. A message that kills its worker is reported as an
+error while every other message is decoded; workers that cannot start leave the scan decoding in
+this process, with a warning.
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 from pathlib import Path
 
 import pytest
 
-from bouncetui import pipeline, sources
+from bouncetui import pipeline, workpool
 from bouncetui.model import Bounce, ScanError
 from bouncetui.sources import FileEntry
 from tests.conftest import SAMPLE_MAIL, sample_mail_present
 
 pytestmark = pytest.mark.skipif(not sample_mail_present(), reason="sample_mail/ not present")
+
+WAIT = 120.0  # seconds: far beyond a healthy start (a few); a hang is caught, not waited on forever
+POISON = b"X-Poison: yes\n"  # a message holding this makes the worker decoding it die (see _poisoned)
 
 
 def messages() -> list[bytes]:
@@ -26,7 +30,11 @@ def messages() -> list[bytes]:
 
 def as_rows(items: list[Bounce | ScanError]) -> list[tuple]:
     return [(i.origin, i.position, i.recipient, i.reason, i.token) if isinstance(i, Bounce)
-            else ("error", i.origin, i.error) for i in items]
+            else ("error", i.origin, i.position, i.error) for i in items]
+
+
+def mbox_message(data: bytes) -> bytes:
+    return b"From MAILER-DAEMON Thu Nov 26 08:00:00 2026\n" + data.rstrip(b"\n") + b"\n\n"
 
 
 @pytest.fixture
@@ -40,20 +48,69 @@ def spool(tmp_path: Path) -> Path:
         (box / "maildir" / "cur" / ("%04d.msg:2,S" % i)).write_bytes(seeds[i % len(seeds)])
     with open(box / "mbox", "wb") as fh:
         for i in range(150):
-            fh.write(b"From MAILER-DAEMON Thu Nov 26 08:00:00 2026\n" + seeds[i % len(seeds)].rstrip(b"\n") + b"\n\n")
+            fh.write(mbox_message(seeds[i % len(seeds)]))
     return box
 
 
-def test_two_processes_give_the_one_process_records_in_order(spool: Path, monkeypatch) -> None:
-    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 64 * 1024)  # the mbox is split into batches
+@pytest.fixture
+def split_mbox(monkeypatch) -> None:
+    """The test mbox is big enough to be cut into batches of (offset, length) spans."""
+    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 64 * 1024)
     monkeypatch.setattr(pipeline, "BATCH", 16)
+
+
+@pytest.fixture
+def started_workers(monkeypatch) -> list[workpool.WorkerPool]:
+    """Each pool the scan creates has started (its workers answered, or were given up) before
+    the scan goes on: every task then goes to the workers, none is decoded here meanwhile."""
+    made: list[workpool.WorkerPool] = []
+    real = workpool.WorkerPool.__init__
+
+    def start_and_wait(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        assert self.wait_started(WAIT), "the workers' start was waited on without end"
+        made.append(self)
+
+    monkeypatch.setattr(workpool.WorkerPool, "__init__", start_and_wait)
+    return made
+
+
+def _poisoned() -> None:
+    """Worker start-up: decoding a message that holds POISON ends the worker process (as a crash
+    or the out-of-memory killer would)."""
+    real = pipeline.decode
+
+    def dying(raw, *args, **kwargs):
+        if POISON in raw:
+            os._exit(9)
+        return real(raw, *args, **kwargs)
+
+    pipeline.decode = dying
+
+
+def test_two_processes_give_the_one_process_records_in_order(spool: Path, split_mbox, monkeypatch) -> None:
     serial = list(pipeline.scan([str(spool)], jobs=1))
     mixed = list(pipeline.scan([str(spool)], jobs=2))  # this process decodes while workers start
-    monkeypatch.setattr(pipeline._Workers, "is_ready", lambda self: all(p.result() for p in self.ready))
-    parallel = list(pipeline.scan([str(spool)], jobs=2))  # every task on the workers
-    assert as_rows(parallel) == as_rows(serial) == as_rows(mixed)
-    mbox_positions = [i.position for i in parallel if isinstance(i, Bounce) and i.origin.endswith("mbox")]
+    assert as_rows(mixed) == as_rows(serial)
+    mbox_positions = [i.position for i in serial if isinstance(i, Bounce) and i.origin.endswith("mbox")]
     assert mbox_positions == sorted(mbox_positions) and mbox_positions[-1] == 150
+
+
+def test_with_the_workers_up_every_message_is_decoded_by_them_in_order(
+        spool: Path, split_mbox, started_workers, monkeypatch) -> None:
+    serial = list(pipeline.scan([str(spool)], jobs=1))
+    here: list[int] = []
+    real = pipeline.decode
+
+    def counting(raw, *args, **kwargs):  # decoding in this process (workers have the real one)
+        here.append(1)
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "decode", counting)
+    parallel = list(pipeline.scan([str(spool)], jobs=2))
+    assert len(started_workers) == 1
+    assert as_rows(parallel) == as_rows(serial) and serial
+    assert here == []
 
 
 def test_a_vanished_file_is_an_error_entry_in_its_place(spool: Path) -> None:
@@ -69,18 +126,36 @@ def test_a_vanished_file_is_an_error_entry_in_its_place(spool: Path) -> None:
     assert isinstance(error, ScanError) and error.origin == gone
 
 
-def test_a_dead_worker_costs_no_records(spool: Path) -> None:
-    paths = [str(spool / "maildir" / "cur" / name) for name in sorted(os.listdir(spool / "maildir" / "cur"))[:3]]
-    workers = pipeline._Workers(2, pipeline.DEFAULT)
-    try:
-        task = ("files", paths)
-        dead = workers.pool.submit(os._exit, 1)  # the worker running it exits at once
-        plan = [(FileEntry(p, 1, 0.0), True) for p in paths]
-        got_plan, results = pipeline._collect((plan, task, dead), workers, pipeline.DEFAULT)
-    finally:
-        workers.close()
-    assert got_plan == plan
-    assert results == [pipeline.decode_file(p) for p in paths]
+def test_a_file_that_kills_its_worker_is_an_error_and_every_other_file_is_decoded(
+        spool: Path, started_workers, monkeypatch) -> None:
+    folder = spool / "maildir"
+    names = sorted(os.listdir(folder / "cur"))
+    poison = folder / "cur" / names[20]
+    serial = as_rows(list(pipeline.scan([str(folder)], jobs=1)))
+    poison.write_bytes(POISON + poison.read_bytes())
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (_poisoned, ()))
+    got = as_rows(list(pipeline.scan([str(folder)], jobs=2)))
+    crashed = ("error", str(poison), 0, pipeline.CRASHED)
+    assert [row for row in got if row[0] == "error"] == [crashed]
+    assert got == ([row for row in serial if row[0] < str(poison)] + [crashed]  # in its file's place
+                   + [row for row in serial if row[0] > str(poison)])
+
+
+def test_a_mailbox_message_that_kills_its_worker_is_an_error_in_its_place(
+        spool: Path, split_mbox, started_workers, monkeypatch) -> None:
+    """A batch of an mbox is sent as (offset, length) spans; when its worker dies, its messages
+    are decoded again one by one: only the one that kills a worker again is lost."""
+    seeds = messages()
+    path = spool / "mbox"
+    with open(path, "wb") as fh:
+        for i in range(150):
+            fh.write(mbox_message((POISON if i == 40 else b"") + seeds[i % len(seeds)]))
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (_poisoned, ()))
+    got = as_rows(list(pipeline.scan([str(path)], jobs=2)))
+    serial = as_rows(list(pipeline.scan([str(path)], jobs=1)))  # the poison harms no one here
+    crashed = ("error", str(path), 41, pipeline.CRASHED)
+    assert [row for row in got if row[0] == "error"] == [crashed]
+    assert got == [row for row in serial if row[1] < 41] + [crashed] + [row for row in serial if row[1] > 41]
 
 
 def test_a_small_scan_starts_no_workers(tmp_path: Path, monkeypatch) -> None:
@@ -91,14 +166,12 @@ def test_a_small_scan_starts_no_workers(tmp_path: Path, monkeypatch) -> None:
         raise AssertionError("a pool was started for five files")
 
     serial = list(pipeline.scan([str(tmp_path)], jobs=1))
-    monkeypatch.setattr(pipeline, "_Workers", no_pool)
+    monkeypatch.setattr(workpool, "WorkerPool", no_pool)
     assert as_rows(list(pipeline.scan([str(tmp_path)], jobs=4))) == as_rows(serial)
     assert serial
 
 
-def test_a_big_mailbox_streams_its_records(spool: Path, monkeypatch) -> None:
-    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 64 * 1024)
-    monkeypatch.setattr(pipeline, "BATCH", 16)
+def test_a_big_mailbox_streams_its_records(spool: Path, split_mbox, monkeypatch) -> None:
     decoded = []
     real = pipeline.decode
 
@@ -113,25 +186,8 @@ def test_a_big_mailbox_streams_its_records(spool: Path, monkeypatch) -> None:
     assert len(list(items)) > 100
 
 
-def test_a_mailbox_batch_whose_worker_died_is_decoded_again(spool: Path) -> None:
-    """A batch of an mbox is sent as (offset, length) spans; when its worker dies, every message
-    of it is decoded again one by one and none is lost."""
-    path = str(spool / "mbox")
-    spans = list(itertools.islice(sources.mbox_spans(path), 5))
-    task = ("spans", (path, spans))
-    workers = pipeline._Workers(2, pipeline.DEFAULT)
-    try:
-        dead = workers.pool.submit(os._exit, 1)
-        plan = [(FileEntry(path, 1, 0.0), False)]
-        got_plan, results = pipeline._collect((plan, task, dead), workers, pipeline.DEFAULT)
-    finally:
-        workers.close()
-    assert got_plan == plan
-    expected = pipeline.decode_messages(list(sources.read_file(path))[:5])
-    assert results == [expected] and expected
-
-
-def test_when_no_worker_can_start_the_scan_goes_on_in_this_process(spool: Path, monkeypatch, caplog) -> None:
+def test_when_the_pool_cannot_be_created_the_scan_goes_on_in_this_process(
+        spool: Path, monkeypatch, caplog) -> None:
     """Creating the pool fails (no processes left, no shared memory): every message is still
     decoded, in this process, and the reason is logged."""
     monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
@@ -141,27 +197,21 @@ def test_when_no_worker_can_start_the_scan_goes_on_in_this_process(spool: Path, 
     def broken():
         raise OSError("cannot start processes")
 
-    monkeypatch.setattr(pipeline, "_context", broken)
-    with caplog.at_level("WARNING", logger="bouncetui.pipeline"):
+    monkeypatch.setattr(workpool, "context", broken)
+    with caplog.at_level("WARNING"):
         parallel = list(pipeline.scan([str(spool / "maildir")], jobs=2))
     assert as_rows(parallel) == as_rows(serial) and serial
-    assert "cannot start processes" in caplog.text
+    assert "worker processes could not start (cannot start processes); decoding in this process" in caplog.text
 
 
-def _die() -> None:
-    os._exit(3)
-
-
-def test_workers_that_die_as_they_start_cost_no_record(spool: Path, monkeypatch) -> None:
-    """Every worker dies in its initializer: the files are decoded here, none is reported as a
-    crash (a crash is for a message that kills a worker that was running)."""
-    import multiprocessing
-
-    monkeypatch.setattr(pipeline, "POOL_MIN_FILES", 2)
+def test_workers_that_die_as_they_start_cost_no_record(spool: Path, started_workers, monkeypatch, caplog) -> None:
+    """Every worker dies in its initializer: the files are decoded here with a warning, none is
+    reported as a crash (a crash is for a message that kills a worker that was running)."""
     monkeypatch.setattr(pipeline, "TASK_FILES", 1)
     serial = list(pipeline.scan([str(spool / "maildir")], jobs=1))
-    monkeypatch.setattr(pipeline, "_context", lambda: multiprocessing.get_context("fork"))
-    monkeypatch.setattr(pipeline, "_warm", _die)
-    parallel = list(pipeline.scan([str(spool / "maildir")], jobs=2))
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (os._exit, (3,)))
+    with caplog.at_level("WARNING"):
+        parallel = list(pipeline.scan([str(spool / "maildir")], jobs=2))
     assert not [i for i in parallel if isinstance(i, ScanError)]
     assert as_rows(parallel) == as_rows(serial) and serial
+    assert "worker processes could not start" in caplog.text and len(started_workers) == 1

@@ -1,5 +1,6 @@
-"""The store's decoding processes: workers that die as they start are given up within a bound,
-and the scan still ends with every record, decoded in its own process."""
+"""The store's scan on worker processes: the records a one-process scan gives; workers that die
+or stay silent as they start are given up within a bound (with a warning) and the scan ends with
+every record, decoded in its own process; a message that kills its worker is an error entry."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import threading
 import time
 from pathlib import Path
 
-from bouncetui.model import Bounce
-from bouncetui.store import Store, workers
+import pytest
+
+from bouncetui import pipeline, workpool
+from bouncetui.model import Bounce, ScanError
+from bouncetui.store import Store
 
 WAIT = 120.0  # seconds: far beyond a healthy run (a few); a hang is caught, not waited on forever
 DIES = (os._exit, (3,))  # an initializer that ends each worker process at once
+POISON = b"X-Poison: yes\n"
 
 
 def _many(maildir: Path, copies: int = 6) -> Path:
@@ -39,97 +44,87 @@ def _bounded(target) -> tuple[bool, list]:
     return not thread.is_alive(), out
 
 
-def test_workers_that_die_at_start_are_given_up(monkeypatch):
-    monkeypatch.setattr(workers.Workers, "initializer", DIES)
-    pool = workers.Workers(2)
-    assert pool.ready.wait(WAIT), "the start of workers that died was waited on without end"
-    assert not pool.usable()
-    finished, _ = _bounded(lambda: [pool.terminate()])
-    assert finished, "closing workers that never started hung"
+@pytest.fixture
+def started_workers(monkeypatch) -> list[workpool.WorkerPool]:
+    """Each pool the scan creates has started (its workers answered, or were given up) before the
+    scan goes on: the scan meets workers that are up (or given up), not merely slow ones."""
+    made: list[workpool.WorkerPool] = []
+    real = workpool.WorkerPool.__init__
+
+    def start_and_wait(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        assert self.wait_started(WAIT), "the workers' start was waited on without end"
+        made.append(self)
+
+    monkeypatch.setattr(workpool.WorkerPool, "__init__", start_and_wait)
+    return made
 
 
-def test_workers_that_never_answer_are_given_up_after_the_start_bound(monkeypatch):
-    monkeypatch.setattr(workers.Workers, "initializer", (time.sleep, (3600,)))
-    monkeypatch.setattr(workers, "START_SECONDS", 1.0)
-    pool = workers.Workers(2)
-    assert pool.ready.wait(WAIT), "workers that never answered were waited on without end"
-    assert pool.failed and not pool.usable()
-    finished, _ = _bounded(lambda: [pool.terminate()])
-    assert finished, "closing silent workers hung"
-
-
-def test_a_scan_ends_with_every_record_when_its_workers_die_at_start(tmp_path, maildir, monkeypatch):
-    folder = _many(maildir)
+def _expected(tmp_path: Path, folder: Path) -> list[str]:
     with Store(tmp_path / "plain.db") as store:
         expected = _key(list(store.scan([str(folder)], jobs=1, use_cache=False)))
     assert len(expected) >= 60
-    monkeypatch.setattr(workers.Workers, "initializer", DIES)
-    started = workers.Workers.__init__
-    given_up: list[bool] = []
+    return expected
 
-    def start_and_wait(self, jobs):  # the scan meets workers already given up, not merely slow ones
-        started(self, jobs)
-        given_up.append(self.ready.wait(WAIT) and self.failed)
 
-    monkeypatch.setattr(workers.Workers, "__init__", start_and_wait)
-    with Store(tmp_path / "db" / "bouncetui.db") as store:
+def test_a_scan_ends_with_every_record_when_its_workers_die_at_start(
+        tmp_path, maildir, started_workers, monkeypatch, caplog):
+    folder = _many(maildir)
+    expected = _expected(tmp_path, folder)
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", DIES)
+    with caplog.at_level("WARNING"), Store(tmp_path / "db" / "bouncetui.db") as store:
         finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
     assert finished, "the scan hung on workers that died as they started"
-    assert given_up == [True]  # the scan did start workers, and gave them up in time
+    assert len(started_workers) == 1 and "worker processes could not start" in caplog.text
     assert _key(got) == expected
 
 
-def test_records_decoded_by_the_workers_are_those_decoded_here(tmp_path, maildir, monkeypatch):
+def test_a_scan_ends_with_every_record_when_its_workers_never_answer(
+        tmp_path, maildir, started_workers, monkeypatch, caplog):
     folder = _many(maildir)
-    with Store(tmp_path / "plain.db") as store:
-        expected = _key(list(store.scan([str(folder)], jobs=1, use_cache=False)))
-    started = workers.Workers.__init__
-    used: list[bool] = []
+    expected = _expected(tmp_path, folder)
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (time.sleep, (3600,)))
+    monkeypatch.setattr(workpool, "START_SECONDS", 1.0)
+    with caplog.at_level("WARNING"), Store(tmp_path / "db" / "bouncetui.db") as store:
+        finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
+    assert finished, "the scan hung on workers that never answered"
+    assert len(started_workers) == 1 and "no worker answered within 1 s" in caplog.text
+    assert _key(got) == expected
 
-    def start_and_wait(self, jobs):  # the workers take the windows once they answer
-        started(self, jobs)
-        used.append(self.ready.wait(WAIT) and self.usable())
 
-    monkeypatch.setattr(workers.Workers, "__init__", start_and_wait)
+def test_records_decoded_by_the_workers_are_those_decoded_here(tmp_path, maildir, started_workers):
+    folder = _many(maildir)
+    expected = _expected(tmp_path, folder)
     with Store(tmp_path / "db" / "bouncetui.db") as store:
         finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
-        assert finished and used == [True]
+        assert finished and len(started_workers) == 1
         assert _key(got) == expected
         assert _key(list(store.scan([str(folder)], jobs=2))) == expected  # as they were cached
 
 
 def _poisoned() -> None:
-    """Worker start-up for the test below: decoding a message that holds X-Poison ends the worker
+    """Worker start-up for the test below: decoding a message that holds POISON ends the worker
     (as a crash or the out-of-memory killer would)."""
-    decode_raw = workers.decode_raw
+    real = pipeline.decode
 
-    def dying(message, limits):
-        if b"X-Poison" in message.data:
+    def dying(raw, *args, **kwargs):
+        if POISON in raw:
             os._exit(9)
-        return decode_raw(message, limits)
+        return real(raw, *args, **kwargs)
 
-    workers.decode_raw = dying
+    pipeline.decode = dying
 
 
-def test_a_message_that_kills_its_worker_is_an_error_and_the_scan_goes_on(tmp_path, maildir, monkeypatch):
-    from bouncetui.model import ScanError
-    from bouncetui.pipeline import CRASHED
-
+def test_a_message_that_kills_its_worker_is_an_error_and_the_scan_goes_on(
+        tmp_path, maildir, started_workers, monkeypatch):
     folder = _many(maildir)
     poison = folder / "cur" / "1764000000.M999P1.mx1:2,S"
-    poison.write_bytes(b"X-Poison: yes\n" + next((folder / "new").iterdir()).read_bytes())
+    poison.write_bytes(POISON + next((folder / "new").iterdir()).read_bytes())
     with Store(tmp_path / "plain.db") as store:
         expected = _key([r for r in store.scan([str(folder)], jobs=1, use_cache=False) if r.origin != str(poison)])
-    monkeypatch.setattr(workers.Workers, "initializer", (_poisoned, ()))
-    started = workers.Workers.__init__
-
-    def start_and_wait(self, jobs):  # the workers take the windows once they answer
-        started(self, jobs)
-        self.ready.wait(WAIT)
-
-    monkeypatch.setattr(workers.Workers, "__init__", start_and_wait)
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (_poisoned, ()))
     with Store(tmp_path / "db" / "bouncetui.db") as store:
         finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
     assert finished, "the scan hung on a worker that died while decoding"
-    assert [(e.origin, e.error) for e in got if isinstance(e, ScanError)] == [(str(poison), CRASHED)]
+    assert [(e.origin, e.error) for e in got if isinstance(e, ScanError)] == [(str(poison), pipeline.CRASHED)]
     assert _key([r for r in got if isinstance(r, Bounce)]) == expected

@@ -1,0 +1,261 @@
+"""The decoding processes: one pool that the scan (pipeline.py) and the store's cold load share.
+
+    pool = WorkerPool(jobs, Work(function, args, here, split, crashed))
+    pool.started()                        # False while the workers start: decode here meanwhile
+    future = pool.submit(task)            # function(task, *args) in a worker process
+    answers = pool.answers(future, task)  # [its answer]; one answer per piece if its worker died
+    pool.close()
+
+Start: the pool is created on a thread of its own, so the caller decodes its first messages
+while the first worker waits (about 0.6 s) for the fork server to import the decoders (PRELOAD:
+imported and compiled once, each forked worker starts with them). `started()` turns True when a
+worker answered, or when the workers were given up.
+
+Given up: when the pool cannot be created (no processes left, no shared memory), when every
+worker dies in its initializer, or when none answers within START_SECONDS, a warning is logged
+and every task runs in this process (Work.here): slower, nothing lost. The wait is always bounded.
+
+A worker that dies while decoding (a crash, the out-of-memory killer) costs no records: the pool
+is replaced, and the task it ran is taken apart into its messages (Work.split), each run alone in
+a pool whose workers answered; a message that kills a worker a second time gets Work.crashed (the
+scan's error entry saying so) and the rest go on. If no new worker can start, they run here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_for
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+
+LOG = logging.getLogger(__name__)
+START_SECONDS = 60.0  # workers that have not answered by then are given up
+# What the fork server imports once for every worker it forks: the decoders, and the classifier
+# with its tables compiled (bouncetui.classify.ready).
+PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready"]
+
+T = TypeVar("T")  # a task
+A = TypeVar("A")  # its answer
+
+
+def warm() -> None:
+    """Worker start-up: everything decoding needs was imported and compiled in the fork server."""
+
+
+def context() -> multiprocessing.context.BaseContext:
+    """Worker processes forked from a server that imported the decoders once (each spawned worker
+    would import them again: about half a second of CPU apiece); spawned where there is none."""
+    import multiprocessing
+
+    try:
+        chosen = multiprocessing.get_context("forkserver")
+    except ValueError:  # not on this platform
+        return multiprocessing.get_context("spawn")
+    chosen.set_forkserver_preload(PRELOAD)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Work(Generic[T, A]):
+    """What the workers run, and what becomes of a task when they cannot run it."""
+
+    function: Callable[..., A]  # function(task, *args) -> answer, in a worker (a module-level function)
+    args: tuple
+    here: Callable[[T], A]  # the same answer computed in this process (no worker can run)
+    split: Callable[[T], list[T]]  # a task's messages, one task each (after its worker died)
+    crashed: Callable[[T], A]  # the answer for a one-message task that killed a worker twice
+
+
+class WorkerPool(Generic[T, A]):
+    """`jobs` worker processes running a Work's tasks; see the module docstring."""
+
+    # What each worker runs first (a test makes it fail): a function and its arguments.
+    initializer: tuple[Callable[..., object], tuple] = (warm, ())
+
+    def __init__(self, jobs: int, work: Work[T, A]) -> None:
+        self.jobs, self.work = jobs, work
+        self._pool: ProcessPoolExecutor | None = None
+        self._failed: BaseException | str | None = None  # why no worker runs
+        self._closed = False
+        self._lock = threading.Lock()
+        self._started = threading.Event()
+        self._closing: Future[None] = Future()  # done once closed: a start stops waiting for answers
+        threading.Thread(target=self._start, daemon=True, name="bouncetui-workers").start()
+
+    def _start(self) -> None:
+        try:
+            self._open()
+        finally:
+            self._started.set()
+
+    def started(self) -> bool:
+        """True once a worker answered or the workers were given up; never waits."""
+        return self._started.is_set()
+
+    def wait_started(self, timeout: float | None = None) -> bool:
+        """Wait for started() (the start gives up by itself after START_SECONDS)."""
+        return self._started.wait(timeout)
+
+    def in_process(self) -> bool:
+        """True when the workers were given up: every task runs in this process."""
+        return self._failed is not None
+
+    def usable(self) -> bool:
+        """True when tasks go to worker processes that answered."""
+        return self.started() and self._failed is None and not self._closed
+
+    def submit(self, task: T) -> Future[A]:
+        """function(task, *args) on a worker; when none can run, Work.here now, as a done future.
+        Never raises for a broken pool: its future does (answers() recovers)."""
+        for attempt in range(2):
+            pool = self._fresh(probe=False)
+            if pool is None:  # no worker can run: decoded here
+                break
+            try:
+                return pool.submit(self.work.function, task, *self.work.args)
+            except (BrokenProcessPool, RuntimeError) as exc:  # broke since, or shut down meanwhile
+                self._discard(pool)
+                if attempt:  # a new pool broke as well: answers() takes the task apart
+                    failed: Future[A] = Future()
+                    failed.set_exception(BrokenProcessPool(str(exc)))
+                    return failed
+        done: Future[A] = Future()
+        done.set_result(self.work.here(task))
+        return done
+
+    def answers(self, future: Future[A], task: T) -> list[A]:
+        """[the task's answer]; if its worker died, one answer per piece of Work.split(task), each
+        decoded again alone (Work.crashed for a piece that kills a worker again)."""
+        try:
+            return [future.result()]
+        except BrokenProcessPool:
+            pass
+        if self._fresh() is None:  # no worker can start any more: not this task's fault
+            return [self.work.here(task)]
+        return [self._alone(piece) for piece in self.work.split(task)]
+
+    def _alone(self, piece: T) -> A:
+        pool = self._fresh()
+        if pool is None:
+            return self.work.here(piece)
+        try:
+            return pool.submit(self.work.function, piece, *self.work.args).result()
+        except (BrokenProcessPool, RuntimeError):  # it killed a worker that had answered: again
+            self._discard(pool)
+            return self.work.crashed(piece)
+
+    def close(self) -> None:
+        """Stop the workers: those that answered finish the tasks they run (each within the time
+        budget); workers still starting (perhaps never to answer) are killed, not waited for."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if not self._closing.done():
+            self._closing.set_result(None)
+        if pool is None:
+            return
+        if self._started.is_set() and self._failed is None:
+            # Not waiting would leave the executor's wake-up pipe closed under its exit handler.
+            pool.shutdown(wait=True, cancel_futures=True)
+        else:
+            _abandon(pool)
+
+    def _open(self) -> ProcessPoolExecutor | None:
+        """A new pool whose workers answered, made the current one; None when none can start
+        (given up, with the warning) or the pool was closed meanwhile."""
+        function, args = self.initializer
+        try:
+            pool = ProcessPoolExecutor(self.jobs, mp_context=context(), initializer=function, initargs=args)
+        except Exception as exc:  # noqa: BLE001 - no processes, no semaphores on this system
+            self._give_up(exc)
+            return None
+        with self._lock:
+            if self._closed:
+                _abandon(pool)
+                return None
+            self._pool = pool
+        problem = _answer(pool, self.jobs, self._closing)
+        if self._closed:  # its processes may have been spawned after close() looked for them
+            _abandon(pool)
+            return None
+        if problem is None:
+            return pool
+        self._give_up(problem)
+        return None
+
+    def _fresh(self, probe: bool = True) -> ProcessPoolExecutor | None:
+        """The current pool (with `probe`, only once a worker of it answers: it is replaced if it
+        broke), or a new one if there is none; None when no worker can start."""
+        self._started.wait()  # bounded: the start gives up after START_SECONDS
+        with self._lock:
+            if self._failed is not None or self._closed:
+                return None
+            pool = self._pool
+        if pool is not None and (not probe or _answer(pool, 1, self._closing) is None):
+            return pool
+        if pool is not None:
+            self._discard(pool)
+        return self._open()
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        """Drop a broken pool (if it is still the current one)."""
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        _abandon(pool)
+
+    def _give_up(self, cause: BaseException | str) -> None:
+        with self._lock:
+            first = self._failed is None and not self._closed
+            self._failed = cause
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            _abandon(pool)
+        if first:
+            LOG.warning("worker processes could not start (%s); decoding in this process", cause)
+
+
+def _answer(pool: ProcessPoolExecutor, probes: int, closing: Future[None]) -> BaseException | str | None:
+    """None once a worker of `pool` answers (`probes` of them are asked: each asks for a process);
+    else why none did: they died, could not be started, stayed silent for START_SECONDS, or the
+    pool was closed (`closing` is done) meanwhile."""
+    try:
+        asked = [pool.submit(os.getpid) for _ in range(probes)]
+    except Exception as exc:  # noqa: BLE001 - broken already, or no process can be started
+        return exc
+    pending: set[Future] = {*asked, closing}
+    problem: BaseException | str = "no worker answered within %g s" % START_SECONDS
+    deadline, left = time.monotonic() + START_SECONDS, probes
+    while left:
+        done, pending = wait_for(pending, timeout=max(0.0, deadline - time.monotonic()),
+                                 return_when=FIRST_COMPLETED)
+        if not done:
+            break
+        for future in done:
+            if future is closing or future.cancelled():
+                return "the pool was closed"
+            if future.exception() is None:
+                return None
+            problem = future.exception()  # type: ignore[assignment]
+            left -= 1
+    return problem
+
+
+def _abandon(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool without waiting for its workers, which are killed (they may never answer)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        try:
+            process.kill()
+        except Exception:  # noqa: BLE001 - gone already
+            pass
