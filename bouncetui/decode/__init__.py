@@ -85,10 +85,9 @@ def check_structure(message: Message, limits: Limits) -> None:
             raise LimitExceeded("more than %d MIME parts (--max-parts)" % limits.max_parts)
         if depth > limits.max_depth:
             raise LimitExceeded("MIME parts nested deeper than %d (--max-depth)" % limits.max_depth)
-        if part.get_content_type() in TEXT_REPORT_TYPES:
-            continue  # its field blocks are not MIME parts
-        payload = part.get_payload() if part.is_multipart() else None
-        if isinstance(payload, list):
+        payload = part._payload  # a list when multipart (what get_payload() returns then)
+        if type(payload) is list and part.get_content_type() not in TEXT_REPORT_TYPES:
+            # a report's field blocks are not MIME parts
             stack.extend((sub, depth + 1) for sub in payload if hasattr(sub, "is_multipart"))
 
 

@@ -18,7 +18,6 @@ import email.parser
 import email.policy
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from bouncetui.decode import jis, mimeparse
 
@@ -162,11 +161,51 @@ def decode_header(value: str | email.header.Header | None) -> str:
     return " ".join(value.split())
 
 
+class cached_property:  # noqa: N801 - used as functools.cached_property is
+    """functools.cached_property without the lock Python 3.11 takes on every first access (a
+    Message is read by the one thread that parsed it): each property is computed once and kept in
+    the instance's __dict__, which answers every later access without calling this."""
+
+    def __init__(self, func):  # type: ignore[no-untyped-def]
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:  # type: ignore[no-untyped-def]
+        self.name = name
+
+    def __get__(self, instance, owner=None):  # type: ignore[no-untyped-def]
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
+# Transfer encodings that get_payload(decode=True) decodes; any other leaves the bytes as they are.
+_DECODED_CTES = frozenset({"quoted-printable", "base64", "x-uuencode", "uuencode", "uue", "x-uue"})
+
+
+def payload_bytes(part: email.message.Message) -> bytes | None:
+    """part.get_payload(decode=True) for a part that is not multipart.
+
+    A part with nothing to decode (7bit, 8bit, binary, no encoding) is the common case: its text,
+    as the parser left it, is encoded back to its bytes once, where the standard method checks for
+    surrogates with one encoding and then encodes again."""
+    payload = part._payload
+    if type(payload) is str and str(part.get("content-transfer-encoding", "")).lower() not in _DECODED_CTES:
+        try:
+            return payload.encode("ascii", "surrogateescape")
+        except UnicodeEncodeError:
+            pass  # text with characters beyond 8-bit bytes (a part built from decoded text)
+    return part.get_payload(decode=True)
+
+
 def part_text(part: email.message.Message) -> str:
     """The decoded text of one part; for report parts the field blocks as text."""
-    ctype = part.get_content_type()
-    payload = part.get_payload()
-    if part.is_multipart() and ctype.startswith("message/"):
+    if part.is_multipart():
+        if not part.get_content_type().startswith("message/"):
+            return ""
+        payload = part.get_payload()
         blocks = []
         for block in payload if isinstance(payload, list) else [payload]:
             if isinstance(block, email.message.Message):
@@ -176,11 +215,9 @@ def part_text(part: email.message.Message) -> str:
                     lines.append(unsurrogate(body).rstrip("\n"))
                 blocks.append("\n".join(lines))
         return "\n\n".join(blocks) + "\n"
-    if part.is_multipart():
-        return ""
-    raw = part.get_payload(decode=True)
+    raw = payload_bytes(part)
     if raw is None:
-        raw = str(payload).encode("ascii", "surrogateescape")
+        raw = str(part.get_payload()).encode("ascii", "surrogateescape")
     return decode_bytes(raw, part.get_content_charset())
 
 
@@ -228,6 +265,11 @@ class Message:
     @cached_property
     def sender(self) -> str:
         return self.header("From")
+
+    @cached_property
+    def senders(self) -> tuple[str, str]:
+        """(From, Return-Path), decoded: where provider decoders look for their notifier."""
+        return self.sender, self.header("Return-Path")
 
     # -- parts ----------------------------------------------------------------------------------
     @cached_property

@@ -128,7 +128,8 @@ def indented_blocks(text: str) -> list[tuple[str, str]]:
 
 
 def sender_matches(message: Message, pattern: re.Pattern[str]) -> bool:
-    return bool(pattern.search(message.sender) or pattern.search(message.header("Return-Path")))
+    sender, return_path = message.senders
+    return bool(pattern.search(sender) or pattern.search(return_path))
 
 
 _EXIM_HOST = re.compile(r"\bhost:? (?P<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\[[0-9A-Fa-f.:]+\])\.?(?: ?[\[(][0-9A-Fa-f.:]+[\])])?:?\s*")
