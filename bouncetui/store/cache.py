@@ -25,6 +25,7 @@ import functools
 import hashlib
 import itertools
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -68,6 +69,7 @@ LOOKUP_CHUNK = 500  # ... this many content hashes per IN (...)
 NOT_ONE_MESSAGE = frozenset(("", "!", "?"))  # token words of a one-message file that are not its records
 FIRST_CHUNK = 512  # unchanged files per CachedFiles chunk at first, twice as many in each next ...
 CHUNK_FILES = 16384  # ... up to this many
+MMAP_BYTES = 1 << 30  # the part of the database a scan reads through a memory map
 TEXT_MESSAGES = 2048  # cached messages per CachedLines chunk (a big mailbox's text is written in parts)
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
 
@@ -143,6 +145,15 @@ class _Writer:
             self.messages.clear()
 
 
+def _map(conn: sqlite3.Connection) -> None:
+    """Let SQLite read the database through a memory map: a rescan looks up every cached message
+    by its hash, all over the file, and a mapped page costs no read() (a third less CPU)."""
+    try:
+        conn.execute("PRAGMA mmap_size = %d" % MMAP_BYTES)
+    except sqlite3.Error:
+        pass  # then it reads as usual
+
+
 def _collect_garbage(conn: sqlite3.Connection) -> None:
     """Drop cached messages that no file refers to any more."""
     used: set[str] = set()
@@ -173,6 +184,8 @@ class CachedScan:
                  jobs: int = 1, limits: Limits = DEFAULT, cached_first: bool = False, lazy: bool = False,
                  text: bool = False) -> None:
         self.conn = conn
+        if conn is not None:
+            _map(conn)
         self.lazy = lazy and conn is not None
         self.text = text and not self.lazy
         self.source = RecordSource(functools.partial(connect, db_path)) if self.lazy else None
@@ -427,20 +440,23 @@ class CachedScan:
         count = 0
         for entry, key, hashes, uniq, write, tokens in files:
             if hashes[0] in found if len(hashes) == 1 else all(digest in found for digest in hashes):
+                if text and len(hashes) > 1 and not write:  # a mailbox: its messages at once
+                    payloads = list(map(found.__getitem__, hashes))
+                    if "" not in payloads and not any(map(_is_error, payloads)):
+                        texts.extend(zip(itertools.repeat(entry.path), range(1, len(payloads) + 1), payloads))
+                        count += 1
+                        continue
                 words = []
                 for position, digest in enumerate(hashes, 1):
                     payload = found[digest]
                     if text and not payload.startswith("{"):  # its records' text ("": it has none)
                         if payload:
                             texts.append((entry.path, position, payload))
-                            if len(texts) >= TEXT_MESSAGES:
-                                ready.append(CachedLines(texts))
-                                texts = []
                         if write:
                             words.append(text_token_word(payload))
                         continue
                     if texts:
-                        ready.append(CachedLines(texts))
+                        ready += _text_chunks(texts)
                         texts = []
                     items = replay(payload, entry.path, position)
                     words.append(token_word(items))
@@ -450,7 +466,7 @@ class CachedScan:
                     self.slots.append(("file", key, entry, uniq, hashes, words))
                 continue
             if texts:
-                ready.append(CachedLines(texts))
+                ready += _text_chunks(texts)
                 texts = []
             yield from self._give(ready, count)
             ready, count = [], 0
@@ -459,7 +475,7 @@ class CachedScan:
             if self._window_full():
                 yield from self._drain()
         if texts:
-            ready.append(CachedLines(texts))
+            ready += _text_chunks(texts)
         yield from self._give(ready, count)
 
     def _give_lazy(self) -> Iterator[Item]:
@@ -544,6 +560,14 @@ class CachedScan:
             return
         if self.writer is not None:
             self.slots.append(("file", key, entry, maildir_unique_name(entry.path), hashes, words))
+
+
+_is_error = operator.methodcaller("startswith", "{")  # a cached message's text that is an error's JSON
+
+
+def _text_chunks(texts: list[tuple[str, int, str]]) -> list[CachedLines]:
+    """Cached messages' text as CachedLines chunks of at most TEXT_MESSAGES messages."""
+    return [CachedLines(texts[i : i + TEXT_MESSAGES]) for i in range(0, len(texts), TEXT_MESSAGES)]
 
 
 def _whole(hashes: str, tokens: str) -> bool:
