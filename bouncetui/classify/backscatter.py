@@ -22,6 +22,7 @@ marked as a whole, with the test `foreign(own)` makes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -29,14 +30,14 @@ from typing import Protocol, runtime_checkable
 
 from bouncetui.model import Bounce
 
-# Spam tags filters and providers put into the subject of the mail they flag.
-SPAM_TAGS = re.compile(
+# Spam tags filters and providers put into the subject of the mail they flag (compiled when first
+# used: a rescan answered from the cache has no subject to look at).
+SPAM_TAGS = (
     r"\[\s*(?:spam|spam\?|suspected[ -]spam|possible[ -]spam|probable[ -]spam|likely[ -]spam|bulk|junk"
     r"|meiwaku|迷惑メール|迷惑|spam[ -]?suspect)\s*\]"
     r"|\*{2,}\s*(?:spam|possible spam|junk)\s*\*{2,}"
     r"|\{\s*spam\??\s*\}"
-    r"|^\s*(?:spam|junk)\s*:",
-    re.IGNORECASE,
+    r"|^\s*(?:spam|junk)\s*:"
 )
 WINDOW = 512  # records held back while inferring the own domains
 MIN_RECORDS = 20  # fewer records with an addresser than this: no inference
@@ -44,9 +45,14 @@ MIN_SHARE = 0.10  # a domain this share of the addressers (or more) is an own do
 MIN_COVER = 0.80  # the own domains together must be this share of the addressers
 
 
+@functools.cache
+def _spam_tags() -> re.Pattern[str]:
+    return re.compile(SPAM_TAGS, re.IGNORECASE)
+
+
 def spam_tag(subject: str) -> str:
     """The spam tag in a subject ("[SPAM]"), or ""."""
-    m = SPAM_TAGS.search(subject or "")
+    m = _spam_tags().search(subject or "")
     return m.group(0).strip() if m else ""
 
 
