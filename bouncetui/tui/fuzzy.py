@@ -5,7 +5,9 @@ Then the typo-tolerant part: rapidfuzz's partial_ratio, in C, picks the best FUZ
 addresses, which are re-ranked in Python: a subsequence (letters left out) first, then the typo
 score with the local part (weighted double) and the domain scored separately when the query has
 an "@". `RecipientIndex` keeps the distinct addresses as records arrive, so a keystroke does not
-rebuild them.
+rebuild them; it also keeps their distinct local parts, which the typo pass looks at first (they
+are shorter and fewer than the addresses: half the work), the addresses in order of length, and
+the last query's substrings, which the next key (the same text and one more letter) narrows.
 """
 
 from __future__ import annotations
@@ -74,6 +76,23 @@ def _near_domain(query: str, names: Sequence[str], by_domain: dict[str, list[str
     return [name for domain in near for name in by_domain[domain][:]]
 
 
+def _near_domains(typed: str, by_domain: dict[str, list[str]]) -> list[str] | None:
+    """The domains resembling a typed one (None: every domain does). One letter typed: those
+    with it, as only they can score (see `score`); more: those with the text or like it."""
+    if len(typed) == 1:
+        near = [d for d in list(by_domain) if typed in d]
+    else:
+        near = [d for d in list(by_domain) if typed in d or fuzz.partial_ratio(typed, d) >= MATCH_CUTOFF]
+    return None if len(near) == len(by_domain) else near
+
+
+def group_by_local(names: Iterable[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name.rpartition("@")[0], []).append(name)
+    return groups
+
+
 def group_by_domain(names: Iterable[str]) -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
     for name in names:
@@ -89,7 +108,11 @@ class RecipientIndex:
         self.rows: dict[str, list[int]] = {}
         self.name_of: list[str] = []  # record index -> its lower-case recipient
         self.by_domain: dict[str, list[str]] = {}  # domain -> its distinct names
+        self.by_local: dict[str, list[str]] = {}  # local part -> its distinct names
+        self.locals_in: dict[str, list[str]] = {}  # domain -> the local parts of its names
         self.count = 0
+        self._by_length: tuple[int, list[str]] = (0, [])  # (len(names) then, names shortest first)
+        self._last: tuple[str, int, list[str]] = ("", -1, [])  # a query, len(names) then, its substrings
 
     def extend(self, recipients: Iterable[str], start: int) -> None:
         """Index recipients of records start, start+1, ... (called as records arrive)."""
@@ -100,10 +123,73 @@ class RecipientIndex:
             if rows is None:
                 self.rows[key] = [i]
                 self.names.append(key)
-                self.by_domain.setdefault(key.rpartition("@")[2], []).append(key)
+                local, _at, domain = key.rpartition("@")
+                self.by_domain.setdefault(domain, []).append(key)
+                self.by_local.setdefault(local, []).append(key)
+                self.locals_in.setdefault(domain, []).append(local)
             else:
                 rows.append(i)
             self.count = i + 1
+
+    def substrings(self, query: str) -> list[str]:
+        """The names containing `query`, shortest first (ties in the order they came)."""
+        count = len(self.names)
+        last, then, found = self._last
+        if not (then == count and last and last in query):  # else: narrow the last query's
+            if self._by_length[0] != count:
+                self._by_length = (count, sorted(self.names[:count], key=len))
+            found = self._by_length[1]
+        found = [n for n in found if query in n]
+        self._last = (query, count, found)
+        return found
+
+    def rank(self, query: str, cancelled: Callable[[], bool] = lambda: False) -> list[str] | None:
+        """The distinct names matching `query`, best first (see the module docstring); None when
+        cancelled."""
+        query = query.strip().lower()
+        substrings = self.substrings(query)
+        ranked = [n for n in substrings if n.startswith(query)]
+        ranked += [n for n in substrings if not n.startswith(query)]
+        if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
+            return None if cancelled() else ranked
+        limit = FUZZY_LIMIT + len(substrings)
+        candidates = self._candidates(query, limit)
+        if cancelled():
+            return None
+        hits = process.extract(query, candidates, scorer=fuzz.partial_ratio, limit=limit,
+                               score_cutoff=FIRST_PASS_CUTOFF)
+        if cancelled():
+            return None
+        fuzzy = [(score(query, name), name) for name, _score, _i in hits if query not in name]
+        fuzzy.sort(key=lambda pair: -pair[0])
+        return ranked + [name for value, name in fuzzy if value >= MATCH_CUTOFF]
+
+    def _candidates(self, query: str, limit: int) -> list[str]:
+        """The names the typo pass scores: those whose local part is among the `limit` best for
+        the query's local part (the whole query without an "@"), in a domain like the typed one;
+        without an "@", also every name of a domain the query resembles."""
+        local, at, typed = query.partition("@")
+        domains = self.by_domain
+        near = _near_domains(typed, domains) if at and typed else None
+        if not local:  # "@domain": the domain decides
+            chosen = list(domains) if near is None else near
+            return [name for domain in chosen for name in domains[domain][:]]
+        by_local = self.by_local
+        if near is None:
+            parts = list(by_local)
+        else:
+            parts = list(dict.fromkeys(part for domain in near for part in self.locals_in[domain][:]))
+        best = process.extract(local, parts, scorer=fuzz.partial_ratio, limit=limit, score_cutoff=FIRST_PASS_CUTOFF)
+        found = [name for part, _score, _i in best for name in by_local[part][:]]
+        if near is not None:
+            allowed = set(near)
+            found = [name for name in found if name.rpartition("@")[2] in allowed]
+        if not at:  # the text may be in the domain
+            for domain in list(domains):
+                if fuzz.partial_ratio(query, domain) >= FIRST_PASS_CUTOFF:
+                    found += domains[domain][:]
+            found = list(dict.fromkeys(found))
+        return found
 
     def search(self, query: str, allowed: list[int] | None = None,
                cancelled: Callable[[], bool] = lambda: False) -> list[int] | None:
@@ -115,10 +201,10 @@ class RecipientIndex:
                 local.rows.setdefault(name_of[i], []).append(i)
             local.names = list(local.rows)
             local.by_domain = group_by_domain(local.names)
+            local.by_local = group_by_local(local.names)
             local.count = len(allowed)
             return local.search(query, None, cancelled)
-        names = self.names[:]  # a snapshot: records keep arriving on the main thread
-        ranked = rank(query, names, cancelled, self.by_domain)
+        ranked = self.rank(query, cancelled)
         if ranked is None:
             return None
         out: list[int] = []

@@ -742,3 +742,31 @@ async def test_a_folder_opened_again_lists_from_the_index_then_drops_deleted_and
     assert ("tanaka.x@docomo.ne.jp", str(edited)) in again and "tanaka.t@docomo.ne.jp" not in {r for r, _o in again}
     assert (single[1], str(moved)) in again and (single[1], str(renamed)) not in again
     assert "%d total" % len(again) in status.replace(",", "")  # the deleted row is not counted
+
+
+@sync
+async def test_a_long_list_narrowed_by_the_filter_scrolls_within_its_rows(env):
+    base = fixed_records()
+    records = [base[i % len(base)].replace(recipient="user%03d@%s" % (i, base[i % len(base)].destination),
+                                           token="token%03d" % i) for i in range(300)]
+    app = BounceApp(StaticBackend(records), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = main_screen(app)
+        listed = screen.bounce_list
+        await pilot.press("G")  # the last row, the list scrolled to its end
+        await settle(pilot, app)
+        assert listed.scroll_offset.y == 300 - listed.size.height
+        await type_filter(pilot, app, "reason:userunknown")  # fewer rows, still more than a screen
+        count = len(listed.shown)
+        assert listed.size.height < count < 300
+        assert listed.max_scroll_y == count - listed.size.height  # the scroll bar is the new list's
+        assert listed.scroll_offset.y <= listed.max_scroll_y
+        await pilot.press("G")
+        await settle(pilot, app)
+        last = screen.records[listed.shown[-1]].recipient
+        assert last in screen_text(app)
+        await pilot.press("escape")
+        await type_filter(pilot, app, "to:user00")  # a few rows: no scroll bar
+        assert len(listed.shown) < listed.size.height and listed.max_scroll_y == 0
+        assert "user001@" in screen_text(app)

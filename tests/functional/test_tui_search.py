@@ -62,3 +62,17 @@ def test_marked_and_negated_marked():
 def test_an_unknown_field_is_an_error_not_a_filter():
     query = filtering.parse("colour:red")
     assert query.error and "colour" in query.error
+
+
+def test_typing_letter_by_letter_finds_what_the_whole_query_finds():
+    index = fuzzy.RecipientIndex()
+    index.extend(ADDRESSES, 0)
+    typed = ""
+    for letter in "tanaka.t@docomo":
+        typed += letter
+        assert index.search(typed) == fuzzy.search(typed, ADDRESSES), typed
+    index.extend(["tanaka.t@docomo.ne.jp.example", "xtanaka.t@docomo.ne.jp"], len(ADDRESSES))  # names arrive
+    assert index.search(typed) == fuzzy.search(typed, [*ADDRESSES, "tanaka.t@docomo.ne.jp.example",
+                                                       "xtanaka.t@docomo.ne.jp"])
+    assert index.search("tanaka") == fuzzy.search("tanaka", [*ADDRESSES, "tanaka.t@docomo.ne.jp.example",
+                                                              "xtanaka.t@docomo.ne.jp"])

@@ -81,7 +81,7 @@ class BounceList(ScrollView, can_focus=True):
         """Show these record indexes; the cursor stays on record `keep` when it is still shown."""
         current = self.current if keep is None else keep
         self.shown = shown
-        self.virtual_size = Size(self.size.width, len(shown))
+        self._set_rows(len(shown))
         target = 0
         if current is not None and current >= 0 and shown:
             try:
@@ -96,10 +96,27 @@ class BounceList(ScrollView, can_focus=True):
         if not more:
             return
         self.shown.extend(more)
-        self.virtual_size = Size(self.size.width, len(self.shown))
+        self._set_rows(len(self.shown))
         self.refresh()
         if len(self.shown) == len(more):
             self.cursor = 0
+
+    def _set_rows(self, count: int) -> None:
+        """The list is `count` rows long now. A layout of the screen (tens of ms at each scan
+        batch, each key typed in the filter) only when the scroll bar comes or goes; else the
+        scroll bar and the rows are redrawn where they are."""
+        size = Size(self.size.width, count)
+        if size == self.virtual_size:
+            return
+        height = self.container_size.height
+        if not self.is_mounted or (count > height) != (self.virtual_size.height > height) \
+                or size.width != self.virtual_size.width:
+            self.virtual_size = size
+            return
+        self.set_reactive(BounceList.virtual_size, size)
+        self._scroll_update(size)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
 
     def invalidate(self, indexes: list[int] | None = None) -> None:
         """Records changed (marks, triage state): redraw."""

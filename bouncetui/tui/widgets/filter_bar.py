@@ -84,7 +84,8 @@ class FilterBar(Horizontal):
 
     def set_info(self, info: str, error: bool = False) -> None:
         label = self.query_one("#filter-info", Label)
-        label.update(Text(info))  # it may quote what was typed: never markup
+        layout = len(info) != len(str(label.render()))  # the same width: no layout of the screen
+        label.update(Text(info), layout=layout)  # it may quote what was typed: never markup
         label.set_class(error, "error")
 
     @on(Input.Changed, "#filter-input")
