@@ -7,6 +7,10 @@ as a tree of their characters; `candidates(text)` then names the patterns worth 
 superset of those that match: a pattern whose words are unknown is always among them). Searching
 a few patterns instead of hundreds is what makes classifying a diagnostic cheap.
 
+The words are found by an Aho-Corasick automaton (pyahocorasick) in one pass over the text, every
+occurrence of every word; without that package, by the regular expression tree (slower: the engine
+tries its branches at every character), which finds the same words.
+
 Case-insensitive patterns are screened by their words lower-cased, in the lower-cased text, and
 only in an ASCII text: Unicode case-insensitive matching has equivalences that str.lower() does
 not ("s" matches "ſ"), so a text with other characters gets every pattern.
@@ -17,12 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+try:  # an Aho-Corasick automaton: every word in one pass over the text
+    import ahocorasick
+except ImportError:  # the regular expression tree does the same, slower
+    ahocorasick = None
+
 try:  # the regular expression parser, to read the words a pattern needs
     from re import _constants as _sre
     from re import _parser as _sre_parser
 except ImportError:  # another Python: every pattern is a candidate
     _sre = _sre_parser = None
 
+# True: the regular expression tree even where the automaton is there (to compare the two)
+_FORCE_TREE = False
 MIN_WORD = 3  # shorter words are in nearly every text: not worth looking for
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters of a pattern that are not literal
 
@@ -113,8 +124,16 @@ class Screen:
         for n, pattern in enumerate(patterns):
             for word in words_needed(pattern, flags):
                 by_word.setdefault(word, []).append(n)
-        self.unscreened = self.everything - {n for ns in by_word.values() for n in ns}
-        # A word found -> the patterns that need it or a word it starts with (found there too).
+        self.unscreened = frozenset(self.everything - {n for ns in by_word.values() for n in ns})
+        self.automaton = None
+        if by_word and ahocorasick is not None and not _FORCE_TREE:
+            # Every occurrence of every word: a word found -> the patterns that need it.
+            self.automaton = ahocorasick.Automaton()
+            for word, ns in by_word.items():
+                self.automaton.add_word(word, frozenset(ns))
+            self.automaton.make_automaton()
+        # The tree finds the longest word at each place: a word found -> the patterns that need it
+        # or a word it starts with (found there too).
         self.covers = {
             word: frozenset(n for end in range(MIN_WORD, len(word) + 1) for n in by_word.get(word[:end], ()))
             for word in by_word
@@ -130,6 +149,10 @@ class Screen:
                 return self.everything
             text = text.lower()
         found = set(self.unscreened)
+        if self.automaton is not None:
+            for _end, ns in self.automaton.iter(text):
+                found |= ns
+            return found
         # The longest word at each place one starts: searched again from the next character (the
         # engine skips ahead to a possible first character; findall of a lookahead could not).
         search = self.words.search

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bouncetui.classify import compiled, match_wording, providers, rules
+from bouncetui.classify import compiled, match_wording, providers, rules, screen
 from bouncetui.classify.screen import Screen, words_needed
 
 TEXTS = [
@@ -44,6 +44,16 @@ def test_the_words_a_pattern_cannot_match_without(pattern: str, flags: int, word
     assert words_needed(pattern, flags) == words
 
 
+@pytest.fixture(params=["automaton", "tree"])
+def finder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test of the screen runs with the Aho-Corasick automaton and with the regular expression
+    tree that stands in for it where pyahocorasick is not installed."""
+    if request.param == "automaton" and screen.ahocorasick is None:
+        pytest.skip("pyahocorasick not installed: only the regular expression tree is used")
+    monkeypatch.setattr(screen, "_FORCE_TREE", request.param == "tree")
+    return request.param
+
+
 def _check(patterns: list[str], flags: int, texts: list[str]) -> None:
     screen = Screen(patterns, flags)
     for text in texts:
@@ -54,21 +64,21 @@ def _check(patterns: list[str], flags: int, texts: list[str]) -> None:
                 assert n in kept, (pattern, text)
 
 
-def test_every_wording_pattern_that_matches_is_kept() -> None:
+def test_every_wording_pattern_that_matches_is_kept(finder: str) -> None:
     patterns = [p for _reason, pats in rules.PATTERNS for p in pats]
     # each pattern's own words, as a text, besides the sample replies
     texts = TEXTS + [" and ".join(words_needed(p, re.MULTILINE)) for p in patterns]
     _check(patterns, re.MULTILINE, texts)
 
 
-def test_every_provider_pattern_that_matches_is_kept() -> None:
+def test_every_provider_pattern_that_matches_is_kept(finder: str) -> None:
     patterns = [r.pattern for p in providers.PROVIDERS for r in p.rules] + [p.mark for p in providers.PROVIDERS if p.mark]
     flags = re.IGNORECASE | re.MULTILINE
     texts = TEXTS + [" and ".join(words_needed(p, flags)).upper() for p in patterns]
     _check(patterns, flags, texts)
 
 
-def test_a_text_beyond_ascii_keeps_every_case_insensitive_pattern() -> None:
+def test_a_text_beyond_ascii_keeps_every_case_insensitive_pattern(finder: str) -> None:
     screen = Screen([r"spam filter", r"user unknown"], re.IGNORECASE)
     assert screen.candidates("ſpam filter") == {0, 1}
     assert screen.candidates("nothing to see") == set()
@@ -79,3 +89,23 @@ def test_the_reason_is_the_first_in_table_order_whatever_the_position() -> None:
     # though the text names the unknown user first.
     assert match_wording("user unknown, and the mailbox is full")[0] == "mailboxfull"
     assert compiled().reasons.index("mailboxfull") < compiled().reasons.index("userunknown")
+
+
+def test_words_inside_and_overlapping_other_words_are_all_found(finder: str) -> None:
+    # "unknown" inside "userunknown", "mailbox" and "box full" overlapping, "user" a prefix of "username"
+    patterns = [r"unknown", r"mailbox", r"box full", r"user", r"username", r"quota"]
+    found = Screen(patterns).candidates("userunknown; the mailbox full, username")
+    assert {0, 1, 2, 3, 4} <= found and 5 not in found
+
+
+def test_the_automaton_and_the_tree_keep_the_same_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    if screen.ahocorasick is None:
+        pytest.skip("pyahocorasick not installed: only the regular expression tree is used")
+    patterns = [p for _reason, pats in rules.PATTERNS for p in pats]
+    texts = [t.lower() for t in TEXTS] + [" and ".join(words_needed(p, re.MULTILINE)) for p in patterns]
+    automaton = Screen(patterns, re.MULTILINE)
+    monkeypatch.setattr(screen, "_FORCE_TREE", True)
+    tree = Screen(patterns, re.MULTILINE)
+    assert automaton.automaton is not None and tree.automaton is None
+    for text in texts:
+        assert automaton.candidates(text) == tree.candidates(text), text
