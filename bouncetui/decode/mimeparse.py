@@ -27,9 +27,12 @@ POLICY = email.policy.compat32
 _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
 # A run of header lines (feedparser's test, line after line), and one field with its folded lines
 # as compat32's header_source_parse gives it: the name, the value without the blanks after the
-# colon and without the final newline.
-_HEADER_RUN = re.compile(r"(?:(?:From |[\041-\071\073-\176]*:|[\t ])[^\n]*(?:\n|\Z))*")
-_FIELD = re.compile(r"^([\041-\071\073-\176]+):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.MULTILINE)
+# colon and without the final newline. Their repetitions are possessive ("*+"): no step of them
+# can be given back for the rest to match (a name has no colon, a line's text no newline, and
+# nothing follows the run), so they match what the greedy forms match, without the engine saving
+# a backtracking point per character and per line (about a fifth fewer instructions measured).
+_HEADER_RUN = re.compile(r"(?:(?:From |[\041-\071\073-\176]*+:|[\t ])[^\n]*+(?:\n|\Z))*+")
+_FIELD = re.compile(r"^([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)", re.MULTILINE)
 # A line of a header run that the fast path leaves to the line-by-line reader: one starting with
 # a colon, a From_ line after the first, a boundary-like line (one search, not three scans).
 _UNCLEAN_LINE = re.compile(r"\n(?::|From |--)")
