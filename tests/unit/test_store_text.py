@@ -86,11 +86,13 @@ def test_a_mailbox_rescan_in_parts_marks_what_a_scan_without_the_cache_marks(cap
     scan(capsys, "--db", db, "--format", "jsonl", str(mbox))
     warm = scan(capsys, "--db", db, "--format", "jsonl", str(mbox))
     assert warm == fresh and len(warm.splitlines()) == 17 and '"position":17,' in warm
+    assert scan(capsys, "--db", db, "--format", "json", str(mbox)) == scan(capsys, "--no-cache", "--format", "json",
+                                                                          str(mbox))
 
 
 ODD = Bounce(origin='/mail/cur/"quoted" \\ name:2,S', position=7, timestamp=1764061200,
              addresser="a@shop.example.jp", senderdomain="Shop.Example.JP", recipient='x"y\\z@example.org',
-             diagnosticcode="550 5.1.1 line one\nline two\t\x00\x1f \u2028 ü 日本", subject="[SPAM] hi",
+             diagnosticcode='550 5.1.1 line one\nline two\t\x00\x1f \u2028 ü 日本 ,"subject":"x" {"origin":1} \\', subject="[SPAM] hi",
              hardbounce=True, token="0123abc", backscatter=True)
 
 
