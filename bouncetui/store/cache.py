@@ -205,6 +205,7 @@ class CachedScan:
         self.window_messages = min(FIRST_WINDOW, WINDOW_MESSAGES)
         self.pending: set[str] = set()  # digests of the window's messages to decode
         self.pool: Workers | None = None
+        self.waiting: tuple[list[tuple], Iterator] | None = None  # a window the workers decode
         self.done = self.listed = self.expected = 0
         self.on_progress: Progress | None = None
 
@@ -292,7 +293,7 @@ class CachedScan:
             yield from self._file(entry, key, row)
         yield from self._give_lazy()
         yield from self._resolve()
-        yield from self._drain()
+        yield from self._drain(last=True)
         if self.writer:
             gone = [p for p in known if not _under_any(p, unlisted)]
             self.writer.flush(forget=gone, collect=bool(gone or self.replaced))
@@ -302,15 +303,27 @@ class CachedScan:
         return (self.to_decode >= self.window_messages or self.window_bytes >= WINDOW_BYTES
                 or len(self.slots) >= WINDOW_SLOTS)
 
-    def _drain(self) -> Iterator[Item]:
-        """Decode the window's messages, then emit its slots in order."""
+    def _drain(self, last: bool = False) -> Iterator[Item]:
+        """Decode the window's messages, then emit its slots in order. A window sent to the
+        workers is emitted after the next one is read and sent (or when `last`), so they decode
+        while this process reads and writes."""
         slots, self.slots = self.slots, []
         messages = [slot[1] for slot in slots if slot[0] == "decode"]
-        results = iter(self._decode(messages))
+        results = self._decode(messages)
         if messages:
             self.window_messages = min(self.window_messages * 2, WINDOW_MESSAGES)
         self.to_decode = self.window_bytes = 0
         self.pending = set()
+        waiting, self.waiting = self.waiting, None
+        if waiting is not None:
+            yield from self._emit(*waiting)
+        if isinstance(results, list) or last:  # decoded already (here), or nothing follows
+            yield from self._emit(slots, iter(results))
+        else:
+            self.waiting = (slots, results)
+
+    def _emit(self, slots: list[tuple], results: Iterator[list[Bounce] | ScanError | str]) -> Iterator[Item]:
+        """A window's slots in order, with its decoded messages' results."""
         decoded: dict[str, str] = {}
         for slot in slots:
             kind = slot[0]
@@ -342,9 +355,10 @@ class CachedScan:
         if self.writer:
             self.writer.maybe_flush()
 
-    def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError | str]:
-        """Each message's records or error; from the workers, when the cache is written, as the
-        cache keeps them (encoded there: a string pickles and comes back far cheaper than records)."""
+    def _decode(self, messages: list[RawMessage]) -> list[list[Bounce] | ScanError | str] | Iterator:
+        """Each message's records or error: a list when decoded here; from the workers, as they
+        come, and when the cache is written, as the cache keeps them (encoded there: a string
+        pickles and comes back far cheaper than records)."""
         if (self.pool is None and self.jobs > 1 and len(messages) >= min(POOL_MIN_MESSAGES, self.window_messages)
                 and self.listed - self.done >= POOL_MIN_MESSAGES):
             from bouncetui.store.workers import Workers

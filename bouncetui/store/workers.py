@@ -7,7 +7,8 @@ its own process. A message that kills a worker twice becomes a ScanError saying 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 
 from bouncetui.limits import Limits
 from bouncetui.model import Bounce, ScanError
@@ -66,16 +67,18 @@ class Workers:
         """True once the workers answered (False while they start, or when they were given up)."""
         return self.pool.usable()
 
-    def map(self, messages: Sequence[RawMessage], limits: Limits, encoded: str | None = None) -> list[Result]:
-        """Each message's records (or error), in order (see decode_chunk for `encoded`)."""
+    def map(self, messages: Sequence[RawMessage], limits: Limits, encoded: str | None = None) -> Iterator[Result]:
+        """Each message's records (or error), in order (see decode_chunk for `encoded`). Every chunk
+        is sent at once; the results come as they are decoded, so the caller can emit the first
+        while the workers decode the rest (or read what it sends next)."""
         plain = [(m.origin, m.position, m.data) for m in messages]
         tasks: list[Chunk] = [(plain[i : i + CHUNK], limits, encoded) for i in range(0, len(plain), CHUNK)]
-        futures = [self.pool.submit(task) for task in tasks]
-        out: list[Result] = []
+        return self._results(tasks, [self.pool.submit(task) for task in tasks])
+
+    def _results(self, tasks: list[Chunk], futures: list[Future[list[Result]]]) -> Iterator[Result]:
         for task, future in zip(tasks, futures):
             for answer in self.pool.answers(future, task):
-                out.extend(answer)
-        return out
+                yield from answer
 
     def terminate(self) -> None:
         self.pool.close()
