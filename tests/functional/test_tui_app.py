@@ -770,3 +770,17 @@ async def test_a_long_list_narrowed_by_the_filter_scrolls_within_its_rows(env):
         await type_filter(pilot, app, "to:user00")  # a few rows: no scroll bar
         assert len(listed.shown) < listed.size.height and listed.max_scroll_y == 0
         assert "user001@" in screen_text(app)
+
+
+@sync
+async def test_a_query_longer_than_the_filter_bar_shows_its_end_as_it_is_typed(env):
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("slash", *"".join("-to:nobody%02d " % i for i in range(8)), *"tanak@docomo")
+        await settle(pilot, app)
+        assert "tanak@docomo" in screen_text(app).splitlines()[1]  # the bar's line: the text's end in view
+        assert shown_recipients(app)[0] == "tanaka.t@docomo.ne.jp"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "filter: -to:nobody00" in screen_text(app)  # the title says the whole query once typed

@@ -1,6 +1,7 @@
 """The main screen's background work besides the scan: building the records the cache gave
-unbuilt (and keeping them out of the garbage collector's way), --watch polling the mail folders,
-and reading the mail log (--maillog) beside the bounces. A mixin of MainScreen, which owns the state."""
+unbuilt (and keeping them out of the garbage collector's way), reading the selected record's
+original headers, --watch polling the mail folders, and reading the mail log (--maillog) beside
+the bounces. A mixin of MainScreen, which owns the state."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from textual import work
 from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce
-from bouncetui.tui.messages import MaillogLoaded
+from bouncetui.tui.backend import read_raw
+from bouncetui.tui.messages import HeadersLoaded, MaillogLoaded
 
 if TYPE_CHECKING:
     from bouncetui.tui.screens.main import MainScreen
 
+HEADER_CACHE = 256  # records whose original headers are kept
 FREEZE_RECORDS = 20_000  # the records are frozen out of the garbage collector at this many, twice as many ...
 
 
@@ -58,6 +61,27 @@ class BackgroundWork:
             if count > start:
                 self.recipients.extend(self.records.recipients(start, count), start)
 
+
+    # -- the selected record's original headers ---------------------------------------------------
+    @work(thread=True, exclusive=True, group="headers")
+    def headers_worker(self: MainScreen, key: tuple[str, int]) -> None:
+        from bouncetui.tui.rawmail import original_headers
+
+        try:
+            headers = original_headers(read_raw(*key))
+        except Exception as exc:  # a moved or unreadable file: say so in the pane
+            self.post_message(HeadersLoaded(key, None, "cannot read the message: %s" % exc))
+            return
+        self.post_message(HeadersLoaded(key, headers))
+
+    def on_headers_loaded(self: MainScreen, message: HeadersLoaded) -> None:
+        if len(self._headers) > HEADER_CACHE:
+            self._headers.clear()
+        self._headers[message.key] = (message.headers, message.error)
+        self._headers_version += 1
+        index = self.current
+        if index is not None and (self.records[index].origin, self.records[index].position) == message.key:
+            self.show_current()
 
     # -- the mail log ----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="maillog")

@@ -26,12 +26,11 @@ from textual.worker import get_current_worker
 
 from bouncetui.model import Bounce, ScanError
 from bouncetui.tui import actions, filtering, fuzzy, prefs
-from bouncetui.tui.backend import LISTED, STATES, Backend, TriageState, read_raw
+from bouncetui.tui.backend import LISTED, STATES, Backend, TriageState
 from bouncetui.tui.columns import BY_KEY, COLUMN_KEYS
 from bouncetui.tui.maillog_view import LogView, link_text
 from bouncetui.tui.messages import (
     FilterResult,
-    HeadersLoaded,
     ScanBatch,
     ScanDone,
     ScanListed,
@@ -53,7 +52,6 @@ RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is
 BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
-HEADER_CACHE = 256
 SUGGEST_SAMPLE = 20000  # records looked at to complete a field's values in the filter bar
 # query field -> the record attribute whose values complete it
 FIELD_ATTRIBUTES = {"reason": "reason", "domain": "destination", "status": "deliverystatus", "code": "replycode",
@@ -111,6 +109,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         self.scan_done_files = (0, 0)
         self.filter_generation = 0
         self._detail_timer: Timer | None = None
+        self._title_timer: Timer | None = None
         self._headers: dict[tuple[str, int], tuple[list[tuple[str, str]] | None, str]] = {}
         self._headers_version = 0
         self._detail_key: tuple[Any, ...] = ()
@@ -309,14 +308,19 @@ class MainScreen(BackgroundWork, Screen[None]):
         indexes = list(indexes)
         return query.select(indexes, self.records.built(indexes), self.triage, self.bounce_list.marks)
 
-    def set_query(self, text: str) -> None:
+    def set_query(self, text: str, typing: bool = False) -> None:
         self.query_text = text
         self.filter_query = filtering.parse(text)
         bar = self.query_one(FilterBar)
         if self.filter_query.error:
             bar.set_info(self.filter_query.error, error=True)
             return
-        self.update_title()
+        if self._title_timer is not None:
+            self._title_timer.stop()
+        if typing:  # the title follows once typing pauses: each change of it is a layout of the screen
+            self._title_timer = self.set_timer(TYPING_DETAIL_DELAY, self.update_title)
+        else:
+            self.update_title()
         self.refilter()
 
     def refilter(self) -> None:
@@ -375,10 +379,13 @@ class MainScreen(BackgroundWork, Screen[None]):
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
         self.filter_changed_at = time.monotonic()
-        self.set_query(event.text)
+        self.set_query(event.text, typing=True)
 
     @on(FilterBar.Done)
     def _filter_done(self, event: FilterBar.Done) -> None:
+        if self._title_timer is not None:
+            self._title_timer.stop()
+        self.update_title()
         self.bounce_list.focus()
 
     def apply_term(self, term: str) -> None:
@@ -470,26 +477,6 @@ class MainScreen(BackgroundWork, Screen[None]):
         if errors:
             text += " %d message%s could not be read: E lists them." % (errors, "" if errors == 1 else "s")
         return text
-
-    @work(thread=True, exclusive=True, group="headers")
-    def headers_worker(self, key: tuple[str, int]) -> None:
-        from bouncetui.tui.rawmail import original_headers
-
-        try:
-            headers = original_headers(read_raw(*key))
-        except Exception as exc:  # a moved or unreadable file: say so in the pane
-            self.post_message(HeadersLoaded(key, None, "cannot read the message: %s" % exc))
-            return
-        self.post_message(HeadersLoaded(key, headers))
-
-    def on_headers_loaded(self, message: HeadersLoaded) -> None:
-        if len(self._headers) > HEADER_CACHE:
-            self._headers.clear()
-        self._headers[message.key] = (message.headers, message.error)
-        self._headers_version += 1
-        index = self.current
-        if index is not None and (self.records[index].origin, self.records[index].position) == message.key:
-            self.show_current()
 
     # -- status ----------------------------------------------------------------------------------
     def update_title(self) -> None:

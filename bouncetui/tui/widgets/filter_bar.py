@@ -9,7 +9,9 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
 
@@ -18,6 +20,13 @@ PLACEHOLDER = "fuzzy recipient, reason: domain: status: code: hard soft state: s
 
 FIELDS = ("reason:", "domain:", "status:", "code:", "action:", "decodedby:", "state:", "since:", "until:",
           "to:", "from:", "subject:", "rhost:", "note:", "hard", "soft", "marked", "backscatter")
+
+
+class FilterInput(Input):
+    """The query's input. Its text grows at each key, which Input answers with a layout of the
+    whole screen (its virtual size); its width is the bar's whatever the text, so none is done."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class QuerySuggester(Suggester):
@@ -68,7 +77,7 @@ class FilterBar(Horizontal):
 
     def compose(self):
         yield Label("/", id="filter-prompt")
-        yield Input(placeholder=PLACEHOLDER, id="filter-input", suggester=QuerySuggester(self.values))
+        yield FilterInput(placeholder=PLACEHOLDER, id="filter-input", suggester=QuerySuggester(self.values))
         yield Label("", id="filter-info")
 
     @property
