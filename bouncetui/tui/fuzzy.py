@@ -131,13 +131,18 @@ class RecipientIndex:
                 rows.append(i)
             self.count = i + 1
 
+    def prepare(self) -> None:
+        """Order the names by length now (a worker's step), not at the first key typed."""
+        count = len(self.names)
+        if self._by_length[0] != count:
+            self._by_length = (count, sorted(self.names[:count], key=len))
+
     def substrings(self, query: str) -> list[str]:
         """The names containing `query`, shortest first (ties in the order they came)."""
         count = len(self.names)
         last, then, found = self._last
         if not (then == count and last and last in query):  # else: narrow the last query's
-            if self._by_length[0] != count:
-                self._by_length = (count, sorted(self.names[:count], key=len))
+            self.prepare()
             found = self._by_length[1]
         found = [n for n in found if query in n]
         self._last = (query, count, found)
@@ -184,9 +189,9 @@ class RecipientIndex:
         if near is not None:
             allowed = set(near)
             found = [name for name in found if name.rpartition("@")[2] in allowed]
-        if not at:  # the text may be in the domain
+        if not at:  # the text may be in the domain (its names then score at least as well)
             for domain in list(domains):
-                if fuzz.partial_ratio(query, domain) >= FIRST_PASS_CUTOFF:
+                if fuzz.partial_ratio(query, domain) >= MATCH_CUTOFF:
                     found += domains[domain][:]
             found = list(dict.fromkeys(found))
         return found

@@ -60,6 +60,7 @@ class BackgroundWork:
             start = self.recipients.count
             if count > start:
                 self.recipients.extend(self.records.recipients(start, count), start)
+                self.recipients.prepare()
 
 
     # -- the selected record's original headers ---------------------------------------------------

@@ -350,7 +350,9 @@ class MainScreen(BackgroundWork, Screen[None]):
             if found is None:
                 return
             gone = self.records.withdrawn
-            indexes = [i for i in found if i < count and i not in gone]
+            if gone or self.recipients.count > count:  # rows withdrawn, or added since the query began
+                found = [i for i in found if i < count and i not in gone]
+            indexes = found
             if column:  # an explicit sort wins over the match ranking
                 indexes = self.records.sorted_indexes(indexes, column, reverse)
         elif column:
