@@ -17,7 +17,8 @@ from bouncetui.sources import RawMessage
 from bouncetui.store.records import encode
 from bouncetui.workpool import Work, WorkerPool
 
-CHUNK = 8  # messages per task
+CHUNKS_PER_WORKER = 4  # a window is cut into at least this many tasks per worker (none idles at its end) ...
+CHUNK = (8, 32)  # ... of this many messages at least and at most (each task costs this process ~0.1 ms)
 Result = list[Bounce] | ScanError | str  # a message's records, its error, or either encoded
 Message = tuple[str, int, bytes]  # (origin, position, data): pickled faster than a RawMessage
 # A task: messages, the limits, and the key of the limits when the answers are to be encoded.
@@ -72,7 +73,8 @@ class Workers:
         is sent at once; the results come as they are decoded, so the caller can emit the first
         while the workers decode the rest (or read what it sends next)."""
         plain = [(m.origin, m.position, m.data) for m in messages]
-        tasks: list[Chunk] = [(plain[i : i + CHUNK], limits, encoded) for i in range(0, len(plain), CHUNK)]
+        size = min(CHUNK[1], max(CHUNK[0], len(plain) // (CHUNKS_PER_WORKER * self.jobs)))
+        tasks: list[Chunk] = [(plain[i : i + size], limits, encoded) for i in range(0, len(plain), size)]
         return self._results(tasks, [self.pool.submit(task) for task in tasks])
 
     def _results(self, tasks: list[Chunk], futures: list[Future[list[Result]]]) -> Iterator[Result]:
