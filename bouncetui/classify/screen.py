@@ -133,16 +133,16 @@ class Screen:
                 self.automaton.add_word(word, frozenset(ns))
             self.automaton.make_automaton()
         # The tree finds the longest word at each place: a word found -> the patterns that need it
-        # or a word it starts with (found there too).
-        self.covers = {
+        # or a word it starts with (found there too). Not built where the automaton serves.
+        self.covers = {} if self.automaton is not None else {
             word: frozenset(n for end in range(MIN_WORD, len(word) + 1) for n in by_word.get(word[:end], ()))
             for word in by_word
         }
-        self.words = re.compile(trie(sorted(by_word))) if by_word else None
+        self.words = None if self.automaton is not None or not by_word else re.compile(trie(sorted(by_word)))
 
     def candidates(self, text: str) -> frozenset[int] | set[int]:
         """The patterns that may match `text`: every one that does, and a few that do not."""
-        if self.words is None:
+        if self.words is None and self.automaton is None:
             return self.everything
         if self.insensitive:
             if not text.isascii():

@@ -84,8 +84,10 @@ def addresser_of(report: Report, message: Message) -> str:
     return ""
 
 
-# A reply code followed by an enhanced status code: the remote server's own words.
-_REPLY_PAIR = re.compile(r"(?:^|[\s'\"(<\[:;>=（：「-])[245]\d\d[ -]'?#?([245]\.\d{1,3}\.\d{1,3})(?![\d]|\.\d)")
+# A reply code followed by an enhanced status code: the remote server's own words. The code stands
+# at the start or after a space or punctuation: tested behind its first digit, so the engine skips
+# to a 2, 4 or 5 instead of trying every character (twice as fast as a leading "(?:^|[...])").
+_REPLY_PAIR = re.compile(r"[245](?<![^\s'\"(<\[:;>=（：「-][245])\d\d[ -]'?#?([245]\.\d{1,3}\.\d{1,3})(?![\d]|\.\d)")
 # Stages some MTAs name in words fields.find_command does not know (qmail, GMX/1&1, Yahoo, Exim).
 _STAGE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), command)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bouncetui.decode.assemble import derive_command, derive_replycode, derive_status
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bouncetui.decode.assemble import _REPLY_PAIR, derive_command, derive_replycode, derive_status
 from bouncetui.decode.report import Delivery
 
 
@@ -24,6 +28,14 @@ from bouncetui.decode.report import Delivery
         # A different class in the text is another event, not this status.
         ("5.1.1", "421 4.4.2 Connection timed out earlier", "5.1.1"),
         ("", "", ""),
+        # The remote reply stands at the start, after a space or after punctuation (full-width too)...
+        ("5.1.1", "550 5.7.1 denied", "5.7.1"),
+        ("5.1.1", "宛先：550 5.7.1 denied", "5.7.1"),
+        ("5.1.1", "said (550-5.7.1 denied)", "5.7.1"),
+        # ... never glued to a word or to other digits.
+        ("5.1.1", "x550 5.7.1 denied", "5.1.1"),
+        ("5.1.1", "1550 5.7.1 denied", "5.1.1"),
+        ("5.1.1", "550 5.7.1.2 denied", "5.1.1"),
     ],
 )
 def test_status(stated, diagnostic, expected):
@@ -55,3 +67,15 @@ def test_command(diagnostic, expected):
 def test_a_command_stated_by_the_decoder_wins():
     assert derive_command(Delivery(command="MAIL", diagnostic="(in reply to RCPT TO command)")) == (
         "MAIL", "stated by the decoder")
+
+
+# The reply-pair pattern as first written, with the boundary before the reply code as a group of
+# its own: the pattern in use tests it behind the first digit instead, and must find the same codes.
+_REFERENCE_PAIR = re.compile(r"(?:^|[\s'\"(<\[:;>=（：「-])[245]\d\d[ -]'?#?([245]\.\d{1,3}\.\d{1,3})(?![\d]|\.\d)")
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["550", "451", "5.1.1", "4.7.0", "5", ".", "-", " ", "'", "#", "x", "：",
+                                 "(", "0", "25", "5.2"]), max_size=14).map("".join))
+def test_the_reply_pair_pattern_finds_what_the_reference_finds(text: str) -> None:
+    assert [m.group(1) for m in _REPLY_PAIR.finditer(text)] == [m.group(1) for m in _REFERENCE_PAIR.finditer(text)]
