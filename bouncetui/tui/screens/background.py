@@ -39,6 +39,11 @@ class BackgroundWork:
             gc.collect()
             gc.freeze()
 
+    @property
+    def building(self: MainScreen) -> bool:
+        """True while a build worker runs (it indexes every record there is when it ends)."""
+        return any(w.node is self and w.group == "build" and not w.is_finished for w in self.workers)
+
     @work(thread=True, exclusive=True, group="build")
     def build_worker(self: MainScreen) -> None:
         """Build the records the cache gave unbuilt, and index their recipients for the fuzzy

@@ -242,7 +242,7 @@ class MainScreen(BackgroundWork, Screen[None]):
             return
         self.full_list_at = time.monotonic()
         self._listed_generation = message.generation
-        if self.records.pending:
+        if self.records.pending and not self.building:
             self.build_worker()  # the fuzzy index is ready before the first key
 
     def on_scan_progress(self, message: ScanProgress) -> None:
@@ -274,7 +274,7 @@ class MainScreen(BackgroundWork, Screen[None]):
             state = "scanned in %.1fs" % elapsed if self.SHOW_SCAN_TIME and elapsed >= 0.5 else ""
         if self.watch_mail and not message.cancelled:
             state = (state + " · watching").lstrip(" ·")
-        if self.records.pending or self.recipients.count < len(self.records):
+        if (self.records.pending or self.recipients.count < len(self.records)) and not self.building:
             self.build_worker()  # the fuzzy index is ready before the first key
         if self.sort_column or self.filter_query.fuzzy:
             self.refilter()
@@ -381,6 +381,8 @@ class MainScreen(BackgroundWork, Screen[None]):
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
         self.filter_changed_at = time.monotonic()
+        if self._detail_timer is not None:  # typing goes on: the detail pane waits for a pause
+            self._detail_timer.reset()
         self.set_query(event.text, typing=True)
 
     @on(FilterBar.Done)
