@@ -73,6 +73,19 @@ def test_a_rescan_in_jsonl_notices_changed_added_renamed_and_deleted_files(capsy
     assert "outlet.example.jp" in warm and str(files[0]) not in warm and str(files[1]) not in warm
 
 
+def test_a_rescan_in_jsonl_lists_the_cached_errors_in_their_place(capsys, tmp_path):
+    folder = own_and_foreign(tmp_path / "Maildir", own=21, foreign=0)
+    big = sorted((folder / "new").iterdir())[5]
+    big.write_bytes(b"X-Padding: " + b"x" * 20000 + b"\n" + big.read_bytes())  # over --max-size
+    db = str(tmp_path / "db")
+    runs = []
+    for cache_args in (["--no-cache"], ["--db", db], ["--db", db]):
+        assert main(["scan", "--format", "jsonl", "--max-size", "15000", *cache_args, str(folder)]) == 0
+        runs.append(capsys.readouterr())
+    assert runs[0] == runs[1] == runs[2]
+    assert len(runs[0].out.splitlines()) == 20 and big.name in runs[0].err
+
+
 @pytest.mark.parametrize("window", [7, 512])
 def test_a_mailbox_rescan_in_parts_marks_what_a_scan_without_the_cache_marks(capsys, tmp_path, monkeypatch, window):
     folder = own_and_foreign(tmp_path / "Maildir", own=14, foreign=3)
