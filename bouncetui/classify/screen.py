@@ -2,14 +2,14 @@
 
 Most patterns cannot match without some word: "mailbox (?:is )?full" needs "mailbox",
 "(?:user|account) (?:unknown|not found)" needs "unknown" or "not found". A `Screen` collects these
-words from the parsed patterns and finds all of them in a text with one regular expression shaped
-as a tree of their characters; `candidates(text)` then names the patterns worth searching (a
-superset of those that match: a pattern whose words are unknown is always among them). Searching
-a few patterns instead of hundreds is what makes classifying a diagnostic cheap.
+words from the parsed patterns and finds all of them in a text in one pass; `candidates(text)`
+then names the patterns worth searching (a superset of those that match: a pattern whose words are
+unknown is always among them). Searching a few patterns instead of hundreds is what makes
+classifying a diagnostic cheap.
 
-The words are found by an Aho-Corasick automaton (pyahocorasick) in one pass over the text, every
-occurrence of every word; without that package, by the regular expression tree (slower: the engine
-tries its branches at every character), which finds the same words.
+The words are found by an Aho-Corasick automaton (pyahocorasick), every occurrence of every word;
+without that package, by one regular expression shaped as a tree of their characters, which finds
+the same words, slower (the engine tries its branches at every character).
 
 Case-insensitive patterns are screened by their words lower-cased, in the lower-cased text, and
 only in an ASCII text: Unicode case-insensitive matching has equivalences that str.lower() does
@@ -34,7 +34,10 @@ except ImportError:  # another Python: every pattern is a candidate
 
 # True: the regular expression tree even where the automaton is there (to compare the two)
 _FORCE_TREE = False
-MIN_WORD = 3  # shorter words are in nearly every text: not worth looking for
+# A single character is in nearly every text: not worth looking for. Two already tell ("ib" for
+# GoDaddy's IB codes, "容量" for a Japanese mailbox's capacity): a pattern with no longer word is
+# searched only in a text that has one of them, instead of in every text.
+MIN_WORD = 2
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters of a pattern that are not literal
 
 

@@ -37,7 +37,9 @@ TEXTS = [
         (r"Over Quota", re.IGNORECASE, ("over quota",)),
         (r"\brbl\b", 0, ("rbl",)),
         (r"\d+", 0, ()),  # no word at all
-        (r"ab", 0, ()),  # too short to be worth looking for
+        (r"\bIB\d{3}\b", re.IGNORECASE, ("ib",)),  # two characters already tell
+        (r"容量(?:が|を)?超過", 0, ("容量",)),
+        (r"a\d+", 0, ()),  # one is in nearly every text: not worth looking for
     ],
 )
 def test_the_words_a_pattern_cannot_match_without(pattern: str, flags: int, words: tuple[str, ...]) -> None:
