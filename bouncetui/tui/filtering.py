@@ -15,6 +15,7 @@ import calendar
 import re
 import shlex
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,11 @@ try:
     from bouncetui import query as _query
 except ImportError:  # pragma: no cover - the query language is a separate module of the project
     _query = None  # type: ignore[assignment]
+
+SUGGEST_SAMPLE = 20000  # records looked at to complete a field's values in the filter bar
+# query field -> the record attribute whose values complete it
+FIELD_ATTRIBUTES = {"reason": "reason", "domain": "destination", "status": "deliverystatus", "code": "replycode",
+                    "action": "action", "decodedby": "decodedby", "rhost": "rhost"}
 
 # (record, triage (has .state and .note)) -> bool
 Predicate = Callable[[Bounce, Any], bool]
@@ -209,3 +215,15 @@ def parse_fallback(text: str) -> Query:
             continue
         tests.append((term, negated))
     return Query(text, " ".join(free), tuple(tests), marked, needs_triage=True)
+
+
+def field_values(records: Any, field: str) -> list[str]:
+    """Values of a query field among the last SUGGEST_SAMPLE records (a RecordSet), most common
+    first: what the filter bar completes."""
+    attribute = FIELD_ATTRIBUTES.get(field)
+    if attribute is None:
+        return []
+    rows = range(max(0, len(records) - SUGGEST_SAMPLE), len(records))
+    sample = records.built(rows)
+    counts = Counter(getattr(sample[i], attribute) for i in rows)
+    return [value for value, _n in counts.most_common() if value]

@@ -10,10 +10,11 @@ from bouncetui.model import Bounce, ScanError
 class ScanBatch(Message):
     """Records (and errors) decoded since the last batch."""
 
-    def __init__(self, generation: int, items: list[Bounce | ScanError]) -> None:
+    def __init__(self, generation: int, items: list[Bounce | ScanError], progress_follows: bool = False) -> None:
         super().__init__()
         self.generation = generation
         self.items = items
+        self.progress_follows = progress_follows  # a ScanProgress right after it updates the status bar
 
 
 class ScanProgress(Message):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,15 +46,11 @@ from bouncetui.tui.widgets.status_bar import StatusBar
 BATCH_SECONDS = 0.15  # how often the scan worker posts what it decoded ...
 BATCH_SECONDS_FULL = 0.5  # ... once the list has FULL_LIST rows (more rows then change only the
 FULL_LIST = 10_000        # counts and the scroll bar; each batch costs a layout of the screen)
-PROGRESS_SECONDS = 0.25  # how often it says how far through it is
+PROGRESS_SECONDS = 0.5  # how often it says how far through it is (with each batch too: one redraw for both)
 RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is redone this often
 BATCH_MAX = 5000  # ... or after this many items: the main thread adds them in ~20 ms, keys wait no longer
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long
 TYPING_DETAIL_DELAY = 0.25  # ... or this long while the filter is being typed
-SUGGEST_SAMPLE = 20000  # records looked at to complete a field's values in the filter bar
-# query field -> the record attribute whose values complete it
-FIELD_ATTRIBUTES = {"reason": "reason", "domain": "destination", "status": "deliverystatus", "code": "replycode",
-                    "action": "action", "decodedby": "decodedby", "rhost": "rhost"}
 WATCH_SECONDS = 3.0  # --watch: how often the mail folders are looked at (file names, sizes, times)
 
 
@@ -177,13 +172,20 @@ class MainScreen(BackgroundWork, Screen[None]):
         worker = get_current_worker()
         batch: list[Bounce | ScanError] = []
         last = time.monotonic()
-        progress = {"last": 0.0}
+        progress: dict[str, Any] = {"last": 0.0, "counts": None}
 
         def on_progress(done: int, total: int) -> None:
             now = time.monotonic()
+            progress["counts"] = (done, total)
             if now - progress["last"] > PROGRESS_SECONDS or done == total:
                 progress["last"] = now
                 self.post_message(ScanProgress(generation, done, total))
+
+        def post(items: list[Bounce | ScanError]) -> None:
+            self.post_message(ScanBatch(generation, items, progress["counts"] is not None))
+            if progress["counts"] is not None:  # the status bar says both in one redraw
+                progress["last"] = time.monotonic()
+                self.post_message(ScanProgress(generation, *progress["counts"]))
 
         def cancelled() -> bool:
             return worker.is_cancelled
@@ -192,7 +194,7 @@ class MainScreen(BackgroundWork, Screen[None]):
         try:
             for item in self.backend.scan(on_progress, cancelled):
                 if item is LISTED:  # the index's rows: on screen now, then what changed
-                    self.post_message(ScanBatch(generation, batch))
+                    post(batch)
                     self.post_message(ScanListed(generation))
                     batch, last = [], time.monotonic()
                     continue
@@ -200,14 +202,14 @@ class MainScreen(BackgroundWork, Screen[None]):
                 now = time.monotonic()
                 wait = BATCH_SECONDS if len(self.records) < FULL_LIST else BATCH_SECONDS_FULL
                 if now - last >= wait or len(batch) >= BATCH_MAX:
-                    self.post_message(ScanBatch(generation, batch))
+                    post(batch)
                     batch, last = [], now
                 if worker.is_cancelled:
                     break
         except Exception as exc:  # a broken store or source must not take the app down
             error = "%s: %s" % (type(exc).__name__, exc)
         if batch:
-            self.post_message(ScanBatch(generation, batch))
+            post(batch)
         self.post_message(ScanDone(generation, worker.is_cancelled, error))
 
     def on_scan_batch(self, message: ScanBatch) -> None:
@@ -219,8 +221,9 @@ class MainScreen(BackgroundWork, Screen[None]):
             self._withdrawn()
         if added:
             self._maybe_freeze()
+        now = time.monotonic()
         if added and self.first_row_at is None:
-            self.first_row_at = time.monotonic()
+            self.first_row_at = now
         if added:
             if self.filter_query.empty and not self.sort_column:
                 self.bounce_list.extend_shown(added)
@@ -228,7 +231,8 @@ class MainScreen(BackgroundWork, Screen[None]):
                 self.bounce_list.extend_shown(self._select(added))
             elif time.monotonic() - self._last_refilter >= RESORT_SECONDS:
                 self.refilter()  # sorted or ranked rows: redone now and then, and at the end
-        self.update_status()
+        if not message.progress_follows or self.first_row_at == now:
+            self.update_status()  # else the progress that follows says the counts too
 
     def _withdrawn(self) -> None:
         """Records were withdrawn (their files changed or are gone): their rows go."""
@@ -292,15 +296,7 @@ class MainScreen(BackgroundWork, Screen[None]):
     # -- filter and sort -------------------------------------------------------------------------
     def field_values(self, field: str) -> list[str]:
         """Values of a query field for the filter bar's completion, most common first."""
-        if field == "state":
-            return list(STATES)
-        attribute = FIELD_ATTRIBUTES.get(field)
-        if attribute is None:
-            return []
-        count = len(self.records)
-        sample = self.records.built(range(max(0, count - SUGGEST_SAMPLE), count))
-        counts = Counter(getattr(sample[i], attribute) for i in range(max(0, count - SUGGEST_SAMPLE), count))
-        return [value for value, _n in counts.most_common() if value]
+        return list(STATES) if field == "state" else filtering.field_values(self.records, field)
 
     def _select(self, indexes: Iterable[int], query: filtering.Query | None = None) -> list[int]:
         """The records among `indexes` that the query's field terms select (default: the current one)."""

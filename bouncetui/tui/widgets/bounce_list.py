@@ -75,6 +75,7 @@ class BounceList(ScrollView, can_focus=True):
         self._lines: dict[int, str] = {}
         self._last_reported = -2
         self.header: Widget | None = None  # redrawn when the column layout changes
+        self._base_style: Style | None = None  # rich_style (which walks every ancestor), until the CSS changes
 
     # -- data in ---------------------------------------------------------------------------------
     def set_shown(self, shown: list[int], keep: int | None = None) -> None:
@@ -95,10 +96,13 @@ class BounceList(ScrollView, can_focus=True):
         """Append rows (a scan batch) without moving the cursor or the view."""
         if not more:
             return
+        start = len(self.shown)
         self.shown.extend(more)
         self._set_rows(len(self.shown))
-        self.refresh()
-        if len(self.shown) == len(more):
+        bottom = self.scroll_offset.y + self.size.height
+        if start < bottom:  # only rows coming into view are drawn (the scroll bar redraws itself)
+            self.refresh_lines(start, min(len(self.shown), bottom) - start)
+        if start == 0:
             self.cursor = 0
 
     def _set_rows(self, count: int) -> None:
@@ -116,7 +120,6 @@ class BounceList(ScrollView, can_focus=True):
         self.set_reactive(BounceList.virtual_size, size)
         self._scroll_update(size)
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
-        self.refresh()
 
     def invalidate(self, indexes: list[int] | None = None) -> None:
         """Records changed (marks, triage state): redraw."""
@@ -152,17 +155,28 @@ class BounceList(ScrollView, can_focus=True):
             self._lines[index] = text
         return text
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+
+    @property
+    def base_style(self) -> Style:
+        """The list's own style (what rich_style computes anew at each call)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width or self.size.width
         row = self.scroll_offset.y + y
         if row >= len(self.shown):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         index = self.shown[row]
         self.column_layout  # noqa: B018 - refresh the layout (and the line cache) on resize
         if y == 0 and self.records.pending:  # rows the cache gave unbuilt: the screenful at once
             self.records.build(self.shown[row : row + self.size.height])
         record = self.records[index]
-        style = self.rich_style + self.get_component_rich_style("bounce-list--%s" % row_class(record))
+        style = self.base_style + self.get_component_rich_style("bounce-list--%s" % row_class(record))
         if row == self.cursor:
             cursor = self.get_component_rich_style("bounce-list--cursor")
             if not self.has_focus:
