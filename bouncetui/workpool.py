@@ -148,8 +148,13 @@ class WorkerPool(Generic[T, A]):
         if pool is None:
             return self.work.here(piece)
         try:
-            return pool.submit(self.work.function, piece, *self.work.args).result()
-        except (BrokenProcessPool, RuntimeError):  # it killed a worker that had answered: again
+            future = pool.submit(self.work.function, piece, *self.work.args)
+        except (BrokenProcessPool, RuntimeError):  # broke or closed since it answered: not this piece
+            self._discard(pool)
+            return self.work.here(piece)
+        try:
+            return future.result()
+        except BrokenProcessPool:  # it killed a worker that had answered: a second time
             self._discard(pool)
             return self.work.crashed(piece)
 
@@ -157,10 +162,10 @@ class WorkerPool(Generic[T, A]):
         """Stop the workers: those that answered finish the tasks they run (each within the time
         budget); workers still starting (perhaps never to answer) are killed, not waited for."""
         with self._lock:
+            if not self._closed:
+                self._closing.set_result(None)
             self._closed = True
             pool, self._pool = self._pool, None
-        if not self._closing.done():
-            self._closing.set_result(None)
         if pool is None:
             return
         if self._started.is_set() and self._failed is None:
