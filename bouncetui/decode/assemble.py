@@ -14,9 +14,11 @@ scan, see `bouncetui.classify.backscatter`). Each record's `trace` says where ev
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import email.utils
 import re
+from collections.abc import Callable
 
 from bouncetui.classify import Evidence, classify
 from bouncetui.classify.backscatter import spam_tag
@@ -34,22 +36,44 @@ from bouncetui.decode.message import Message, decode_header
 from bouncetui.decode.report import Delivery, Report
 from bouncetui.model import Bounce, is_hard, make_token
 
+# The date as RFC 5322 writes it and nearly every report has it ("Thu, 29 Apr 2009 23:34:45 +0900",
+# maybe a comment after): read directly; any other form goes through email.utils, as before.
+_MONTHS = {m: n for n, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_RFC5322_DATE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (%s) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4})(?: |$)"
+    % "|".join(_MONTHS)
+)
+
 
 def parse_date(value: str) -> tuple[int, str] | None:
     """(Unix seconds, "+0900") from an RFC 5322 date, or None."""
     if not value:
         return None
+    value = " ".join(value.split())
+    m = _RFC5322_DATE.match(value)
+    if m is not None:  # what email.utils.parsedate_tz and mktime_tz make of it, without their steps
+        day, month, year, hour, minute, second, zone = m.groups()
+        if int(year) < 1970:
+            return None
+        n = int(zone[1:])
+        offset = (n // 100) * 3600 + (n % 100) * 60
+        offset = -offset if zone[0] == "-" else offset
+        stamp = calendar.timegm((int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second or 0)))
+        return _stamped(stamp - offset, offset)
     try:
-        parsed = email.utils.parsedate_tz(" ".join(value.split()))
+        parsed = email.utils.parsedate_tz(value)
     except (TypeError, ValueError, IndexError):
         return None
     if not parsed or parsed[0] < 1970:
         return None
-    offset = parsed[9] or 0
     try:
         stamp = int(email.utils.mktime_tz(parsed))
     except (OverflowError, ValueError):
         return None
+    return _stamped(stamp, parsed[9] or 0)
+
+
+def _stamped(stamp: int, offset: int) -> tuple[int, str]:
     sign = "-" if offset < 0 else "+"
     offset = abs(offset)
     return stamp, "%s%02d%02d" % (sign, offset // 3600, (offset % 3600) // 60)
@@ -69,16 +93,21 @@ def _original_header(report: Report, name: str) -> str:
     return decode_header(report.original.get(name))
 
 
+# Where the sender of the returned message is written, most telling first.
+_ADDRESSER_SOURCES: tuple[Callable[[Report, Message], str], ...] = (
+    lambda report, message: _original_header(report, "From"),
+    lambda report, message: _original_header(report, "Return-Path"),
+    lambda report, message: report.fields.get("x-original-mail-from", ""),
+    lambda report, message: report.fields.get("x-postfix-sender", ""),
+    lambda report, message: report.fields.get("x-replied-to", ""),
+    lambda report, message: message.header("To"),
+)
+
+
 def addresser_of(report: Report, message: Message) -> str:
-    for candidate in (
-        _original_header(report, "From"),
-        _original_header(report, "Return-Path"),
-        report.fields.get("x-original-mail-from", ""),
-        report.fields.get("x-postfix-sender", ""),
-        report.fields.get("x-replied-to", ""),
-        message.header("To"),
-    ):
-        address = clean_address(candidate)
+    """The first address among _ADDRESSER_SOURCES (read only until one has an address)."""
+    for source in _ADDRESSER_SOURCES:
+        address = clean_address(source(report, message))
         if address:
             return address
     return ""

@@ -1,14 +1,15 @@
-"""The fields every format derives the same way (decode/assemble.py): status, reply code, command."""
+"""The fields every format derives the same way (decode/assemble.py): status, reply code, command, date."""
 
 from __future__ import annotations
 
+import email.utils
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bouncetui.decode.assemble import _REPLY_PAIR, derive_command, derive_replycode, derive_status
+from bouncetui.decode.assemble import _REPLY_PAIR, derive_command, derive_replycode, derive_status, parse_date
 from bouncetui.decode.report import Delivery
 
 
@@ -79,3 +80,54 @@ _REFERENCE_PAIR = re.compile(r"(?:^|[\s'\"(<\[:;>=（：「-])[245]\d\d[ -]'?#?(
                                  "(", "0", "25", "5.2"]), max_size=14).map("".join))
 def test_the_reply_pair_pattern_finds_what_the_reference_finds(text: str) -> None:
     assert [m.group(1) for m in _REPLY_PAIR.finditer(text)] == [m.group(1) for m in _REFERENCE_PAIR.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("Thu, 29 Apr 2009 23:34:45 +0900", (1241015685, "+0900")),
+        ("29 Apr 2009 23:34:45 +0900 (JST)", (1241015685, "+0900")),
+        ("Thu, 29 Apr 2009\r\n 23:34 -0500", (1241066040, "-0500")),
+        ("Thu, 29 Apr 2009 23:34:45 -0000", (1241048085, "+0000")),
+        ("Thu, 29 Apr 2009 23:34:45 JST", (1241048085, "+0000")),  # a zone name email.utils does not know
+        ("Thu, 29 Apr 2009 23:34:45 EST", (1241066085, "-0500")),
+        ("Thursday, April 09, 2003 9:00 AM", (1049878800, "+0000")),
+        ("Thu, 1 Jan 1960 00:00:00 +0000", None),  # before 1970: no time of a report
+        ("no date at all", None),
+        ("", None),
+    ],
+)
+def test_date(value, expected):
+    assert parse_date(value) == expected
+
+
+def _reference_date(value: str) -> tuple[int, str] | None:
+    """parse_date as first written, all through email.utils."""
+    try:
+        parsed = email.utils.parsedate_tz(" ".join(value.split()))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if not parsed or parsed[0] < 1970:
+        return None
+    offset = parsed[9] or 0
+    try:
+        stamp = int(email.utils.mktime_tz(parsed))
+    except (OverflowError, ValueError):
+        return None
+    sign = "-" if offset < 0 else "+"
+    offset = abs(offset)
+    return stamp, "%s%02d%02d" % (sign, offset // 3600, (offset % 3600) // 60)
+
+
+@settings(max_examples=400, derandomize=True)
+@given(
+    st.sampled_from(["", "Thu, ", "Sun, ", "thu, "]),
+    st.integers(0, 39), st.sampled_from(["Jan", "Feb", "Jun", "Dec", "jan", "Foo"]), st.integers(1950, 2200),
+    st.integers(0, 29), st.integers(0, 69), st.one_of(st.none(), st.integers(0, 69)),
+    st.sampled_from(["+0900", "-0500", "+0000", "-0000", "+0099", "-1259", "GMT", "+9", ""]),
+    st.sampled_from(["", " (JST)", "  ", " x y"]),
+)
+def test_a_date_is_read_as_email_utils_reads_it(dow, day, month, year, hour, minute, second, zone, tail):
+    clock = "%02d:%02d" % (hour, minute) + ("" if second is None else ":%02d" % second)
+    value = "%s%d %s %d %s %s%s" % (dow, day, month, year, clock, zone, tail)
+    assert parse_date(value) == _reference_date(value)
