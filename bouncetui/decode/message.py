@@ -271,6 +271,12 @@ class Message:
         """(From, Return-Path), decoded: where provider decoders look for their notifier."""
         return self.sender, self.header("Return-Path")
 
+    @cached_property
+    def folded_senders(self) -> str:
+        """`senders` folded (see `fold`), one per line: an ASCII word that a case-insensitive
+        pattern matches in either is in this text."""
+        return fold("\n".join(self.senders))
+
     # -- parts ----------------------------------------------------------------------------------
     @cached_property
     def parts(self) -> list[email.message.Message]:

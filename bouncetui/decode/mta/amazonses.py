@@ -32,6 +32,7 @@ from bouncetui.decode.rfc3464 import command_from_text
 NAME = "AmazonSES"
 
 _SENDER = re.compile(r"@(?:[\w.-]+\.)?amazonses\.com\b", re.IGNORECASE)
+_SENDER_WORDS = ("amazonses.com",)  # one is in every match of _SENDER (see sender_matches)
 _SNS_SENDER = re.compile(r"@(?:[\w.-]+\.)?(?:amazonaws\.com|amazonses\.com)\b", re.IGNORECASE)
 _JSON_START = re.compile(rb"\s*\{")  # raw.lstrip().startswith(b"{"), without copying the message
 _TEXT_JSON_START = re.compile(r"\s*\{")
@@ -230,7 +231,7 @@ def remote_codes(diagnostic: str) -> tuple[str, str]:
 
 
 def _from_mail(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     per_message, deliveries = dsn(message)
     if not deliveries:

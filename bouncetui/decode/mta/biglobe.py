@@ -20,12 +20,13 @@ NAME = "Biglobe"
 
 # BIGLOBE's own domain and the cable ISPs whose mail it runs (inacatv, tmtv, ttv)
 _SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:biglobe|inacatv|tmtv|ttv)\.ne\.jp\b", re.IGNORECASE)
+_SENDER_WORDS = ("biglobe.ne.jp", "inacatv.ne.jp", "tmtv.ne.jp", "ttv.ne.jp")  # one is in every match of _SENDER (see sender_matches)
 _ADDRESSES = re.compile(r"^\s*-+ ?The following addresses had delivery problems ?-+\s*$", re.I | re.M)
 _INFORMATION = re.compile(r"^\s*-+ ?Non-delivered information ?-+\s*$", re.I | re.M)
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     listing = _ADDRESSES.search(body)

@@ -21,12 +21,13 @@ from bouncetui.decode.report import Report
 NAME = "EinsUndEins"
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*(?:kundenserver\.de|1und1\.de|1and1\.[a-z.]+|ionos\.[a-z.]+)\b", re.I)
+_SENDER_WORDS = ("kundenserver.de", "1und1.de", "1and1.", "ionos.")  # one is in every match of _SENDER (see sender_matches)
 _LINK = re.compile(r"postmaster\.1and1\.|postmaster\.ionos\.", re.IGNORECASE)
 
 
 def decode(message: Message) -> Report | None:
     body = message.body
-    if not (sender_matches(message, _SENDER) or (message.header("X-UI-Out-Filterresults") and _LINK.search(body))):
+    if not (sender_matches(message, _SENDER, _SENDER_WORDS) or (message.header("X-UI-Out-Filterresults") and _LINK.search(body))):
         return None
     deliveries = gmx.entries(body)
     if not deliveries:

@@ -25,6 +25,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "EZweb"
 
 _SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:ezweb\.ne\.jp|au\.com)\b", re.IGNORECASE)
+_SENDER_WORDS = ("ezweb.ne.jp", "au.com")  # one is in every match of _SENDER (see sender_matches)
 _SUBJECT = re.compile(r"Mail System Error - Returned Mail", re.IGNORECASE)
 _ORIGINAL = (re.compile(r"^-{20,}\s*$", re.MULTILINE),)
 _RECIPIENT_LINE = re.compile(r"^\s*Recipient:\s*<?([^\s<>]+@[^\s<>]+)>?", re.IGNORECASE | re.MULTILINE)
@@ -54,7 +55,7 @@ _SAID_CODE = re.compile(r":\s*[245]\d\d\b")
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     head, _ = cut(body, _ORIGINAL)

@@ -28,6 +28,7 @@ from bouncetui.decode.mta.provider_common import (
     cut,
     dsn,
     failed_recipients,
+    holds_any,
     original_of,
 )
 from bouncetui.decode.report import Delivery, Report
@@ -35,6 +36,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "Gmail"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
+_SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
 _START = re.compile(
     r"^\s*Delivery to the following recipients? (?P<what>failed permanently|has been delayed|"
     r"have been delayed|failed)",
@@ -73,7 +75,7 @@ def _rhost(details: str) -> str:
 
 
 def decode(message: Message) -> Report | None:
-    if not _SENDER.search(message.sender):
+    if not holds_any(message.folded_senders, _SENDER_WORDS) or not _SENDER.search(message.sender):
         return None
     body = message.body
     start = _START.search(body)

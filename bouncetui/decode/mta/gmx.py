@@ -29,6 +29,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "GMX"
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*(?:gmx\.[a-z.]+|mail\.com)\b", re.IGNORECASE)
+_SENDER_WORDS = ("gmx.", "mail.com")  # one is in every match of _SENDER (see sender_matches)
 _START = re.compile(r"following addres(?:s|ses|s\(es\))\s+failed:\s*$", re.IGNORECASE | re.MULTILINE)
 ORIGINAL = (re.compile(r"^\s*-+ ?The header of the original message is following\.? ?-+", re.I | re.M),)
 _LABEL = re.compile(r"^(?:Reason|For the following reason):\s*", re.IGNORECASE)
@@ -66,7 +67,7 @@ def entries(body: str) -> list[Delivery]:
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     deliveries = entries(body)

@@ -18,6 +18,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "GoogleGroups"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
+_SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
 _GROUPS = re.compile(r"https?://groups\.google\.com/", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\s*Google Groups", re.MULTILINE)
 _ORIGINAL = (re.compile(r"^\s*-+ ?Original message ?-+\s*$", re.IGNORECASE | re.MULTILINE),)
@@ -25,7 +26,7 @@ _BULLET = re.compile(r"^\s*\*.*$", re.MULTILINE)
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER) or message.report_type:
+    if not sender_matches(message, _SENDER, _SENDER_WORDS) or message.report_type:
         return None
     body = message.body
     head, _ = cut(body, _ORIGINAL)

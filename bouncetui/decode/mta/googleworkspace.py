@@ -25,6 +25,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "GoogleWorkspace"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
+_SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
 _HEADLINE = re.compile(r"^\s*\*\* ?(?P<title>[^*\n]+?) ?\*\*\s*$", re.MULTILINE)
 # "The response was:" in the languages Google writes the notice in (the sender's account language)
 _RESPONSE = re.compile(
@@ -68,7 +69,7 @@ STATE_COMMANDS = {
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     headline = _HEADLINE.search(body)

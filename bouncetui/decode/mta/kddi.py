@@ -22,6 +22,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "KDDI"
 
 _SENDER = re.compile(r"@(?:[\w-]+\.)*(?:dion\.ne\.jp|au\.com|auone-net\.jp|kddi\.com)\b", re.IGNORECASE)
+_SENDER_WORDS = ("dion.ne.jp", "au.com", "auone-net.jp", "kddi.com")  # one is in every match of _SENDER (see sender_matches)
 _TARGET = re.compile(r"^\s*Could not be delivered to:\s*<?(?P<address>[^\s<>]+@[^\s<>]+)>?\s*$", re.I | re.M)
 _SENT_ON = re.compile(r"^\s*Your mail sent on:", re.IGNORECASE | re.MULTILINE)
 OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -31,7 +32,7 @@ OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     if not _SENT_ON.search(body):

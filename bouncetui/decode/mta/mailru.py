@@ -31,6 +31,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "MailRu"
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*(?:mail\.ru|inbox\.ru|list\.ru|bk\.ru|corp\.mail\.ru)\b", re.I)
+_SENDER_WORDS = ("mail.ru", "inbox.ru", "list.ru", "bk.ru")  # one is in every match of _SENDER (see sender_matches)
 _START = re.compile(
     r"^\s*(?:A message that you sent could not be delivered|К сожалению, Ваше письмо не может быть доставлено)",
     re.IGNORECASE | re.MULTILINE,
@@ -39,7 +40,7 @@ _ORIGINAL = (re.compile(r"^\s*-+ This is a copy of the message", re.IGNORECASE |
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     start = _START.search(body)

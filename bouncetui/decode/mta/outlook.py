@@ -28,6 +28,7 @@ NAME = "Outlook"
 SIGNS = ("this is an automatically generated delivery status notification",)
 
 _SENDER = re.compile(r"postmaster@(?:[\w.-]+\.)?(?:hotmail|outlook|live|msn)\.[\w.]+", re.IGNORECASE)
+_SENDER_WORDS = ("hotmail.", "outlook.", "live.", "msn.")  # one is in every match of _SENDER (see sender_matches)
 _REPORTING = re.compile(r"\.(?:hotmail|outlook|live|msn)\.[\w.]+$", re.IGNORECASE)
 # Hotmail's own servers: a datacentre prefix, a number and a role ("BLU004-OMC3S6", "BAY182-W41").
 _HOTMAIL_HOST = re.compile(r"^[a-z]{3}\d{3}-(?:omc|smtp|w|mc)\w*(?:\.|$)", re.IGNORECASE)
@@ -47,7 +48,7 @@ def decode(message: Message) -> Report | None:
         return None
     reporting = host_of(per_message.get("reporting-mta", ""))
     hotmail_host = bool(message.header("X-Message-Delivery")) and bool(_HOTMAIL_HOST.search(reporting))
-    if not (sender_matches(message, _SENDER) or _REPORTING.search(reporting) or hotmail_host):
+    if not (sender_matches(message, _SENDER, _SENDER_WORDS) or _REPORTING.search(reporting) or hotmail_host):
         return None
     sentence = _SENTENCE.search(body)
     for delivery in deliveries:

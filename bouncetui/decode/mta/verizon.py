@@ -25,6 +25,7 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "Verizon"
 
 _SENDER = re.compile(r"@(?:[\w-]+\.)*(?:vzwpix\.com|vtext\.com|vzw\.com)\b", re.IGNORECASE)
+_SENDER_WORDS = ("vzwpix.com", "vtext.com", "vzw.com")  # one is in every match of _SENDER (see sender_matches)
 _ERROR = re.compile(r"^\s*Error:\s*(?P<text>.+)$", re.IGNORECASE | re.MULTILINE)
 _BELOW = re.compile(r"^\s*Error message below:\s*\n(?P<text>(?:[^\n]+\n?)+)", re.IGNORECASE | re.MULTILINE)
 _ORIGINAL = re.compile(r"^\s*Original Message:\s*$", re.IGNORECASE | re.MULTILINE)
@@ -41,7 +42,7 @@ _SUBJECT_LINE = re.compile(r"^\s*Subject:")
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER):
+    if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
     body = message.body
     error = _ERROR.search(body)
