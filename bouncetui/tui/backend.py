@@ -13,7 +13,9 @@ new and changed files, and `Withdrawn` for the files that changed or are gone.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -112,6 +114,17 @@ class StoreBackend(Backend):
         self.fallback_warning = ""
         self.store = _store.Store(db_path)
         self.listed_once = False  # the first scan lists from the index before it looks at the mail
+        self._listing: Future[list[Any]] | None = None
+        if use_cache:  # read from the index while the app starts
+            self._listing = Future()
+            threading.Thread(target=self._read_listing, args=(self._listing,), name="bouncetui-listing",
+                             daemon=True).start()
+
+    def _read_listing(self, future: Future[list[Any]]) -> None:
+        try:
+            future.set_result(list(self.store.cached_listing(self.paths)))
+        except BaseException as exc:  # noqa: BLE001 - the first scan raises it (a damaged index: see scan)
+            future.set_exception(exc)
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Any]:
         # every core decodes (jobs=None); what the cache holds comes first (unbuilt: see
@@ -121,12 +134,15 @@ class StoreBackend(Backend):
         try:
             if self.use_cache and not self.listed_once:
                 self.listed_once = True
-                for chunk in self.store.cached_listing(self.paths):
-                    listed.update((file[0], file[1:]) for file in chunk.files)
+                chunks = self._listing.result() if self._listing is not None else []
+                self._listing = None
+                for chunk in chunks:
                     yielded = True
                     yield chunk
-                if listed:
-                    yield LISTED
+                if chunks:
+                    yield LISTED  # on the screen now; the bookkeeping follows
+                for chunk in chunks:
+                    listed.update((file[0], file[1:]) for file in chunk.files)
             items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
                                     cached_first=True, lazy=True)
             for item in items:
