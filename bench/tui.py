@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import os
 import random
 import resource
@@ -211,7 +210,6 @@ def main() -> None:
             print("rows: %d" % cold["rows"])
             print("first row (cold):  %.2f s" % cold["first row"])
             print("full list (cold):  %.2f s (cpu of the app process %.2f s)" % (cold["full list"], cold["cpu to full list"]))
-        gc.collect()  # the cold run's app, gone, is not the cache run's to collect (a user starts afresh)
         warm = asyncio.run(drive(mail, db, measure_filters=True))
         if args.cached:
             print("rows: %d" % warm["rows"])
