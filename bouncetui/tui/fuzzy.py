@@ -153,8 +153,9 @@ class RecipientIndex:
         cancelled."""
         query = query.strip().lower()
         substrings = self.substrings(query)
-        ranked = [n for n in substrings if n.startswith(query)]
-        ranked += [n for n in substrings if not n.startswith(query)]
+        k = len(query)  # n[:k] == query: startswith without a method call, over many names
+        ranked = [n for n in substrings if n[:k] == query]
+        ranked += [n for n in substrings if n[:k] != query]
         if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
             return None if cancelled() else ranked
         limit = FUZZY_LIMIT + len(substrings)
