@@ -130,7 +130,7 @@ class StoreBackend(Backend):
         # every core decodes (jobs=None); what the cache holds comes first (unbuilt: see
         # records.RecordSet), then what changed
         yielded = False
-        listed: dict[str, tuple[str, str]] = {}  # path -> (hashes, tokens) as listed, until seen again
+        listed: dict[str, tuple[str, str, str]] = {}  # path -> (path, hashes, tokens) as listed, until seen again
         try:
             if self.use_cache and not self.listed_once:
                 self.listed_once = True
@@ -142,7 +142,7 @@ class StoreBackend(Backend):
                 if chunks:
                     yield LISTED  # on the screen now; the bookkeeping follows
                 for chunk in chunks:
-                    listed.update((file[0], file[1:]) for file in chunk.files)
+                    listed.update((file[0], file) for file in chunk.files)
             items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
                                     cached_first=True, lazy=True)
             for item in items:
@@ -154,7 +154,7 @@ class StoreBackend(Backend):
                 if cancelled():
                     return
             if listed:  # listed, and not found again: gone
-                yield Withdrawn([(path, _tokens(tokens)) for path, (_hashes, tokens) in listed.items()])
+                yield Withdrawn([(path, _tokens(file[2])) for path, file in listed.items()])
         except _store.StoreError as exc:
             if yielded:
                 raise
@@ -183,13 +183,13 @@ def _tokens(words: str) -> list[str]:
     return [token for word in words.split() if word != "-" for token in word.split(",")]
 
 
-def _changes(item: Any, listed: dict[str, tuple[str, str]]) -> Iterator[Any]:
+def _changes(item: Any, listed: dict[str, tuple[str, str, str]]) -> Iterator[Any]:
     """A scan item after the index's listing: what was listed unchanged is left out, a file
     listed but now different is withdrawn before its records come again (`listed` loses both)."""
     if isinstance(item, (Bounce, ScanError)):
         was = listed.pop(item.origin, None)
         if was is not None:
-            yield Withdrawn([(item.origin, _tokens(was[1]))])
+            yield Withdrawn([(item.origin, _tokens(was[2]))])
         yield item
         return
     files = getattr(item, "files", None)
@@ -201,9 +201,11 @@ def _changes(item: Any, listed: dict[str, tuple[str, str]]) -> Iterator[Any]:
     for file in files:  # a CachedFiles chunk: (path, hashes, tokens) each
         was = pop(file[0], None)
         if was is not None:
-            if was[0] == file[1] and was[1] == file[2]:
+            if was[1] == file[1] and was[2] == file[2]:
                 continue  # listed as it is
-            gone.append((file[0], _tokens(was[1])))
+            gone.append((file[0], _tokens(was[2])))
+        elif not _tokens(file[2]):
+            continue  # a file with no record (the listing leaves those out too)
         kept.append(file)
     if gone:
         yield Withdrawn(gone)

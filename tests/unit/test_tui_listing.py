@@ -1,0 +1,52 @@
+"""The explorer's first scan of a folder the index knows: every row it holds at once (before the
+mail is looked at), then only what changed; the rows it ends with are those a fresh scan finds."""
+
+from __future__ import annotations
+
+import os
+
+from bouncetui.model import Bounce
+from bouncetui.store import CachedFiles
+from bouncetui.tui.backend import LISTED, StoreBackend
+from bouncetui.tui.records import RecordSet, Withdrawn
+
+
+def opened(maildir, db) -> tuple[list[object], RecordSet]:
+    """The scan items of one opening (a new backend: the explorer started again) and its rows."""
+    backend = StoreBackend([str(maildir)], db_path=str(db))
+    try:
+        items = list(backend.scan(lambda done, total: None, lambda: False))
+    finally:
+        backend.close()
+    rows = RecordSet()
+    rows.add(item for item in items if item is not LISTED)
+    return items, rows
+
+
+def shown(rows: RecordSet) -> list[tuple[str, int, str]]:
+    return sorted((rows[i].origin, rows[i].position, rows[i].to_json()) for i in range(len(rows)) if i not in rows.withdrawn)
+
+
+def test_an_unchanged_folder_is_listed_from_the_index_and_nothing_follows(maildir, tmp_path):
+    _, first = opened(maildir, tmp_path / "x.db")
+    items, again = opened(maildir, tmp_path / "x.db")
+    assert isinstance(items[0], CachedFiles) and items[-1] is LISTED  # nothing changed: nothing after
+    assert shown(again) == shown(first)
+
+
+def test_what_changed_since_is_withdrawn_and_comes_again(maildir, tmp_path):
+    db = tmp_path / "x.db"
+    _, before = opened(maildir, db)
+    files = sorted(p for p in maildir.rglob("*") if p.is_file())
+    gone, edited = files[0], files[-1]
+    gone.unlink()
+    edited.write_bytes(edited.read_bytes().replace(b"Subject:", b"Subject: again", 1))
+    os.utime(edited, (2_000_000_000, 2_000_000_000))
+    items, after = opened(maildir, db)
+    assert items.index(LISTED) < min(i for i, item in enumerate(items) if isinstance(item, Withdrawn))
+    withdrawn = {path for item in items if isinstance(item, Withdrawn) for path, _tokens in item.files}
+    assert withdrawn == {str(gone), str(edited)}
+    _, fresh = opened(maildir, tmp_path / "fresh.db")
+    assert shown(after) == shown(fresh)
+    assert after.live == fresh.live < before.live + 1
+    assert not any(isinstance(item, Bounce) and item.origin != str(edited) for item in items)  # only it decoded
