@@ -39,11 +39,11 @@ _LINE = re.compile(r"^\s+<(?P<rcpt>[^>]+)>: \[(?P<host>[^\]]+)\] said:\s*\n(?P<t
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
     if not message.sender.lower().startswith(('"content-filter at', "content-filter at")):
         if "amavisd-new" not in message.text_of("text/plain"):
-            return None
+            return None  # looked for first: most messages are not amavisd-new's
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     report = decode_with(message, NAME, lines_matching(_LINE))
     for delivery in report.deliveries if report else ():
         blocked = _BLOCKED.search(delivery.diagnostic)

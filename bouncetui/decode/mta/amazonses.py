@@ -25,7 +25,7 @@ from typing import Any
 
 from bouncetui.decode.fields import clean_address, find_status, host_of, strip_diagnostic
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.provider_common import collapse, dsn, sender_matches
+from bouncetui.decode.mta.provider_common import collapse, dsn, holds_any, sender_matches
 from bouncetui.decode.report import Delivery, Report
 from bouncetui.decode.rfc3464 import command_from_text
 
@@ -34,6 +34,7 @@ NAME = "AmazonSES"
 _SENDER = re.compile(r"@(?:[\w.-]+\.)?amazonses\.com\b", re.IGNORECASE)
 _SENDER_WORDS = ("amazonses.com",)  # one is in every match of _SENDER (see sender_matches)
 _SNS_SENDER = re.compile(r"@(?:[\w.-]+\.)?(?:amazonaws\.com|amazonses\.com)\b", re.IGNORECASE)
+_SNS_WORDS = ("amazonaws.com", "amazonses.com")  # one is in every match of _SNS_SENDER, folded
 _JSON_START = re.compile(rb"\s*\{")  # raw.lstrip().startswith(b"{"), without copying the message
 _TEXT_JSON_START = re.compile(r"\s*\{")
 _SENDMAIL_SPLIT = re.compile(r"!\n ")  # sendmail breaks lines over 990 bytes as "!" + newline + space
@@ -75,7 +76,11 @@ def _load(text: str) -> dict[str, Any] | None:
 
 
 def _notification(message: Message) -> dict[str, Any] | None:
-    if not (_JSON_START.match(message.raw) or _SNS_SENDER.search(message.sender) or _TEXT_JSON_START.match(message.body)):
+    if not (
+        _JSON_START.match(message.raw)
+        or (holds_any(message.folded_senders, _SNS_WORDS) and _SNS_SENDER.search(message.sender))
+        or _TEXT_JSON_START.match(message.body)
+    ):
         return None  # what the tests below need, looked for before two scans of the whole message
     if b"notificationType" not in message.raw and b"eventType" not in message.raw:
         return None

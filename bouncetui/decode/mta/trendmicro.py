@@ -27,11 +27,11 @@ _UNABLE = re.compile(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^
 
 
 def decode(message: Message) -> Report | None:
-    if not is_notification(message):
-        return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     if "interscan" not in (message.sender + body[:2000]).lower():
-        return None
+        return None  # looked for first: most messages do not name InterScan
+    if not is_notification(message):
+        return None  # a person quoting a bounce is not one
     deliveries = []
     for m in _SENT.finditer(body):
         reply = collapse(m.group("reply"))
