@@ -3,7 +3,12 @@
 `find_report` offers a message to a decoder that declares SIGNS only when the message mentions
 one of them. Here every decoder is offered every message of the fixtures, the sample mail and the
 corpus directly, signs or not: each report it recognises must be in a message that mentions one
-of its signs. A sign that a decoder's own patterns do not require fails here first.
+of its signs. A sign that a decoder's own patterns do not require fails here first. Every decoder
+with signs must recognise at least one of those messages, so that no sign goes unproven.
+
+A decoder recognised by a header of its own declares the header's name as its sign (header names
+are in `Message.folded`, their values are not): such a sign must be found whatever the case the
+header's name is written in, as the decoder's look-up ignores it.
 """
 
 from __future__ import annotations
@@ -40,8 +45,9 @@ def messages_under(*roots: Path) -> list[Message]:
     return found
 
 
-def unannounced_reports(messages: list[Message]) -> list[str]:
-    """'decoder: subject' for each report a decoder recognised in a message without its signs."""
+def unannounced_reports(messages: list[Message], recognised: set[str] | None = None) -> list[str]:
+    """'decoder: subject' for each report a decoder recognised in a message without its signs;
+    the names of the decoders that recognised any message are added to `recognised`."""
     missed = []
     for message in messages:
         for decoder in WITH_SIGNS:
@@ -49,7 +55,11 @@ def unannounced_reports(messages: list[Message]) -> list[str]:
                 report = decoder.decode(message)
             except Exception:  # noqa: BLE001 - a decoder failure is not this test's concern
                 continue
-            if report is not None and report.deliveries and not message.mentions(decoder.SIGNS):
+            if report is None or not report.deliveries:
+                continue
+            if recognised is not None:
+                recognised.add(decoder.NAME)
+            if not message.mentions(decoder.SIGNS):
                 missed.append("%s: %s" % (decoder.NAME, message.subject))
     return missed
 
@@ -71,7 +81,49 @@ def test_no_fixture_or_sample_report_lacks_its_decoders_sign() -> None:
 def test_no_corpus_report_lacks_its_decoders_sign(corpus: Path) -> None:
     messages = messages_under(corpus / "maildir", corpus / "mailbox")
     assert len(messages) > 400
-    assert unannounced_reports(messages) == []
+    recognised: set[str] = set()
+    assert unannounced_reports(messages + messages_under(*FIXTURE_DIRS), recognised) == []
+    # each decoder's signs were put to the test on at least one report it recognises
+    assert sorted(d.NAME for d in WITH_SIGNS if d.NAME not in recognised) == []
+
+
+# Decoders recognised by a header of their own, and the headers one of which each requires.
+HEADER_SIGNS = {
+    "ReceivingSES": ("X-SES-Outgoing",),
+    "AmazonWorkMail": ("X-Mailer", "X-Original-Mailer"),
+    "Exchange2007": ("X-MS-Exchange-Message-Is-Ndr", "Content-Language"),
+    "Activehunter": ("X-AHMAILID",),
+    "FML": ("X-MLServer",),
+    "Yandex": ("X-Yandex-Uniq", "X-Yandex-Front"),
+    "MXLogic": ("X-MX-Bounce", "X-MXL-NoteHash"),
+    "Mimecast": ("X-Mimecast-Originator", "X-MC-System"),
+    "McAfee": ("X-NAI-Header",),
+    "SurfControl": ("X-Mailer",),
+    "IMailServer": ("X-Mailer",),
+}
+PLAIN = b"From: MAILER-DAEMON@example.org\nSubject: failure\n\nWe could not deliver it.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "header"), [(name, header) for name, headers in HEADER_SIGNS.items() for header in headers]
+)
+def test_a_header_is_a_sign_whatever_the_case_of_its_name(name: str, header: str) -> None:
+    decoder = next(d for d in WITH_SIGNS if d.NAME == name)
+    assert not Message.parse(PLAIN).mentions(decoder.SIGNS)
+    for written in (header, header.upper(), header.lower(), header.swapcase()):
+        message = Message.parse(written.encode() + b": yes\n" + PLAIN)
+        assert message.msg.get(header) == "yes"  # what the decoder's look-up finds
+        assert message.mentions(decoder.SIGNS), written
+
+
+def test_a_message_without_the_header_is_not_offered(monkeypatch) -> None:
+    offered = []
+    receivingses = next(d for d in DECODERS if d.NAME == "ReceivingSES")
+    monkeypatch.setattr(receivingses, "decode", lambda message: offered.append(message) or None)
+    decoding.decode(PLAIN)
+    assert offered == []
+    decoding.decode(b"X-SES-Outgoing: 2026.11.28-192.0.2.1\n" + PLAIN)
+    assert len(offered) == 1
 
 
 def test_a_message_without_the_sign_is_not_offered(monkeypatch) -> None:
