@@ -102,18 +102,27 @@ class RecordSet:
                         self._error_set.add(item)
                         self.errors.append(item)
                 elif not self._add_simple(item, added):  # a store CachedFiles chunk
+                    later: list[tuple[int, Ref]] = []  # copies of known records: built together
                     for ref in item.refs():
-                        self._add(ref[4], ref[0], ref[1], None, (item.source, ref), added)
+                        self._add(ref[4], ref[0], ref[1], None, (item.source, ref), added, later)
+                    if later:  # (a Maildir whose messages were all renamed: one query, not one each)
+                        for (known, _ref), record in zip(later, item.source.build([ref for _k, ref in later])):
+                            self._copy(known, record)
         return added
 
     def _add(self, token: str, origin: str, position: int, record: Bounce | None,
-             ref: tuple[Any, Ref] | None, added: list[int]) -> None:
+             ref: tuple[Any, Ref] | None, added: list[int], later: list[tuple[int, Ref]] | None = None) -> None:
         known = self.by_token.get(token)
         if known is not None:
             place = (origin, position)
-            copies = self.duplicates.setdefault(known, [])
-            if place != self.place(known) and all(place != (c.origin, c.position) for c in copies):
-                copies.append(record if record is not None else ref[0].build([ref[1]])[0])  # type: ignore[index]
+            if place != self.place(known) and all(place != (c.origin, c.position)
+                                                   for c in self.duplicates.get(known, ())):
+                if record is not None:
+                    self._copy(known, record)
+                elif later is not None:
+                    later.append((known, ref[1]))  # type: ignore[index]
+                else:
+                    self._copy(known, ref[0].build([ref[1]])[0])  # type: ignore[index]
             return
         index = len(self._items)
         if ref is not None:
@@ -122,6 +131,12 @@ class RecordSet:
         self._items.append(record)
         self.by_token[token] = index
         added.append(index)
+
+    def _copy(self, index: int, record: Bounce) -> None:
+        """`record` is the record at `index` found at another place."""
+        copies = self.duplicates.setdefault(index, [])
+        if all((record.origin, record.position) != (c.origin, c.position) for c in copies):
+            copies.append(record)
 
     def _add_simple(self, chunk: Any, added: list[int]) -> bool:
         """A chunk of one-record files none of which is known yet, added without looking at each

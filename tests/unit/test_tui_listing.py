@@ -50,3 +50,15 @@ def test_what_changed_since_is_withdrawn_and_comes_again(maildir, tmp_path):
     assert shown(after) == shown(fresh)
     assert after.live == fresh.live < before.live + 1
     assert not any(isinstance(item, Bounce) and item.origin != str(edited) for item in items)  # only it decoded
+
+
+def test_messages_renamed_by_a_mail_client_keep_their_rows_at_their_new_names(maildir, tmp_path):
+    db = tmp_path / "x.db"
+    _, before = opened(maildir, db)
+    for path in sorted(maildir.glob("cur/*")):  # every message marked as replied to
+        os.rename(path, path.with_name(path.name.split(":2,")[0] + ":2,RS"))
+    items, after = opened(maildir, db)
+    assert not any(isinstance(item, Bounce) for item in items)  # nothing decoded again
+    _, fresh = opened(maildir, tmp_path / "fresh.db")
+    assert shown(after) == shown(fresh) and after.live == before.live
+    assert all(":2,RS" in rows_origin for rows_origin, _p, _j in shown(after) if "/cur/" in rows_origin)
