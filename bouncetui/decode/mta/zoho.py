@@ -20,6 +20,7 @@ from bouncetui.decode.mta.provider_common import collapse, inline_original, send
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Zoho"
+SIGNS = ("error_code", "host not reachable")  # the literal words of _LINE and _OWN, one of which decode requires
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.[a-z.]+", re.IGNORECASE)
 _LINE = re.compile(
