@@ -41,39 +41,11 @@ def score(query: str, candidate: str) -> float:
     return fuzz.partial_ratio(query, candidate)
 
 
-def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambda: False,
-         by_domain: dict[str, list[str]] | None = None) -> list[str] | None:
-    """The distinct lower-case `names` matching `query`, best first; None when cancelled.
-    `by_domain` (domain -> its names, as RecipientIndex keeps it) saves regrouping them."""
-    query = query.strip().lower()
-    substrings = [n for n in names if query in n]
-    prefixed = sorted((n for n in substrings if n.startswith(query)), key=len)
-    inside = sorted((n for n in substrings if not n.startswith(query)), key=len)
-    substrings = prefixed + inside
-    if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
-        return None if cancelled() else substrings
-    candidates = _near_domain(query, names, by_domain)
-    hits = process.extract(query, candidates, scorer=fuzz.partial_ratio, limit=FUZZY_LIMIT + len(substrings),
-                           score_cutoff=FIRST_PASS_CUTOFF)
-    if cancelled():
-        return None
-    fuzzy = [(score(query, name), name) for name, _score, _i in hits if query not in name]
-    fuzzy.sort(key=lambda pair: -pair[0])
-    return substrings + [name for value, name in fuzzy if value >= MATCH_CUTOFF]
-
-
-def _near_domain(query: str, names: Sequence[str], by_domain: dict[str, list[str]] | None) -> Sequence[str]:
-    """With "user@dom" typed, only the addresses whose domain resembles "dom" are candidates: the
-    typo pass then looks at a fraction of the names (the domains are few, the addresses many)."""
-    local, at, typed = query.partition("@")
-    if not at or len(typed) < 2:
-        return names
-    if by_domain is None:
-        by_domain = group_by_domain(names)
-    near = [d for d in list(by_domain) if typed in d or fuzz.partial_ratio(typed, d) >= MATCH_CUTOFF]
-    if len(near) == len(by_domain):
-        return names
-    return [name for domain in near for name in by_domain[domain][:]]
+def rank(query: str, names: Sequence[str], cancelled: Callable[[], bool] = lambda: False) -> list[str] | None:
+    """The distinct lower-case `names` matching `query`, best first; None when cancelled."""
+    index = RecipientIndex()
+    index.extend(names, 0)
+    return index.rank(query, cancelled)
 
 
 def _near_domains(typed: str, by_domain: dict[str, list[str]]) -> list[str] | None:
@@ -208,6 +180,8 @@ class RecipientIndex:
             local.names = list(local.rows)
             local.by_domain = group_by_domain(local.names)
             local.by_local = group_by_local(local.names)
+            local.locals_in = {domain: [name.rpartition("@")[0] for name in names]
+                               for domain, names in local.by_domain.items()}
             local.count = len(allowed)
             return local.search(query, None, cancelled)
         ranked = self.rank(query, cancelled)

@@ -76,3 +76,11 @@ def test_typing_letter_by_letter_finds_what_the_whole_query_finds():
                                                        "xtanaka.t@docomo.ne.jp"])
     assert index.search("tanaka") == fuzzy.search("tanaka", [*ADDRESSES, "tanaka.t@docomo.ne.jp.example",
                                                               "xtanaka.t@docomo.ne.jp"])
+
+
+def test_a_typo_with_its_domain_among_a_few_allowed_rows():
+    index = fuzzy.RecipientIndex()
+    index.extend(ADDRESSES * 3, 0)  # enough rows that a few allowed ones are indexed on their own
+    found = index.search("tanak@docomo", allowed=[0, 2, 4, 5])
+    assert found and found[0] == 2 and set(found) <= {0, 2, 4, 5}
+    assert 4 not in found  # tanaka@example.jp: not the typed domain
