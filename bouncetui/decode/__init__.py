@@ -15,7 +15,8 @@ and decoded as the bounce it carries.
 Before parsing, `sniff.may_be_report` looks at the raw bytes: plain personal mail with no sign of a
 report (no notifier sender, no report part, no bounce wording, nothing encoded) is settled as no
 report without being parsed or offered to any decoder. After parsing, a decoder that declares
-SIGNS (see `decode.mta`) is offered only a message that mentions one of them.
+SIGNS (see `decode.mta`) is offered only a message that mentions one of them, and a decoder that
+declares HEADERS only a message that has one of those header fields.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from bouncetui.model import Bounce
 DECODERS: tuple[ModuleType, ...] = (arf, *mta.DECODERS, rfc3464, fallback, rfc3834)
 # False: every message is parsed and offered to every decoder, signs or not (to compare results)
 PREFILTER = True
-# Each decoder with the words it needs (empty: offered every message).
-_SIGNS: tuple[tuple[ModuleType, tuple[str, ...]], ...] = tuple(
-    (decoder, tuple(getattr(decoder, "SIGNS", ()))) for decoder in DECODERS
+# Each decoder with the words it needs and the header fields one of which it needs (empty: offered
+# every message).
+_SIGNS: tuple[tuple[ModuleType, tuple[str, ...], frozenset[str]], ...] = tuple(
+    (decoder, tuple(getattr(decoder, "SIGNS", ())), frozenset(getattr(decoder, "HEADERS", ()))) for decoder in DECODERS
 )
 
 _FORWARDED = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*:", re.I)
@@ -43,11 +45,30 @@ _QUOTED_HEADER = re.compile(r"^>+ ?(?:From|Date|Subject|To|Return-Path|Received)
 _QUOTE = re.compile(r"^>+ ?", re.M)
 
 
+def header_names(message: Message) -> set[str]:
+    """The names of the message's own header fields, lowered: `name in header_names(message)` when
+    `message.msg.get(name)` finds a field (it compares names lowered)."""
+    return {name.lower() for name in message.msg.keys()}
+
+
 def find_report(message: Message) -> Report | None:
     """The first decoder's report for this message, or None when it is not a report."""
-    for decoder, signs in _SIGNS:
-        if signs and PREFILTER and not message.mentions(signs):
-            continue  # the decoder would not recognise it
+    folded = None  # message.folded, read when the first decoder with signs is reached
+    names = None  # header_names(message), likewise
+    for decoder, signs, headers in _SIGNS:
+        if headers and PREFILTER:
+            if names is None:
+                names = header_names(message)
+            if names.isdisjoint(headers):
+                continue  # the decoder would not recognise it
+        if signs and PREFILTER:
+            if folded is None:
+                folded = message.folded
+            for word in signs:  # message.mentions(signs), without a call per decoder
+                if word in folded:
+                    break
+            else:
+                continue  # the decoder would not recognise it
         report = decoder.decode(message)
         if report is not None and report.deliveries:
             return report

@@ -1,14 +1,14 @@
-"""A decoder's SIGNS never hide a report from it, and folding compares as re.IGNORECASE does.
+"""A decoder's SIGNS and HEADERS never hide a report from it, and folding compares as
+re.IGNORECASE does.
 
 `find_report` offers a message to a decoder that declares SIGNS only when the message mentions
-one of them. Here every decoder is offered every message of the fixtures, the sample mail and the
-corpus directly, signs or not: each report it recognises must be in a message that mentions one
-of its signs. A sign that a decoder's own patterns do not require fails here first. Every decoder
-with signs must recognise at least one of those messages, so that no sign goes unproven.
-
-A decoder recognised by a header of its own declares the header's name as its sign (header names
-are in `Message.folded`, their values are not): such a sign must be found whatever the case the
-header's name is written in, as the decoder's look-up ignores it.
+one of them, and to one that declares HEADERS only when the message has one of those fields. Here
+every decoder is offered every message of the fixtures, the sample mail and the corpus directly,
+signs or not: each report it recognises must be in a message that mentions one of its signs and
+has one of its headers. A sign or header that a decoder's own test does not require fails here
+first. Every decoder with signs or headers must recognise at least one of those messages, so that
+none goes unproven. A header is found whatever the case its name is written in, as the decoder's
+look-up finds it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from bouncetui.decode import DECODERS
+from bouncetui.decode import DECODERS, header_names
 from bouncetui.decode.message import Message, fold, normalize_newlines
 from bouncetui.sources import RawMessage, iter_messages
 from tests.conftest import SAMPLE_MAIL
@@ -29,6 +29,8 @@ decoding = importlib.import_module("bouncetui.decode")  # the package (its name 
 HERE = Path(__file__).resolve().parent
 FIXTURE_DIRS = [HERE / "fixtures", HERE.parent / "fixtures", SAMPLE_MAIL]
 WITH_SIGNS = [d for d in DECODERS if getattr(d, "SIGNS", ())]
+WITH_HEADERS = [d for d in DECODERS if getattr(d, "HEADERS", ())]
+PREFILTERED = [d for d in DECODERS if d in WITH_SIGNS or d in WITH_HEADERS]
 
 
 def messages_under(*roots: Path) -> list[Message]:
@@ -46,11 +48,11 @@ def messages_under(*roots: Path) -> list[Message]:
 
 
 def unannounced_reports(messages: list[Message], recognised: set[str] | None = None) -> list[str]:
-    """'decoder: subject' for each report a decoder recognised in a message without its signs;
-    the names of the decoders that recognised any message are added to `recognised`."""
+    """'decoder: subject' for each report a decoder recognised in a message without its signs or
+    its headers; the names of the decoders that recognised any message are added to `recognised`."""
     missed = []
     for message in messages:
-        for decoder in WITH_SIGNS:
+        for decoder in PREFILTERED:
             try:
                 report = decoder.decode(message)
             except Exception:  # noqa: BLE001 - a decoder failure is not this test's concern
@@ -59,8 +61,11 @@ def unannounced_reports(messages: list[Message], recognised: set[str] | None = N
                 continue
             if recognised is not None:
                 recognised.add(decoder.NAME)
-            if not message.mentions(decoder.SIGNS):
+            signs, headers = getattr(decoder, "SIGNS", ()), getattr(decoder, "HEADERS", ())
+            if signs and not message.mentions(signs):
                 missed.append("%s: %s" % (decoder.NAME, message.subject))
+            if headers and header_names(message).isdisjoint(headers):
+                missed.append("%s (headers): %s" % (decoder.NAME, message.subject))
     return missed
 
 
@@ -70,6 +75,14 @@ def test_decoders_declare_lowercase_ascii_signs() -> None:
         assert isinstance(decoder.SIGNS, tuple), decoder.NAME
         for sign in decoder.SIGNS:
             assert sign and sign.isascii() and sign == sign.lower(), (decoder.NAME, sign)
+
+
+def test_decoders_declare_lowercase_header_names() -> None:
+    assert len(WITH_HEADERS) > 5
+    for decoder in WITH_HEADERS:
+        assert isinstance(decoder.HEADERS, tuple), decoder.NAME
+        for name in decoder.HEADERS:
+            assert re.fullmatch(r"[a-z0-9-]+", name), (decoder.NAME, name)
 
 
 def test_no_fixture_or_sample_report_lacks_its_decoders_sign() -> None:
@@ -83,37 +96,24 @@ def test_no_corpus_report_lacks_its_decoders_sign(corpus: Path) -> None:
     assert len(messages) > 400
     recognised: set[str] = set()
     assert unannounced_reports(messages + messages_under(*FIXTURE_DIRS), recognised) == []
-    # each decoder's signs were put to the test on at least one report it recognises
-    assert sorted(d.NAME for d in WITH_SIGNS if d.NAME not in recognised) == []
+    # each decoder's signs and headers were put to the test on at least one report it recognises
+    assert sorted(d.NAME for d in PREFILTERED if d.NAME not in recognised) == []
 
 
-# Decoders recognised by a header of their own, and the headers one of which each requires.
-HEADER_SIGNS = {
-    "ReceivingSES": ("X-SES-Outgoing",),
-    "AmazonWorkMail": ("X-Mailer", "X-Original-Mailer"),
-    "Exchange2007": ("X-MS-Exchange-Message-Is-Ndr", "Content-Language"),
-    "Activehunter": ("X-AHMAILID",),
-    "FML": ("X-MLServer",),
-    "Yandex": ("X-Yandex-Uniq", "X-Yandex-Front"),
-    "MXLogic": ("X-MX-Bounce", "X-MXL-NoteHash"),
-    "Mimecast": ("X-Mimecast-Originator", "X-MC-System"),
-    "McAfee": ("X-NAI-Header",),
-    "SurfControl": ("X-Mailer",),
-    "IMailServer": ("X-Mailer",),
-}
 PLAIN = b"From: MAILER-DAEMON@example.org\nSubject: failure\n\nWe could not deliver it.\n"
 
 
 @pytest.mark.parametrize(
-    ("name", "header"), [(name, header) for name, headers in HEADER_SIGNS.items() for header in headers]
+    ("name", "header"), [(d.NAME, header) for d in WITH_HEADERS for header in d.HEADERS]
 )
-def test_a_header_is_a_sign_whatever_the_case_of_its_name(name: str, header: str) -> None:
-    decoder = next(d for d in WITH_SIGNS if d.NAME == name)
-    assert not Message.parse(PLAIN).mentions(decoder.SIGNS)
-    for written in (header, header.upper(), header.lower(), header.swapcase()):
+def test_a_header_is_found_whatever_the_case_of_its_name(name: str, header: str) -> None:
+    decoder = next(d for d in WITH_HEADERS if d.NAME == name)
+    assert header_names(Message.parse(PLAIN)).isdisjoint(decoder.HEADERS)
+    titled = "-".join(word.capitalize() for word in header.split("-"))
+    for written in (header, header.upper(), titled, titled.swapcase()):
         message = Message.parse(written.encode() + b": yes\n" + PLAIN)
-        assert message.msg.get(header) == "yes"  # what the decoder's look-up finds
-        assert message.mentions(decoder.SIGNS), written
+        assert message.msg.get(titled) == "yes"  # what the decoder's look-up finds
+        assert not header_names(message).isdisjoint(decoder.HEADERS), written
 
 
 def test_a_message_without_the_header_is_not_offered(monkeypatch) -> None:

@@ -13,7 +13,11 @@ sign, so most messages skip most decoders after a substring test or two instead 
 expression searches. A sign must be a word the decoder's own test needs, never a hint; a header
 is a sign by its name ("x-failed-recipients"), as header values other than the subject are not
 in that text.
-tests/decode/test_signs.py offers every decoder every fixture and corpus message to prove it.
+A decoder recognised by a header field of its own declares instead `HEADERS`: the lowercase names
+of the fields one of which it requires (as `email.message.Message.get` finds them, whatever their
+case); `find_report` offers it only a message that has one, a set look-up instead of a search of
+the whole text.
+tests/decode/test_signs.py offers every decoder every fixture and corpus message to prove both.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from bouncetui.decode.mta.common import collapse
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Activehunter"
-SIGNS = ("x-ahmailid",)  # the X-AHMAILID header, by its name, which decode requires
+HEADERS = ("x-ahmailid",)  # the header decode requires (X-AHMAILID)
 
 _ERRORS = re.compile(r"^\s*-{3,}\s*The following addresses had permanent fatal errors\s*-{3,}", re.M | re.I)
 _TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$", re.M | re.I)

@@ -27,7 +27,7 @@ from bouncetui.decode.report import Report
 from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
 
 NAME = "AmazonWorkMail"
-SIGNS = ("x-mailer", "x-original-mailer")  # the headers decode requires one of, by their names
+HEADERS = ("x-mailer", "x-original-mailer")  # the headers decode requires one of
 
 _MAILER = re.compile(r"^Amazon WorkMail\b", re.IGNORECASE)
 _TECHNICAL = re.compile(r"^\s*Technical report:\s*$", re.IGNORECASE | re.MULTILINE)

@@ -17,7 +17,7 @@ from bouncetui.decode.mta.common import collapse, dsn_deliveries
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2007"
-SIGNS = ("x-ms-exchange-message-is-ndr", "content-language")  # is_exchange's headers, by their names: X-MS-Exchange-Message-Is-Ndr, or Content-Language with an NDR subject
+HEADERS = ("x-ms-exchange-message-is-ndr", "content-language")  # is_exchange's headers: X-MS-Exchange-Message-Is-Ndr, or Content-Language with an NDR subject
 
 _SUBJECTS = re.compile(
     r"^(?:Undeliverable|Non remis|Non recapitabile|Unzustellbar|No se puede entregar|Onbestelbaar|"

@@ -17,7 +17,7 @@ from bouncetui.decode.mta.common import collapse, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "FML"
-SIGNS = ("x-mlserver",)  # the X-MLServer header, by its name, which decode requires
+HEADERS = ("x-mlserver",)  # the header decode requires (X-MLServer)
 
 _ADDRESS = re.compile(r"<([^<>\s]+@[^<>\s]+)>")
 _MARKERS = (re.compile(r"^\s*Original mail as follows:\s*$", re.MULTILINE | re.IGNORECASE),)

@@ -25,7 +25,7 @@ from bouncetui.decode.mta.common import collapse, command_of, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "IMailServer"
-SIGNS = ("x-mailer",)  # the X-Mailer header, by its name, which decode requires
+HEADERS = ("x-mailer",)  # the header decode requires (X-Mailer)
 
 _END = re.compile(r"^Original message follows\.?\s*$", re.MULTILINE | re.IGNORECASE)
 _LINE = re.compile(r"^(?P<error>[^\n]{3,80}?):\s*<?(?P<rcpt>[^\s<>@:]+@[^\s<>]+?)>?\s*$")

@@ -10,7 +10,7 @@ from bouncetui.decode.mta.appliances import decode_with, lines_matching
 from bouncetui.decode.report import Report
 
 NAME = "McAfee"
-SIGNS = ("x-nai-header",)  # the X-NAI-Header header, by its name, which decode requires
+HEADERS = ("x-nai-header",)  # the header decode requires (X-NAI-Header)
 
 _LINE = re.compile(r"^<(?P<rcpt>[^>]+)>\s+\((?P<text>.*)\)\s*$", re.MULTILINE)
 

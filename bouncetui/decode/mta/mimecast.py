@@ -22,7 +22,7 @@ from bouncetui.decode.mta.common import collapse, dsn_deliveries
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Mimecast"
-SIGNS = ("x-mimecast-originator", "x-mc-system")  # the headers decode requires one of, by their names
+HEADERS = ("x-mimecast-originator", "x-mc-system")  # the headers decode requires one of
 
 _RECIPIENT = re.compile(r"(?:could not be delivered:|email address :)\s*\n\s*-- (\S+)", re.IGNORECASE)
 _INFO = re.compile(r"Additional information follows :\s*\n\s*-- (.+)", re.IGNORECASE)

@@ -18,7 +18,7 @@ from bouncetui.decode.mta.common import collapse, command_of, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MXLogic"
-SIGNS = ("x-mx-bounce", "x-mxl-notehash")  # the headers decode requires one of, by their names
+HEADERS = ("x-mx-bounce", "x-mxl-notehash")  # the headers decode requires one of
 
 _START = re.compile(r"The following address(?:\(es\)|es)? failed:\s*\n", re.IGNORECASE)
 _ENTRY = re.compile(r"^\s+<([^>]+@[^>]+)>:?\s*(.*)$")

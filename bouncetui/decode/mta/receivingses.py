@@ -15,7 +15,7 @@ from bouncetui.decode.report import Report
 from bouncetui.decode.rfc3464 import command_from_text
 
 NAME = "ReceivingSES"
-SIGNS = ("x-ses-outgoing",)  # the X-SES-Outgoing header, by its name, which decode requires
+HEADERS = ("x-ses-outgoing",)  # the header decode requires (X-SES-Outgoing)
 
 _INBOUND = re.compile(r"\binbound-smtp\.[\w-]+\.amazonaws\.com\b", re.IGNORECASE)
 

@@ -10,7 +10,7 @@ from bouncetui.decode.mta.appliances import decode_with, lines_matching
 from bouncetui.decode.report import Report
 
 NAME = "SurfControl"
-SIGNS = ("x-mailer",)  # the X-Mailer header, by its name, which decode requires
+HEADERS = ("x-mailer",)  # the header decode requires (X-Mailer)
 
 _LINE = re.compile(r"^(?P<rcpt>\S+@\S+?): \[(?P<host>[^\]]+)\],\s*(?P<text>.*)$", re.MULTILINE)
 

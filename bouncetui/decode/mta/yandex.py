@@ -11,7 +11,7 @@ from bouncetui.decode.mta import postfix
 from bouncetui.decode.report import Report
 
 NAME = "Yandex"
-SIGNS = ("x-yandex-",)  # the name of X-Yandex-Uniq or X-Yandex-Front, one of which decode requires
+HEADERS = ("x-yandex-uniq", "x-yandex-front")  # the headers decode requires one of
 
 
 def decode(message: Message) -> Report | None:
