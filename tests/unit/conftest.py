@@ -1,4 +1,5 @@
-"""Fixtures shared by the store's tests: a copy of the hand-written Maildir and a fresh database."""
+"""Fixtures shared by the unit tests: a copy of the hand-written Maildir, a fresh database, and
+the worker pool waited on until it has started (tests/unit/pool_faults.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bouncetui.store import Store
+from tests.unit.pool_faults import started_workers  # noqa: F401  (a fixture, offered to every test here)
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bounces"
 

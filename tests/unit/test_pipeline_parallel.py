@@ -17,11 +17,10 @@ from bouncetui import pipeline, workpool
 from bouncetui.model import Bounce, ScanError
 from bouncetui.sources import FileEntry
 from tests.conftest import SAMPLE_MAIL, sample_mail_present
+from tests.unit.pool_faults import POISON, poisoned
 
 pytestmark = pytest.mark.skipif(not sample_mail_present(), reason="sample_mail/ not present")
 
-WAIT = 120.0  # seconds: far beyond a healthy start (a few); a hang is caught, not waited on forever
-POISON = b"X-Poison: yes\n"  # a message holding this makes the worker decoding it die (see _poisoned)
 
 
 def messages() -> list[bytes]:
@@ -59,33 +58,6 @@ def split_mbox(monkeypatch) -> None:
     monkeypatch.setattr(pipeline, "BATCH", 16)
 
 
-@pytest.fixture
-def started_workers(monkeypatch) -> list[workpool.WorkerPool]:
-    """Each pool the scan creates has started (its workers answered, or were given up) before
-    the scan goes on: every task then goes to the workers, none is decoded here meanwhile."""
-    made: list[workpool.WorkerPool] = []
-    real = workpool.WorkerPool.__init__
-
-    def start_and_wait(self, *args, **kwargs):
-        real(self, *args, **kwargs)
-        assert self.wait_started(WAIT), "the workers' start was waited on without end"
-        made.append(self)
-
-    monkeypatch.setattr(workpool.WorkerPool, "__init__", start_and_wait)
-    return made
-
-
-def _poisoned() -> None:
-    """Worker start-up: decoding a message that holds POISON ends the worker process (as a crash
-    or the out-of-memory killer would)."""
-    real = pipeline.decode
-
-    def dying(raw, *args, **kwargs):
-        if POISON in raw:
-            os._exit(9)
-        return real(raw, *args, **kwargs)
-
-    pipeline.decode = dying
 
 
 def test_two_processes_give_the_one_process_records_in_order(spool: Path, split_mbox, monkeypatch) -> None:
@@ -133,7 +105,7 @@ def test_a_file_that_kills_its_worker_is_an_error_and_every_other_file_is_decode
     poison = folder / "cur" / names[20]
     serial = as_rows(list(pipeline.scan([str(folder)], jobs=1)))
     poison.write_bytes(POISON + poison.read_bytes())
-    monkeypatch.setattr(workpool.WorkerPool, "initializer", (_poisoned, ()))
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (poisoned, ()))
     got = as_rows(list(pipeline.scan([str(folder)], jobs=2)))
     crashed = ("error", str(poison), 0, pipeline.CRASHED)
     assert [row for row in got if row[0] == "error"] == [crashed]
@@ -150,7 +122,7 @@ def test_a_mailbox_message_that_kills_its_worker_is_an_error_in_its_place(
     with open(path, "wb") as fh:
         for i in range(150):
             fh.write(mbox_message((POISON if i == 40 else b"") + seeds[i % len(seeds)]))
-    monkeypatch.setattr(workpool.WorkerPool, "initializer", (_poisoned, ()))
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (poisoned, ()))
     got = as_rows(list(pipeline.scan([str(path)], jobs=2)))
     serial = as_rows(list(pipeline.scan([str(path)], jobs=1)))  # the poison harms no one here
     crashed = ("error", str(path), 41, pipeline.CRASHED)

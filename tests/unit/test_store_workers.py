@@ -9,15 +9,12 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from bouncetui import pipeline, workpool
 from bouncetui.model import Bounce, ScanError
 from bouncetui.store import Store
+from tests.unit.pool_faults import POISON, WAIT, poisoned
 
-WAIT = 120.0  # seconds: far beyond a healthy run (a few); a hang is caught, not waited on forever
 DIES = (os._exit, (3,))  # an initializer that ends each worker process at once
-POISON = b"X-Poison: yes\n"
 
 
 def _many(maildir: Path, copies: int = 6) -> Path:
@@ -43,21 +40,6 @@ def _bounded(target) -> tuple[bool, list]:
     thread.join(WAIT)
     return not thread.is_alive(), out
 
-
-@pytest.fixture
-def started_workers(monkeypatch) -> list[workpool.WorkerPool]:
-    """Each pool the scan creates has started (its workers answered, or were given up) before the
-    scan goes on: the scan meets workers that are up (or given up), not merely slow ones."""
-    made: list[workpool.WorkerPool] = []
-    real = workpool.WorkerPool.__init__
-
-    def start_and_wait(self, *args, **kwargs):
-        real(self, *args, **kwargs)
-        assert self.wait_started(WAIT), "the workers' start was waited on without end"
-        made.append(self)
-
-    monkeypatch.setattr(workpool.WorkerPool, "__init__", start_and_wait)
-    return made
 
 
 def _expected(tmp_path: Path, folder: Path) -> list[str]:
@@ -102,18 +84,6 @@ def test_records_decoded_by_the_workers_are_those_decoded_here(tmp_path, maildir
         assert _key(list(store.scan([str(folder)], jobs=2))) == expected  # as they were cached
 
 
-def _poisoned() -> None:
-    """Worker start-up for the test below: decoding a message that holds POISON ends the worker
-    (as a crash or the out-of-memory killer would)."""
-    real = pipeline.decode
-
-    def dying(raw, *args, **kwargs):
-        if POISON in raw:
-            os._exit(9)
-        return real(raw, *args, **kwargs)
-
-    pipeline.decode = dying
-
 
 def test_a_message_that_kills_its_worker_is_an_error_and_the_scan_goes_on(
         tmp_path, maildir, started_workers, monkeypatch):
@@ -122,7 +92,7 @@ def test_a_message_that_kills_its_worker_is_an_error_and_the_scan_goes_on(
     poison.write_bytes(POISON + next((folder / "new").iterdir()).read_bytes())
     with Store(tmp_path / "plain.db") as store:
         expected = _key([r for r in store.scan([str(folder)], jobs=1, use_cache=False) if r.origin != str(poison)])
-    monkeypatch.setattr(workpool.WorkerPool, "initializer", (_poisoned, ()))
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (poisoned, ()))
     with Store(tmp_path / "db" / "bouncetui.db") as store:
         finished, got = _bounded(lambda: list(store.scan([str(folder)], jobs=2)))
     assert finished, "the scan hung on a worker that died while decoding"
