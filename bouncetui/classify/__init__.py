@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bouncetui.classify import providers, rules
-from bouncetui.classify.screen import Patterns, Screen
+from bouncetui.classify.screen import Patterns, Screen, lowered_pattern
 
 _SUCCESS = frozenset({"delivered", "relayed", "expanded"})
 
@@ -74,6 +74,12 @@ class _Compiled:
     rules: Patterns  # every provider's rules, provider by provider
     rule_screen: Screen
     rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rules
+    # The same marks and rules for a lower-cased ASCII diagnostic, without IGNORECASE, and their
+    # screens (classify/screen.py lowered_pattern): what nearly every diagnostic is searched with.
+    lower_marks: Patterns
+    lower_mark_screen: Screen
+    lower_rules: Patterns
+    lower_rule_screen: Screen
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +100,8 @@ def compiled() -> _Compiled:
         rule_of.append(tuple(range(len(rule_patterns), len(rule_patterns) + len(p.rules))))
         rule_patterns.extend(r.pattern for r in p.rules)
     marks = [p.mark for p in providers.PROVIDERS if p.mark]
+    lower_marks = [lowered_pattern(p) for p in marks]
+    lower_rules = [lowered_pattern(p) for p in rule_patterns]
     return _Compiled(
         reasons=tuple(reason for reason, _pats in rules.PATTERNS),
         wording=Patterns([p for _i, p in wording], re.MULTILINE),
@@ -106,13 +114,17 @@ def compiled() -> _Compiled:
         rules=Patterns(rule_patterns, flags),
         rule_screen=Screen(rule_patterns, flags),
         rule_of=tuple(rule_of),
+        lower_marks=Patterns(lower_marks, re.MULTILINE),
+        lower_mark_screen=Screen(lower_marks, re.MULTILINE),
+        lower_rules=Patterns(lower_rules, re.MULTILINE),
+        lower_rule_screen=Screen(lower_rules, re.MULTILINE),
     )
 
 
 def ready() -> None:
     """Compile every table now, not when first used (a fork server, before forking workers)."""
     table = compiled()
-    for patterns in (table.wording, table.marks, table.rules):
+    for patterns in (table.wording, table.marks, table.rules, table.lower_marks, table.lower_rules):
         patterns.compile_all()
 
 
@@ -215,23 +227,26 @@ def _focus(text: str) -> list[str]:
 
 def match_provider(ev: Evidence) -> tuple[str, str] | None:
     """(reason, why) from the first provider rule that applies to this delivery, or None."""
-    if not ev.diagnostic:
+    diagnostic = ev.diagnostic
+    if not diagnostic:
         return None
     table = compiled()
-    diagnostic = ev.diagnostic
+    if diagnostic.isascii():  # nearly always: lower-cased, searched without IGNORECASE
+        text = diagnostic.lower()
+        marks, mark_screen, rules_, rule_screen = (
+            table.lower_marks, table.lower_mark_screen, table.lower_rules, table.lower_rule_screen)
+    else:
+        text = diagnostic
+        marks, mark_screen, rules_, rule_screen = table.marks, table.mark_screen, table.rules, table.rule_screen
     by_host = _providers_of(ev.rhost)
     by_domain = _providers_of(ev.destination)
-    named = frozenset(table.provider_of_mark[n] for n in table.mark_screen.candidates(diagnostic)
-                      if table.marks[n].search(diagnostic))
+    named = frozenset(table.provider_of_mark[n] for n in mark_screen.candidates(text) if marks[n].search(text))
     if not (by_host or by_domain or named):
         return None
-    maybe = table.rule_screen.candidates(diagnostic)
-    for i, provider in enumerate(providers.PROVIDERS):
-        by = ("remote host" if i in by_host
-              else "recipient domain" if i in by_domain
-              else "its reply" if i in named else "")
-        if not by:
-            continue
+    maybe = rule_screen.candidates(text)
+    for i in sorted(by_host | by_domain | named):
+        provider = providers.PROVIDERS[i]
+        by = "remote host" if i in by_host else "recipient domain" if i in by_domain else "its reply"
         for rule, n in zip(provider.rules, table.rule_of[i]):
             if rule.command and rule.command != ev.command:
                 continue
@@ -239,9 +254,10 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
                 continue
             if n not in maybe:
                 continue
-            m = table.rules[n].search(diagnostic)
+            m = rules_[n].search(text)
             if m:
-                return rule.reason, "provider %s (%s): %r" % (provider.name, by, m.group(0).strip())
+                words = diagnostic[m.start():m.end()].strip()  # as written (lower-casing ASCII keeps places)
+                return rule.reason, "provider %s (%s): %r" % (provider.name, by, words)
     return None
 
 

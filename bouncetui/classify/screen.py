@@ -11,9 +11,10 @@ The words are found by an Aho-Corasick automaton (pyahocorasick), every occurren
 without that package, by one regular expression shaped as a tree of their characters, which finds
 the same words, slower (the engine tries its branches at every character).
 
-Case-insensitive patterns are screened by their words lower-cased, in the lower-cased text, and
-only in an ASCII text: Unicode case-insensitive matching has equivalences that str.lower() does
-not ("s" matches "ſ"), so a text with other characters gets every pattern.
+Case-insensitive patterns are screened by their ASCII words lower-cased, in the lower-cased text.
+Unicode case-insensitive matching has three equivalences to ASCII letters that str.lower() does
+not make ("s" matches "ſ", "i" matches "ı" and "İ"): a text beyond ASCII has them made first
+(_ASCII_FOLD), so a word a match holds is found there too.
 """
 
 from __future__ import annotations
@@ -117,6 +118,11 @@ def trie(words: Sequence[str]) -> str:
     return emit(tree)
 
 
+# The characters beyond ASCII that re.IGNORECASE matches to an ASCII letter, besides those whose
+# str.lower() is that letter: every one of them, found by trying each code point.
+_ASCII_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s"}
+
+
 class Screen:
     """The patterns (by index in `patterns`) that may match a text."""
 
@@ -148,9 +154,7 @@ class Screen:
         if self.words is None and self.automaton is None:
             return self.everything
         if self.insensitive:
-            if not text.isascii():
-                return self.everything
-            text = text.lower()
+            text = text.lower() if text.isascii() else text.translate(_ASCII_FOLD).lower()
         found = set(self.unscreened)
         if self.automaton is not None:
             for _end, ns in self.automaton.iter(text):
@@ -188,3 +192,24 @@ class Patterns:
     def compile_all(self) -> None:
         for n in range(len(self.patterns)):
             self[n]
+
+
+# Escapes that may stand for a letter (\x4A, \u00C0, \N{...}, \101), which lowering cannot reach.
+_LETTER_ESCAPE = re.compile(r"\\[xuUN0-7]")
+
+
+def lowered_pattern(pattern: str) -> str:
+    """`pattern` for lower-cased ASCII text, to compile without re.IGNORECASE: its letters
+    lower-cased, its escapes (\\S, \\B, \\d) as written. On an ASCII text it matches at the places
+    where `pattern` with IGNORECASE matches in the text as written; without IGNORECASE the engine
+    skips ahead on a literal prefix instead of trying every character (several times faster).
+    A pattern whose letters lowering cannot reach (an escape for a letter, a named group, inline
+    flags) stays case-insensitive: "(?i:pattern)"."""
+    if "(?P" in pattern or re.search(r"\(\?[a-zA-Z]", pattern) or _LETTER_ESCAPE.search(pattern.replace("\\\\", "")):
+        return "(?i:%s)" % pattern
+    out = []
+    escaped = False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bouncetui.classify import compiled, match_wording, providers, rules, screen
-from bouncetui.classify.screen import Screen, words_needed
+from bouncetui.classify.screen import Screen, lowered_pattern, words_needed
 
 TEXTS = [
     "550 5.1.1 <kijitora@example.jp>... User Unknown",
@@ -80,10 +80,22 @@ def test_every_provider_pattern_that_matches_is_kept(finder: str) -> None:
     _check(patterns, flags, texts)
 
 
-def test_a_text_beyond_ascii_keeps_every_case_insensitive_pattern(finder: str) -> None:
-    screen = Screen([r"spam filter", r"user unknown"], re.IGNORECASE)
-    assert screen.candidates("ſpam filter") == {0, 1}
-    assert screen.candidates("nothing to see") == set()
+def test_a_text_beyond_ascii_is_screened_with_its_letters_that_match_ascii_ones(finder: str) -> None:
+    screen_ = Screen([r"spam filter", r"user unknown", r"invalid", r"blocked"], re.IGNORECASE)
+    # a long s, a dotless i, a dotted capital I and the Kelvin sign match "s", "i", "i" and "k"
+    assert screen_.candidates("ſpam filter、ıNVALİD") == {0, 2}
+    assert screen_.candidates("BLOC\u212aED — 宛先不明") == {3}
+    assert screen_.candidates("nothing to see — 何もない") == set()
+    texts = ["ſpam filter", "UſER UNKNOWN İN", "ınvalıd recipient", "BLOC\u212aED", "Ünknown üser — 宛先"]
+    _check([r"spam filter", r"user unknown", r"invalid", r"blocked", r"unknown user"], re.IGNORECASE, texts)
+
+
+def test_every_letter_beyond_ascii_that_matches_an_ascii_one_is_folded() -> None:
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(128, 0x110000):
+        char = chr(code)
+        if ascii_letter.fullmatch(char):
+            assert char.lower().isascii() or code in screen._ASCII_FOLD, hex(code)
 
 
 def test_the_reason_is_the_first_in_table_order_whatever_the_position() -> None:
@@ -111,3 +123,33 @@ def test_the_automaton_and_the_tree_keep_the_same_patterns(monkeypatch: pytest.M
     assert automaton.automaton is not None and tree.automaton is None
     for text in texts:
         assert automaton.candidates(text) == tree.candidates(text), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lowered"),
+    [
+        (r"\bIB\d{3}\b", r"\bib\d{3}\b"),  # escapes stay as written
+        (r"AUP#(?:CX[A-Z]+|RBL)\S*", r"aup#(?:cx[a-z]+|rbl)\S*"),
+        (r"A\\B", r"a\\b"),  # an escaped backslash, then a letter
+        (r"\x41BC", r"(?i:\x41BC)"),  # an escape that stands for a letter: left case-insensitive
+        (r"(?P<code>X\d)", r"(?i:(?P<code>X\d))"),
+    ],
+)
+def test_a_pattern_lowered_for_lower_cased_text(pattern: str, lowered: str) -> None:
+    assert lowered_pattern(pattern) == lowered
+
+
+def test_every_provider_pattern_lowered_matches_where_the_case_insensitive_one_does() -> None:
+    patterns = [r.pattern for p in providers.PROVIDERS for r in p.rules] + [p.mark for p in providers.PROVIDERS if p.mark]
+    flags = re.IGNORECASE | re.MULTILINE
+    words = [" and ".join(words_needed(p, flags)) for p in patterns]
+    texts = [t for t in TEXTS if t.isascii()] + [w.upper() for w in words] + [w.title() for w in words] + [
+        "550 5.7.1 AUP#CXBL https://www.spectrum.net/support/ IB212 (S3150) [TSS04]",
+        "554 DT:SPM 163 mx14, mail.163.com/help/help_spam_16.htm RP:CEL LPN007_510 OFR_999",
+    ]
+    for pattern in patterns:
+        case_insensitive = re.compile(pattern, flags)
+        lowered = re.compile(lowered_pattern(pattern), re.MULTILINE)
+        for text in texts:
+            a, b = case_insensitive.search(text), lowered.search(text.lower())
+            assert (a and a.span()) == (b and b.span()), (pattern, text)
