@@ -15,8 +15,8 @@ record tokens, so a lazy scan (the explorer's) hands out an unchanged file's rec
 reading them (records.CachedFiles). A scan for JSON Lines (text) hands them out as the cache
 keeps their text (records.CachedLines), neither decoding their JSON nor encoding it again.
 Files under a scanned folder that are no longer listed are forgotten when the scan completes,
-and messages no file refers to any more are dropped; triage, keyed by token, is untouched. Writes are batched in short transactions so
-that another process (or the TUI's triage) never waits long.
+and messages no file refers to any more are dropped; triage, keyed by token, is untouched. Writes
+are batched in short transactions (store/writer.py).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ import operator
 import os
 import re
 import sqlite3
-import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -45,18 +44,16 @@ from bouncetui.store.records import (
     as_text,
     encode,
     replay,
-    split,
     text_token_word,
     token_word,
     usable,
 )
-from bouncetui.store.schema import StoreError, cache_version, connect, meta, rollback, translate
+from bouncetui.store.schema import StoreError, connect, translate
+from bouncetui.store.writer import Writer
 
 if TYPE_CHECKING:  # imported when a window is decoded on worker processes: a rescan needs none
     from bouncetui.store.workers import Workers
 
-FLUSH_FILES = 500  # write the pending batch after this many files ...
-FLUSH_SECONDS = 1.0  # ... or this long
 WINDOW_MESSAGES = 256  # messages decoded together (on the worker processes when jobs > 1) ...
 FIRST_WINDOW = 8  # ... but the first window is this small, and each next one twice the last, so
                   # the first records come out before many messages are read
@@ -89,62 +86,6 @@ def maildir_unique_name(path: str) -> str | None:
     return MAILDIR_INFO.split(name, maxsplit=1)[0]
 
 
-class _Writer:
-    """Pending cache writes, flushed in short transactions; write failures only disable caching."""
-
-    def __init__(self, conn: sqlite3.Connection, path: str, warn: Callable[[str], None]) -> None:
-        self.conn, self.path, self.warn = conn, path, warn
-        self.version = cache_version()  # what this scan decodes with, fixed at its start
-        self.files: dict[str, tuple] = {}
-        self.messages: dict[str, str] = {}
-        self.enabled = True
-        self.last = time.monotonic()
-
-    def put_file(self, key: str, entry: FileEntry, uniq: str | None, hashes: Iterable[str], tokens: str) -> None:
-        self.files[key] = (key, entry.size, entry.mtime, uniq, " ".join(hashes), tokens)
-
-    def maybe_flush(self) -> None:
-        if len(self.files) >= FLUSH_FILES or time.monotonic() - self.last >= FLUSH_SECONDS:
-            self.flush()
-
-    def flush(self, forget: Iterable[str] = (), collect: bool = False) -> None:
-        self.last = time.monotonic()
-        forget = list(forget)
-        if not self.enabled or not (self.files or self.messages or forget or collect):
-            self.files.clear()
-            self.messages.clear()
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                if meta(self.conn, "cache_version") != self.version:
-                    # A bouncetui of another version emptied the cache since this scan began:
-                    # records decoded here must not mix with its own.
-                    self.conn.execute("ROLLBACK")
-                    self.enabled = False
-                    self.warn("the cache now belongs to another version of bouncetui; this scan does not update it")
-                    return
-                self.conn.executemany("INSERT OR REPLACE INTO messages VALUES (?, ?, ?)",
-                                      ((digest, *split(payload)) for digest, payload in self.messages.items()))
-                self.conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", self.files.values())
-                self.conn.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in forget))
-                if collect:
-                    _collect_garbage(self.conn)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                rollback(self.conn)
-                raise
-        except sqlite3.Error as exc:
-            error = translate(exc, self.path)
-            if error.corrupt:
-                raise error from None
-            self.enabled = False
-            self.warn("%s; the cache is not updated by this scan" % error)
-        finally:
-            self.files.clear()
-            self.messages.clear()
-
-
 def _map(conn: sqlite3.Connection) -> None:
     """Let SQLite read the database through a memory map: a rescan looks up every cached message
     by its hash, all over the file, and a mapped page costs no read() (a third less CPU)."""
@@ -152,15 +93,6 @@ def _map(conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA mmap_size = %d" % MMAP_BYTES)
     except sqlite3.Error:
         pass  # then it reads as usual
-
-
-def _collect_garbage(conn: sqlite3.Connection) -> None:
-    """Drop cached messages that no file refers to any more."""
-    used: set[str] = set()
-    for (hashes,) in conn.execute("SELECT hashes FROM files"):
-        used.update(hashes.split())
-    stale = [(h,) for (h,) in conn.execute("SELECT hash FROM messages") if h not in used]
-    conn.executemany("DELETE FROM messages WHERE hash = ?", stale)
 
 
 class CachedScan:
@@ -194,7 +126,7 @@ class CachedScan:
         self.limits = limits
         self.limits_key = repr(limits)
         self.db_path = db_path
-        self.writer = _Writer(conn, db_path, warn) if conn is not None else None
+        self.writer = Writer(conn, db_path, warn) if conn is not None else None
         self.jobs = jobs
         self.cached_first = cached_first or self.lazy
         self.replaced = 0  # files whose cached messages were replaced (garbage may be left)

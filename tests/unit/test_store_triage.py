@@ -247,8 +247,8 @@ def test_damaged_cache_pages_fail_the_scan_and_rebuild_keeps_the_triage(db, tmp_
 
 SCANNER = """
 import sys
-from bouncetui.store import Store, cache
-cache.FLUSH_FILES = 5  # commit often, so that the kill lands between and inside commits
+from bouncetui.store import Store, cache, writer
+writer.FLUSH_FILES = 5  # commit often, so that the kill lands between and inside commits
 cache.WINDOW_MESSAGES = 4  # and report progress as it goes
 store = Store(sys.argv[1])
 for item in store.scan([sys.argv[2]], on_progress=lambda done, total: print(done, flush=True)):
