@@ -64,6 +64,23 @@ def detail_body(app) -> str:
     return str(app.screen.query_one("#detail-body").render())
 
 
+def items_added(monkeypatch) -> list[str]:
+    """The kinds of the items the app's scan hands to its list (CachedFiles, Bounce, Withdrawn...),
+    in order, from now on."""
+    from bouncetui.tui.records import RecordSet
+
+    kinds: list[str] = []
+    add = RecordSet.add
+
+    def counted(self, items):
+        items = list(items)
+        kinds.extend(type(item).__name__ for item in items)
+        return add(self, items)
+
+    monkeypatch.setattr(RecordSet, "add", counted)
+    return kinds
+
+
 async def type_filter(pilot, app, text: str) -> None:
     await pilot.press("slash")
     await pilot.press(*text)
@@ -658,7 +675,6 @@ async def test_a_damaged_index_still_shows_the_mail_and_says_so(env, monkeypatch
 @sync
 async def test_a_folder_opened_again_lists_from_the_index_with_the_same_rows_detail_and_filters(env, monkeypatch):
     from bouncetui.store import CachedFiles
-    from bouncetui.tui.records import RecordSet
 
     async def session() -> tuple[list[str], str, list[str]]:
         app = sample_app(env)
@@ -674,15 +690,7 @@ async def test_a_folder_opened_again_lists_from_the_index_with_the_same_rows_det
             filtered = shown_recipients(app)
         return rows, detail, filtered
 
-    kinds: list[str] = []
-    add = RecordSet.add
-
-    def counted(self, items):
-        items = list(items)
-        kinds.extend(type(item).__name__ for item in items)
-        return add(self, items)
-
-    monkeypatch.setattr(RecordSet, "add", counted)
+    kinds = items_added(monkeypatch)
     first = await session()
     assert "CachedFiles" not in kinds  # a new index: every message decoded
     kinds.clear()
@@ -697,7 +705,7 @@ async def test_a_folder_opened_again_lists_from_the_index_then_drops_deleted_and
     import os
 
     from bouncetui.store import CachedFiles
-    from bouncetui.tui.records import RecordSet, Withdrawn
+    from bouncetui.tui.records import Withdrawn
 
     mail = tmp_path / "Maildir"
     shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md"))
@@ -725,15 +733,7 @@ async def test_a_folder_opened_again_lists_from_the_index_then_drops_deleted_and
     edited.write_bytes(edited.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.x@docomo.ne.jp"))
     os.utime(edited, (2_000_000_000, 2_000_000_000))
 
-    kinds: list[str] = []
-    add = RecordSet.add
-
-    def counted(self, items):
-        items = list(items)
-        kinds.extend(type(item).__name__ for item in items)
-        return add(self, items)
-
-    monkeypatch.setattr(RecordSet, "add", counted)
+    kinds = items_added(monkeypatch)
     again, status = await opened(env)
     assert kinds[0] == CachedFiles.__name__ and Withdrawn.__name__ in kinds  # listed first, then corrected
     fresh, _ = await opened(tmp_path / "fresh.db")  # what a scan without the index finds
