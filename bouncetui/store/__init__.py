@@ -31,7 +31,7 @@ from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import default_jobs
 from bouncetui.store import cache
-from bouncetui.store.records import CachedFiles, CachedLines, RecordSource
+from bouncetui.store.records import NO_RECORD, CachedFiles, CachedLines, RecordSource
 from bouncetui.store.schema import (
     CACHE_VERSION,
     SCHEMA,
@@ -142,7 +142,7 @@ class Store:
                 given, cut = root.rstrip(os.sep), len(top)  # each path as the listing under root names it
                 files = [(given + path[cut:], hashes, tokens)
                          for path, hashes, tokens in conn.execute(query, (top or os.sep, low, high))
-                         if tokens != "-" and cache._whole(hashes, tokens)]
+                         if tokens != NO_RECORD and cache.whole(hashes, tokens)]
                 files.sort(key=lambda file: file[0].replace(os.sep, "\0"))  # a folder's names before its next sibling
                 if files:
                     yield CachedFiles(source, files)

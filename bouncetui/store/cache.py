@@ -212,8 +212,7 @@ class CachedScan:
                 if len(self.lookahead) >= LOOKUP_FILES:
                     yield from self._resolve()
                 continue
-            if lazy and row is not None and row[1] == entry.size and row[2] == entry.mtime and (
-                    row[4] not in NOT_ONE_MESSAGE if " " not in row[3] else _whole(row[3], row[4])):
+            if lazy and row is not None and row[1] == entry.size and row[2] == entry.mtime and whole(row[3], row[4]):
                 if self.lookahead:  # the cached files before it first: the list keeps the files' order
                     yield from self._resolve()
                 self.lazy_files.append((path, row[3], row[4]))  # unchanged, its records known by token
@@ -516,10 +515,10 @@ def _text_chunks(texts: list[tuple[str, int, str]]) -> list[CachedLines]:
     return [CachedLines(texts[i : i + TEXT_MESSAGES]) for i in range(0, len(texts), TEXT_MESSAGES)]
 
 
-def _whole(hashes: str, tokens: str) -> bool:
+def whole(hashes: str, tokens: str) -> bool:
     """True if a file row's token words name every record of its messages (see records.usable)."""
     if " " not in hashes:  # one message: the common case, without splitting
-        return bool(tokens) and tokens not in ("!", "?") and " " not in tokens
+        return tokens not in NOT_ONE_MESSAGE and " " not in tokens
     return usable(hashes.split(), tokens.split())
 
 
