@@ -77,10 +77,15 @@ def why_backscatter(record: Bounce, own: frozenset[str] | None) -> str:
     tag = spam_tag(record.subject)
     if tag:
         return "spam tag %r in the original's subject" % tag
-    domain = record.senderdomain.lower()
-    if own and domain and not _covered(domain, own):
-        return "sent from %s, not from the own domains (%s)" % (domain, ", ".join(sorted(own)))
+    if _outside(record.senderdomain, own):
+        return "sent from %s, not from the own domains (%s)" % (record.senderdomain.lower(), ", ".join(sorted(own)))
     return ""
+
+
+def _outside(domain: str, own: frozenset[str] | None) -> bool:
+    """True if a record sent from `domain` was not sent from the own domains (when they are known)."""
+    domain = domain.lower()
+    return bool(own) and bool(domain) and not _covered(domain, own)
 
 
 def foreign(own: frozenset[str] | None) -> Callable[[str], bool] | None:
@@ -93,8 +98,7 @@ def foreign(own: frozenset[str] | None) -> Callable[[str], bool] | None:
     def test(domain: str) -> bool:
         found = known.get(domain)
         if found is None:
-            lowered = domain.lower()
-            found = known[domain] = bool(lowered) and not _covered(lowered, own)
+            found = known[domain] = _outside(domain, own)
         return found
     return test
 
