@@ -7,7 +7,8 @@ a worker thread; the store serialises triage calls and gives each scan a connect
 
 The store's first scan of the explorer lists what the index holds at once, before it looks at
 the mail (`Store.cached_listing`), then a `LISTED` item, then only what changed: the records of
-new and changed files, and `Withdrawn` for the files that changed or are gone.
+new and changed files, and `Withdrawn` for the files that changed or are gone. Each later scan
+(a rescan) gives only what changed since the one before, the same way (`rescans_changes`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Backend:
     paths: list[str]
     persistent = False
     warning = ""  # a problem the user should hear about (say, triage will not be saved)
+    rescans_changes = False  # a scan after the first gives only what changed (else: every record again)
 
     def __init__(self) -> None:
         self._triage: dict[str, Any] = {}  # in memory, for the backends without a store
@@ -143,6 +145,9 @@ class StoreBackend(Backend):
                     yield LISTED  # on the screen now; the bookkeeping follows
                 for chunk in chunks:
                     listed.update((file[0], file) for file in chunk.files)
+            elif self.use_cache:  # a rescan: what the index holds is on screen already, like a listing
+                for chunk in self.store.cached_listing(self.paths):
+                    listed.update((file[0], file) for file in chunk.files)
             items = self.store.scan(self.paths, use_cache=self.use_cache, on_progress=on_progress, jobs=None,
                                     cached_first=True, lazy=True)
             for item in items:
@@ -161,6 +166,10 @@ class StoreBackend(Backend):
             # a damaged index must not hide the mail: scan without it, and say so
             self.fallback_warning = "The index could not be used (%s): scanned without it." % exc
             yield from ScanBackend(self.paths).scan(on_progress, cancelled)
+
+    @property
+    def rescans_changes(self) -> bool:  # type: ignore[override]
+        return self.use_cache and not self.fallback_warning
 
     def scan_warnings(self) -> list[str]:
         found = list(getattr(self.store, "warnings", ()))

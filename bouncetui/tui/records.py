@@ -12,7 +12,9 @@ once the list is loaded, and which anything reading every record calls first).
 A record can be withdrawn (a `Withdrawn` item: its file is gone or changed since the index
 listed it): its row is no longer shown nor counted (`withdrawn`, `live`), its index stays valid,
 and its token is free for the record the changed file holds now. A copy of it found elsewhere
-(a Maildir message renamed) takes its row instead.
+(a Maildir message renamed) takes its row instead. A record with a withdrawn row's token (the
+same bounce, its file edited or moved) takes that row back: the row is revived with the new
+record (`take_revived` says which rows were), and keeps its place in the list.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ class RecordSet:
         self.errors: list[ScanError] = []
         self._error_set: set[ScanError] = set()
         self.withdrawn: set[int] = set()  # rows no longer shown (see Withdrawn)
+        self._vacated: dict[str, int] = {}  # token -> its withdrawn row, for the record that comes back
+        self._revived: list[int] = []  # rows given back since take_revived
 
     def __len__(self) -> int:
         return len(self._items)
@@ -80,6 +84,11 @@ class RecordSet:
         """`indexes` without the withdrawn ones."""
         gone = self.withdrawn
         return [i for i in indexes if i not in gone] if gone else list(indexes)
+
+    def take_revived(self) -> list[int]:
+        """The withdrawn rows that records took back (see the module docstring) since the last call."""
+        revived, self._revived = self._revived, []
+        return revived
 
     @property
     def pending(self) -> int:
@@ -124,6 +133,9 @@ class RecordSet:
                 else:
                     self._copy(known, ref[0].build([ref[1]])[0])  # type: ignore[index]
             return
+        if self._vacated and token in self._vacated:
+            self._revive(self._vacated.pop(token), token, record, ref)
+            return
         index = len(self._items)
         if ref is not None:
             self._refs[index] = ref
@@ -131,6 +143,21 @@ class RecordSet:
         self._items.append(record)
         self.by_token[token] = index
         added.append(index)
+
+    def _revive(self, index: int, token: str, record: Bounce | None, ref: tuple[Any, Ref] | None) -> None:
+        """The withdrawn row `index` shows `record` (or the unbuilt `ref`) now."""
+        unbuilt = self._items[index] is None
+        if record is None:  # unbuilt again: built by the next build_some (its cursor goes back)
+            self._refs[index] = ref  # type: ignore[assignment]
+            self._pending += not unbuilt
+            self._cursor = min(self._cursor, index)
+        elif unbuilt:
+            self._refs.pop(index, None)
+            self._pending -= 1
+        self._items[index] = record
+        self.withdrawn.discard(index)
+        self.by_token[token] = index
+        self._revived.append(index)
 
     def _copy(self, index: int, record: Bounce) -> None:
         """`record` is the record at `index` found at another place."""
@@ -142,7 +169,8 @@ class RecordSet:
         """A chunk of one-record files none of which is known yet, added without looking at each
         record; False (nothing done) for any other chunk."""
         tokens = [file[2] for file in chunk.files]
-        if not chunk.simple() or len(set(tokens)) != len(tokens) or not self.by_token.keys().isdisjoint(tokens):
+        if not chunk.simple() or len(set(tokens)) != len(tokens) or not self.by_token.keys().isdisjoint(tokens) \
+                or not self._vacated.keys().isdisjoint(tokens):
             return False
         start, count = len(self._items), len(tokens)
         self._chunks.append(chunk)
@@ -171,6 +199,7 @@ class RecordSet:
                 else:
                     self.withdrawn.add(index)
                     del self.by_token[token]
+                    self._vacated[token] = index
                 if not copies:
                     self.duplicates.pop(index, None)
 
