@@ -218,6 +218,8 @@ def part_text(part: email.message.Message) -> str:
     raw = payload_bytes(part)
     if raw is None:
         raw = str(part.get_payload()).encode("ascii", "surrogateescape")
+    if b"\r" in raw:  # base64 text keeps the CRLF line ends of MIME's canonical form once decoded
+        raw = normalize_newlines(raw)
     return decode_bytes(raw, part.get_content_charset())
 
 

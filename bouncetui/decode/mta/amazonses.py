@@ -82,8 +82,9 @@ def _notification(message: Message) -> dict[str, Any] | None:
         or _TEXT_JSON_START.match(message.body)
     ):
         return None  # what the tests below need, looked for before two scans of the whole message
-    if b"notificationType" not in message.raw and b"eventType" not in message.raw:
-        return None
+    if (b"notificationType" not in message.raw and b"eventType" not in message.raw
+            and "notificationType" not in message.body and "eventType" not in message.body):
+        return None  # not in the raw bytes, nor in the decoded text (a base64 or QP body)
     raw = message.raw.lstrip()
     if raw.startswith(b"{"):
         text = raw.decode("utf-8", "replace")

@@ -1,0 +1,174 @@
+"""A byte-exact MIME tree for rewriting test messages: parse, change a part, write back.
+
+`parse(data)` splits a message (LF line endings) into header fields and a body; a multipart body
+into its preamble, its parts (each an Entity) and what follows the close delimiter; a message/*
+part (not delivery-status) into the message it carries. `serialize(parse(data)) == data` for any
+input, so a transformation changes only what it means to change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_PARAM = r'(?i:%s)\s*=\s*(?:"([^"]*)"|([^\s;"]+))'
+_BOUNDARY = re.compile(_PARAM % "boundary")
+_CHARSET = re.compile(_PARAM % "charset")
+
+
+@dataclass
+class Entity:
+    """One message or body part. `fields` are the header fields as written, each with its folded
+    continuation lines and without its final newline; `head_end` is what ends the header block
+    ("\\n" for the blank line, "" when there is no body)."""
+
+    fields: list[bytes]
+    head_end: bytes
+    body: bytes = b""
+    # multipart: [preamble, delimiter line, Entity | bytes, delimiter line, ..., close, epilogue]
+    segments: list[object] | None = None
+    child: Entity | None = None  # the message a message/rfc822 (or message/global) part carries
+    prefix: bytes = b""  # an mbox "From " line before the fields
+    extra: dict[str, object] = field(default_factory=dict)
+
+    # -- header access ----------------------------------------------------------------------------
+    def field_name(self, index: int) -> bytes:
+        return self.fields[index].split(b":", 1)[0].strip()
+
+    def value(self, name: str) -> bytes | None:
+        """The unfolded value of the first field called `name` (any case), or None."""
+        lowered = name.lower().encode()
+        for raw in self.fields:
+            head, colon, rest = raw.partition(b":")
+            if colon and head.strip().lower() == lowered:
+                return re.sub(rb"\n(?=[ \t])", b"", rest).strip()
+        return None
+
+    def set_value(self, name: str, value: bytes) -> None:
+        """Replace the first field called `name` (keeping its name as written), or add it."""
+        lowered = name.lower().encode()
+        for i, raw in enumerate(self.fields):
+            head, colon, _ = raw.partition(b":")
+            if colon and head.strip().lower() == lowered:
+                self.fields[i] = head + b": " + value
+                return
+        self.fields.append(name.encode() + b": " + value)
+
+    @property
+    def content_type(self) -> str:
+        value = self.value("Content-Type")
+        if value is None:
+            return ""
+        return value.split(b";", 1)[0].strip().decode("ascii", "replace").lower()
+
+    @property
+    def charset(self) -> str | None:
+        value = self.value("Content-Type")
+        m = _CHARSET.search(value.decode("latin-1")) if value else None
+        return (m.group(1) if m.group(1) is not None else m.group(2)) if m else None
+
+    @property
+    def cte(self) -> str:
+        value = self.value("Content-Transfer-Encoding")
+        return value.decode("ascii", "replace").strip().lower() if value else ""
+
+    def walk(self):
+        """This entity and every entity under it, depth first."""
+        yield self
+        for sub in self.parts():
+            yield from sub.walk()
+        if self.child is not None:
+            yield from self.child.walk()
+
+    def parts(self) -> list[Entity]:
+        return [s for s in self.segments or () if isinstance(s, Entity)]
+
+
+def _split_head(data: bytes) -> tuple[bytes, list[bytes], bytes, bytes]:
+    """(From_ line, fields, head_end, body)."""
+    prefix = b""
+    if data.startswith(b"From "):
+        nl = data.find(b"\n")
+        if nl < 0:
+            return data, [], b"", b""
+        prefix, data = data[: nl + 1], data[nl + 1:]
+    if data.startswith(b"\n"):
+        return prefix, [], b"\n", data[1:]
+    at = data.find(b"\n\n")
+    if at < 0:
+        head, head_end, body = data, b"", b""
+    else:
+        head, head_end, body = data[: at + 1], b"\n", data[at + 2:]
+    fields: list[bytes] = []
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += b"\n" + line
+        else:
+            fields.append(line)
+    # the split leaves one empty string after the last newline of the block
+    if fields and fields[-1] == b"":
+        fields.pop()
+        fields_end_nl = True
+    else:
+        fields_end_nl = False
+    if not fields_end_nl:
+        head_end = b"\x00nonl"  # a block with no newline at its end: written back as it was
+    return prefix, fields, head_end, body
+
+
+def parse(data: bytes) -> Entity:
+    prefix, fields, head_end, body = _split_head(data)
+    entity = Entity(fields, head_end, body, prefix=prefix)
+    ctype = entity.content_type
+    if ctype.startswith("multipart/"):
+        value = entity.value("Content-Type") or b""
+        m = _BOUNDARY.search(value.decode("latin-1"))
+        if m:
+            boundary = (m.group(1) if m.group(1) is not None else m.group(2)).encode("latin-1")
+            entity.segments = _split_multipart(body, boundary)
+            entity.extra["boundary"] = boundary
+    elif ctype in ("message/rfc822", "message/global") and entity.cte in ("", "7bit", "8bit", "binary"):
+        entity.child = parse(body)
+    return entity
+
+
+def _split_multipart(body: bytes, boundary: bytes) -> list[object] | None:
+    delimiter = re.compile(rb"^--" + re.escape(boundary) + rb"(--)?[ \t]*$", re.M)
+    segments: list[object] = []
+    pos = 0
+    for m in delimiter.finditer(body):
+        segments.append(body[pos: m.start()])
+        segments.append(m.group(0))
+        pos = m.end()
+        if m.group(1):
+            break
+    else:
+        if not segments:
+            return None
+    segments.append(body[pos:])
+    # segments: [preamble, delim, seg, delim, seg, ..., delim, tail]; a seg between two delimiters
+    # is "\n" + part + "\n"
+    for i in range(2, len(segments) - 1, 2):
+        seg = segments[i]
+        if isinstance(seg, bytes) and seg.startswith(b"\n") and seg.endswith(b"\n") and len(seg) >= 2:
+            segments[i] = parse(seg[1:-1])
+    return segments
+
+
+def serialize(entity: Entity) -> bytes:
+    out = [entity.prefix]
+    if entity.fields or entity.head_end not in (b"", b"\x00nonl"):
+        head = b"\n".join(entity.fields)
+        if entity.head_end == b"\x00nonl":
+            out.append(head)
+            return b"".join(out)
+        out.append(head + (b"\n" if entity.fields else b""))
+        out.append(entity.head_end)
+    if entity.segments is not None:
+        for seg in entity.segments:
+            out.append(b"\n" + serialize(seg) + b"\n" if isinstance(seg, Entity) else seg)
+    elif entity.child is not None:
+        out.append(serialize(entity.child))
+    else:
+        out.append(entity.body)
+    return b"".join(out)
