@@ -16,12 +16,15 @@ import email.header
 import email.message
 import email.parser
 import email.policy
+import quopri
 import re
 from dataclasses import dataclass, field
+from email._encoded_words import decode_b
 
 from bouncetui.decode import jis, mimeparse
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_FOLDING = re.compile(r"\r?\n(?=[ \t])")
 _GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp", "euc_jis_2004")
 _CHARSET_ALIASES = {
     "iso-2022-jp": "iso2022_jp_ext",  # JIS X 0201 kana and the NEC extensions occur in the wild
@@ -148,6 +151,9 @@ def decode_header(value: str | email.header.Header | None) -> str:
     if "\x1b$" in value and value.isascii():  # raw ISO-2022-JP, as older Japanese mailers write headers
         value = decode_bytes(value.encode("ascii"), "iso-2022-jp")
     if "=?" in value and _ENCODED_WORD.search(value):
+        # unfolded first: the parser splits "[TEST]\n =?...?=" at the line break, and the blank
+        # before the encoded word would be lost with it
+        value = _FOLDING.sub("", value)
         try:
             pieces = []
             for chunk, charset in email.header.decode_header(value):
@@ -192,11 +198,18 @@ def payload_bytes(part: email.message.Message) -> bytes | None:
     as the parser left it, is encoded back to its bytes once, where the standard method checks for
     surrogates with one encoding and then encodes again."""
     payload = part._payload
-    if type(payload) is str and str(part.get("content-transfer-encoding", "")).lower() not in _DECODED_CTES:
+    cte = str(part.get("content-transfer-encoding", "")).lower()
+    if type(payload) is str and cte not in _DECODED_CTES:
         try:
-            return payload.encode("ascii", "surrogateescape")
+            data = payload.encode("ascii", "surrogateescape")
         except UnicodeEncodeError:
-            pass  # text with characters beyond 8-bit bytes (a part built from decoded text)
+            return part.get_payload(decode=True)  # text with characters beyond 8-bit bytes
+        cte = cte.strip()  # "base64 " or a folded value, which the standard library takes for none
+        if cte == "base64":
+            return decode_b(b"".join(data.splitlines()))[0]
+        if cte == "quoted-printable":
+            return quopri.decodestring(data)
+        return data
     return part.get_payload(decode=True)
 
 

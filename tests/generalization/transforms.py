@@ -123,16 +123,13 @@ def _unfold(raw: bytes) -> bytes:
 
 
 def _fold(raw: bytes, width: int, lead: bytes) -> bytes:
-    """The field folded before whitespace so that lines are at most `width` long where it can.
-
-    A Content-* field is never folded between its name and its first word (mailers fold those
-    only inside the value, and the standard library reads no encoding from "CTE:\\n base64")."""
+    """The field folded before whitespace so that lines are at most `width` long where it can
+    (never inside a quoted string: a boundary may have a space in it)."""
     raw = _unfold(raw)
     out, line = [], b""
-    keep_first = raw[:8].lower() == b"content-"
-    quoted = False  # inside a quoted string (a boundary may have a space in it)
-    for n, word in enumerate(re.split(rb"(?<=\S)(?=[ \t])", raw)):
-        if (n == 1 and keep_first) or quoted:
+    quoted = False
+    for word in re.split(rb"(?<=\S)(?=[ \t])", raw):
+        if quoted:
             line += word
         elif line and len(line) + len(word) > width and word[:1] in (b" ", b"\t"):
             out.append(line)
