@@ -162,7 +162,7 @@ def host_of(text: str) -> str:
     return host.lower()
 
 
-_TYPED_DIAGNOSTIC = re.compile(r"^([A-Za-z][\w-]{0,15})\s*;\s*(.*)$")
+_TYPED_DIAGNOSTIC = re.compile(r"^([A-Za-z][\w-]{0,31})\s*;\s*(.*)$")
 
 
 def strip_diagnostic(text: str) -> tuple[str, str]:

@@ -204,7 +204,8 @@ def decode(message: Message) -> Report | None:
     text = message.text_of("message/delivery-status", "message/global-delivery-status")
     if not text:
         # Some senders put the DSN fields in a text part; accept that when the fields are there.
-        if message.report_type == "disposition-notification" or "final-recipient:" not in message.body.lower():
+        if (message.report_type == "disposition-notification" or "final-recipient:" not in message.body.lower()
+                or message.find("message/disposition-notification") is not None):
             return None  # a read receipt (RFC 8098) has a Final-Recipient too, but is no DSN
         text = message.body
     per_message, recipients = parse_fields(text)

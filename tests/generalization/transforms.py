@@ -565,7 +565,9 @@ dsn_loose = _tree(_dsn_only(_each_field(_typed(lambda name, kind, value: kind.lo
 
 
 def _reorder(block: list[bytes]) -> bool:
-    if len(block) < 2:
+    """A field block's fields in reverse order (not a block that runs several recipients together,
+    whose fields only their order assigns)."""
+    if len(block) < 2 or sum(f[:16].lower() == b"final-recipient:" for f in block) > 1:
         return False
     block.reverse()
     return True

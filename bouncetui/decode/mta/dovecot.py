@@ -51,9 +51,9 @@ _QUOTA = re.compile(r"quota exceeded|mailbox for user is full|not enough disk qu
 
 
 def decode(message: Message) -> Report | None:
-    if message.report_type != "disposition-notification":
+    mdn = message.text_of("message/disposition-notification")  # the part, whatever report-type says
+    if not mdn:
         return None
-    mdn = message.text_of("message/disposition-notification")
     disposition = _DISPOSITION.search(mdn)
     if disposition is None or "deleted" not in disposition.group("value").lower():
         return None  # a read receipt or other disposition: nothing was refused

@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*\*.*$", re.MULTILINE)
 
 
 def decode(message: Message) -> Report | None:
-    if not sender_matches(message, _SENDER, _SENDER_WORDS) or message.report_type:
+    if not sender_matches(message, _SENDER, _SENDER_WORDS) or message.content_type == "multipart/report":
         return None
     body = message.body
     head, _ = cut(body, _ORIGINAL)

@@ -1,0 +1,97 @@
+"""Reports read the same however their fields and parts are spelled: the type before a
+diagnostic in any length and case, and a report part recognised by its own content type when the
+multipart/report leaves out its report-type."""
+
+from __future__ import annotations
+
+from bouncetui import decode
+
+DSN = """\
+From: MAILER-DAEMON@omr-m04.mx.aol.com (Mail Delivery System)
+To: shiro@aol.example.jp
+Subject: Undelivered Mail Returned to Sender
+Date: Fri, 27 Nov 2026 13:00:09 -0500
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+This is the mail system at host omr-m04.mx.aol.com.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; omr-m04.mx.aol.com
+
+Final-Recipient: {final}
+Action: failed
+Status: 5.4.4
+Diagnostic-Code: {diagnostic}
+
+--B--
+"""
+
+
+def test_a_diagnostic_type_is_split_off_whatever_its_length_case_and_spacing():
+    """Postfix renamed by its operator writes "X-Outbound-Mail-Relay; ..." where Postfix writes
+    "X-Postfix; ...": the type is not part of the server's words."""
+    spellings = [
+        ("rfc822; gone@nxdomain.example", "X-Outbound-Mail-Relay; Host or domain name not found. Name service error"),
+        ("RFC822;gone@nxdomain.example", "X-OUTBOUND-MAIL-RELAY;Host or domain name not found. Name service error"),
+        ("rfc822 ; gone@nxdomain.example", "x-outbound-mail-relay ; Host or domain name not found. Name service error"),
+    ]
+    results = set()
+    for final, diagnostic in spellings:
+        (record,) = decode(DSN.format(final=final, diagnostic=diagnostic).encode())
+        results.add((record.recipient, record.diagnostictype, record.diagnosticcode, record.reason))
+    assert results == {("gone@nxdomain.example", "X-OUTBOUND-MAIL-RELAY",
+                        "Host or domain name not found. Name service error", "hostunknown")}
+
+
+SIEVE = """\
+From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>
+To: <xavier@example.net>
+Subject: Automatically rejected mail
+Date: Fri, 27 Nov 2026 11:03:20 +0000
+Auto-Submitted: auto-replied (rejected)
+MIME-Version: 1.0
+Content-Type: multipart/report;{report_type}
+	boundary="R"
+
+--R
+Content-Type: text/plain; charset=utf-8
+
+Your message to <yolanda@example.org> was automatically rejected:
+I do not accept messages from this address.
+
+--R
+Content-Type: message/disposition-notification
+
+Reporting-UA: mail.example.org; Dovecot Mail Delivery Agent
+Final-Recipient: rfc822; yolanda@example.org
+Original-Message-ID: <promo.77@example.net>
+Disposition: automatic-action/MDN-sent-automatically; {disposition}
+
+--R
+Content-Type: text/rfc822-headers
+
+From: Xavier <xavier@example.net>
+To: yolanda@example.org
+Subject: Special promotion
+
+--R--
+"""
+
+
+def test_a_sieve_rejection_without_report_type_is_still_the_rejection():
+    for report_type in (" report-type=disposition-notification;", ""):
+        (record,) = decode(SIEVE.format(report_type=report_type, disposition="deleted").encode())
+        assert (record.decodedby, record.recipient, record.reason, record.diagnosticcode) == (
+            "Dovecot", "yolanda@example.org", "filtered", "I do not accept messages from this address.")
+
+
+def test_a_read_receipt_without_report_type_is_still_no_bounce():
+    """Its disposition-notification part has a Final-Recipient, which is not a DSN's."""
+    for report_type in (" report-type=disposition-notification;", ""):
+        assert decode(SIEVE.format(report_type=report_type, disposition="displayed").encode()) == []
