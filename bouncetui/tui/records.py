@@ -102,8 +102,7 @@ class RecordSet:
         with self._lock:
             for item in items:
                 if isinstance(item, Bounce):
-                    token = item.token or "%s#%d#%s" % (item.origin, item.position, item.recipient)
-                    self._add(token, item.origin, item.position, item, None, added)
+                    self._add(self.token_of(item), item.origin, item.position, item, None, added)
                 elif isinstance(item, Withdrawn):
                     self._withdraw(item.files)
                 elif isinstance(item, ScanError):
@@ -118,6 +117,11 @@ class RecordSet:
                         for (known, _ref), record in zip(later, item.source.build([ref for _k, ref in later])):
                             self._copy(known, record)
         return added
+
+    @staticmethod
+    def token_of(record: Bounce) -> str:
+        """The token a record's row is known by (one made up from its place if it has none)."""
+        return record.token or "%s#%d#%s" % (record.origin, record.position, record.recipient)
 
     def _add(self, token: str, origin: str, position: int, record: Bounce | None,
              ref: tuple[Any, Ref] | None, added: list[int], later: list[tuple[int, Ref]] | None = None) -> None:
@@ -220,6 +224,36 @@ class RecordSet:
                 return record.origin, record.position
             ref = self._ref(index)[1]
             return ref[0], ref[1]
+
+    def known(self, token: str, record: Bounce) -> str:
+        """How a record a scan found again compares with what is listed at its place: "same",
+        "changed" (its row or copy there holds another version), or "" (not listed there)."""
+        with self._lock:
+            index = self.by_token.get(token)
+            if index is None:
+                return ""
+            place = (record.origin, record.position)
+            if self.place(index) == place:
+                listed = self[index]
+            else:
+                listed = next((c for c in self.duplicates.get(index, ()) if (c.origin, c.position) == place), None)
+                if listed is None:
+                    return ""
+            return "same" if listed == record else "changed"
+
+    def unseen(self, seen: set[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+        """The listed records (rows and copies) whose (token, origin) is not in `seen`, as
+        (origin, tokens) per file: what a Withdrawn of them takes."""
+        out: dict[str, list[str]] = {}
+        with self._lock:
+            for token, index in self.by_token.items():
+                origin = self.place(index)[0]
+                if (token, origin) not in seen:
+                    out.setdefault(origin, []).append(token)
+                for copy in self.duplicates.get(index, ()):
+                    if (token, copy.origin) not in seen:
+                        out.setdefault(copy.origin, []).append(token)
+        return list(out.items())
 
     # -- building ----------------------------------------------------------------------------------
     def build(self, indexes: Iterable[int]) -> None:

@@ -336,24 +336,6 @@ async def test_stats_bar_filters_the_list(env):
 
 
 @sync
-async def test_rescan_picks_up_new_mail(env, tmp_path):
-    mail = tmp_path / "Maildir"
-    shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md"))
-    app = sample_app(env, mail)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        before = len(main_screen(app).records)
-        source = next(p for p in sorted(mail.rglob("*")) if p.is_file() and "tanaka.t@docomo.ne.jp" in p.read_text(errors="replace"))
-        copy = source.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.new@docomo.ne.jp")
-        (mail / "new").mkdir(exist_ok=True)
-        (mail / "new" / "9999999999.new.host").write_bytes(copy)
-        await pilot.press("R")
-        await settle(pilot, app)
-        assert len(main_screen(app).records) > before
-        assert "tanaka.new@docomo.ne.jp" in shown_recipients(app)
-
-
-@sync
 async def test_hostile_text_is_shown_inert(env):
     record = fixed_records()[0].replace(subject="\x1b]0;pwned\x07\x1b[2Jhello", recipient="evil\x1b[31m@x.example")
     app = BounceApp(StaticBackend([record]), lang="en", keymap={})
@@ -474,30 +456,6 @@ async def test_escape_stops_a_long_scan_and_the_app_keeps_answering(env):
         assert not screen.scanning
         assert "scan stopped" in screen_text(app)
         assert shown_recipients(app) == [fixed_records()[0].recipient]
-
-
-@sync
-async def test_watch_picks_up_a_new_message_by_itself(env, tmp_path, monkeypatch):
-    from bouncetui.tui.screens import main as main_module
-
-    monkeypatch.setattr(main_module, "WATCH_SECONDS", 0.1)
-    mail = tmp_path / "Maildir"
-    shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md", "maillog"))
-    app = BounceApp(make_backend([str(mail)], db_path=str(env)), lang="en", keymap={}, watch=True)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, app)
-        await pilot.pause(0.3)  # the first look records the folder as it is
-        before = len(main_screen(app).records)
-        source = next(p for p in sorted(mail.rglob("*")) if p.is_file() and b"tanaka.t@docomo.ne.jp" in p.read_bytes())
-        (mail / "new" / "9999999999.watch.host").write_bytes(
-            source.read_bytes().replace(b"tanaka.t@docomo.ne.jp", b"tanaka.watch@docomo.ne.jp"))
-        for _ in range(600):
-            if len(main_screen(app).records) > before:
-                break
-            await pilot.pause(0.05)
-        await settle(pilot, app)
-        assert "tanaka.watch@docomo.ne.jp" in shown_recipients(app)
-        assert "1 new record" in screen_text(app)
 
 
 @sync

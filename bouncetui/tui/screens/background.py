@@ -1,7 +1,7 @@
 """The main screen's background work besides the scan: building the records the cache gave
 unbuilt (and keeping them out of the garbage collector's way), reading the selected record's
-original headers, --watch polling the mail folders, and reading the mail log (--maillog) beside
-the bounces. A mixin of MainScreen, which owns the state."""
+original headers, and reading the mail log (--maillog) beside the bounces. A mixin of
+MainScreen, which owns the state."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ FREEZE_RECORDS = 20_000  # the records are frozen out of the garbage collector a
 
 
 class BackgroundWork:
-    """Building records, --watch and --maillog for MainScreen (its state: records, recipients,
-    maillogs, log_view, backend, scanning)."""
+    """Building records, headers and --maillog for MainScreen (its state: records, recipients,
+    maillogs, log_view, backend)."""
 
     # -- records the cache gave unbuilt ----------------------------------------------------------
     def _maybe_freeze(self: MainScreen, built: bool = False) -> None:
@@ -125,24 +125,3 @@ class BackgroundWork:
                 self.apply_term(term)
 
         self.app.push_screen(MaillogScreen(self.log_view), done)
-
-    # -- --watch ---------------------------------------------------------------------------------
-    def watch_tick(self: MainScreen) -> None:
-        if not self.scanning:
-            self.watch_worker()
-
-    @work(thread=True, exclusive=True, group="watch")
-    def watch_worker(self: MainScreen) -> None:
-        """Look at the folders (names, sizes, times; nothing read); rescan when they changed."""
-        from bouncetui.sources import iter_files
-
-        try:
-            signature = hash(tuple(
-                (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
-                for path in self.backend.paths for entry in iter_files(path)
-            ))
-        except Exception:  # a folder that vanished for a moment: look again next time
-            return
-        if self._watch_signature is not None and signature != self._watch_signature:
-            self.app.call_from_thread(self.start_scan, True)
-        self._watch_signature = signature

@@ -125,6 +125,13 @@ class BounceList(ScrollView, can_focus=True):
         """Records changed (marks, triage state): redraw."""
         self.refresh()
 
+    def forget(self, indexes: list[int]) -> None:
+        """The records at `indexes` hold something else now (a rescan revived their rows): their
+        lines are drawn again."""
+        for index in indexes:
+            self._lines.pop(index, None)
+        self.refresh()
+
     @property
     def current(self) -> int | None:
         """The record index under the cursor, None when the list is empty."""
