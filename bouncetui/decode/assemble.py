@@ -80,10 +80,14 @@ def _stamped(stamp: int, offset: int) -> tuple[int, str]:
 
 
 def received_date(message: Message) -> tuple[int, str] | None:
-    """The date of the newest Received header ("...; Thu, 29 Apr 2009 23:34:45 +0900")."""
-    for value in message.headers("Received")[:1]:
+    """The date of the oldest Received header with one ("...; Thu, 29 Apr 2009 23:34:45 +0900"):
+    the hop nearest to where the report was written, which later hops (a relay, a fetchmail, a
+    forward) do not change as they add theirs on top."""
+    for value in reversed(message.headers("Received")):
         if ";" in value:
-            return parse_date(value.rsplit(";", 1)[1])
+            when = parse_date(value.rsplit(";", 1)[1])
+            if when is not None:
+                return when
     return None
 
 

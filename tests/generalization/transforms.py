@@ -252,7 +252,10 @@ _X_HEADERS = (b"X-Spam-Status: No, score=-0.1 required=5.0", b"X-Virus-Scanned: 
 
 @_tree
 def extra_received(root: Entity) -> bool:
-    """One more Received field on top, as the next hop adds it."""
+    """One more Received field on top, as the next hop adds it (to a message that has a date of
+    its own: with neither Date nor Received, the new field is the best evidence of its time)."""
+    if root.value("Date") is None and root.value("Received") is None:
+        return False
     root.fields.insert(0, _RECEIVED)
     return True
 
