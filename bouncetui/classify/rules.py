@@ -251,7 +251,7 @@ PATTERNS: list[tuple[str, tuple[str, ...]]] = [
         r"容量(?:が|を)?(?:超過|いっぱい|オーバー|超え)", r"メールボックスが(?:いっぱい|一杯|満杯)",
         # Japanese notices: "the mailbox's capacity is insufficient", "has reached its capacity limit"
         r"(?:メールボックス|メールボックスの容量|保存容量|ディスク容量|容量)(?:が|の)?(?:不足|上限に達)",
-        r"(?:メールボックス|受信ボックス|受信箱)(?:の)?(?:容量|サイズ)(?:の)?(?:制限|上限)", r"受信(?:ボックス|箱)が(?:いっぱい|一杯|満杯)",
+        r"(?:メールボックス|受信ボックス|受信箱)(?:の|が|は)?(?:容量|サイズ)(?:の)?(?:制限|上限)", r"受信(?:ボックス|箱)が(?:いっぱい|一杯|満杯)",
         r"bo[iî]te (?:aux lettres |de r[ée]ception )?(?:du destinataire |de \S+ )?(?:est )?pleine",
         r"buz[oó]n (?:de correo )?(?:del destinatario |de \S+ )?(?:est[aá] )?lleno",
         r"postfach (?:ist )?voll", r"bo[iî]te (?:aux lettres )?(?:est )?pleine", r"buz[oó]n (?:est[aá] )?lleno",

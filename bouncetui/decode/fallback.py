@@ -82,7 +82,30 @@ def _split_original(body: str) -> tuple[str, str]:
     if m:
         start = body.find("\n", m.start())
         return body[: m.start()], body[start + 1 :] if start >= 0 else ""
+    run = _returned_headers(body)
+    if run >= 0:
+        return body[:run], body[run:]
     return body, ""
+
+
+# A run of three or more header lines (folded lines included) at the start of a line.
+_HEADER_RUN = re.compile(r"^(?:[A-Za-z][\w-]*:[ \t][^\n]*\n?|[ \t]+\S[^\n]*\n?){3,}", re.M)
+_RUN_FROM = re.compile(r"^From:", re.M)
+_RUN_DATED = re.compile(r"^(?:Date|Message-ID):", re.M | re.I)
+
+
+def _returned_headers(body: str) -> int:
+    """Where the returned original's header block starts when no separator line announces it (a
+    line of the notice's own words that no pattern knows): the last run of header lines with a From
+    and a Date or Message-ID, which a mailer copies from the original; -1 when there is none."""
+    if "From:" not in body:
+        return -1
+    found = -1
+    for run in _HEADER_RUN.finditer(body):
+        block = run.group()
+        if _RUN_FROM.search(block) and _RUN_DATED.search(block):
+            found = run.start()
+    return found
 
 
 def _paragraph(lines: list[str], i: int) -> str:
