@@ -9,6 +9,7 @@ input, so a transformation changes only what it means to change.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _PARAM = r'(?i:%s)\s*=\s*(?:"([^"]*)"|([^\s;"]+))'
@@ -172,3 +173,21 @@ def serialize(entity: Entity) -> bytes:
     else:
         out.append(entity.body)
     return b"".join(out)
+
+
+def tree_transform(func: Callable[[Entity], bool]) -> Callable[[bytes], bytes | None]:
+    """A transformation of the parsed tree: `func` changes it in place and says whether it did."""
+
+    def transform(data: bytes) -> bytes | None:
+        root = parse(data)
+        try:
+            if not func(root):
+                return None
+        except ValueError:  # a part whose encoding is broken: it cannot be re-encoded as it is
+            return None
+        out = serialize(root)
+        return out if out != data else None
+
+    transform.__name__ = func.__name__
+    transform.__doc__ = func.__doc__
+    return transform

@@ -5,40 +5,23 @@ another mailer, relay or mail store would have written it (re-encoded, refolded,
 or None when it has nothing to change in that message. None of them changes what the message
 says: the records decoded from the result must be the records of the original.
 
-TRANSFORMS maps a short name to each.
+TRANSFORMS maps a short name to each; those of header fields live in `headers`, the MIME tree
+they work on in `entity`.
 """
 
 from __future__ import annotations
 
 import base64
-import email.utils
 import quopri
 import re
 from collections.abc import Callable
 
-from tests.generalization.entity import Entity, parse, serialize
+from tests.generalization import headers as h
+from tests.generalization.entity import Entity, parse
+from tests.generalization.entity import tree_transform as _tree
 
 Transform = Callable[[bytes], "bytes | None"]
 _TEXT_CTES = ("", "7bit", "8bit", "binary", "base64", "quoted-printable")
-_DSN_TYPES = ("message/delivery-status", "message/global-delivery-status")
-
-
-def _tree(func: Callable[[Entity], bool]) -> Transform:
-    """A transformation of the parsed tree: `func` changes it in place and says whether it did."""
-
-    def transform(data: bytes) -> bytes | None:
-        root = parse(data)
-        try:
-            if not func(root):
-                return None
-        except ValueError:  # a part whose encoding is broken: it cannot be re-encoded as it is
-            return None
-        out = serialize(root)
-        return out if out != data else None
-
-    transform.__name__ = func.__name__
-    transform.__doc__ = func.__doc__
-    return transform
 
 
 def _is_text_leaf(entity: Entity, root: Entity) -> bool:
@@ -117,190 +100,8 @@ def boundaries(root: Entity) -> bool:
     return changed
 
 
-# -- header fields --------------------------------------------------------------------------------
-def _unfold(raw: bytes) -> bytes:
-    return re.sub(rb"\n(?=[ \t])", b"", raw)
-
-
-def _fold(raw: bytes, width: int, lead: bytes) -> bytes:
-    """The field folded before whitespace so that lines are at most `width` long where it can
-    (never inside a quoted string: a boundary may have a space in it)."""
-    raw = _unfold(raw)
-    out, line = [], b""
-    quoted = False
-    for word in re.split(rb"(?<=\S)(?=[ \t])", raw):
-        if quoted:
-            line += word
-        elif line and len(line) + len(word) > width and word[:1] in (b" ", b"\t"):
-            out.append(line)
-            line = word if lead == b"" else lead + word[1:]
-        else:
-            line += word
-        quoted ^= word.count(b'"') % 2 == 1
-    out.append(line)
-    return b"\n".join(out)
-
-
-def _header_blocks(root: Entity):
-    """Every header block: each entity's fields, and each field block of a delivery-status part
-    (as (entity, index of the block)); yields lists that the caller changes in place."""
-    for entity in root.walk():
-        yield entity.fields
-        if entity.content_type in _DSN_TYPES and entity.segments is None and entity.child is None:
-            blocks = _dsn_blocks(entity)
-            yield from blocks
-            entity.extra["dsn"] = blocks
-
-
-def _dsn_blocks(entity: Entity) -> list[list[bytes]]:
-    if "dsn" in entity.extra:
-        return entity.extra["dsn"]  # type: ignore[return-value]
-    blocks: list[list[bytes]] = []
-    body = entity.body
-    entity.extra["dsn_lead"] = body[: len(body) - len(body.lstrip(b"\n"))]
-    for chunk in re.split(rb"\n\n+", body.strip(b"\n")):
-        fields: list[bytes] = []
-        for line in chunk.split(b"\n"):
-            if line[:1] in (b" ", b"\t") and fields:
-                fields[-1] += b"\n" + line
-            else:
-                fields.append(line)
-        blocks.append(fields)
-    entity.extra["dsn"] = blocks
-    return blocks
-
-
-def _write_dsn(entity: Entity) -> None:
-    """The delivery-status body again from its (changed) field blocks."""
-    trailing = entity.body[len(entity.body.rstrip(b"\n")):]
-    blocks = entity.extra.pop("dsn")
-    entity.body = entity.extra.pop("dsn_lead") + b"\n\n".join(b"\n".join(b) for b in blocks) + trailing
-
-
-def _headers(func: Callable[[list[bytes]], bool]) -> Callable[[Entity], bool]:
-    def tree(root: Entity) -> bool:
-        changed = False
-        for block in list(_header_blocks(root)):
-            changed |= func(block)
-        for entity in root.walk():
-            if "dsn" in entity.extra:
-                _write_dsn(entity)
-        return changed
-
-    tree.__name__ = func.__name__
-    return tree
-
-
-def _each_field(change: Callable[[bytes], bytes]) -> Callable[[list[bytes]], bool]:
-    def func(block: list[bytes]) -> bool:
-        changed = False
-        for i, raw in enumerate(block):
-            if b":" not in raw.split(b"\n", 1)[0]:
-                continue
-            new = change(raw)
-            if new != raw:
-                block[i] = new
-                changed = True
-        return changed
-
-    return func
-
-
-def _rename(case: Callable[[bytes], bytes]) -> Callable[[bytes], bytes]:
-    def change(raw: bytes) -> bytes:
-        name, colon, rest = raw.partition(b":")
-        return case(name) + colon + rest
-
-    return change
-
-
-fold_narrow = _tree(_headers(_each_field(lambda raw: _fold(raw, 40, b" "))))
-fold_tab = _tree(_headers(_each_field(lambda raw: _fold(raw, 60, b"\t"))))
-unfold = _tree(_headers(_each_field(_unfold)))
-names_lower = _tree(_headers(_each_field(_rename(bytes.lower))))
-names_upper = _tree(_headers(_each_field(_rename(bytes.upper))))
-
-
-def _dsn_only(func: Callable[[list[bytes]], bool]) -> Callable[[Entity], bool]:
-    def tree(root: Entity) -> bool:
-        changed = False
-        for entity in root.walk():
-            if entity.content_type in _DSN_TYPES and entity.segments is None:
-                blocks = _dsn_blocks(entity)
-                for block in blocks:
-                    changed |= func(block)
-                _write_dsn(entity)
-        return changed
-
-    tree.__name__ = func.__name__
-    return tree
-
-
-dsn_trailing_space = _tree(_dsn_only(_each_field(lambda raw: raw + b" ")))
-dsn_trailing_tab = _tree(_dsn_only(_each_field(lambda raw: raw + b" \t")))
-
-
 def crlf(data: bytes) -> bytes | None:
     return data.replace(b"\n", b"\r\n") if b"\n" in data else None
-
-
-_RECEIVED = (b"Received: from relay.example.net (relay.example.net [192.0.2.25])\n\tby mx.example.org "
-             b"(Postfix) with ESMTPS id 4ZqW1X2Y3Zz9sQ\n\tfor <postmaster@example.org>; "
-             b"Sat, 28 Nov 2026 06:00:00 +0000 (UTC)")
-_X_HEADERS = (b"X-Spam-Status: No, score=-0.1 required=5.0", b"X-Virus-Scanned: clamav-milter 1.0.7")
-
-
-@_tree
-def extra_received(root: Entity) -> bool:
-    """One more Received field on top, as the next hop adds it (to a message that has a date of
-    its own: with neither Date nor Received, the new field is the best evidence of its time)."""
-    if root.value("Date") is None and root.value("Received") is None:
-        return False
-    root.fields.insert(0, _RECEIVED)
-    return True
-
-
-@_tree
-def extra_x_headers(root: Entity) -> bool:
-    """X- fields a filter adds, at the end of the header."""
-    root.fields.extend(_X_HEADERS)
-    return True
-
-
-# -- dates ------------------------------------------------------------------------------------------
-_DATE_FIELDS = ("date", "arrival-date", "last-attempt-date")
-_ZONES = {0: b"GMT", -5 * 3600: b"EST", -4 * 3600: b"EDT", -6 * 3600: b"CST", -8 * 3600: b"PST",
-          -7 * 3600: b"PDT"}
-
-
-def _redate(style: str) -> Callable[[bytes], bytes]:
-    def change(raw: bytes) -> bytes:
-        name, _, value = _unfold(raw).partition(b":")
-        if name.strip().lower().decode("latin-1") not in _DATE_FIELDS:
-            return raw
-        text = value.decode("latin-1").strip()
-        parsed = email.utils.parsedate_tz(re.sub(r"\([^)]*\)", "", text))
-        if parsed is None or parsed[9] is None:
-            return raw
-        y, mo, d, h, mi, s, _, _, _, offset = parsed
-        if y < 100:
-            return raw
-        month = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[mo - 1]
-        sign = "-" if offset < 0 else "+"
-        zone = "%s%02d%02d" % (sign, abs(offset) // 3600, abs(offset) % 3600 // 60)
-        if style == "plain":
-            out = "%d %s %d %02d:%02d:%02d %s" % (d, month, y, h, mi, s, zone)
-        else:  # obsolete zone names where one exists, else a comment after the offset
-            named = _ZONES.get(offset)
-            out = "%02d %s %04d %02d:%02d:%02d %s" % (d, month, y, h, mi, s,
-                                                     named.decode() if named else zone + " (local)")
-        return name + b": " + out.encode()
-
-    return change
-
-
-date_plain = _tree(_headers(_each_field(_redate("plain"))))
-date_zone_names = _tree(_headers(_each_field(_redate("named"))))
 
 
 # -- the returned original -------------------------------------------------------------------------
@@ -443,66 +244,6 @@ to_sjis_unlabelled = _tree(_transcode("shift_jis", label=False))
 to_eucjp_unlabelled = _tree(_transcode("euc-jp", label=False))
 
 
-@_tree
-def encoded_words_swap(root: Entity) -> bool:
-    """Encoded words written in the other encoding (B as Q, Q as B), same charset and text."""
-    changed = False
-
-    def swap(m: re.Match[bytes]) -> bytes:
-        nonlocal changed
-        charset, kind, text = m.group(1), m.group(2).upper(), m.group(3)
-        try:
-            if kind == b"B":
-                data = base64.b64decode(text + b"==", validate=False)
-                new = b"Q", quopri.encodestring(data, header=True).replace(b"=\n", b"").replace(b"?", b"=3F")
-            else:
-                data = quopri.decodestring(text, header=True)
-                new = b"B", base64.b64encode(data)
-        except ValueError:
-            return m.group(0)
-        if b"\n" in new[1] or b" " in new[1]:
-            return m.group(0)
-        changed = True
-        return b"=?" + charset + b"?" + new[0] + b"?" + new[1] + b"?="
-
-    for entity in root.walk():
-        for i, raw in enumerate(entity.fields):
-            if b"=?" in raw:
-                entity.fields[i] = _ENCODED_WORD.sub(swap, raw)
-    return changed
-
-
-TRANSFORMS: dict[str, Transform] = {
-    "text_base64": text_base64,
-    "text_qp": text_qp,
-    "text_8bit": text_8bit,
-    "boundaries": boundaries,
-    "fold_narrow": fold_narrow,
-    "fold_tab": fold_tab,
-    "unfold": unfold,
-    "names_lower": names_lower,
-    "names_upper": names_upper,
-    "crlf": crlf,
-    "extra_received": extra_received,
-    "extra_x_headers": extra_x_headers,
-    "date_plain": date_plain,
-    "date_zone_names": date_zone_names,
-    "original_headers_only": original_headers_only,
-    "original_full": original_full,
-    "charset_labels_a": charset_labels_a,
-    "charset_labels_b": charset_labels_b,
-    "dsn_trailing_space": dsn_trailing_space,
-    "dsn_trailing_tab": dsn_trailing_tab,
-    "to_jis": to_jis,
-    "to_sjis": to_sjis,
-    "to_eucjp": to_eucjp,
-    "to_utf8": to_utf8,
-    "to_jis_unlabelled": to_jis_unlabelled,
-    "to_sjis_unlabelled": to_sjis_unlabelled,
-    "to_eucjp_unlabelled": to_eucjp_unlabelled,
-    "encoded_words_swap": encoded_words_swap,
-}
-
 
 # -- more of what mailers do differently -------------------------------------------------------------
 def _encode_crlf(root: Entity) -> bool:
@@ -544,79 +285,11 @@ def mime_case(root: Entity) -> bool:
     return changed
 
 
-_TYPED_FIELDS = (b"final-recipient", b"original-recipient", b"diagnostic-code", b"reporting-mta",
-                 b"remote-mta", b"received-from-mta", b"x-actual-recipient", b"dsn-gateway")
-
-
-def _typed(change: Callable[[bytes, bytes, bytes], bytes]) -> Callable[[bytes], bytes]:
-    """A change of a DSN field of the form "Name: type; value" (address, MTA or diagnostic type)."""
-
-    def func(raw: bytes) -> bytes:
-        name, _, rest = raw.partition(b":")
-        if name.strip().lower() not in _TYPED_FIELDS:
-            return raw
-        m = re.match(rb"(\s*)([\w.-]+)\s*;\s*", rest)
-        if not m:
-            return raw
-        return name + b":" + m.group(1) + change(name, m.group(2), rest[m.end():])
-
-    return func
-
-
-dsn_tight = _tree(_dsn_only(_each_field(_typed(lambda name, kind, value: kind.upper() + b";" + value))))
-dsn_loose = _tree(_dsn_only(_each_field(_typed(lambda name, kind, value: kind.lower() + b" ; " + value))))
-
-
-def _reorder(block: list[bytes]) -> bool:
-    """A field block's fields in reverse order (not a block that runs several recipients together,
-    whose fields only their order assigns)."""
-    if len(block) < 2 or sum(f[:16].lower() == b"final-recipient:" for f in block) > 1:
-        return False
-    block.reverse()
-    return True
-
-
-dsn_field_order = _tree(_dsn_only(_reorder))
-
-
-@_tree
-def dsn_blank_lines(root: Entity) -> bool:
-    """Two blank lines between the field blocks of a delivery-status part, one before the first."""
-    changed = False
-    for entity in root.walk():
-        if entity.content_type in _DSN_TYPES and entity.segments is None and b"\n\n" in entity.body:
-            entity.body = b"\n" + re.sub(rb"\n\n+", b"\n\n\n", entity.body.strip(b"\n"), count=0) + b"\n"
-            changed = True
-    return changed
-
-
-@_tree
-def header_order(root: Entity) -> bool:
-    """The bounce's own header fields in another order (Received fields keep theirs, on top)."""
-    received = [f for f in root.fields if f[:9].lower() == b"received:"]
-    others = [f for f in root.fields if f[:9].lower() != b"received:"]
-    if len(others) < 2:
-        return False
-    root.fields[:] = received + others[::-1]
-    return True
-
-
 def mbox_from(data: bytes) -> bytes | None:
     """The message as an mbox stores it: a From_ line first, body lines starting "From " quoted."""
     if data.startswith(b"From "):
         return None
     return b"From MAILER-DAEMON  Sat Nov 28 06:00:00 2026\n" + re.sub(rb"(?m)^From ", b">From ", data)
-
-
-@_tree
-def headers_trailing_space(root: Entity) -> bool:
-    """A blank at the end of every header line (of the bounce and of every part)."""
-    changed = False
-    for entity in root.walk():
-        for i, raw in enumerate(entity.fields):
-            entity.fields[i] = re.sub(rb"(?m)$", b" ", raw)
-            changed = True
-    return changed
 
 
 @_tree
@@ -666,17 +339,45 @@ def drop_ascii_charset(root: Entity) -> bool:
     return changed
 
 
-TRANSFORMS.update({
+TRANSFORMS: dict[str, Transform] = {
+    "text_base64": text_base64,
+    "text_qp": text_qp,
+    "text_8bit": text_8bit,
+    "boundaries": boundaries,
+    "fold_narrow": h.fold_narrow,
+    "fold_tab": h.fold_tab,
+    "unfold": h.unfold,
+    "names_lower": h.names_lower,
+    "names_upper": h.names_upper,
+    "crlf": crlf,
+    "extra_received": h.extra_received,
+    "extra_x_headers": h.extra_x_headers,
+    "date_plain": h.date_plain,
+    "date_zone_names": h.date_zone_names,
+    "original_headers_only": original_headers_only,
+    "original_full": original_full,
+    "charset_labels_a": charset_labels_a,
+    "charset_labels_b": charset_labels_b,
+    "dsn_trailing_space": h.dsn_trailing_space,
+    "dsn_trailing_tab": h.dsn_trailing_tab,
+    "to_jis": to_jis,
+    "to_sjis": to_sjis,
+    "to_eucjp": to_eucjp,
+    "to_utf8": to_utf8,
+    "to_jis_unlabelled": to_jis_unlabelled,
+    "to_sjis_unlabelled": to_sjis_unlabelled,
+    "to_eucjp_unlabelled": to_eucjp_unlabelled,
+    "encoded_words_swap": h.encoded_words_swap,
     "text_base64_crlf": text_base64_crlf,
     "mime_case": mime_case,
-    "dsn_tight": dsn_tight,
-    "dsn_loose": dsn_loose,
-    "dsn_field_order": dsn_field_order,
-    "dsn_blank_lines": dsn_blank_lines,
-    "header_order": header_order,
+    "dsn_tight": h.dsn_tight,
+    "dsn_loose": h.dsn_loose,
+    "dsn_field_order": h.dsn_field_order,
+    "dsn_blank_lines": h.dsn_blank_lines,
+    "header_order": h.header_order,
     "mbox_from": mbox_from,
-    "headers_trailing_space": headers_trailing_space,
+    "headers_trailing_space": h.headers_trailing_space,
     "wrap_alternative": wrap_alternative,
     "no_report_type": no_report_type,
     "drop_ascii_charset": drop_ascii_charset,
-})
+}
