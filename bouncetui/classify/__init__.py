@@ -13,16 +13,17 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    as a filter when the status is a mailbox status (5.2.x) or there is no status at all: only a
    RCPT refusal or an address status (x.1.x) proves the mailbox is missing, and filters (the
    Japanese carriers' among them) answer with these very words; not so a notice's own sentence in
-   the reader's language that the mailbox does not exist (rules.STAGELESS_UNKNOWN). A decoder whose format's own
-   vocabulary says the user is unknown states the reason (step 2). A firm status code (5.1.1,
-   5.2.2, ...) is never overruled by the stage;
-5. a firm enhanced status code (rules.STATUS minus rules.AMBIGUOUS_STATUS), unless the wording
-   names a reason the code gives way to (rules.STATUS_GIVES_WAY);
-6. the diagnostic's wording (rules.PATTERNS, ordered per reason), read first after a restriction
-   prefix ("Recipient address rejected: Mailbox full"), then from the remote server's own reply
-   inside a wrapper, then whole; addresses are masked and continuation prefixes removed. Some
-   wording means something else at a stage (rules.STAGE_MEANS, rules.STAGE_PHRASES): refused at
-   the connection or HELO the client is blocked, refused at MAIL FROM the sender is rejected;
+   the reader's language that the mailbox does not exist (stages.STAGELESS_UNKNOWN). A decoder
+   whose format's own vocabulary says the user is unknown states the reason (step 2). A firm
+   status code (5.1.1, 5.2.2, ...) is never overruled by the stage;
+5. a firm enhanced status code (statuscodes.STATUS minus statuscodes.AMBIGUOUS_STATUS), unless
+   the wording names a reason the code gives way to (statuscodes.STATUS_GIVES_WAY);
+6. the diagnostic's wording (wording.PATTERNS, reason by reason in wording.ORDER), read first
+   after a restriction prefix ("Recipient address rejected: Mailbox full"), then from the remote
+   server's own reply inside a wrapper, then whole; addresses are masked and continuation
+   prefixes removed. Some wording means something else at a stage (stages.STAGE_MEANS,
+   stages.STAGE_PHRASES): refused at the connection or HELO the client is blocked, refused at
+   MAIL FROM the sender is rejected;
 7. an ambiguous status code, then the status class (x.6 content, x.7 security), a local mailer's
    diagnostic type (`mailererror`), a delayed action (`expired`), a refusal at HELO/EHLO
    (`blocked`), and last `onhold` when there was a reply nobody could place, else `undefined`.
@@ -40,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bouncetui.classify import providers, rules
+from bouncetui.classify import providers, stages, statuscodes, wording
 from bouncetui.classify.screen import Patterns, Screen, lowered_pattern
 
 _SUCCESS = frozenset({"delivered", "relayed", "expanded"})
@@ -63,8 +64,8 @@ class Evidence:
 
 @dataclass(frozen=True)
 class _Compiled:
-    reasons: tuple[str, ...]  # rules.PATTERNS's reasons, in the order they are tried
-    wording: Patterns  # every pattern of rules.PATTERNS, by reason, in order
+    reasons: tuple[str, ...]  # wording.PATTERNS's reasons, in the order they are tried
+    wording: Patterns  # every pattern of wording.PATTERNS, by reason, in order
     reason_of: tuple[int, ...]  # the index in `reasons` of each wording pattern's reason
     wording_screen: Screen  # the wording patterns that may match a (lower-cased) text
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
@@ -89,7 +90,7 @@ def compiled() -> _Compiled:
     # The wording tables are written in lower case and searched in lower-cased text: without
     # IGNORECASE the regular expression engine can skip ahead on literal prefixes. Only the
     # patterns whose words are in the text are searched (classify/screen.py).
-    wording = [(i, p) for i, (_reason, pats) in enumerate(rules.PATTERNS) for p in pats]
+    patterns = [(i, p) for i, (_reason, pats) in enumerate(wording.PATTERNS) for p in pats]
     index: dict[str, set[int]] = {}
     for i, p in enumerate(providers.PROVIDERS):
         for domain in p.domains:
@@ -103,10 +104,10 @@ def compiled() -> _Compiled:
     lower_marks = [lowered_pattern(p) for p in marks]
     lower_rules = [lowered_pattern(p) for p in rule_patterns]
     return _Compiled(
-        reasons=tuple(reason for reason, _pats in rules.PATTERNS),
-        wording=Patterns([p for _i, p in wording], re.MULTILINE),
-        reason_of=tuple(i for i, _p in wording),
-        wording_screen=Screen([p for _i, p in wording], re.MULTILINE),
+        reasons=tuple(reason for reason, _pats in wording.PATTERNS),
+        wording=Patterns([p for _i, p in patterns], re.MULTILINE),
+        reason_of=tuple(i for i, _p in patterns),
+        wording_screen=Screen([p for _i, p in patterns], re.MULTILINE),
         domain_index={d: frozenset(v) for d, v in index.items()},
         marks=Patterns(marks, flags),
         mark_screen=Screen(marks, flags),
@@ -161,7 +162,7 @@ _REPLY_START = re.compile(r"\s*[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3})?")
 
 
 def match_wording(text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
-    """(reason, the words that matched) for the first PATTERNS row matching `text`, or None."""
+    """(reason, the words that matched) for the first wording.PATTERNS row matching `text`, or None."""
     if not text:
         return None
     plain = plain_words(text)
@@ -276,11 +277,11 @@ def _stated(ev: Evidence) -> tuple[str, str] | None:
 
 
 _UNKNOWN_ONLY = frozenset({"userunknown"})
-_STAGELESS_UNKNOWN = re.compile(rules.STAGELESS_UNKNOWN, re.IGNORECASE)
+_STAGELESS_UNKNOWN = re.compile(stages.STAGELESS_UNKNOWN, re.IGNORECASE)
 
 
 def _stage(ev: Evidence) -> tuple[str, str] | None:
-    if ev.status in rules.STATUS and ev.status not in rules.AMBIGUOUS_STATUS:
+    if ev.status in statuscodes.STATUS and ev.status not in statuscodes.AMBIGUOUS_STATUS:
         return None  # a firm code says more than the stage
     if ev.command != "DATA" and not (ev.command == "" and (ev.status[:4] == "5.2." or not ev.status)):
         return None
@@ -297,19 +298,19 @@ def _stage(ev: Evidence) -> tuple[str, str] | None:
 
 
 def _mailer(ev: Evidence) -> tuple[str, str] | None:
-    if ev.diagnostictype.upper() not in rules.MAILER_TYPES:
+    if ev.diagnostictype.upper() not in stages.MAILER_TYPES:
         return None
-    found = match_wording(ev.diagnostic, rules.MAILER_KEEPS)
+    found = match_wording(ev.diagnostic, stages.MAILER_KEEPS)
     if found is not None:
         return found[0], "local mailer said %r" % found[1]
     return "mailererror", "diagnostic type %s: the local mailer failed" % ev.diagnostictype
 
 
 def _firm_status(ev: Evidence) -> tuple[str, str] | None:
-    reason = rules.STATUS.get(ev.status)
-    if reason is None or ev.status in rules.AMBIGUOUS_STATUS:
+    reason = statuscodes.STATUS.get(ev.status)
+    if reason is None or ev.status in statuscodes.AMBIGUOUS_STATUS:
         return None
-    gives_way = rules.STATUS_GIVES_WAY.get(reason)
+    gives_way = statuscodes.STATUS_GIVES_WAY.get(reason)
     if gives_way:
         found = match_reply(ev.diagnostic)
         if found is not None and found[0] in gives_way:
@@ -322,12 +323,12 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
     if found is None:
         return None
     reason, words = found
-    if reason == "hostunknown" and re.search(rules.TEMPORARY_DNS, ev.diagnostic, re.IGNORECASE):
+    if reason == "hostunknown" and re.search(wording.TEMPORARY_DNS, ev.diagnostic, re.IGNORECASE):
         return "networkerror", "wording %r with 'try again': a temporary DNS failure" % words
-    for phrase, meaning in rules.STAGE_PHRASES.get(ev.command, ()):
+    for phrase, meaning in stages.STAGE_PHRASES.get(ev.command, ()):
         if re.search(phrase, words, re.IGNORECASE):
             return meaning, "wording %r at %s means %s" % (words, ev.command, meaning)
-    meant = rules.STAGE_MEANS.get(ev.command, {}).get(reason)
+    meant = stages.STAGE_MEANS.get(ev.command, {}).get(reason)
     if meant:
         return meant, "wording %r at %s means %s" % (words, ev.command, meant)
     if reason == "hostunknown" and (ev.status.startswith("4") or ev.replycode.startswith("4")):
@@ -336,12 +337,12 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
 
 
 def _fallback(ev: Evidence) -> tuple[str, str] | None:
-    if ev.status in rules.STATUS:
-        return rules.STATUS[ev.status], "status %s (no wording matched)" % ev.status
-    for prefix, reason in rules.CLASS_FALLBACK:
+    if ev.status in statuscodes.STATUS:
+        return statuscodes.STATUS[ev.status], "status %s (no wording matched)" % ev.status
+    for prefix, reason in statuscodes.CLASS_FALLBACK:
         if ev.status.startswith(prefix):
             return reason, "status class %s" % prefix.rstrip(".")
-    if ev.diagnostictype.upper() in rules.MAILER_TYPES:
+    if ev.diagnostictype.upper() in stages.MAILER_TYPES:
         return "mailererror", "diagnostic type %s: the local mailer failed" % ev.diagnostictype
     if ev.action == "delayed" or ev.status.startswith("4.") or ev.replycode.startswith("4"):
         return "expired", "a temporary failure that was given up"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bouncetui.classify import match_wording, rules
+from bouncetui.classify import match_wording, statuscodes, wording
 from bouncetui.model import is_hard
 
-# For every reason in rules.PATTERNS: replies that must be read as that reason, and replies that
+# For every reason in wording.PATTERNS: replies that must be read as that reason, and replies that
 # must not (close wording that means something else).
 EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "suppressed": (
@@ -177,7 +177,7 @@ EXAMPLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 
 def test_every_reason_table_has_examples_both_ways():
-    for reason, _ in rules.PATTERNS:
+    for reason, _ in wording.PATTERNS:
         positives, negatives = EXAMPLES[reason]
         assert positives and negatives, reason
 
@@ -204,8 +204,8 @@ def test_every_pattern_reason_is_a_known_reason():
              "networkerror", "norelaying", "notaccept", "notcompliantrfc", "onhold", "policyviolation",
              "ratelimited", "rejected", "requireptr", "securityerror", "spamdetected", "suspend", "syntaxerror",
              "suppressed", "systemerror", "systemfull", "undefined", "userunknown", "vacation", "virusdetected"}
-    assert {reason for reason, _ in rules.PATTERNS} <= known
-    assert set(rules.STATUS.values()) <= known
+    assert {reason for reason, _ in wording.PATTERNS} <= known
+    assert set(statuscodes.STATUS.values()) <= known
 
 
 @pytest.mark.parametrize(
@@ -216,14 +216,14 @@ def test_every_pattern_reason_is_a_known_reason():
      ("5.7.23", "authfailure"), ("5.7.30", "failedstarttls"), ("5.5.3", "ratelimited")],
 )
 def test_status_table(status, reason):
-    assert rules.STATUS[status] == reason
+    assert statuscodes.STATUS[status] == reason
 
 
 def test_vague_and_reused_codes_are_ambiguous():
     for status in ("5.0.0", "4.0.0", "5.7.1", "5.2.1", "5.1.10", "5.4.1", "5.5.0"):
-        assert status in rules.AMBIGUOUS_STATUS
+        assert status in statuscodes.AMBIGUOUS_STATUS
     for status in ("5.1.1", "5.2.2", "5.7.26"):
-        assert status not in rules.AMBIGUOUS_STATUS
+        assert status not in statuscodes.AMBIGUOUS_STATUS
 
 
 def test_directory_failure_4_4_3_is_read_from_the_words():
@@ -538,5 +538,5 @@ def test_a_notice_saying_the_mailbox_does_not_exist_is_no_receive_filter():
 @pytest.mark.parametrize("code", ["4.1.9", "4.5.5", "4.6.2", "4.6.5", "4.7.6", "4.7.7", "4.7.12", "4.7.15", "4.7.16"])
 def test_transient_forms_of_permanent_codes_mean_the_same(code):
     """RFC 3463 defines each code for both classes: a 4.x.y means what its 5.x.y does (soft)."""
-    assert rules.STATUS[code] == rules.STATUS["5" + code[1:]]
-    assert not is_hard(rules.STATUS[code], code, "451")
+    assert statuscodes.STATUS[code] == statuscodes.STATUS["5" + code[1:]]
+    assert not is_hard(statuscodes.STATUS[code], code, "451")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bouncetui.classify import compiled, match_wording, providers, rules, screen
+from bouncetui.classify import compiled, match_wording, providers, screen, wording
 from bouncetui.classify.screen import Screen, lowered_pattern, words_needed
 
 TEXTS = [
@@ -68,7 +68,7 @@ def _check(patterns: list[str], flags: int, texts: list[str]) -> None:
 
 
 def test_every_wording_pattern_that_matches_is_kept(finder: str) -> None:
-    patterns = [p for _reason, pats in rules.PATTERNS for p in pats]
+    patterns = [p for _reason, pats in wording.PATTERNS for p in pats]
     # each pattern's own words, as a text, besides the sample replies
     texts = TEXTS + [" and ".join(words_needed(p, re.MULTILINE)) for p in patterns]
     _check(patterns, re.MULTILINE, texts)
@@ -100,7 +100,7 @@ def test_every_letter_beyond_ascii_that_matches_an_ascii_one_is_folded() -> None
 
 
 def test_the_reason_is_the_first_in_table_order_whatever_the_position() -> None:
-    # "mailbox full" (mailboxfull) comes before "user unknown" (userunknown) in rules.PATTERNS,
+    # "mailbox full" (mailboxfull) comes before "user unknown" (userunknown) in wording.PATTERNS,
     # though the text names the unknown user first.
     assert match_wording("user unknown, and the mailbox is full")[0] == "mailboxfull"
     assert compiled().reasons.index("mailboxfull") < compiled().reasons.index("userunknown")
@@ -116,7 +116,7 @@ def test_words_inside_and_overlapping_other_words_are_all_found(finder: str) -> 
 def test_the_automaton_and_the_tree_keep_the_same_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
     if screen.ahocorasick is None:
         pytest.skip("pyahocorasick not installed: only the regular expression tree is used")
-    patterns = [p for _reason, pats in rules.PATTERNS for p in pats]
+    patterns = [p for _reason, pats in wording.PATTERNS for p in pats]
     texts = [t.lower() for t in TEXTS] + [" and ".join(words_needed(p, re.MULTILINE)) for p in patterns]
     automaton = Screen(patterns, re.MULTILINE)
     monkeypatch.setattr(screen, "_FORCE_TREE", True)

@@ -1,0 +1,37 @@
+"""When the circumstances change what the words mean: the SMTP stage a reply came at, a notice
+without a stage, a local mailer's diagnostic type (X-Unix).
+
+Data for the classifier's stage and mailer steps (see bouncetui.classify).
+"""
+
+from __future__ import annotations
+
+# The stage rule (a "user unknown" not in reply to RCPT is a receive filter) reads SMTP replies, whose
+# "550 Unknown user" a filter sends too. A notice's own sentence in the reader's language ("宛先の
+# ユーザーが存在しません", "Adresse wurde nicht gefunden", "adresse introuvable", "no se ha encontrado
+# la dirección") is the reporting server's verdict that the mailbox does not exist: no filter.
+STAGELESS_UNKNOWN = (
+    r"存在しません|存在しない|見つかりません|(?:宛先|受信者|受取人)(?:が)?不明|(?:いません|おりません)"
+    r"|nicht gefunden|existiert nicht|introuvable|n'existe pas|no se (?:ha )?encontr|no existe"
+    r"|unbekannt|inconnu|desconocid|sconosciut|desconhecid|inexistente|inesistente|inexistant"
+)
+
+# At these stages some reasons mean something else: refused at the connection it is the client
+# that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
+STAGE_MEANS: dict[str, dict[str, str]] = {
+    "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked"},
+    "MAIL": {"hostunknown": "rejected", "userunknown": "rejected"},
+    "HELO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
+    "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
+}
+
+# Words that mean one thing at one stage: "Access denied" to MAIL FROM refuses the sender.
+STAGE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
+    "MAIL": ((r"access (?:denied|refused)", "rejected"),),
+}
+
+# A local mailer failure still says so when the program's words name one of these reasons.
+MAILER_KEEPS = frozenset({"mailboxfull", "emailtoolarge", "systemfull", "systemerror"})
+
+# Diagnostic types that say the local mailer (a pipe, a program, the local delivery agent) failed.
+MAILER_TYPES = frozenset({"X-UNIX", "X-LOCAL"})
