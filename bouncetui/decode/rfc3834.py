@@ -1,7 +1,8 @@
 """RFC 3834 automatic responses: out-of-office and vacation replies (reason `vacation`).
 
-An auto-reply says Auto-Submitted: auto-replied (or Precedence: auto_reply, or the Microsoft
-X-Auto-Response-Suppress header with an auto-reply subject). The recipient is the person who is
+An auto-reply says Auto-Submitted: auto-replied (or Precedence: auto_reply; or, with an auto-reply
+subject, the Microsoft X-Auto-Response-Suppress header, or Precedence: bulk or junk as vacation(1)
+writes it, from no mailing list). The recipient is the person who is
 away (the reply's From); the addresser is whom it answered (its To). Mailer-daemon mail is never an
 auto-reply here: MTAs mark their bounces auto-replied too, and those belong to the bounce decoders;
 nor is a mailing list's own notice ("awaits moderator approval").
@@ -24,6 +25,8 @@ _SUBJECT = re.compile(
     r"|risposta automatica|resposta autom[aá]tica|away until)\b|自動応答|自動返信|不在|休暇",
     re.IGNORECASE,
 )
+_BULK = ("bulk", "junk")
+_LIST_FIELDS = ("List-Id", "List-Unsubscribe", "List-Post")
 _LIST_ROBOT = re.compile(r"[-+](?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.I)
 _DAEMON = re.compile(r"mailer-daemon|postmaster|mail delivery (?:system|subsystem)|^\s*<?>?\s*$", re.IGNORECASE)
 
@@ -35,6 +38,10 @@ def is_auto_reply(message: Message) -> bool:
     precedence = message.header("Precedence").lower()
     if precedence == "auto_reply":
         return True
+    if precedence in _BULK:
+        # vacation(1) and many responders mark their replies bulk or junk; so do mailing lists and
+        # newsletters, which name themselves in List-* fields
+        return bool(_SUBJECT.search(message.subject)) and not any(message.header(f) for f in _LIST_FIELDS)
     if message.header("X-Auto-Response-Suppress") or message.header("X-Autoreply") or \
             message.header("X-Autorespond"):
         return bool(_SUBJECT.search(message.subject))
