@@ -31,7 +31,8 @@ from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import default_jobs
 from bouncetui.store import cache
-from bouncetui.store.records import NO_RECORD, CachedFiles, CachedLines, RecordSource
+from bouncetui.store.listing import list_files
+from bouncetui.store.records import CachedFiles, CachedLines, RecordSource
 from bouncetui.store.schema import (
     CACHE_VERSION,
     SCHEMA,
@@ -125,27 +126,19 @@ class Store:
             conn.close()
 
     def cached_listing(self, paths: Sequence[str | os.PathLike[str]]) -> Iterator[CachedFiles]:
-        """What the last scans found under `paths`, without looking at the mail: one CachedFiles
-        chunk per path, of the files whose token words name every record (as scan(lazy=True)
-        gives them), in the order a scan lists them (by name, folder by folder). The explorer
-        shows them at once, then scan(lazy=True) says what changed. Raises StoreError if the
-        database turns out damaged."""
-        query = "SELECT path, hashes, tokens FROM files WHERE path = ? OR (path > ? AND path < ?)"
+        """What the last scans found under `paths`, without looking at the mail: CachedFiles chunks
+        of the files whose token words name every record (as scan(lazy=True) gives them), in the
+        order a scan lists them (by name, folder by folder); for each path a first chunk of a
+        screenful of files (listing.FIRST_FILES), given before the rest is read, then the rest.
+        The explorer shows them at once, then scan(lazy=True) says what changed. Raises
+        StoreError if the database turns out damaged."""
         source = RecordSource(functools.partial(connect, self.path))
         conn = connect(self.path)
         try:
             for root in map(os.fspath, paths):
-                if root == "-":
-                    continue
-                top = os.path.abspath(root).rstrip(os.sep)
-                low, high = top + os.sep, top + chr(ord(os.sep) + 1)
-                given, cut = root.rstrip(os.sep), len(top)  # each path as the listing under root names it
-                files = [(given + path[cut:], hashes, tokens)
-                         for path, hashes, tokens in conn.execute(query, (top or os.sep, low, high))
-                         if tokens != NO_RECORD and cache.whole(hashes, tokens)]
-                files.sort(key=lambda file: file[0].replace(os.sep, "\0"))  # a folder's names before its next sibling
-                if files:
-                    yield CachedFiles(source, files)
+                if root != "-":
+                    for files in list_files(conn, root):
+                        yield CachedFiles(source, files)
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from None
         finally:

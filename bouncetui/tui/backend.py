@@ -14,9 +14,9 @@ new and changed files, and `Withdrawn` for the files that changed or are gone. E
 from __future__ import annotations
 
 import os
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -37,6 +37,13 @@ STATES: tuple[str, ...] = getattr(_store, "STATES", ("new", "investigating", "re
 EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"), ("suppression", "Suppression list"))
 Progress = Callable[[int, int], None]
 LISTED = "listed"  # a scan item: every row the index held is out, what follows is what changed
+
+
+@dataclass(frozen=True, slots=True)
+class _Failed:
+    """What reading the index's listing raised, passed on to the scan."""
+
+    error: BaseException
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +123,32 @@ class StoreBackend(Backend):
         self.fallback_warning = ""
         self.store = _store.Store(db_path)
         self.listed_once = False  # the first scan lists from the index before it looks at the mail
-        self._listing: Future[list[Any]] | None = None
-        if use_cache:  # read from the index while the app starts
-            self._listing = Future()
+        self._listing: queue.SimpleQueue[Any] | None = None
+        if use_cache:  # read from the index while the app starts, a screenful first
+            self._listing = queue.SimpleQueue()
             threading.Thread(target=self._read_listing, args=(self._listing,), name="bouncetui-listing",
                              daemon=True).start()
 
-    def _read_listing(self, future: Future[list[Any]]) -> None:
+    def _read_listing(self, chunks: queue.SimpleQueue[Any]) -> None:
+        """Put the index's listing on `chunks` chunk by chunk as it is read, then None (or what
+        it raised: the first scan raises it, see scan)."""
         try:
-            future.set_result(list(self.store.cached_listing(self.paths)))
-        except BaseException as exc:  # noqa: BLE001 - the first scan raises it (a damaged index: see scan)
-            future.set_exception(exc)
+            for chunk in self.store.cached_listing(self.paths):
+                chunks.put(chunk)
+            chunks.put(None)
+        except BaseException as exc:  # noqa: BLE001 - a damaged index: see scan
+            chunks.put(_Failed(exc))
+
+    def _listed(self) -> Iterator[Any]:
+        """The chunks of the listing read since the backend was made, as they come."""
+        chunks, self._listing = self._listing, None
+        while chunks is not None:
+            chunk = chunks.get()
+            if chunk is None:
+                return
+            if isinstance(chunk, _Failed):
+                raise chunk.error
+            yield chunk
 
     def scan(self, on_progress: Progress, cancelled: Callable[[], bool]) -> Iterator[Any]:
         # every core decodes (jobs=None); what the cache holds comes first (unbuilt: see
@@ -136,10 +158,10 @@ class StoreBackend(Backend):
         try:
             if self.use_cache and not self.listed_once:
                 self.listed_once = True
-                chunks = self._listing.result() if self._listing is not None else []
-                self._listing = None
-                for chunk in chunks:
+                chunks = []
+                for chunk in self._listed():  # the first screenful as soon as it is read
                     yielded = True
+                    chunks.append(chunk)
                     yield chunk
                 if chunks:
                     yield LISTED  # on the screen now; the bookkeeping follows
