@@ -52,6 +52,8 @@ _ACTIONS = (
 
 def unfold(text: str) -> list[str]:
     """Lines with RFC 5322 continuation lines joined to the line they continue."""
+    if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
+        return [line.rstrip() for line in text.split("\n")]  # no line continues another
     lines: list[str] = []
     for line in text.split("\n"):
         if line[:1] in (" ", "\t") and lines and lines[-1].strip():
@@ -61,26 +63,53 @@ def unfold(text: str) -> list[str]:
     return lines
 
 
+# The field name (lower-case) that a line's text before its first colon is, "" when it is none:
+# _FIELD's name and the blanks before its colon. Short texts are kept, as the same few recur.
+_NAMES: dict[str, str] = {}
+_NAMES_KEPT = 4096
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+
+
+def _field_name(head: str) -> str:
+    bare = head.rstrip()
+    name = bare.lower() if _NAME.fullmatch(bare) else ""
+    if len(head) <= 64:
+        if len(_NAMES) >= _NAMES_KEPT:
+            _NAMES.clear()
+        _NAMES[head] = name
+    return name
+
+
 def parse_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
-    """(per-message fields, [per-recipient fields]) from delivery-status text; names lower-case."""
+    """(per-message fields, [per-recipient fields]) from delivery-status text; names lower-case.
+
+    Each line is split at its first colon, the name looked up in _NAMES: what `_FIELD.match` of
+    the stripped line finds (tests/unit/test_status_fields.py compares the two)."""
     message: dict[str, str] = {}
     recipients: list[dict[str, str]] = []
     current: dict[str, str] | None = None
     for line in unfold(text):
-        if not line.strip():
+        line = line.strip()
+        if not line:
             current = None  # a blank line ends a recipient block
             continue
-        m = _FIELD.match(line.strip())
-        if not m:
+        colon = line.find(":")
+        if colon < 0:
             continue
-        name, value = m.group(1).lower(), m.group(2).strip()
+        head = line[:colon]
+        name = _NAMES.get(head)
+        if name is None:
+            name = _field_name(head)
+        if not name:
+            continue
         if name in PER_RECIPIENT:
             if current is None or name in current:
                 current = {}
                 recipients.append(current)
-            current.setdefault(name, value)
-        elif name in PER_MESSAGE:
-            message.setdefault(name, value)
+            if name not in current:
+                current[name] = line[colon + 1:].strip()
+        elif name in PER_MESSAGE and name not in message:
+            message[name] = line[colon + 1:].strip()
     return message, [r for r in recipients if r.get("final-recipient") or r.get("original-recipient")]
 
 
