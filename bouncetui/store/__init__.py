@@ -134,6 +134,7 @@ class Store:
         StoreError if the database turns out damaged."""
         source = RecordSource(functools.partial(connect, self.path))
         conn = connect(self.path)
+        cache._map(conn)  # the rows read through a memory map: no read() per page
         try:
             for root in map(os.fspath, paths):
                 if root != "-":

@@ -13,8 +13,8 @@ explorer shows while the rest is read), when no later row can come before them (
 as above, asked of the table with a few lookups); else everything is read and sorted first.
 
 Only files whose token words name every record are listed (cache.whole, as a lazy scan hands
-them out): the one-message rows are selected by SQLite, only rows of several messages are
-looked at here.
+them out); the rows are looked at one by one only when some are not of one message named by
+its tokens.
 """
 
 from __future__ import annotations
@@ -24,24 +24,23 @@ import os
 import sqlite3
 from collections.abc import Iterator
 
-from bouncetui.store.cache import whole
+from bouncetui.store.cache import NOT_ONE_MESSAGE, whole
+from bouncetui.store.records import NO_RECORD
 
 FIRST_FILES = 256  # files listed before the rest is read: more than a screen shows
 File = tuple[str, str, str]  # (path as listed, hashes, token words)
 
-# Rows a lazy scan lists by token: with records, and for one message (no space in its hashes) the
-# same test as cache.whole's; rows of several messages are tested by whole() after reading.
-WHERE = ("tokens != '-' AND (instr(hashes, ' ') > 0 OR (instr(tokens, ' ') = 0 AND tokens NOT IN ('', '!', '?')))")
-UNDER = "SELECT %s, hashes, tokens FROM files WHERE path > ? AND path < ? AND " + WHERE + " ORDER BY path"
-AT = "SELECT %s, hashes, tokens FROM files WHERE path = ? AND " + WHERE
+UNDER = "SELECT %s, hashes, tokens FROM files WHERE path > ? AND path < ? ORDER BY path"
+AT = "SELECT %s, hashes, tokens FROM files WHERE path = ?"
 AFTER = "SELECT 1 FROM files WHERE path > ? AND path > ? AND path < ? LIMIT 1"
-_path = operator.itemgetter(0)
+_path, _hashes, _tokens = (operator.itemgetter(i) for i in range(3))
+NOT_TOKENS = frozenset((NO_RECORD, *NOT_ONE_MESSAGE))  # token words of a one-message row not listed
 _key = operator.methodcaller("replace", os.sep, "\0")  # a path's place in a listing: a folder's names first
 
 
 def list_files(conn: sqlite3.Connection, root: str, first: int | None = None) -> Iterator[list[File]]:
     """The files cached at or under `root`, named as a scan of `root` names them, in its order:
-    the first `first` of them (default FIRST_FILES), then the rest (either left out when empty)."""
+    those of the first `first` rows (default FIRST_FILES), then the rest (each left out when empty)."""
     first = FIRST_FILES if first is None else first
     top = os.path.abspath(root).rstrip(os.sep)
     given = root.rstrip(os.sep)  # each path as the listing under root names it: given + its part under top
@@ -81,10 +80,13 @@ def _settled(conn: sqlite3.Connection, head: list[File], given: str, top: str, l
 
 
 def _whole(files: list[File]) -> list[File]:
-    """`files` without the rows of several messages whose token words do not name every record."""
-    if " " not in "".join(map(operator.itemgetter(1), files)):
+    """`files` without those a lazy scan does not list by token (cache.whole): with no record,
+    or token words that do not name every record. Looked at one by one only when some file
+    holds several messages or a word that is not a token (a Maildir of bounces has none)."""
+    tokens = list(map(_tokens, files))
+    if NOT_TOKENS.isdisjoint(tokens) and " " not in "".join(tokens) and " " not in "".join(map(_hashes, files)):
         return files
-    return [file for file in files if " " not in file[1] or whole(file[1], file[2])]
+    return [file for file in files if file[2] != NO_RECORD and whole(file[1], file[2])]
 
 
 def _ordered(files: list[File]) -> list[File]:
