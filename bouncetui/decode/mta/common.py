@@ -30,6 +30,10 @@ _SMTP_VERB = re.compile(r"^(EHLO|HELO|MAIL|RCPT|DATA|STARTTLS|QUIT|RSET|BDAT)\b"
 # Stage wordings find_command does not know: Postfix "while sending", greetings, connections.
 # Each with the lowercase words one of which it needs, looked for first (most texts have none).
 _MORE_STAGES = (
+    # Exim 4.9x and 1&1: "SMTP error from remote server for RCPT TO command, host: h (ip) reason: ..."
+    (("command",), re.compile(r"\bfor (?:RCPT TO|RCPT) command\b", re.I), "RCPT"),
+    (("command",), re.compile(r"\bfor (?:MAIL FROM|MAIL) command\b", re.I), "MAIL"),
+    (("command",), re.compile(r"\bfor (?:TEXT|DATA|end of data) command\b", re.I), "DATA"),
     (("while sending",), re.compile(r"while sending (?:end of data|message body|DATA)", re.I), "DATA"),
     (("while sending",), re.compile(r"while sending RCPT TO", re.I), "RCPT"),
     (("while sending",), re.compile(r"while sending MAIL FROM", re.I), "MAIL"),

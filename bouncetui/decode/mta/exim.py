@@ -65,8 +65,10 @@ _MARKERS = (
 )
 _HOST = re.compile(r"\bhost\s+(\S+)\s+\[[^\]]*\](?::\d+)?:?\s*", re.IGNORECASE)
 _SMTP_ERROR = re.compile(
-    r"SMTP error from remote (?:mail server|mailer|server) after "
-    r"(?:(?:pipelined\s+)?(?:RCPT TO|MAIL FROM):\s*<[^>]*>[^:]*|(?:EHLO|HELO)\s+\S+?|[A-Za-z ]+?):\s*",
+    r"SMTP error from remote (?:mail server|mailer|server) (?:after "
+    r"(?:(?:pipelined\s+)?(?:RCPT TO|MAIL FROM):\s*<[^>]*>[^:]*|(?:EHLO|HELO)\s+\S+?|[A-Za-z ]+?):\s*"
+    # the newer form: "for RCPT TO command, host: mx.example.org (192.0.2.1) reason: 550 ..."
+    r"|for [A-Za-z ]+? command,?\s*(?:host:?\s*(?P<host>[\w.-]+)\s*(?:[(\[][^)\]]*[)\]])?\s*)?(?:reason:)?\s*)",
     re.IGNORECASE,
 )
 _GENERATED = re.compile(r"\(?(?:ultimately )?generated (?:from|by)\s+(\S+?)\)?(?:\s|$)", re.IGNORECASE)
@@ -108,6 +110,9 @@ def explain(lines: list[str]) -> tuple[str, str, str, str]:
     command = command_of(text)
     host = _HOST.search(text)
     rhost = host.group(1).lower().rstrip(".") if host else ""
+    error = _SMTP_ERROR.search(text)
+    if not rhost and error and error.group("host"):
+        rhost = error.group("host").lower().rstrip(".")
     diagnostic = _SMTP_ERROR.sub("", text)
     if host:
         diagnostic = _HOST.sub("", diagnostic, count=1)

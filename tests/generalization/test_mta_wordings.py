@@ -1,0 +1,53 @@
+"""Wordings of other versions of the MTAs we decode, each in a hand-written message."""
+
+from __future__ import annotations
+
+from bouncetui import decode
+
+EXIM = """\
+From: Mail Delivery System <Mailer-Daemon@mail.example.org>
+To: sender@example.com
+Subject: Mail delivery failed: returning message to sender
+Date: Fri, 27 Nov 2026 10:00:03 +0000
+Auto-Submitted: auto-replied
+
+This message was created automatically by mail delivery software.
+
+A message that you sent could not be delivered to one or more of its
+recipients. This is a permanent error. The following address(es) failed:
+
+  nobody@example.net
+    {explanation}
+
+------ This is a copy of the message, including all the headers. ------
+
+From: sender@example.com
+To: nobody@example.net
+Subject: hi
+Message-Id: <m1@example.com>
+"""
+
+
+def test_exim_names_the_stage_before_or_after_the_host():
+    """"SMTP error from remote mail server after RCPT TO:<a>: host h [ip]: 550 ..." and the newer
+    "SMTP error from remote server for RCPT TO command, host: h (ip) reason: 550 ...": the same
+    stage, host and words."""
+    reply = "550 5.1.1 <nobody@example.net>: Recipient address rejected: User unknown"
+    explanations = (
+        "host mx.example.net [203.0.113.5]\n    SMTP error from remote mail server after RCPT TO:<nobody@example.net>:\n    " + reply,
+        "SMTP error from remote server for RCPT TO command, host: mx.example.net (203.0.113.5) reason: " + reply,
+        "host mx.example.net [203.0.113.5]\n    SMTP error from remote server for RCPT TO command, host: mx.example.net (203.0.113.5) reason: " + reply,
+    )
+    seen = set()
+    for explanation in explanations:
+        (record,) = decode(EXIM.format(explanation=explanation).encode())
+        seen.add((record.decodedby, record.command, record.rhost, record.diagnosticcode, record.reason))
+    assert seen == {("Exim", "RCPT", "mx.example.net", reply, "userunknown")}
+
+
+def test_exim_text_command_is_the_message_body():
+    explanation = ("SMTP error from remote server for TEXT command, host: mx.example.net (203.0.113.5) "
+                   "reason: 554 5.7.1 Message rejected as spam")
+    (record,) = decode(EXIM.format(explanation=explanation).encode())
+    assert (record.command, record.rhost, record.diagnosticcode, record.reason) == (
+        "DATA", "mx.example.net", "554 5.7.1 Message rejected as spam", "spamdetected")
