@@ -54,6 +54,7 @@ class Loading:
         batch: list[Any] = []
         size = 0  # records and files in the batch
         last = time.monotonic()
+        first = not rescan  # the first rows go out at once (the index's first screenful, the first record decoded)
         progress: dict[str, Any] = {"last": 0.0, "counts": None}
 
         def on_progress(done: int, total: int) -> None:
@@ -87,9 +88,9 @@ class Loading:
                 size += weight(item)
                 now = time.monotonic()
                 wait = BATCH_SECONDS if len(self.records) < FULL_LIST else BATCH_SECONDS_FULL
-                if now - last >= wait or size >= BATCH_MAX:
+                if first or now - last >= wait or size >= BATCH_MAX:
                     post(batch)
-                    batch, size, last = [], 0, now
+                    batch, size, last, first = [], 0, now, False
                 if worker.is_cancelled:
                     break
         except Exception as exc:  # a broken store or source must not take the app down
