@@ -410,8 +410,42 @@ def _source_parse(lines: list[str]) -> tuple[str, str]:
     return name, value.rstrip("\r\n")
 
 
+# A delivery-status body of well-formed field blocks, each separated from the next by one blank
+# line, up to the part's end: what _parse_field_blocks reads, block by block, as the header-only
+# parts below (no line starts with a colon, "--" or "From ", none is blank but the separators, the
+# last block ends the text or is followed by one blank line at most). A block with a Content-Type
+# field is not text/plain and is left to the general reading.
+_FIELD_LINE = r"(?!--)[\041-\071\073-\176]++:[^\n]*+(?:\n(?:(?!--)[\041-\071\073-\176]++:|[ \t])[^\n]*+)*+"
+_CLEAN_BLOCKS = re.compile(r"%s(?:\n\n%s)*+\n?\n?" % (_FIELD_LINE, _FIELD_LINE))
+_TYPED_BLOCK = re.compile(r"^content-type:", re.IGNORECASE | re.MULTILINE)
+
+
+def _read_clean_blocks(reader: _Reader, msg: Part) -> bool:
+    """The common delivery-status body in a few regular-expression passes: each block a Part with
+    the fields _read_clean_headers would find and an empty payload, as the general reading below
+    makes them. False, having read nothing, for any other body."""
+    text, pos = reader.text, reader.pos
+    stop = reader.next_stop() if reader.stack else reader.end
+    if not _CLEAN_BLOCKS.fullmatch(text, pos, stop):
+        return False
+    body = text[pos:stop]
+    if _TYPED_BLOCK.search(body):
+        return False
+    for block in body.rstrip("\n").split("\n\n"):
+        part = Part(POLICY)
+        part._headers = _FIELD.findall(block)
+        part._ascii = block.isascii()
+        part._payload = ""
+        msg.attach(part)
+        reader.last = part
+    reader.pos = stop
+    return True
+
+
 def _parse_field_blocks(reader: _Reader, msg: Part) -> None:
     """message/delivery-status: each blank-line separated block of fields is a header-only part."""
+    if _read_clean_blocks(reader, msg):
+        return
     while True:
         reader.stack.append(None)
         _parse_part(reader, msg)

@@ -83,6 +83,33 @@ def test_generated_structures_parse_like_the_standard_library(lines: list[str], 
     assert_same_tree((text + "\n" if final_newline else text).encode())
 
 
+STATUS_LINES = st.sampled_from([
+    "", "", "Reporting-MTA: dns; mx.example.org", "Final-Recipient: rfc822; a@example.org", "Action: failed",
+    "Status:5.1.1", "Diagnostic-Code: smtp; 550 5.1.1 <a@example.org>: no such user", "  folded on", "\tfolded",
+    " ", "plain words", ":bad", "From x", "From: x", "--b", "--b--", "--x: y", "content-TYPE: text/plain",
+    "Content-Type: message/delivery-status", "X-8bit: caf\u00e9", "Name : spaced",
+])
+WELL_FORMED_STATUS_LINES = st.sampled_from([
+    "", "Reporting-MTA: dns; mx.example.org", "Final-Recipient: rfc822; a@example.org", "Action: failed",
+    "Status:5.1.1", "  folded on", "X-8bit: caf\u00e9", "content-type: text/plain",
+])
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(STATUS_LINES, max_size=16), st.lists(WELL_FORMED_STATUS_LINES, max_size=12)),
+       st.booleans(), st.booleans())
+def test_delivery_status_blocks_parse_like_the_standard_library(lines: list[str], inside: bool, final_newline: bool) -> None:
+    """The field blocks of a delivery-status part, read whole when they are well formed (see
+    mimeparse._read_clean_blocks), at the end of the message or before a boundary."""
+    body = "\n".join(lines) + ("\n" if final_newline else "")
+    if inside:
+        text = ("Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+                + body + ("" if body.endswith("\n") or not body else "\n") + "--b\nContent-Type: text/plain\n\nx\n--b--\n")
+    else:
+        text = "Content-Type: message/delivery-status\n\n" + body
+    assert_same_tree(text.encode("utf-8"))
+
+
 def test_part_caches_follow_header_changes() -> None:
     msg = mimeparse.parse(b"Content-Type: text/plain\nSubject: one\n\nbody\n")
     assert (msg.get_content_type(), msg["subject"]) == ("text/plain", "one")
