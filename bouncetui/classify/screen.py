@@ -59,42 +59,164 @@ def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
         except (re.error, RecursionError, OverflowError):
             return ()
         insensitive = insensitive or bool(parsed.state.flags & re.IGNORECASE)
-        found = _needed(parsed, insensitive)
+        found = _Words(insensitive).needed(parsed)
     if not found or min(map(len, found)) < MIN_WORD:
         return ()
     if insensitive:
         if not all(word.isascii() for word in found):
             return ()
         found = frozenset(word.lower() for word in found)
-    return tuple(sorted(found))
+    # a word holding another of the set adds nothing: a text with it has the other one too
+    return tuple(sorted(word for word in found if not any(other in word for other in found if other != word)))
 
 
-def _needed(sequence: object, insensitive: bool) -> frozenset[str] | None:
-    """The best set of strings one of which every match of the parsed `sequence` contains: its
-    longest run of literal characters, or a group's or an alternation's own set."""
-    sets: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, arg in sequence:  # type: ignore[attr-defined]
+# The most strings a set may hold: a run of exact parts that would spell more is cut there.
+EXACT_MAX = 64
+_NOTHING = frozenset({""})
+_SMALL_CLASS = 4  # a character class of at most this many characters counts as exact ("[-_]")
+if _sre is not None:
+    _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+    _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+
+
+def _spell(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | None:
+    """Each of `heads` followed by each of `tails`; None when that makes more than EXACT_MAX."""
+    if len(heads) * len(tails) > EXACT_MAX:
+        return None
+    return frozenset(head + tail for head in heads for tail in tails)
+
+
+class _Words:
+    """The words of one parsed pattern. A part is exact when every string it matches is known and
+    they are few: a literal character (ASCII when `insensitive`: the screen lower-cases those
+    alone), a small character class, an assertion (""), a group, an alternation or an optional
+    of exact parts. Runs of exact parts spell words; the parts around a run lengthen them by the
+    strings every match of theirs starts or ends with."""
+
+    def __init__(self, insensitive: bool) -> None:
+        self.insensitive = insensitive
+        self.known: dict[int, frozenset[str] | None] = {}  # id of a part -> exact(part)
+
+    def parts(self, sequence: list) -> list[tuple[tuple | None, frozenset[str] | None]]:
+        """(part, exact(part)) for each part of `sequence`, a run of literal characters as one
+        part (None, {the run})."""
+        parts: list[tuple[tuple | None, frozenset[str] | None]] = []
+        literal: list[str] = []
+        for item in sequence:
+            if item[0] is _sre.LITERAL and not (self.insensitive and item[1] > 127):
+                literal.append(chr(item[1]))
+                continue
+            if literal:
+                parts.append((None, frozenset({"".join(literal)})))
+                literal = []
+            parts.append((item, self.exact(item)))
+        if literal:
+            parts.append((None, frozenset({"".join(literal)})))
+        return parts
+
+    def needed(self, sequence: list) -> frozenset[str] | None:
+        """The best set of strings one of which every match of `sequence` contains: the strings a
+        run of its exact parts spells ("mail ?box (?:is )?full": "mailbox full", "mail box full",
+        "mailbox is full", "mail box is full"), with the ends of the parts around it
+        ("\\[(?:ts\\d+|bl\\d+)": "[ts", "[bl"), or a group's or an alternation's own set."""
+        sets: list[frozenset[str]] = []
+        run = _NOTHING  # what the text holds just before the part at hand: one of these
+        for item, exact in self.parts(sequence):
+            if exact is not None:
+                spelled = _spell(run, exact)
+                if spelled is None:  # too many: the run so far is one set, a new one starts here
+                    sets.append(run)
+                    spelled = exact
+                run = spelled
+                continue
+            sets.append(_spell(run, self.edge(item, True)) or run)  # type: ignore[arg-type]
+            op, arg = item  # type: ignore[misc]
+            inner = None
+            if op is _sre.SUBPATTERN:  # (group, added flags, removed flags, pattern)
+                if self.insensitive or not arg[1] & re.IGNORECASE:
+                    inner = self.needed(arg[3])
+            elif op is _sre.BRANCH:  # (None, [alternatives])
+                each = [self.needed(alternative) for alternative in arg[1]]
+                inner = frozenset().union(*each) if all(each) else None
+            elif op in _REPEATS and arg[0] >= 1:
+                inner = self.needed(arg[2])  # (min, max, item): there at least once
+            if inner:
+                sets.append(inner)
+            run = self.edge(item, False)  # type: ignore[arg-type]
+        sets.append(run)
+        return max(sets, key=lambda s: (min(map(len, s)), -len(s)))
+
+    def exact(self, item: tuple) -> frozenset[str] | None:
+        """Every string the part `item` can match when it is exact, else None."""
+        key = id(item)
+        if key not in self.known:
+            self.known[key] = self._exact(item)
+        return self.known[key]
+
+    def _exact(self, item: tuple) -> frozenset[str] | None:
+        op, arg = item
         if op is _sre.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            sets.append(frozenset({"".join(run)}))
-            run = []
-        inner = None
+            char = chr(arg)
+            return None if self.insensitive and not char.isascii() else frozenset({char})
+        if op in _ZERO_WIDTH:
+            return _NOTHING
+        if op is _sre.IN:
+            chars = frozenset(chr(value) for member, value in arg if member is _sre.LITERAL)
+            if len(chars) != len(arg) or len(chars) > _SMALL_CLASS:
+                return None
+            return None if self.insensitive and not all(char.isascii() for char in chars) else chars
         if op is _sre.SUBPATTERN:  # (group, added flags, removed flags, pattern)
-            if insensitive or not arg[1] & re.IGNORECASE:
-                inner = _needed(arg[3], insensitive)
-        elif op is _sre.BRANCH:  # (None, [alternatives])
-            each = [_needed(alternative, insensitive) for alternative in arg[1]]
-            inner = frozenset().union(*each) if all(each) else None
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
-            inner = _needed(arg[2], insensitive)  # (min, max, item): there at least once
-        if inner:
-            sets.append(inner)
-    if run:
-        sets.append(frozenset({"".join(run)}))
-    return max(sets, key=lambda s: (min(map(len, s)), -len(s))) if sets else None
+            return None if not self.insensitive and arg[1] & re.IGNORECASE else self.exact_sequence(arg[3])
+        if op is _sre.BRANCH:  # (None, [alternatives])
+            each = [self.exact_sequence(alternative) for alternative in arg[1]]
+            if any(strings is None for strings in each):
+                return None
+            union = frozenset().union(*each)  # type: ignore[arg-type]
+            return union if len(union) <= EXACT_MAX else None
+        if op in _REPEATS and arg[1] == 1:  # (min, max, item): optional, or once
+            strings = self.exact_sequence(arg[2])
+            return None if strings is None else strings | _NOTHING if arg[0] == 0 else strings
+        return None
+
+    def exact_sequence(self, sequence: list) -> frozenset[str] | None:
+        """Every string `sequence` can match when all its parts are exact and that makes few."""
+        strings: frozenset[str] | None = _NOTHING
+        for _item, exact in self.parts(sequence):
+            strings = None if exact is None else _spell(strings, exact)  # type: ignore[arg-type]
+            if strings is None:
+                return None
+        return strings
+
+    def edge(self, item: tuple, start: bool) -> frozenset[str]:
+        """Strings one of which every match of `item` starts with (`start`), or ends with; {""}
+        when none are known."""
+        exact = self.exact(item)
+        if exact is not None:
+            return exact
+        op, arg = item
+        if op is _sre.SUBPATTERN and (self.insensitive or not arg[1] & re.IGNORECASE):
+            return self.sequence_edge(arg[3], start)
+        if op is _sre.BRANCH:
+            union = frozenset().union(*(self.sequence_edge(alternative, start) for alternative in arg[1]))
+            return union if len(union) <= EXACT_MAX else _NOTHING
+        if op in _REPEATS and arg[0] >= 1:  # (min, max, item): at least one, so it starts and ends as one
+            return self.sequence_edge(arg[2], start)
+        return _NOTHING
+
+    def sequence_edge(self, sequence: list, start: bool) -> frozenset[str]:
+        """Strings one of which every match of `sequence` starts with (`start`), or ends with: its
+        exact parts from that end on, and the edge of the first part that is not exact."""
+        edge = _NOTHING
+        parts = self.parts(sequence)
+        for item, exact in parts if start else reversed(parts):
+            part = exact if exact is not None else self.edge(item, start)  # type: ignore[arg-type]
+            longer = _spell(edge, part) if start else _spell(part, edge)
+            if longer is None:
+                return edge
+            edge = longer
+            if exact is None:
+                return edge
+        return edge
 
 
 def trie(words: Sequence[str]) -> str:

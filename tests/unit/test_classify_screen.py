@@ -8,6 +8,7 @@ import pytest
 
 from bouncetui.classify import compiled, match_wording, providers, screen, wording
 from bouncetui.classify.screen import Screen, lowered_pattern, words_needed
+from tests.unit import regex_samples
 
 TEXTS = [
     "550 5.1.1 <kijitora@example.jp>... User Unknown",
@@ -30,15 +31,25 @@ TEXTS = [
 @pytest.mark.parametrize(
     ("pattern", "flags", "words"),
     [
-        (r"mailbox (?:is )?full", 0, ("mailbox ",)),
-        (r"(?:user|account) (?:unknown|not found)", 0, ("not found", "unknown")),
-        (r"user ?unknown", 0, ("unknown",)),
+        # the strings a run of exact parts spells: optional words, alternatives, small classes
+        (r"mailbox (?:is )?full", 0, ("mailbox full", "mailbox is full")),
+        (r"(?:user|account) (?:unknown|not found)", 0,
+         ("account not found", "account unknown", "user not found", "user unknown")),
+        (r"user ?unknown", 0, ("user unknown", "userunknown")),
+        (r"bad[-_]recipient", 0, ("bad-recipient", "bad_recipient")),
+        # ... and on into the start of the next part, from the end of the one before
+        (r"\[(?:tss?\d\d|bl2[123])\]", re.IGNORECASE, ("[bl21", "[bl22", "[bl23", "[ts")),
+        (r"(?:queue|resolver)\.[a-z]\w+", 0, ("queue.", "resolver.")),
+        (r"\d+ (?:user|mailbox)", 0, (" mailbox", " user")),
+        # case-insensitive: a letter beyond ASCII cuts the run (its other cases are not looked for)
+        (r"bo[iî]te (?:aux lettres )?pleine", re.IGNORECASE, ("te aux lettres pleine", "te pleine")),
         (r"\bspam\b", 0, ("spam",)),
         (r"Over Quota", re.IGNORECASE, ("over quota",)),
         (r"\brbl\b", 0, ("rbl",)),
         (r"\d+", 0, ()),  # no word at all
         (r"\bIB\d{3}\b", re.IGNORECASE, ("ib",)),  # two characters already tell
-        (r"容量(?:が|を)?超過", 0, ("容量",)),
+        (r"容量(?:が|を)?超過", 0, ("容量が超過", "容量を超過", "容量超過")),
+        (r"user (?:not|un)known", 0, ("user notknown", "user unknown")),
         (r"a\d+", 0, ()),  # one is in nearly every text: not worth looking for
     ],
 )
@@ -154,3 +165,34 @@ def test_every_provider_pattern_lowered_matches_where_the_case_insensitive_one_d
         for text in texts:
             a, b = case_insensitive.search(text), lowered.search(text.lower())
             assert (a and a.span()) == (b and b.span()), (pattern, text)
+
+
+def _tables() -> list[tuple[str, list[str], int]]:
+    """Every table the classifier screens, with the flags it is screened with."""
+    table = compiled()
+    return [
+        ("wording", list(table.wording.patterns), table.wording.flags),
+        ("provider rules", list(table.rules.patterns), table.rules.flags),
+        ("provider marks", list(table.marks.patterns), table.marks.flags),
+        ("provider rules, lowered", list(table.lower_rules.patterns), table.lower_rules.flags),
+        ("provider marks, lowered", list(table.lower_marks.patterns), table.lower_marks.flags),
+    ]
+
+
+@pytest.mark.parametrize(("name", "patterns", "flags"), _tables(), ids=[name for name, _p, _f in _tables()])
+def test_every_branch_of_every_pattern_that_matches_is_kept(name: str, patterns: list[str], flags: int) -> None:
+    """Each pattern's every alternative and optional part spelled out (tests/unit/regex_samples.py),
+    alone and within other words: wherever the pattern matches, the screen keeps it."""
+    screen_ = Screen(patterns, flags)
+    proven = 0
+    for n, pattern in enumerate(patterns):
+        rx = re.compile(pattern, flags)
+        matched = False
+        for sample in regex_samples.samples(pattern, flags):
+            for text in (sample, "x " + sample + " x", sample.upper()):
+                subject = text if flags & re.IGNORECASE else text.lower()
+                if rx.search(subject):
+                    matched = True
+                    assert n in screen_.candidates(subject), (pattern, text)
+        proven += matched
+    assert proven >= 0.97 * len(patterns), "too few patterns have samples they match: %d of %d" % (proven, len(patterns))
