@@ -21,6 +21,7 @@ declares HEADERS only a message that has one of those header fields.
 
 from __future__ import annotations
 
+import email.message
 import re
 from types import ModuleType
 
@@ -75,6 +76,29 @@ def find_report(message: Message) -> Report | None:
     return None
 
 
+def attached_bytes(message: Message, attached: email.message.Message) -> bytes | None:
+    """The attached message as its bytes stand in the forward, when it is a part of the top-level
+    multipart (the common forward): serialising the parsed part again would refold its headers and
+    move the lines of a broken field block. None for any other layout."""
+    boundary = message.msg.get_boundary()
+    parts = message.msg.get_payload()
+    if not boundary or not isinstance(parts, list) or not any(part is attached for part in parts):
+        return None
+    index = next(i for i, part in enumerate(parts) if part is attached)
+    sep = b"--" + boundary.encode("utf-8", "surrogateescape")
+    pieces: list[list[bytes]] = [[]]
+    for line in message.raw.split(b"\n"):  # split at the delimiter lines, as the parser does
+        if line.startswith(sep) and line[len(sep):].rstrip(b" \t") in (b"", b"--"):
+            pieces.append([])
+        else:
+            pieces[-1].append(line)
+    if len(pieces) < index + 3:
+        return None
+    part = b"\n".join(pieces[index + 1])
+    at = part.find(b"\n\n")  # the end of the part's own header
+    return part[at + 2:] + b"\n" if at >= 0 else None
+
+
 def unwrap_forwarded(message: Message) -> Message | None:
     """The bounce in a forwarded message ("Fwd: ..."): attached as a message/rfc822 part, or quoted
     with "> " in the text; None when there is none."""
@@ -82,6 +106,9 @@ def unwrap_forwarded(message: Message) -> Message | None:
         return None
     attached = message.original_part
     if attached is not None:
+        raw = attached_bytes(message, attached)
+        if raw is not None:
+            return Message.parse(raw)
         payload = attached.get_payload()
         if isinstance(payload, list) and payload:
             try:

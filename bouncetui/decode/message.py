@@ -25,6 +25,8 @@ from bouncetui.decode import jis, mimeparse
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
+# Tags before a subject: "[EXTERNAL]", "[SPAM]", "{Spam?}", "***SPAM***", one or more, maybe a colon
+_SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\[\]]{1,40}\]|\{[^{}]{1,40}\}|\*{2,}[^*]{1,40}\*{2,})(?:\s*:)?)+\s*")
 _GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp", "euc_jis_2004")
 _CHARSET_ALIASES = {
     "iso-2022-jp": "iso2022_jp_ext",  # JIS X 0201 kana and the NEC extensions occur in the wild
@@ -275,7 +277,14 @@ class Message:
 
     @cached_property
     def subject(self) -> str:
-        return self.header("Subject")
+        """The decoded Subject, without the tags a gateway may have put before it ("[EXTERNAL] ",
+        "***SPAM*** "): decoders match the mailer's own words from their start."""
+        subject = self.header("Subject")
+        if subject and subject[0] in "[{*":
+            untagged = _SUBJECT_TAGS.sub("", subject, count=1)
+            if untagged:
+                return untagged
+        return subject
 
     @cached_property
     def sender(self) -> str:

@@ -294,3 +294,59 @@ def headers_trailing_space(root: Entity) -> bool:
             entity.fields[i] = re.sub(rb"(?m)$", b" ", raw)
             changed = True
     return changed
+
+
+@_tree
+def subject_tag(root: Entity) -> bool:
+    """A tag a gateway puts before the subject ("[EXTERNAL] Undelivered Mail ...")."""
+    subject = root.value("Subject")
+    if subject is None:
+        return False
+    root.set_value("Subject", b"[EXTERNAL] " + subject)
+    return True
+
+
+_ADDRESS = re.compile(rb"<([^<>\s]+@[^<>\s]+)>|([^\s<>\"(),;:]+@[^\s<>\"(),;:]+)")
+
+
+_NAMED = re.compile(rb'^\s*(?P<name>"[^"]*"|[^<"]*?)\s*<(?P<address>[^<>\s]+@[^<>\s]+)>\s*$')
+
+
+@_tree
+def sender_encoded_name(root: Entity) -> bool:
+    """The sender's display name as an RFC 2047 encoded word (as non-English mailers send it)."""
+    value = root.value("From")
+    named = _NAMED.match(value or b"")
+    if not named or not named.group("name") or b"=?" in named.group("name"):
+        return False
+    name = named.group("name").strip(b'"')
+    root.set_value("From", b"=?UTF-8?B?" + base64.b64encode(name) + b"?= <" + named.group("address") + b">")
+    return True
+
+
+@_tree
+def drop_return_path(root: Entity) -> bool:
+    """No Return-Path (a copy exported from an IMAP store or a client keeps none)."""
+    kept = [f for f in root.fields if f[:12].lower() != b"return-path:"]
+    if len(kept) == len(root.fields):
+        return False
+    root.fields[:] = kept
+    return True
+
+
+@_tree
+def dispositions(root: Entity) -> bool:
+    """A Content-Disposition and a Content-Description on every part that has none (as Exchange
+    and gateways write them)."""
+    changed = False
+    for entity in root.walk():
+        if entity is root or not entity.fields or entity.value("Content-Disposition") is not None:
+            continue
+        if entity.value("Content-Type") is None and entity.value("Content-Transfer-Encoding") is None:
+            continue  # a message's own header (the returned original), not a part's
+        kind = b"attachment" if entity.content_type.startswith("message/") else b"inline"
+        entity.fields.append(b"Content-Disposition: " + kind)
+        if entity.value("Content-Description") is None:
+            entity.fields.append(b"Content-Description: " + entity.content_type.encode())
+        changed = True
+    return changed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bouncetui import decode
 
 NOTICE = """\
@@ -85,3 +87,28 @@ def test_a_subject_folded_before_an_encoded_word_keeps_its_blank():
                     "[TEST]\n\t=?ISO-2022-JP?B?GyRCJWYhPCU2ITwbKEI=?=\n =?ISO-2022-JP?B?GyRCRVBPPxsoQg==?="):
         (record,) = decode(DSN.format(subject=subject).encode())
         assert record.subject == "[TEST] ユーザー登録", subject
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "decode" / "fixtures" / "unseen"
+
+
+def tagged(path: Path, tag: bytes) -> bytes:
+    return path.read_bytes().replace(b"\nSubject: ", b"\nSubject: " + tag, 1)
+
+
+def test_a_subject_tag_a_gateway_added_changes_nothing():
+    """"[EXTERNAL] ", "***SPAM*** ", "{Spam?} " before the subject: decoders that know a mailer by
+    its subject (MailMarshal's 'Undeliverable Mail: "...') still know it."""
+    path = FIXTURES / "legacyservers" / "mailmarshal-two-recipients.eml"
+    plain = [(r.recipient, r.reason, r.decodedby) for r in decode(path.read_bytes())]
+    assert len(plain) == 2 and plain[0][2] == "MailMarshalSMTP"
+    for tag in (b"[EXTERNAL] ", b"***SPAM*** ", b"{Spam?} ", b"[EXT]: [SUSPICIOUS] "):
+        assert [(r.recipient, r.reason, r.decodedby) for r in decode(tagged(path, tag))] == plain, tag
+
+
+def test_a_tagged_reply_about_a_bounce_is_still_a_reply():
+    """A person answering ("Re: ...") is no bounce, with a tag before the Re: too."""
+    for name in ("person-discussing-exim-bounce.eml", "postmaster-human-reply.eml"):
+        path = FIXTURES / "negatives" / name
+        assert decode(path.read_bytes()) == []
+        assert decode(tagged(path, b"[EXTERNAL] ")) == [], name

@@ -51,3 +51,34 @@ def test_exim_text_command_is_the_message_body():
     (record,) = decode(EXIM.format(explanation=explanation).encode())
     assert (record.command, record.rhost, record.diagnosticcode, record.reason) == (
         "DATA", "mx.example.net", "554 5.7.1 Message rejected as spam", "spamdetected")
+
+
+OPENSMTPD = """\
+Subject: Delivery status notification: error
+From: Mailer Daemon <daemon-notices@mx.example.org>
+To: owner@example.org
+Date: Mon, 1 Dec 2014 17:48:29 +0000 (UTC)
+
+    Hi!
+
+    This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.
+
+    An error has occurred while attempting to deliver a message for
+    the following list of recipients:
+
+friend@example.net: Envelope expired
+
+    Below is a copy of the original message:
+
+From: owner@example.org
+To: friend@example.net
+Subject: hello
+"""
+
+
+def test_a_notice_from_a_mailer_daemon_by_its_display_name_needs_no_return_path():
+    """"Mailer Daemon <...>" (OpenSMTPD's name) says a mail system sent it, with or without the
+    null Return-Path a mailbox adds (a copy exported from a client has none)."""
+    for head in ("Return-Path: <>\n", ""):
+        (record,) = decode((head + OPENSMTPD).encode())
+        assert (record.decodedby, record.recipient, record.reason) == ("OpenSMTPD", "friend@example.net", "expired")

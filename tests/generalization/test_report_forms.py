@@ -95,3 +95,69 @@ def test_a_read_receipt_without_report_type_is_still_no_bounce():
     """Its disposition-notification part has a Final-Recipient, which is not a DSN's."""
     for report_type in (" report-type=disposition-notification;", ""):
         assert decode(SIEVE.format(report_type=report_type, disposition="displayed").encode()) == []
+
+
+BROKEN_DSN = """\
+From: Mail Delivery System <MAILER-DAEMON@messagelabs.example>
+To: <owner@example.net>
+Subject: Mail Delivery Failure
+Date: Thu, 17 Jul 2017 23:34:45 +0000
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="ML"
+
+--ML
+Content-Type: text/plain
+
+This is the mail delivery agent at Symantec Email Security.cloud.
+
+I was unable to deliver your message to the following addresses:
+
+friend@example.org
+
+Reason: 550-Please turn on SMTP Authentication in your mail client.
+550-mail0.example [198.51.100.21]:11111 is not permitted to
+550 relay through this server without authentication.
+
+--ML
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; server-0.messagelabs.example
+
+Last-Attempt-Date: Thu, 17 Jul 2017 23:34:45 +0000
+Diagnostic-Code: smtp; 550-Please turn on SMTP Authentication in your mail client.\x20
+550-mail0.example [198.51.100.21]:11111 is not permitted to
+550 relay through this server without authentication.
+Status: 5.0.0
+Action: failed
+Final-Recipient: rfc822; friend@example.org
+
+--ML--
+"""
+FORWARD = """\
+From: Ops Person <ops@example.net>
+To: admin@example.net
+Subject: Fwd: Mail Delivery Failure
+Date: Fri, 18 Jul 2017 09:00:00 +0900
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="fwd"
+
+--fwd
+Content-Type: text/plain
+
+Can you look at this one?
+
+--fwd
+Content-Type: message/rfc822
+
+{bounce}
+--fwd--
+"""
+
+
+def test_a_forwarded_bounce_decodes_from_its_own_bytes():
+    """The attached bounce is read as it stands in the forward, not as the parser would write it
+    again (refolded headers, a blank line put into a field block whose lines broke)."""
+    direct = [(r.recipient, r.diagnosticcode, r.reason, r.deliverystatus) for r in decode(BROKEN_DSN.encode())]
+    assert direct and direct[0][0] == "friend@example.org"
+    forwarded = decode(FORWARD.format(bounce=BROKEN_DSN).encode())
+    assert [(r.recipient, r.diagnosticcode, r.reason, r.deliverystatus) for r in forwarded] == direct

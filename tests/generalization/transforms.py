@@ -339,6 +339,19 @@ def drop_ascii_charset(root: Entity) -> bool:
     return changed
 
 
+def forward_attached(data: bytes) -> bytes | None:
+    """The bounce forwarded by a person, attached whole as message/rfc822 ("Fwd: ...")."""
+    root = parse(data)
+    subject = root.value("Subject") or b""
+    if root.prefix or re.match(rb"(?i)\s*fwd?:", subject):
+        return None  # a forward forwarded again is unwrapped once, not twice
+    return (b"From: Ops Person <ops@example.org>\nTo: mailadmin@example.org\nSubject: Fwd: " + subject +
+            b"\nDate: Sat, 28 Nov 2026 06:00:00 +0000\nMessage-ID: <fwd-1@example.org>\nMIME-Version: 1.0\n"
+            b'Content-Type: multipart/mixed; boundary="fwd-42"\n\n--fwd-42\nContent-Type: text/plain\n\n'
+            b"See the bounce below.\n\n--fwd-42\nContent-Type: message/rfc822\n\n" + data.rstrip(b"\n") +
+            b"\n\n--fwd-42--\n")
+
+
 TRANSFORMS: dict[str, Transform] = {
     "text_base64": text_base64,
     "text_qp": text_qp,
@@ -380,4 +393,9 @@ TRANSFORMS: dict[str, Transform] = {
     "wrap_alternative": wrap_alternative,
     "no_report_type": no_report_type,
     "drop_ascii_charset": drop_ascii_charset,
+    "subject_tag": h.subject_tag,
+    "sender_encoded_name": h.sender_encoded_name,
+    "drop_return_path": h.drop_return_path,
+    "dispositions": h.dispositions,
+    "forward_attached": forward_attached,
 }

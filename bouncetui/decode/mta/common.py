@@ -166,7 +166,7 @@ def unquote(text: str) -> str:
 
 
 _NOTIFIER = re.compile(
-    r"mailer-daemon|postmaster|post_master|mail ?deliver|mail administrator|system administrator|"
+    r"mailer[-_ ]?daemon|postmaster|post_master|mail ?deliver|mail administrator|system administrator|"
     r"mail system|mmdf|smtp gateway|^<>$|daemon@|-admin@|bounce|notification|interscan|content-filter",
     re.IGNORECASE,
 )
