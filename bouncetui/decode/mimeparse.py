@@ -114,6 +114,21 @@ class Part(email.message.Message):
             params = _PARAMS[value] = tuple(found)
         return list(params)
 
+    def get_param(self, param, failobj=None, header="content-type", unquote=True):
+        """email.message.Message.get_param, reading the parameter list kept for the header's value
+        (no copy of it) after one look-up of the header (not two: `in`, then get)."""
+        value = self.get(header)
+        if value is None:
+            return failobj  # where the standard method's `header not in self` answers
+        params = _PARAMS.get(value) if type(value) is str else None
+        if params is None:
+            params = self._get_params_preserve(failobj, header)
+        param = param.lower()
+        for key, found in params:
+            if key.lower() == param:
+                return _unquotevalue(found) if unquote else found
+        return failobj
+
     def _forget(self) -> None:
         self._index = None
         self._ctype = None
@@ -121,6 +136,7 @@ class Part(email.message.Message):
 
 
 _ABSENT = object()
+_unquotevalue = email.message._unquotevalue
 # What makes a parameter value need email's own parser: quoting, RFC 2231, brackets.
 _NOT_PLAIN = re.compile(r'["*\\<]')
 

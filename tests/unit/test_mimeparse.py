@@ -143,6 +143,11 @@ def test_plain_parameters_are_parsed_as_email_parses_them(value: str) -> None:
     part = mimeparse.Part(mimeparse.POLICY)
     part._headers.append(("Content-Type", value))
     assert part.get_params() == standard.get_params()
+    for name in ("a", "B", "x", "charset", value.partition(";")[0].strip()):
+        for unquote in (True, False):
+            assert part.get_param(name, "absent", unquote=unquote) == standard.get_param(name, "absent", unquote=unquote)
+    assert part.get_param("a", "absent", header="x-absent") == "absent"
+    assert part.get_boundary() == standard.get_boundary()
 
 
 def answers(msg: email.message.Message) -> list:
