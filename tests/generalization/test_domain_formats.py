@@ -46,3 +46,12 @@ def test_an_ses_undetermined_bounce_names_no_cause():
     (record,) = read("ses-undetermined.eml")
     assert (record.decodedby, record.recipient, record.reason, record.hardbounce) == (
         "AmazonSES", "who@example.net", "onhold", False)
+
+
+def test_rfc5321_551_user_not_local_please_try_is_a_moved_address():
+    """"551 User not local; please try <forward-path>": the mailbox moved (a hard bounce), even
+    when the report's status says nothing (5.0.0)."""
+    from bouncetui.classify import match_wording
+
+    assert match_wording("551 User not local; please try <gone@example.org>")[0] == "hasmoved"
+    assert match_wording("551 5.1.6 User not local; please try <gone@example.org>")[0] == "hasmoved"

@@ -61,6 +61,8 @@ WORDING: dict[str, tuple[str, ...]] = {
     "hasmoved": (
         r"has moved (?:to|;)", r"address (?:has )?changed", r"\bmoved to\b", r"user has moved",
         r"has been replaced by", r"new address is",
+        # RFC 5321's 551: "User not local; please try <forward-path>", the address it moved to
+        r"user not local; please try",
     ),
     "userunknown": (
         r"no valid recipients for this mm",
