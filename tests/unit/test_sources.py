@@ -161,6 +161,28 @@ def test_empty_files_give_nothing(tmp_path):
     assert list(iter_messages(str(tmp_path))) == []
 
 
+@pytest.mark.parametrize("batch", [1, 2, 256])
+def test_a_tree_is_listed_by_name_folder_by_folder_with_each_file_as_stat_says(tmp_path, monkeypatch, batch):
+    import bouncetui.sources as sources
+
+    monkeypatch.setattr(sources, "BATCH", batch)  # files come in lists of this many: same order
+    for name in ("b/y.eml", "b/x/deep.eml", "a.eml", "c.eml", "d/z.eml", "b/.dot", "e/f/g.eml", "b0.eml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(msg(len(name)))
+    (tmp_path / "d" / "empty").write_bytes(b"")
+    os.symlink(tmp_path / "c.eml", tmp_path / "d" / "link.eml")  # a link is listed as the file it names
+    os.symlink(tmp_path / "gone", tmp_path / "d" / "dangling")  # ... and a dangling one not at all
+    os.utime(tmp_path / "c.eml", (1_600_000_000, 1_600_000_000.25))
+    entries = list(iter_files(str(tmp_path) + "/"))
+    names = [os.path.relpath(e.path, tmp_path) for e in entries]
+    assert names == ["a.eml", "b/x/deep.eml", "b/y.eml", "b0.eml", "c.eml", "d/link.eml", "d/z.eml", "e/f/g.eml"]
+    assert entries[0].path == str(tmp_path) + "/a.eml"  # joined as os.path.join joins
+    for entry in entries:
+        st = os.stat(entry.path)
+        assert (entry.size, entry.mtime) == (st.st_size, st.st_mtime) and entry.size > 0
+    assert entries[4].mtime == 1_600_000_000.25
+
+
 def test_a_huge_folder_is_streamed_not_listed_at_once(tmp_path, monkeypatch):
     import bouncetui.sources as sources
 
