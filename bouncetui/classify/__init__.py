@@ -43,10 +43,12 @@ from functools import lru_cache
 
 from bouncetui.classify import providers, stages, statuscodes, wording
 from bouncetui.classify.screen import Patterns, Screen, lowered_pattern
+from bouncetui.model import fast_construction
 
 _SUCCESS = frozenset({"delivered", "relayed", "expanded"})
 
 
+@fast_construction  # built once per record: a plain-assignment constructor (bouncetui.model)
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What the classifier looks at for one recipient."""

@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from bouncetui.model import FIELD_NAMES, Bounce
+from bouncetui.model import FIELD_NAMES, Bounce, fast_construction
 
 VALUES = (
     "cur/1", 2, 1700000000, "+0900", "a@example.org", "example.org", "b@example.net", "example.net",
@@ -87,3 +87,12 @@ def test_to_dict_and_json_keep_the_field_order_without_the_trace():
     assert tuple(record.to_dict()) == FIELD_NAMES and "trace" not in record.to_dict()
     assert record.to_json().startswith('{"origin":"cur/1","position":2,"timestamp":1700000000,')
     assert Bounce.from_dict({**record.to_dict(), "unknown": 1}) == record
+
+
+def test_fast_construction_refuses_what_it_cannot_build():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class WithFactory:
+        items: list = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError, match="plain defaults"):
+        fast_construction(WithFactory)
