@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bouncetui.decode import decode
 from bouncetui.decode.message import normalize_newlines
-from tests.generalization.transforms import TRANSFORMS
+from tests.generalization.transforms import EXPLORATORY, TRANSFORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = (ROOT / ".." / "shared" / "corpus" / "sisimai").resolve()
@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=200, help="differences to print")
     parser.add_argument("--fields", default="", help="only these record fields (comma-separated)")
     args = parser.parse_args(argv)
-    names = [n for n in args.only.split(",") if n] or list(TRANSFORMS)
+    every = {**TRANSFORMS, **EXPLORATORY}
+    names = [n for n in args.only.split(",") if n] or list(every)
     fields = set(f for f in args.fields.split(",") if f)
     files = message_files(args.paths or DEFAULT_PATHS)
     applied: Counter[str] = Counter()
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         data = normalize_newlines(path.read_bytes())
         base = records(data)
         for name in names:
-            out = TRANSFORMS[name](data)
+            out = every[name](data)
             if out is None:
                 continue
             applied[name] += 1
