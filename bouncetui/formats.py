@@ -202,16 +202,16 @@ def _encode(value: Any) -> str:
 
 def write_jsonl(records: Iterable[Any], out: IO[str]) -> int:
     """One line per record; records may also come as groups that write their own lines
-    (`jsonl()` -> (text, count): the cached text of store.records.CachedLines)."""
+    (`jsonl()` -> (lines, count): the cached text of store.records.CachedLines)."""
     n = 0
-    write = out.write
+    write, writelines = out.write, out.writelines
     for record in records:
         if isinstance(record, Bounce):
             write(record_line(record))
             n += 1
         else:
-            text, count = record.jsonl()
-            write(text)
+            lines, count = record.jsonl()
+            writelines(lines)
             n += count
     return n
 

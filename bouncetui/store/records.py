@@ -162,8 +162,11 @@ class CachedLines:
     def marked(self, foreign: Callable[[str], bool] | None) -> CachedLines:
         return CachedLines(self.messages, foreign)
 
-    def jsonl(self) -> tuple[str, int]:
-        """The records' JSON Lines text (what formats.record_line writes for each) and their number."""
+    def jsonl(self) -> tuple[list[str], int]:
+        """The records' JSON Lines text (what formats.record_line writes for each), as one string
+        per message (its records' lines), and the number of records. A list, written line by line
+        (TextIOWrapper encodes each: most lines are ASCII, and a copy of the whole text joined is
+        stored as wide as its widest character)."""
         messages = self.messages
         texts = list(map(_text, messages))
         # One line per message, formatted in C; then the messages with several records, and those
@@ -186,7 +189,7 @@ class CachedLines:
                            and foreign(senderdomain(line)) else line for line in records]
             lines[i] = "".join([head + line + "}\n" for line in records])
             count += len(records) - 1
-        return "".join(lines), count
+        return lines, count
 
 
 LINE = '{"origin":%s,"position":%d%s}\n'  # a record's line from its encoded origin, position and text
