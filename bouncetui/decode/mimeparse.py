@@ -31,11 +31,17 @@ _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
 # can be given back for the rest to match (a name has no colon, a line's text no newline, and
 # nothing follows the run), so they match what the greedy forms match, without the engine saving
 # a backtracking point per character and per line (about a fifth fewer instructions measured).
-_HEADER_RUN = re.compile(r"(?:(?:From |[\041-\071\073-\176]*+:|[\t ])[^\n]*+(?:\n|\Z))*+")
-_FIELD = re.compile(r"^([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)", re.MULTILINE)
-# A line of a header run that the fast path leaves to the line-by-line reader: one starting with
-# a colon, a From_ line after the first, a boundary-like line (one search, not three scans).
-_UNCLEAN_LINE = re.compile(r"\n(?::|From |--)")
+#
+# The fast path reads only a clean run: feedparser's header lines except those it leaves to the
+# line-by-line reader (a line starting with a colon, a From_ line after the first, a boundary-like
+# line starting with "--"), which end the clean run instead. Where one of them would have been a
+# line of feedparser's run (_HEADER_LINE at the clean run's end), the block is left to that reader.
+# In a clean run every line is a field or continues one, so its fields follow one another: they
+# are matched one after the other from its start (a field takes the newline after it), with no
+# search for a line start at every character.
+_CLEAN_RUN = re.compile(
+    r"(?:From [^\n]*+(?:\n|\Z))?(?:(?:(?!--)[\041-\071\073-\176]++:|[\t ])[^\n]*+(?:\n|\Z))*+")
+_FIELD = re.compile(r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)\n?")
 _MUTATORS = ("__setitem__", "__delitem__", "set_raw", "replace_header", "add_header", "set_param",
              "del_param", "set_type", "set_boundary", "set_charset", "set_default_type")
 
@@ -355,10 +361,9 @@ def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
     reader then follows feedparser exactly.
     """
     text, pos = reader.text, reader.pos
-    run = _HEADER_RUN.match(text, pos)
-    end = run.end()
+    end = _CLEAN_RUN.match(text, pos).end()
     block = text[pos:end]
-    if not block or block[0] in " \t:" or block.startswith("--") or _UNCLEAN_LINE.search(block):
+    if not block or block[0] in " \t" or (text.startswith((":", "From ", "--"), end) and _HEADER_LINE.match(text, end)):
         return False
     if block.startswith("From "):
         first = block.find("\n") + 1 or len(block)

@@ -69,7 +69,7 @@ def test_edge_cases_parse_like_the_standard_library(data: bytes) -> None:
 
 LINES = st.sampled_from([
     "", " ", "Subject: s", "X-A: 1", "\tfolded", ":bad", "From x", "plain words",
-    "--b", "--b--", "--b  ", "--c", "--c--", "--bb",
+    "--b", "--b--", "--b  ", "--c", "--c--", "--bb", "--x: y", "-x: y",
     "Content-Type: multipart/mixed; boundary=b", "Content-Type: multipart/alternative; boundary=\"c\"",
     "Content-Type: message/delivery-status", "Content-Type: message/rfc822",
     "Content-Type: multipart/digest; boundary=c", "Content-Type: text/plain",
