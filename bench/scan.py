@@ -2,31 +2,40 @@
 """Scan throughput, peak memory and time to first record, beside Sisimai on the same input.
 
 Builds (once, under --workdir) a Maildir of about 12,000 messages and an mbox of about 100,000 by
-replicating ../shared/corpus/sisimai and sample_mail/, then runs in one go:
+replicating ../shared/corpus/sisimai and sample_mail/, then, for each input, fills a cache once and
+runs --repeat rounds (3 by default), each round all of:
 
-  bouncetui scan --no-cache        cold: every message decoded
-  bouncetui scan (cache warm)      the second run over an unchanged Maildir
   perl -MSisimai ...               Debian's libsisimai-perl, when installed
+  bouncetui scan --no-cache        cold: every message decoded
+  bouncetui scan (cache warm)      over an unchanged input, its records from the cache
 
-and prints messages per second, peak resident memory, time to the first record, and the ratios.
-A benchmark prints figures; it never passes or fails.
+one after the other, so that every kind of run meets the same moments of a shared machine. It
+prints for each kind the median of its rounds and their spread (fastest-slowest), and the ratio to
+Sisimai both of the medians and, round by round, its lowest and highest. Every figure comes from
+this one invocation. A benchmark prints figures; it never passes or fails.
 
-  .venv/bin/python bench/scan.py                     # both inputs
-  .venv/bin/python bench/scan.py --only maildir --jobs 2
+  .venv/bin/python bench/scan.py                     # both inputs, 3 rounds
+  .venv/bin/python bench/scan.py --only maildir --repeat 5 --jobs 2
 
 Each copy of a message gets its own X-Bench-Copy header, so no copy is byte-identical to another
 (nothing can be saved by recognising repeated messages). Peak memory is the largest sum of the
-resident memory of the measured process and all its children (worker processes included),
+resident memory of the measured process and all its descendants (worker processes included),
 sampled every 20 ms; "first s" is the time until the first output line; "CPU s" is the user and
-system time of the process and its workers (on a busy machine, wall time is also time spent
-waiting for a core: compare the runs of one invocation, and repeat).
+system time of the process and its workers. On a busy machine wall time is also time spent waiting
+for a core: the load average is printed at the start and the end, and the ratio of CPU times is
+printed beside that of wall times (Sisimai runs on one core). The output of every bouncetui run is
+hashed: the warm runs' output must be the cold runs' byte for byte, and the script says so. The
+runs use a copy of the package taken at the start and a cache database of their own, so that
+neither edits to the tree nor another benchmark running at the same time changes what is measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -97,38 +106,43 @@ def build_mbox(target: Path, seeds: list[bytes], count: int) -> Path:
     return target
 
 
+def _children(pid: int) -> list[int]:
+    """The child processes of `pid` (Linux /proc/PID/task/*/children), [] when it is gone."""
+    found: list[int] = []
+    try:
+        for task in os.listdir("/proc/%d/task" % pid):
+            with open("/proc/%d/task/%s/children" % (pid, task)) as fh:
+                found += map(int, fh.read().split())
+    except OSError:
+        pass
+    return found
+
+
 def tree_usage(pid: int, cpu: dict[int, float]) -> int:
     """Resident bytes of `pid` and all its descendants (Linux /proc), 0 when it is gone; records
     each one's CPU seconds so far in `cpu` (worker processes forked by a fork server are not the
     measured process's children, so its rusage leaves them out)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open("/proc/%s/stat" % entry) as fh:
-                    parent = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry))
     total, todo = 0, [pid]
     tick = os.sysconf("SC_CLK_TCK")
+    page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         current = todo.pop()
         try:
             with open("/proc/%d/statm" % current) as fh:
-                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+                total += int(fh.read().split()[1]) * page
             with open("/proc/%d/stat" % current) as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
             cpu[current] = max(cpu.get(current, 0.0), (int(fields[11]) + int(fields[12])) / tick)
         except (OSError, IndexError, ValueError):
             pass
-        todo.extend(children.get(current, ()))
+        todo.extend(_children(current))
     return total
 
 
-def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict:
     """Run `cmd` (in the temporary directory, so the working tree is not on its path): wall
-    seconds, peak resident MB of its process tree, time to the first line."""
+    seconds, CPU seconds, peak resident MB of its process tree, time to the first line, the
+    number of lines, the last line and a hash of the whole output."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
                             cwd=tempfile.gettempdir())
@@ -146,20 +160,30 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, floa
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     assert proc.stdout is not None
-    last = b""
-    for line in proc.stdout:
-        if first is None:
+    digest = hashlib.blake2b(digest_size=16)
+    tail = b""
+    fd = proc.stdout.fileno()
+    while True:  # read in blocks, not lines: the reader must not be what slows a fast run
+        block = os.read(fd, 1 << 16)
+        if not block:
+            break
+        count = block.count(b"\n")
+        if first is None and count:
             first = time.perf_counter() - started
-        lines += 1
-        last = line
+        lines += count
+        digest.update(block)
+        tail = (tail + block)[-4096:]
+    proc.stdout.close()
     done.set()
     sampler.join()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     peak_mb = max(peak, usage.ru_maxrss * 1024) / (1024 * 1024)
+    last = tail.rstrip(b"\n").rpartition(b"\n")[2]
     return {"seconds": elapsed, "peak_mb": peak_mb, "first": first or elapsed,
             "cpu": max(usage.ru_utime + usage.ru_stime, sum(cpu.values())),
-            "lines": lines, "last": last, "status": os.waitstatus_to_exitcode(status)}
+            "lines": lines, "last": last, "hash": digest.hexdigest(),
+            "status": os.waitstatus_to_exitcode(status)}
 
 
 def _sisimai_count(m: dict) -> str:
@@ -172,6 +196,9 @@ def count_messages(path: Path) -> int:
     return int(path.with_suffix(".built").read_text().split()[1])
 
 
+SISIMAI_RUN, COLD, WARM = "sisimai (perl)", "bouncetui cold", "bouncetui warm (cache)"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "bouncetui-bench"))
@@ -180,10 +207,13 @@ def main() -> int:
     ap.add_argument("--mbox-size", type=int, default=100000)
     ap.add_argument("--jobs", type=int, default=None, help="bouncetui --jobs (default: all cores)")
     ap.add_argument("--no-sisimai", action="store_true", help="skip the Perl Sisimai run")
-    ap.add_argument("--repeat", type=int, default=1, help="run each measurement N times, show the median")
+    ap.add_argument("--repeat", type=int, default=3, metavar="N",
+                    help="rounds of runs (each: Sisimai, cold, warm); medians and spreads of N (default 3)")
     ap.add_argument("--live", action="store_true",
                     help="run the working tree's code, not a copy taken at the start")
     args = ap.parse_args()
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
     work = Path(args.workdir)
     work.mkdir(parents=True, exist_ok=True)
     seeds = seed_messages()
@@ -195,60 +225,91 @@ def main() -> int:
     venv = ROOT / ".venv" / "bin" / "python"
     python = str(venv) if venv.exists() else sys.executable
     bouncetui = [python, "-m", "bouncetui", "scan", "--format", "jsonl"]
+    if args.jobs:
+        bouncetui += ["--jobs", str(args.jobs)]
+    # This run's own files (the code copy, the cache databases): another benchmark may run beside it.
+    own = Path(tempfile.mkdtemp(prefix="run-", dir=work))
+    try:
+        return run_all(args, inputs, bouncetui, python, own)
+    finally:
+        shutil.rmtree(own, ignore_errors=True)
+
+
+def run_all(args: argparse.Namespace, inputs: list[tuple[str, Path]], bouncetui: list[str], python: str,
+            own: Path) -> int:
     env = None
     if not args.live:
         # The cache is emptied whenever the decoding code changes: a copy of the package keeps the
-        # code fixed from the cache-filling run to the warm one, however the tree is edited meanwhile.
-        snapshot = work / "code"
-        shutil.rmtree(snapshot, ignore_errors=True)
-        shutil.copytree(ROOT / "bouncetui", snapshot / "bouncetui",
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        # code fixed from the cache-filling run to the warm ones, however the tree is edited meanwhile.
+        snapshot = own / "code"
+        shutil.copytree(ROOT / "bouncetui", snapshot / "bouncetui", ignore=shutil.ignore_patterns("__pycache__"))
         # Byte-compiled, as an installed package is: without it every process of every run would
         # compile the package's source again (PYTHONDONTWRITEBYTECODE keeps it from being saved).
         subprocess.run([python, "-m", "compileall", "-q", str(snapshot / "bouncetui")], check=True,
                        stdout=subprocess.DEVNULL)
         env = {**os.environ, "PYTHONPATH": str(snapshot)}
-    if args.jobs:
-        bouncetui += ["--jobs", str(args.jobs)]
     has_perl = not args.no_sisimai and shutil.which("perl") and subprocess.run(
         ["perl", "-MSisimai", "-e", "1"], capture_output=True).returncode == 0
-    print("%-8s %-24s %9s %8s %9s %8s %8s %8s %8s" % (
-        "input", "run", "messages", "records", "seconds", "msgs/s", "CPU s", "peak MB", "first s"))
+    print("bench/scan.py: %d core(s); load average %s at the start; %d round(s) per input, each round: %s" % (
+        os.cpu_count() or 0, _load(), args.repeat, ", ".join(([SISIMAI_RUN] if has_perl else []) + [COLD, WARM])))
+    print("%-8s %-23s %8s %7s %8s %13s %7s %7s %7s %7s" % (
+        "input", "run", "messages", "records", "median s", "spread s", "msgs/s", "CPU s", "peak MB", "first s"))
     for name, path in inputs:
         n = count_messages(path)
-        db = work / ("%s.db" % name)
-        for stale in (db, Path("%s-wal" % db), Path("%s-shm" % db)):
-            if stale.exists():
-                stale.unlink()
+        db = own / ("%s.db" % name)
         plan = []
         if has_perl:
             # Sisimai reads a folder of message files, not a Maildir's root
             target = path / "cur" if path.is_dir() else path
-            plan.append(("sisimai (perl)", ["perl", "-e", SISIMAI, str(target)]))
-        plan.append(("bouncetui cold", bouncetui + ["--no-cache", str(path)]))
-        runs = {}
-        for _ in range(args.repeat):
+            plan.append((SISIMAI_RUN, ["perl", "-e", SISIMAI, str(target)]))
+        plan.append((COLD, bouncetui + ["--no-cache", str(path)]))
+        plan.append((WARM, bouncetui + ["--db", str(db), str(path)]))
+        fill = measure(bouncetui + ["--db", str(db), str(path)], env)  # fills the cache
+        runs: dict[str, list[dict]] = {}
+        for _ in range(args.repeat):  # interleaved: each round runs every kind once
             for run, cmd in plan:
                 runs.setdefault(run, []).append(measure(cmd, env))
-        measure(bouncetui + ["--db", str(db), str(path)], env)  # fills the cache
-        for _ in range(args.repeat):
-            runs.setdefault("bouncetui warm (cache)", []).append(measure(bouncetui + ["--db", str(db), str(path)], env))
-        best = {}
-        for run, ms in runs.items():
-            ok = [m for m in ms if m["status"] == 0 and m["lines"] > 0]
-            if not ok:
-                print("%-8s %-24s failed (exit %d, %d lines of output)" % (name, run, ms[0]["status"], ms[0]["lines"]))
-                continue
-            m = best[run] = sorted(ok, key=lambda m: m["seconds"])[len(ok) // 2]  # the median run
-            records = m["lines"] if run.startswith("bouncetui") else _sisimai_count(m)
-            print("%-8s %-24s %9d %8s %9.2f %8.0f %8.1f %8.0f %8.2f" % (
-                name, run, n, records, m["seconds"], n / m["seconds"], m["cpu"], m["peak_mb"], m["first"]))
-        if "sisimai (perl)" in best:
-            base = best["sisimai (perl)"]["seconds"]
-            for run, m in best.items():
-                if run.startswith("bouncetui"):
-                    print("%-8s %-24s %.1fx Sisimai's throughput" % (name, run, base / m["seconds"]))
+        report(name, n, runs, fill)
+    print("load average %s at the end" % _load())
     return 0
+
+
+def _load() -> str:
+    return " ".join("%.2f" % x for x in os.getloadavg())
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def report(name: str, n: int, runs: dict[str, list[dict]], fill: dict) -> None:
+    """The rows of one input: each kind's median and spread; the ratios to Sisimai; whether the
+    warm runs' output was the cold runs' byte for byte."""
+    medians: dict[str, dict[str, float]] = {}
+    for run, ms in runs.items():
+        failed = [m for m in ms if m["status"] != 0 or m["lines"] == 0]
+        if failed:
+            print("%-8s %-23s failed in %d of %d rounds (exit %d, %d lines of output)" % (
+                name, run, len(failed), len(ms), failed[0]["status"], failed[0]["lines"]))
+            continue
+        seconds = [m["seconds"] for m in ms]
+        med = medians[run] = {key: _median([m[key] for m in ms]) for key in ("seconds", "cpu", "peak_mb", "first")}
+        records = str(ms[0]["lines"]) if run != SISIMAI_RUN else _sisimai_count(ms[0])
+        print("%-8s %-23s %8d %7s %8.2f %13s %7.0f %7.1f %7.0f %7.2f" % (
+            name, run, n, records, med["seconds"], "%.2f-%.2f" % (min(seconds), max(seconds)),
+            n / med["seconds"], med["cpu"], med["peak_mb"], med["first"]))
+    base = runs.get(SISIMAI_RUN)
+    if base and SISIMAI_RUN in medians:
+        for run in (COLD, WARM):
+            if run not in medians:
+                continue
+            rounds = [s["seconds"] / m["seconds"] for s, m in zip(base, runs[run])]
+            print("%-8s %-23s %.1fx Sisimai's throughput (median; rounds %.1fx-%.1fx), %.1fx by CPU time" % (
+                name, run, medians[SISIMAI_RUN]["seconds"] / medians[run]["seconds"], min(rounds), max(rounds),
+                medians[SISIMAI_RUN]["cpu"] / medians[run]["cpu"]))
+    outputs = {m["hash"] for run in (COLD, WARM) for m in runs.get(run, [])} | {fill["hash"]}
+    print("%-8s %-23s %s" % (name, "outputs", "every bouncetui run wrote the same bytes" if len(outputs) == 1
+                             else "DIFFER: %d distinct outputs among the bouncetui runs" % len(outputs)))
 
 
 if __name__ == "__main__":
