@@ -1,12 +1,20 @@
-"""ISO-2022-JP as Windows writes it (CP50220/CP50221): JIS text with the NEC and IBM extension
-characters (①, ㈱, Ⅲ, 髙 ...) that Python's ISO-2022-JP codecs refuse.
+"""Japanese text encodings the standard codecs do not settle alone.
 
-Japanese mailers on Windows label such text ISO-2022-JP; one such character makes the whole text
-undecodable by the standard codec. Each two-byte JIS character maps to its Shift_JIS form by the
-JIS X 0208 arithmetic, and CP932 (Shift_JIS with those extensions) decodes the result.
+ISO-2022-JP as Windows writes it (CP50220/CP50221): JIS text with the NEC and IBM extension
+characters (①, ㈱, Ⅲ, 髙 ...) that Python's ISO-2022-JP codecs refuse. Japanese mailers on Windows
+label such text ISO-2022-JP; one such character makes the whole text undecodable by the standard
+codec. Each two-byte JIS character maps to its Shift_JIS form by the JIS X 0208 arithmetic, and
+CP932 (Shift_JIS with those extensions) decodes the result.
+
+Unlabelled 8-bit text, Shift_JIS or EUC-JP (`guess_8bit`): EUC-JP bytes are often valid Shift_JIS
+too, and read so they give half-width katakana and private-use characters ("ﾇﾛﾁ" for "配送");
+Shift_JIS text is seldom valid EUC-JP. Of the readings, the one with the fewest such characters is
+the text, Shift_JIS on a tie.
 """
 
 from __future__ import annotations
+
+import re
 
 _ESC = 0x1B
 # The escape sequences of ISO-2022-JP and the character set each one selects.
@@ -54,3 +62,25 @@ def decode_cp50220(data: bytes) -> str | None:
         return out.decode("cp932")
     except UnicodeDecodeError:
         return None
+
+
+# Half-width katakana and private-use characters: what EUC-JP read as CP932 is full of.
+_ODD = re.compile("[\uff61-\uff9f\ue000-\uf8ff]")
+_EIGHT_BIT_CODECS = ("cp932", "euc_jp", "euc_jis_2004")
+
+
+def guess_8bit(data: bytes) -> str | None:
+    """Unlabelled 8-bit Japanese text read as Shift_JIS (CP932) or EUC-JP, whichever gives the fewest
+    half-width katakana and private-use characters; None when neither decodes it."""
+    best: tuple[int, str] | None = None
+    for codec in _EIGHT_BIT_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        odd = len(_ODD.findall(text))
+        if best is None or odd < best[0]:
+            best = (odd, text)
+        if odd == 0:
+            break
+    return best[1] if best else None

@@ -27,7 +27,7 @@ _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
 # Tags before a subject: "[EXTERNAL]", "[SPAM]", "{Spam?}", "***SPAM***", one or more, maybe a colon
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\[\]]{1,40}\]|\{[^{}]{1,40}\}|\*{2,}[^*]{1,40}\*{2,})(?:\s*:)?)+\s*")
-_GUESSES = ("utf-8", "iso-2022-jp", "cp932", "euc-jp", "euc_jis_2004")
+_GUESSES = ("utf-8", "iso-2022-jp")  # then Shift_JIS or EUC-JP, see jis.guess_8bit
 _CHARSET_ALIASES = {
     "iso-2022-jp": "iso2022_jp_ext",  # JIS X 0201 kana and the NEC extensions occur in the wild
     "shift_jis": "cp932",
@@ -44,12 +44,7 @@ _CHARSET_ALIASES = {
 }
 _EUC_JP = frozenset({"euc-jp", "euc_jp", "eucjp", "x-euc-jp"})
 _WESTERN = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"})
-TEXT_REPORT_TYPES = (
-    "message/delivery-status",
-    "message/global-delivery-status",
-    "message/feedback-report",
-    "message/disposition-notification",
-)
+TEXT_REPORT_TYPES = mimeparse.TEXT_REPORT_TYPES
 ORIGINAL_TYPES = (
     "message/rfc822",
     "message/global",
@@ -124,7 +119,8 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
             return data.decode(guess)
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", "replace")
+    text = jis.guess_8bit(data)
+    return text if text is not None else data.decode("utf-8", "replace")
 
 
 def unsurrogate(text: str) -> str:

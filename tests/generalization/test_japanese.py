@@ -63,3 +63,23 @@ def test_the_returned_headers_are_found_after_a_separator_nobody_listed():
     assert record.messageid == "estimate-7@example.com"
     assert "Recipient address rejected" in record.diagnosticcode
     assert "Message-ID" not in record.diagnosticcode
+
+
+SHORT_NOTICE = "配送できませんでした。\n\nmori@example.ne.jp\n理由: ユーザー不明\n"  # every byte pair valid CP932 too
+
+
+def test_short_unlabelled_euc_jp_is_not_read_as_shift_jis():
+    """EUC-JP bytes are often valid Shift_JIS too ("配送" would read "ﾇﾛﾁ"): unlabelled 8-bit text
+    is read in the encoding that gives Japanese, whichever it was written in."""
+    head = b"From: MAILER-DAEMON@mx.example.ne.jp\nTo: owner@example.com\nSubject: Returned mail\n\n"
+    for codec in ("euc_jp", "cp932"):
+        (record,) = decode(head + SHORT_NOTICE.encode(codec))
+        assert record.recipient == "mori@example.ne.jp", codec
+        assert record.diagnosticcode == "mori@example.ne.jp 理由: ユーザー不明", codec
+
+
+def test_user_unknown_in_japanese_reads_as_such():
+    """"ユーザー不明" / "ユーザ不明" is "user unknown" word for word (what the classifier then makes of
+    it without a stage or status is its rule for those words in any language)."""
+    for text in ("理由: ユーザー不明", "ユーザ不明のため配送できませんでした"):
+        assert match_wording(text)[0] == "userunknown", text

@@ -89,7 +89,7 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"not our customer", r"user (?:is )?not (?:local|here|known)", r"address unknown", r"unknown or illegal alias",
         r"destination (?:address|mailbox) (?:is )?(?:invalid|unknown)", r"(?:account|user|mailbox) (?:is )?not (?:exist|available)",
         r"\bdd this user\b", r"宛先不明", r"(?:アドレス|ユーザー?|宛先|アカウント|メールボックス|受信者)(?:が|は)(?:存在しません|見つかりません)",
-        r"(?:受信者|受取人)(?:が)?不明",
+        r"(?:受信者|受取人|ユーザー?)(?:が)?不明",
         r"adresse\b.{0,40}\bnicht gefunden", r"(?:empf[aä]nger|benutzer|postfach|adresse) (?:\S+ )?existiert nicht",
         r"adresse .{0,40}introuvable", r"destinataire introuvable",
         r"(?:utilisateur|destinataire|bo[iî]te aux lettres|adresse) (?:\S+ )?inexistante?",
