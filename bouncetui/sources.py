@@ -18,7 +18,6 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
-import itertools
 import lzma
 import os
 import re
@@ -30,9 +29,7 @@ from typing import IO, NamedTuple
 
 from bouncetui.model import ScanError
 
-# Names of a folder are read and sorted this many at a time ...
-NAME_BLOCK = 10000
-# ... and its files listed this many at a time (the first come out after this many stat calls).
+# A folder's files are listed this many at a time (the first come out after this many stat calls).
 BATCH = 256
 # Decompressed data beyond this many bytes is refused (a compression bomb must not fill memory).
 MAX_DECOMPRESSED = 512 * 1024 * 1024
@@ -161,20 +158,18 @@ _BY_FD = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
 
 
 def _names(folder: str, errors: list[ScanError]) -> Iterator[tuple[int | None, list[str]]]:
-    """The names in a folder, streamed: sorted within blocks of NAME_BLOCK, so that a folder of a
-    million messages is never listed into memory at once, and the order is stable. Each block
-    comes with the folder's open descriptor (None where the system looks names up by path only)."""
+    """The names in a folder, sorted: a folder is listed in the order of its names (in a Maildir,
+    the order its messages came in), as the index lists a folder scanned before (store/listing.py),
+    whatever its size. They are read at once: about 100 bytes a name, 10 MB for 100,000 messages.
+    They come with the folder's open descriptor (None where the system looks names up by path only)."""
     fd = None
     try:
         if _BY_FD:
             fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         with os.scandir(folder if fd is None else fd) as it:
-            while True:
-                block = [entry.name for entry in itertools.islice(it, NAME_BLOCK)]
-                if not block:
-                    return
-                block.sort()
-                yield fd, block
+            names = [entry.name for entry in it]
+        names.sort()
+        yield fd, names
     except OSError as exc:
         errors.append(ScanError(folder, 0, describe_error(exc)))
     finally:

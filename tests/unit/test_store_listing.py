@@ -3,6 +3,7 @@ the files a scan lists, named as it names them, in its order, a screenful first.
 
 from __future__ import annotations
 
+import random
 import threading
 from pathlib import Path
 
@@ -32,6 +33,13 @@ def tree(root: Path) -> Path:
     return root
 
 
+def insert(conn, rows: list[tuple[str, str, str]]) -> None:
+    """File rows (path, hashes, token words) in the index, as if a scan had left them."""
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO files (path, size, mtime, uniq, hashes, tokens) VALUES (?, 1, 1.0, NULL, ?, ?)", rows)
+    conn.execute("COMMIT")
+
+
 def scanned(store: Store, root: str) -> list[str]:
     """The files a scan of `root` lists, in its order (the scan fills the index)."""
     list(store.scan([root]))
@@ -47,6 +55,26 @@ def test_the_listing_is_in_the_order_a_scan_lists_the_folder(store, tmp_path):
     order = scanned(store, root)
     assert order.index(root + "/b/x1") < order.index(root + "/b 2/y") < order.index(root + "/b.txt")  # as named
     assert sum(listed(store, root), []) == order
+
+
+def test_a_folder_of_more_than_ten_thousand_messages_is_in_the_same_order_cold_and_warm(store, tmp_path):
+    """A scan lists a big folder in the order of its names (not in blocks of names in the order
+    the system gives them), as the index does when it is opened again."""
+    names = ["%d.M%dP1.host:2,S" % (1700000000 + i, i) for i in range(10_050)]
+    random.Random(5).shuffle(names)  # created in another order than their names'
+    folder = tmp_path / "Maildir" / "cur"
+    folder.mkdir(parents=True)
+    (tmp_path / "Maildir" / "new").mkdir()
+    for name in names:
+        (folder / name).write_bytes(b"x")
+    cold = [entry.path for entry in iter_files(str(tmp_path / "Maildir"))]
+    assert cold == sorted(str(folder / name) for name in names)
+    conn = connect(store.path)
+    try:
+        insert(conn, [(path, "h%d" % i, "t%d" % i) for i, path in enumerate(cold)])  # each one message, one record
+    finally:
+        conn.close()
+    assert sum(listed(store, str(tmp_path / "Maildir")), []) == cold
 
 
 @pytest.mark.parametrize("first", range(1, len(TREE) + 1))
@@ -84,9 +112,7 @@ def test_only_files_whose_token_words_name_every_record_are_listed(store, tmp_pa
     rows = [("%s/mail/%02d" % (tmp_path, i), h, w) for i, (h, w) in enumerate(kinds)]
     conn = connect(store.path)
     try:
-        with conn:
-            conn.executemany("INSERT INTO files (path, size, mtime, uniq, hashes, tokens) VALUES (?, 1, 1.0, NULL, ?, ?)",
-                             rows)
+        insert(conn, rows)
         got = sum(list_files(conn, str(tmp_path / "mail")), [])
     finally:
         conn.close()
