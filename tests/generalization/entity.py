@@ -85,6 +85,17 @@ class Entity:
         return [s for s in self.segments or () if isinstance(s, Entity)]
 
 
+def group_fields(block: bytes) -> list[bytes]:
+    """The lines of a header block, each field with its folded continuation lines."""
+    fields: list[bytes] = []
+    for line in block.split(b"\n"):
+        if line[:1] in (b" ", b"\t") and fields:
+            fields[-1] += b"\n" + line
+        else:
+            fields.append(line)
+    return fields
+
+
 def _split_head(data: bytes) -> tuple[bytes, list[bytes], bytes, bytes]:
     """(From_ line, fields, head_end, body)."""
     prefix = b""
@@ -100,12 +111,7 @@ def _split_head(data: bytes) -> tuple[bytes, list[bytes], bytes, bytes]:
         head, head_end, body = data, b"", b""
     else:
         head, head_end, body = data[: at + 1], b"\n", data[at + 2:]
-    fields: list[bytes] = []
-    for line in head.split(b"\n"):
-        if line[:1] in (b" ", b"\t") and fields:
-            fields[-1] += b"\n" + line
-        else:
-            fields.append(line)
+    fields = group_fields(head)
     # the split leaves one empty string after the last newline of the block
     if fields and fields[-1] == b"":
         fields.pop()

@@ -9,7 +9,7 @@ import quopri
 import re
 from collections.abc import Callable
 
-from tests.generalization.entity import Entity
+from tests.generalization.entity import Entity, group_fields
 from tests.generalization.entity import tree_transform as _tree
 
 DSN_TYPES = ("message/delivery-status", "message/global-delivery-status")
@@ -59,13 +59,7 @@ def _dsn_blocks(entity: Entity) -> list[list[bytes]]:
     body = entity.body
     entity.extra["dsn_lead"] = body[: len(body) - len(body.lstrip(b"\n"))]
     for chunk in re.split(rb"\n\n+", body.strip(b"\n")):
-        fields: list[bytes] = []
-        for line in chunk.split(b"\n"):
-            if line[:1] in (b" ", b"\t") and fields:
-                fields[-1] += b"\n" + line
-            else:
-                fields.append(line)
-        blocks.append(fields)
+        blocks.append(group_fields(chunk))
     entity.extra["dsn"] = blocks
     return blocks
 
