@@ -42,6 +42,14 @@ _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
 _CLEAN_RUN = re.compile(
     r"(?:From [^\n]*+(?:\n|\Z))?(?:(?:(?!--)[\041-\071\073-\176]++:|[\t ])[^\n]*+(?:\n|\Z))*+")
 _FIELD = re.compile(r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)\n?")
+# Report parts whose body is field blocks, not MIME parts (decode.check_structure does not count
+# what they hold; the decoders read them as text).
+TEXT_REPORT_TYPES = (
+    "message/delivery-status",
+    "message/global-delivery-status",
+    "message/feedback-report",
+    "message/disposition-notification",
+)
 _MUTATORS = ("__setitem__", "__delitem__", "set_raw", "replace_header", "add_header", "set_param",
              "del_param", "set_type", "set_boundary", "set_charset", "set_default_type")
 
@@ -58,6 +66,9 @@ class Part(email.message.Message):
     _index: dict[str, object] | None = None
     _ctype: str | None = None
     _ascii = False  # every header value is an ASCII string (set by the parser, forgotten on change)
+    # Of a tree this parser built: (its parts, the depth of the deepest) as decode.check_structure
+    # counts them (the root at depth 0, nothing inside a report part's field blocks); None else.
+    _shape: tuple[int, int] | None = None
 
     def get(self, name, failobj=None):  # type: ignore[override]
         index = self._index
@@ -214,7 +225,7 @@ class _Reader:
     regular expression compiled per boundary (each message has its own, so nothing is reused).
     """
 
-    __slots__ = ("text", "pos", "end", "stack", "last", "found")
+    __slots__ = ("text", "pos", "end", "stack", "last", "found", "parts", "depth", "deepest", "counting")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -223,6 +234,10 @@ class _Reader:
         self.stack: list[str | None] = []
         self.last: email.message.Message | None = None
         self.found: dict[str, tuple[int, int]] = {}
+        self.parts = 0  # the parts begun so far, not counting those inside a report part
+        self.depth = 0  # of the part being read
+        self.deepest = 0
+        self.counting = True  # False inside a report part
 
     def at_stop(self, pos: int) -> bool:
         """Whether the line at `pos` ends the current part (it matches an entry of the stack)."""
@@ -307,6 +322,7 @@ def parse(data: bytes) -> email.message.Message:
         return _STD_BYTES.parsebytes(data)
     if root.get_content_maintype() == "multipart" and not root.is_multipart():
         root.defects.append(errors.MultipartInvariantViolationDefect())
+    root._shape = (reader.parts, reader.deepest)
     return root
 
 
@@ -339,17 +355,28 @@ def _new(parent: email.message.Message | None, reader: _Reader) -> Part:
 def _parse_part(reader: _Reader, parent: email.message.Message | None) -> Part:
     """feedparser._parsegen: one message (or part) from the reader's position to its false end."""
     msg = _new(parent, reader)
+    if reader.counting:
+        reader.parts += 1
+        if reader.depth > reader.deepest:
+            reader.deepest = reader.depth
     if not _read_clean_headers(reader, msg):
         _read_headers(reader, msg)
     ctype = msg.get_content_type()
-    if ctype == "message/delivery-status":
-        _parse_field_blocks(reader, msg)
-    elif ctype.startswith("message/"):
-        _parse_part(reader, msg)
+    reader.depth += 1
+    if ctype.startswith("message/"):
+        counting = reader.counting
+        if ctype in TEXT_REPORT_TYPES:
+            reader.counting = False
+        if ctype == "message/delivery-status":
+            _parse_field_blocks(reader, msg)
+        else:
+            _parse_part(reader, msg)
+        reader.counting = counting
     elif ctype.startswith("multipart/"):
         _parse_multipart(reader, msg)
     else:
         msg.set_payload(reader.rest())
+    reader.depth -= 1
     return msg
 
 

@@ -32,7 +32,9 @@ def shape(msg: email.message.Message) -> tuple:
 
 def assert_same_tree(data: bytes) -> None:
     data = normalize_newlines(data)
-    assert shape(mimeparse.parse(data)) == shape(STANDARD.parsebytes(data))
+    parsed = mimeparse.parse(data)
+    assert shape(parsed) == shape(STANDARD.parsebytes(data))
+    assert parsed._shape in (None, walked_shape(parsed))  # None: the standard parser built it
 
 
 EDGE_CASES = [
@@ -108,6 +110,38 @@ def test_delivery_status_blocks_parse_like_the_standard_library(lines: list[str]
     else:
         text = "Content-Type: message/delivery-status\n\n" + body
     assert_same_tree(text.encode("utf-8"))
+
+
+def walked_shape(msg: email.message.Message) -> tuple[int, int]:
+    """(parts, deepest) as decode.check_structure walks a tree: report parts' insides not counted."""
+    parts, deepest, stack = 0, 0, [(msg, 0)]
+    while stack:
+        part, depth = stack.pop()
+        parts, deepest = parts + 1, max(deepest, depth)
+        if type(part._payload) is list and part.get_content_type() not in mimeparse.TEXT_REPORT_TYPES:
+            stack.extend((sub, depth + 1) for sub in part._payload if hasattr(sub, "is_multipart"))
+    return parts, deepest
+
+
+REPORT_LINES = st.sampled_from([
+    "", "--b", "--b--", "--c", "--c--", "X-A: 1", "plain words", "Final-Recipient: rfc822; a@b",
+    "Content-Type: multipart/mixed; boundary=b", "Content-Type: multipart/alternative; boundary=c",
+    "Content-Type: message/rfc822", "Content-Type: message/delivery-status", "Content-Type: message/feedback-report",
+    "Content-Type: message/global-delivery-status", "Content-Type: multipart/digest; boundary=c",
+])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(REPORT_LINES, max_size=40))
+def test_parts_and_depth_are_counted_as_check_structure_counts_them(lines: list[str]) -> None:
+    msg = mimeparse.parse("\n".join(["Content-Type: multipart/mixed; boundary=b", *lines, ""]).encode())
+    assert msg._shape == walked_shape(msg)
+
+
+def test_sample_mail_parts_and_depth_are_counted_as_check_structure_counts_them() -> None:
+    for path in sorted(p for sub in ("cur", "new") for p in (SAMPLE_MAIL / sub).iterdir()):
+        msg = mimeparse.parse(normalize_newlines(path.read_bytes()))
+        assert msg._shape in (None, walked_shape(msg))
 
 
 def test_part_caches_follow_header_changes() -> None:
