@@ -3,6 +3,8 @@ changed (for the status bar).
 
 - `pieces` cuts big items (a CachedFiles chunk, a Withdrawn) to at most `size` files each:
   the main thread adds one batch of them between two keys.
+- `built` builds the cached records a rescan gives (mostly messages a mail client renamed, whose
+  rows are there already: the list would build them on its own thread to note their new place).
 - `FullRescan` turns a backend's rescan that gives every record again (the plain scan, the store
   without its cache) into what changed against the rows on screen, as the store's own rescan
   gives it: records seen as they are left out, a record changed under its token withdrawn before
@@ -36,6 +38,16 @@ def pieces(items: Iterable[Any], size: int) -> Iterator[Any]:
         make = Withdrawn if isinstance(item, Withdrawn) else (lambda part, item=item: type(item)(item.source, part))
         for start in range(0, len(files), size):
             yield make(files[start : start + size])
+
+
+def built(items: Iterable[Any]) -> Iterator[Any]:
+    """`items`, with the records of each chunk of cached records built (in the caller's thread)."""
+    for item in items:
+        build = None if isinstance(item, Withdrawn) else getattr(item, "build", None)
+        if callable(build):
+            yield from build()
+        else:
+            yield item
 
 
 class FullRescan:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bouncetui.model import Bounce, make_token
 from bouncetui.store.records import CachedFiles
 from bouncetui.tui.records import RecordSet, Withdrawn
-from bouncetui.tui.rescan import FullRescan, Tally, pieces
+from bouncetui.tui.rescan import FullRescan, Tally, built, pieces
 
 
 def record(n: int, origin: str = "", **changes: object) -> Bounce:
@@ -59,3 +59,14 @@ def test_the_tally_says_nothing_changed_and_counts_a_row_back_from_before_as_new
     assert tally.summary({7}) == "nothing changed"
     tally.revived([7, 8])
     assert tally.summary({9}) == "+1 new, 1 changed, -1 gone"
+
+
+def test_chunks_of_cached_records_are_built_before_they_reach_the_list():
+    class Chunk:
+        files = [("/m/1", "h1", "t1"), ("/m/2", "h2", "t2")]
+
+        def build(self):
+            return [record(1), record(2)]
+
+    gone = Withdrawn([("/m/3", ["t3"])])
+    assert list(built([Chunk(), gone, record(4)])) == [record(1), record(2), gone, record(4)]

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from bouncetui.tui.backend import LISTED
 from bouncetui.tui.messages import ScanBatch, ScanDone, ScanListed, ScanProgress
-from bouncetui.tui.rescan import FullRescan, Tally, pieces, weight
+from bouncetui.tui.rescan import FullRescan, Tally, built, pieces, weight
 
 if TYPE_CHECKING:
     from bouncetui.tui.screens.main import MainScreen
@@ -30,6 +30,8 @@ FULL_LIST = 10_000        # counts and the scroll bar; each batch costs a layout
 PROGRESS_SECONDS = 0.5  # how often it says how far through it is (with each batch too: one redraw for both)
 RESORT_SECONDS = 1.0  # while a scan adds rows to a sorted or ranked list, it is redone this often
 BATCH_MAX = 5000  # ... or after this many records or files: the main thread adds them in ~20 ms, keys wait no longer
+RESCAN_BATCH = 2000  # a rescan's batches: records built already (see rescan.built), placed one by one
+DROP_IN_PLACE = 64  # rows taken out of an ordered list one by one, up to this many (else: a pass over it)
 WATCH_SECONDS = 3.0  # --watch: how often the mail folders are looked at (file names, sizes, times)
 
 
@@ -78,7 +80,10 @@ class Loading:
             items = self.backend.scan(on_progress, cancelled)
             if rescan and not self.backend.rescans_changes:
                 items = FullRescan(self.records).changes(items, cancelled)
-            for item in pieces(items, BATCH_MAX) if rescan else items:
+            if rescan:
+                items = built(pieces(items, RESCAN_BATCH))
+            cap = RESCAN_BATCH if rescan else BATCH_MAX
+            for item in items:
                 if item is LISTED:  # the index's rows: on screen now, then what changed
                     post(batch)
                     self.post_message(ScanListed(generation))
@@ -88,7 +93,7 @@ class Loading:
                 size += weight(item)
                 now = time.monotonic()
                 wait = BATCH_SECONDS if len(self.records) < FULL_LIST else BATCH_SECONDS_FULL
-                if first or now - last >= wait or size >= BATCH_MAX:
+                if first or now - last >= wait or size >= cap:
                     post(batch)
                     batch, size, last, first = [], 0, now, False
                 if worker.is_cancelled:
@@ -128,26 +133,41 @@ class Loading:
     def _rows_changed(self: MainScreen, revived: list[int]) -> None:
         """Rows were withdrawn (their files changed or are gone: they leave the list, their marks
         are held until the scan ends) or revived (their record came back: shown again where
-        they were, marks given back)."""
-        gone, listing = self.records.withdrawn, self.bounce_list
+        they were, marks given back). Only the rows that changed since the last call are looked
+        at: a few changes in a long list cost no pass over it."""
+        listing, withdrawn = self.bounce_list, self.records.withdrawn
+        gone = withdrawn - self._gone_shown  # withdrawn since the last call
+        self._gone_shown = set(withdrawn)
+        back = set(revived)
         lost = listing.marks & gone
         if lost:
             self._held_marks |= lost
             listing.marks -= lost
-        back = set(revived)
         if back & self._held_marks:
             listing.marks |= back & self._held_marks
             self._held_marks -= back
-        shown = [i for i in listing.shown if i not in gone and i not in back]
-        if back and (self.sort_column or self.filter_query.fuzzy):
+        current, drop = listing.current, gone | back
+        ordered = not (self.sort_column or self.filter_query.fuzzy)  # rows in index order
+        shown = listing.shown
+        if ordered and len(drop) <= DROP_IN_PLACE:
+            for index in drop:
+                at = bisect.bisect_left(shown, index)
+                if at < len(shown) and shown[at] == index:
+                    del shown[at]
+        elif drop:
+            shown = [i for i in shown if i not in drop]
+        if back and not ordered:
             self.refilter()  # their place depends on what they hold now
-        elif back:  # scan order: each goes back where its index says
+        elif back:  # each goes back where its index says
             for index in self._select(sorted(back)) if self.filter_query.terms else sorted(back):
                 bisect.insort(shown, index)
-        listing.set_shown(shown)
-        listing.forget(revived)
-        self._headers.clear()  # an edited message's headers are read again
-        self._detail_key = ()
+        listing.set_shown(shown, keep=current)
+        if back:
+            listing.forget(revived)
+            for index in back:  # an edited message's headers are read again
+                self._headers.pop(self.records.place(index), None)
+            if current in back:
+                self._detail_key = ()
         self.show_current()
 
     def on_scan_listed(self: MainScreen, message: ScanListed) -> None:
