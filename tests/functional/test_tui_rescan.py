@@ -7,13 +7,23 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from bouncetui.tui.app import BounceApp
-from bouncetui.tui.backend import ScanBackend, make_backend
-from tests.functional.tui_support import isolate, main_screen, sample_mail, screen_text, settle, sync
+from bouncetui.tui.backend import ScanBackend, StaticBackend, make_backend
+from bouncetui.tui.records import Withdrawn
+from tests.functional.tui_support import (
+    fixed_records,
+    isolate,
+    main_screen,
+    sample_mail,
+    screen_text,
+    settle,
+    sync,
+)
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bounces"
 EDITED = "cur/1763629260.M105P1.mx1:2,S"  # carol@example.com
@@ -169,3 +179,62 @@ async def test_watch_picks_up_new_and_deleted_messages_by_itself(env, maildir, m
         recipients = {r for r, _s, _f in rows(app)}
         assert "frank.new@example.com" in recipients and "erin@example.com" not in recipients
         assert "+1 new, 1 changed, -1 gone · watching" in status(app)
+
+
+class Scripted(StaticBackend):
+    """The records, then for each rescan what changed: a list of items, an Event to wait for."""
+
+    rescans_changes = True
+    pause = threading.Event()  # never set: a wait the batch interval passes in
+
+    def __init__(self, records, rescans) -> None:
+        super().__init__(records)
+        self.rescans = list(rescans)
+        self.scans = 0
+
+    def scan(self, on_progress, cancelled):
+        self.scans += 1
+        if self.scans == 1:
+            yield from super().scan(on_progress, cancelled)
+            return
+        for step in self.rescans.pop(0):
+            if isinstance(step, threading.Event):
+                step.wait(0.3 if step is self.pause else 30)
+            else:
+                yield step
+
+
+@sync
+async def test_a_row_withdrawn_in_one_batch_and_back_in_a_later_one_gets_its_place_and_mark_back(env):
+    records = fixed_records()
+    edited, deleted = records[5], records[2]
+    go_on = threading.Event()
+    withdrawn = Withdrawn([(edited.origin, [edited.token]), (deleted.origin, [deleted.token])])
+    # records[0] again changes nothing; coming after the batch interval, it sends the batch
+    steps = [withdrawn, Scripted.pause, records[0], go_on, edited.replace(reason="blocked")]
+    backend = Scripted(records, [steps])
+    app = BounceApp(backend, lang="en", keymap={})
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot, app)
+        screen = main_screen(app)
+        for index in (2, 5):
+            screen.bounce_list.cursor = index
+            await pilot.press("space")
+        screen.bounce_list.cursor = 5
+        await settle(pilot, app)
+        assert "2 marked" in status(app)
+
+        await pilot.press("R")
+        for _ in range(600):  # the withdrawal is applied; the edited record has not come yet
+            if len(screen.bounce_list.shown) == len(records) - 2:
+                break
+            await pilot.pause(0.05)
+        assert "marked" not in status(app) and 5 not in screen.bounce_list.shown
+        assert screen.current == 6  # the next row, meanwhile
+        go_on.set()
+        await settle(pilot, app)
+        assert screen.bounce_list.shown == [i for i in range(len(records)) if i != 2]
+        assert screen.bounce_list.marks == {5} and "1 marked" in status(app)
+        assert screen.current == 5 and screen.records[5].reason == "blocked"
+        assert "1 changed, -1 gone" in status(app)
+        assert "blocked" in screen_text(app)

@@ -149,6 +149,13 @@ class Loading:
         current, drop = listing.current, gone | back
         ordered = not (self.sort_column or self.filter_query.fuzzy)  # rows in index order
         shown = listing.shown
+        keep = current
+        if current in drop:  # the cursor goes to the next row that stays, and comes back with its row
+            keep = next((i for i in shown[listing.cursor :] if i not in drop),
+                        next((i for i in reversed(shown[: listing.cursor]) if i not in drop), None))
+            self._held_cursor = (current, keep)
+        elif self._held_cursor and self._held_cursor[0] in back and self._held_cursor[1] == current:
+            keep = self._held_cursor[0]
         if ordered and len(drop) <= DROP_IN_PLACE:
             for index in drop:
                 at = bisect.bisect_left(shown, index)
@@ -161,12 +168,12 @@ class Loading:
         elif back:  # each goes back where its index says
             for index in self._select(sorted(back)) if self.filter_query.terms else sorted(back):
                 bisect.insort(shown, index)
-        listing.set_shown(shown, keep=current)
+        listing.set_shown(shown, keep=keep)
         if back:
             listing.forget(revived)
             for index in back:  # an edited message's headers are read again
                 self._headers.pop(self.records.place(index), None)
-            if current in back:
+            if keep in back:
                 self._detail_key = ()
         self.show_current()
 
@@ -193,6 +200,7 @@ class Loading:
         self.scanning = False
         self.scan_done_at = time.monotonic()
         self._held_marks.clear()  # rows still withdrawn now are gone
+        self._held_cursor = None
         if self._listed_generation != message.generation:
             self.full_list_at = self.scan_done_at
         elapsed = self.scan_done_at - self.scan_started

@@ -105,6 +105,7 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
         self.tally: Tally | None = None  # what the running rescan changed
         self._held_marks: set[int] = set()  # marks of rows a running rescan withdrew (given back if revived)
         self._gone_shown: set[int] = set()  # withdrawn rows already taken out of the list
+        self._held_cursor: tuple[int, int | None] | None = None  # (withdrawn row, where the cursor went)
         self._freeze_at = FREEZE_RECORDS  # records count at which the next gc.freeze() happens
         self._last_refilter = 0.0
         self._warned: set[str] = set()
