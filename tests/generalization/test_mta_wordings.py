@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bouncetui import decode
 
 EXIM = """\
@@ -82,3 +84,18 @@ def test_a_notice_from_a_mailer_daemon_by_its_display_name_needs_no_return_path(
     for head in ("Return-Path: <>\n", ""):
         (record,) = decode((head + OPENSMTPD).encode())
         assert (record.decodedby, record.recipient, record.reason) == ("OpenSMTPD", "friend@example.net", "expired")
+
+
+INTERMAIL = Path(__file__).resolve().parents[1] / "decode" / "fixtures" / "unseen" / "intermail"
+
+
+def test_intermail_notices_from_any_operator():
+    """Openwave InterMail's "Mail System Error - Returned Mail" notices, which au sends too, from
+    another ISP: the server's reason after "Recipient: <a>", or the software's own sentence."""
+    (record,) = decode((INTERMAIL / "recipient-reason.eml").read_bytes())
+    assert (record.decodedby, record.recipient, record.reason, record.deliverystatus, record.messageid) == (
+        "InterMail", "nobody@example.org", "userunknown", "5.1.1", "h-9@example.com")
+    assert record.diagnosticcode == "5.1.1 <nobody@example.org>... User unknown"
+    (record,) = decode((INTERMAIL / "not-delivered-within-days.eml").read_bytes())
+    assert (record.decodedby, record.recipient, record.reason) == ("InterMail", "friend@example.org", "expired")
+    assert "not responding" in record.diagnosticcode

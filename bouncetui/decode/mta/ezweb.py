@@ -35,11 +35,13 @@ SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"The user\(s\) account is disabled\.?", re.I), "suspend"),
     (re.compile(r"The user\(s\) account is temporarily limited\.?", re.I), "suspend"),
     (re.compile(r"The user\(s\) account is temporarily over quota\.?", re.I), "mailboxfull"),
-    (re.compile(r"Your message was not delivered within \d+ days and \d+ hours\.?(?:\s*Remote host is not responding\.?)?", re.I),
-     "expired"),
+    (re.compile(r"Your message was not delivered within \d+ days?(?: and \d+ hours?)?[.:]?"
+                r"(?:\s*(?:Remote host|Host \S+) is not responding\.?)?", re.I), "expired"),
     (re.compile(r"Each of the following recipients was rejected by a remote\s+mail server\.?", re.I), ""),
     (re.compile(r"The following recipients did not receive this message:?", re.I), ""),
 )
+# "Recipient: <a>" then "Reason:    5.1.1 <a>... User unknown": the remote server's words
+_REASON = re.compile(r"^\s*Reason:\s*([^\n]+)", re.IGNORECASE | re.MULTILINE)
 _COMMANDS = {"RCPT": "RCPT", "MAIL": "MAIL", "DATA": "DATA", "EHLO": "EHLO", "HELO": "HELO"}
 
 
@@ -57,6 +59,12 @@ _SAID_CODE = re.compile(r":\s*[245]\d\d\b")
 def decode(message: Message) -> Report | None:
     if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
+    return decode_notice(message, NAME)
+
+
+def decode_notice(message: Message, name: str) -> Report | None:
+    """The notice's recipients, diagnostics and stated reasons, whoever sent it (au, or another
+    operator of the same Openwave/InterMail software); `name` is the decodedby value."""
     body = message.body
     head, _ = cut(body, _ORIGINAL)
     sentence, reason = _sentence(head)
@@ -72,7 +80,7 @@ def decode(message: Message) -> Report | None:
             if not delivery.diagnostic:
                 delivery.diagnostic = collapse(said.split(">:", 1)[-1]) if said else sentence
             delivery.reason = delivery.reason or reason
-        return Report(NAME, deliveries, message.original, per_message)
+        return Report(name, deliveries, message.original, per_message)
     # "Recipient: <a>" sections, each with its own transcript; else bare addresses sharing the sentence.
     marks = list(_RECIPIENT_LINE.finditer(head))
     sections = [
@@ -83,18 +91,19 @@ def decode(message: Message) -> Report | None:
         sections = [(a, "") for a in (bare_address(line) for line in head.split("\n")) if a]
     if not sections:
         return None
-    report = Report(NAME, original=original_of(message, body, _ORIGINAL))
+    report = Report(name, original=original_of(message, body, _ORIGINAL))
     seen: set[str] = set()
     for recipient, section in sections:
         if recipient.lower() in seen:
             continue
         seen.add(recipient.lower())
         step = _TRANSCRIPT.search(section)
+        said = _REASON.search(section) if step is None else None
         report.deliveries.append(
             Delivery(
                 recipient=recipient,
                 action="failed",
-                diagnostic=collapse(step.group("reply")) if step else sentence,
+                diagnostic=collapse(step.group("reply")) if step else collapse(said.group(1)) if said else sentence,
                 command=_COMMANDS.get(step.group("cmd"), "") if step else "",
                 reason=reason,
             )
