@@ -10,10 +10,8 @@ fits the terminal's width, cuts long fields with an ellipsis and neutralises con
 
 from __future__ import annotations
 
-import csv
 import json
 import operator
-import shutil
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -107,6 +105,8 @@ def write_json_rows(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequen
 
 def write_csv_rows(rows: Iterable[dict[str, Any]], out: IO[str], fields: Sequence[str] = ()) -> int:
     """A header of `fields`, then one line per row (see csv_value); keys not in `fields` are left out."""
+    import csv  # here: JSON Lines, what a rescan mostly writes, needs neither csv nor shutil
+
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
     writer.writeheader()
     n = 0
@@ -148,6 +148,8 @@ def write_table_rows(rows: Iterable[Any], out: IO[str], columns: Layout) -> int:
 
 def terminal_width(minimum: int) -> int:
     """The terminal's width (120 when there is none), at least `minimum`."""
+    import shutil
+
     return max(shutil.get_terminal_size((120, 24)).columns, minimum)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -80,6 +79,8 @@ def time_budget(seconds: float) -> Iterator[None]:
 @contextlib.contextmanager
 def _thread_budget(seconds: float) -> Iterator[None]:
     """A watchdog that raises BudgetExpired in this thread if the block outlives `seconds`."""
+    import ctypes  # here, not at the top: a rescan from the cache decodes nothing
+
     target = threading.get_ident()
     lock = threading.Lock()
     state = {"inside": True, "fired": False}

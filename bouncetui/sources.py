@@ -15,10 +15,7 @@ unchanged files; `read_file` reads one file into its messages.
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import io
-import lzma
 import os
 import re
 import stat
@@ -34,11 +31,27 @@ BATCH = 256
 # Decompressed data beyond this many bytes is refused (a compression bomb must not fill memory).
 MAX_DECOMPRESSED = 512 * 1024 * 1024
 
-_MAGIC = (
-    (b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw)),
-    (b"BZh", bz2.BZ2File),
-    (b"\xfd7zXZ\x00", lzma.LZMAFile),
-)
+
+def _gunzip(raw: IO[bytes]) -> IO[bytes]:
+    import gzip  # the decompressors are imported when a compressed file is met (not by a rescan)
+
+    return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+
+
+def _bunzip2(raw: IO[bytes]) -> IO[bytes]:
+    import bz2
+
+    return bz2.BZ2File(raw)  # type: ignore[return-value]
+
+
+def _unxz(raw: IO[bytes]) -> IO[bytes]:
+    import lzma
+
+    return lzma.LZMAFile(raw)  # type: ignore[return-value]
+
+
+_MAGIC = ((b"\x1f\x8b", _gunzip), (b"BZh", _bunzip2), (b"\xfd7zXZ\x00", _unxz))
+
 # An mbox separator: "From " at the start of a line, after the start or an empty line.
 # A From_ line with its asctime date ("From sender Thu Jul  2 12:05:05 2020") separates messages
 # even where the writer left no empty line before it.
@@ -81,8 +94,18 @@ def iter_messages(path: str) -> Iterator[RawMessage | ScanError]:
             continue
         try:
             yield from read_file(entry.path)
-        except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        except Exception as exc:
+            if not is_read_error(exc):
+                raise
             yield ScanError(entry.path, 0, describe_error(exc))
+
+
+def is_read_error(exc: BaseException) -> bool:
+    """True for what reading a file may raise: OSError, a truncated or corrupt compressed file."""
+    if isinstance(exc, (OSError, EOFError, ValueError)):
+        return True
+    lzma = sys.modules.get("lzma")  # imported by now if an xz file was read
+    return lzma is not None and isinstance(exc, lzma.LZMAError)
 
 
 def iter_files(path: str) -> Iterator[FileEntry | ScanError]:

@@ -100,7 +100,14 @@ def _record_builder() -> Callable[[str, int, list], Bounce]:
     return env["build"]
 
 
-bounce = _record_builder()
+def _first_bounce(origin: str, position: int, row: list) -> Bounce:
+    """bounce() on its first call: makes the function _record_builder makes, then calls it."""
+    global bounce
+    bounce = _record_builder()
+    return bounce(origin, position, row)
+
+
+bounce = _first_bounce  # Bounce(origin, position, *row), made on first use (JSON Lines builds no record)
 parse = json.JSONDecoder().raw_decode  # json.loads without its wrapper: a third faster on small records
 
 

@@ -248,3 +248,13 @@ def test_a_message_file_at_the_size_limit_is_read_and_one_byte_more_is_refused(t
     assert [m.data for m in read_file(str(path), size)] == [path.read_bytes()]
     with pytest.raises(ValueError, match="size limit of %d bytes" % (size - 1)):
         list(read_file(str(path), size - 1))
+
+
+@pytest.mark.parametrize("compress", [gzip.compress, bz2.compress, lzma.compress])
+def test_a_damaged_compressed_file_is_reported_and_the_scan_goes_on(tmp_path, compress):
+    packed = compress(msg(1) * 50)
+    (tmp_path / "a-damaged").write_bytes(packed[: len(packed) // 2] + b"\0" * 64)
+    (tmp_path / "b.eml").write_bytes(msg(2))
+    items = list(iter_messages(str(tmp_path)))
+    assert isinstance(items[0], ScanError) and items[0].origin == str(tmp_path / "a-damaged")
+    assert subjects(items[1:]) == ["2"]
