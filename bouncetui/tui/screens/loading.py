@@ -18,6 +18,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from bouncetui.tui.backend import LISTED
+from bouncetui.tui.folder_watch import FolderWatch
 from bouncetui.tui.messages import ScanBatch, ScanDone, ScanListed, ScanProgress
 from bouncetui.tui.rescan import FullRescan, Tally, built, pieces, weight
 
@@ -246,14 +247,12 @@ class Loading:
 
     @work(thread=True, exclusive=True, group="watch")
     def watch_worker(self: MainScreen) -> None:
-        """Look at the folders (names, sizes, times; nothing read); rescan when they changed."""
-        from bouncetui.sources import iter_files
-
+        """Look at the folders (their times and names, small folders' files; nothing read, see
+        folder_watch.py); rescan when they changed."""
+        if self._folder_watch is None:
+            self._folder_watch = FolderWatch(self.backend.paths)
         try:
-            signature = hash(tuple(
-                (entry.path, getattr(entry, "size", 0), getattr(entry, "mtime", 0))
-                for path in self.backend.paths for entry in iter_files(path)
-            ))
+            signature = self._folder_watch.signature()
         except Exception:  # a folder that vanished for a moment: look again next time
             return
         if self._watch_signature is not None and signature != self._watch_signature:

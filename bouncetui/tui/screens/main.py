@@ -30,6 +30,7 @@ from textual.widgets import Footer, Header, Input
 
 from bouncetui.tui import actions, filtering, fuzzy, prefs
 from bouncetui.tui.backend import Backend
+from bouncetui.tui.folder_watch import FolderWatch
 from bouncetui.tui.maillog_view import LogView, link_text
 from bouncetui.tui.records import RecordSet
 from bouncetui.tui.rescan import Tally
@@ -101,6 +102,7 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
         self._headers_version = 0
         self._detail_key: tuple[Any, ...] = ()
         self._watch_signature: int | None = None
+        self._folder_watch: FolderWatch | None = None  # made by the first --watch look
         self._records_before_scan = 0
         self.tally: Tally | None = None  # what the running rescan changed
         self._held_marks: set[int] = set()  # marks of rows a running rescan withdrew (given back if revived)
