@@ -199,6 +199,20 @@ _JA_LABELS = frozenset({"iso-2022-jp", "shift_jis", "shift-jis", "x-sjis", "cp93
 _JA_CHAR = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
+def _reword(m: re.Match[bytes], target: str, codec: str) -> bytes:
+    """An encoded word with Japanese text, written again in the target charset (B encoding)."""
+    from bouncetui.decode.message import decode_header
+
+    text = decode_header(m.group(0).decode("ascii"))
+    if not _JA_CHAR.search(text):
+        return m.group(0)
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        return m.group(0)
+    return b"=?" + target.upper().encode() + b"?B?" + base64.b64encode(data) + b"?="
+
+
 def _transcode(target: str, label: bool = True) -> Callable[[Entity], bool]:
     from bouncetui.decode.message import decode_bytes
 
@@ -230,6 +244,11 @@ def _transcode(target: str, label: bool = True) -> Callable[[Entity], bool]:
                 rb'(?i);?\s*charset\s*=\s*(?:"[^"]*"|[^\s;"]+)',
                 (b"; charset=" + target.encode()) if label else b"", value, count=1))
             changed = True
+        if changed:
+            for entity in root.walk():
+                for i, raw in enumerate(entity.fields):
+                    if b"=?" in raw:
+                        entity.fields[i] = _ENCODED_WORD.sub(lambda m: _reword(m, target, codec), raw)
         return changed
 
     func.__name__ = "to_" + codec + ("" if label else "_unlabelled")
