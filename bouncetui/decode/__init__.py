@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import email.message
 import re
+from collections.abc import Set
 from types import ModuleType
 
 from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834, sniff
@@ -47,10 +48,14 @@ _QUOTED_HEADER = re.compile(r"^>+ ?(?:From|Date|Subject|To|Return-Path|Received)
 _QUOTE = re.compile(r"^>+ ?", re.M)
 
 
-def header_names(message: Message) -> set[str]:
+def header_names(message: Message) -> Set[str]:
     """The names of the message's own header fields, lowered: `name in header_names(message)` when
-    `message.msg.get(name)` finds a field (it compares names lowered)."""
-    return {name.lower() for name in message.msg.keys()}
+    `message.msg.get(name)` finds a field (it compares names lowered). For a tree of mimeparse
+    Parts, the keys of the index its get() reads (no set built)."""
+    msg = message.msg
+    if isinstance(msg, Part):
+        return msg.names()
+    return {name.lower() for name in msg.keys()}
 
 
 def find_report(message: Message) -> Report | None:

@@ -22,6 +22,7 @@ import email.message
 import email.parser
 import email.policy
 import re
+from collections.abc import KeysView
 
 POLICY = email.policy.compat32
 _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
@@ -86,6 +87,13 @@ class Part(email.message.Message):
                         index[lowered] = fetch(key, value)
             self._index = index
         return index.get(name.lower(), failobj)
+
+    def names(self) -> KeysView[str]:
+        """The names of its fields, lowered: the keys of the index get() reads (`name in
+        part.names()` when get(name) finds a field), with no set built of them."""
+        if self._index is None:
+            self.get("")
+        return self._index.keys()
 
     def __getitem__(self, name):
         return self.get(name)

@@ -205,12 +205,21 @@ def answers(msg: email.message.Message) -> list:
 ])
 def test_part_answers_are_the_standard_librarys(data: bytes) -> None:
     assert answers(mimeparse.parse(data)) == answers(STANDARD.parsebytes(data))
+    assert_names_are_the_lowered_keys(mimeparse.parse(data))
+
+
+def assert_names_are_the_lowered_keys(msg: email.message.Message) -> None:
+    for part in msg.walk():
+        assert set(part.names()) == {name.lower() for name in part.keys()}
+        part["X-Added-Later"] = "1"  # the index is read again after a change
+        assert set(part.names()) == {name.lower() for name in part.keys()}
 
 
 def test_sample_mail_answers_are_the_standard_librarys() -> None:
     for path in sorted(p for sub in ("cur", "new") for p in (SAMPLE_MAIL / sub).iterdir()):
         data = normalize_newlines(path.read_bytes())
         assert answers(mimeparse.parse(data)) == answers(STANDARD.parsebytes(data))
+        assert_names_are_the_lowered_keys(mimeparse.parse(data))
 
 
 def test_sample_mail_parses_like_the_standard_library() -> None:
