@@ -14,6 +14,7 @@ from tests.generalization.entity import tree_transform as _tree
 
 DSN_TYPES = ("message/delivery-status", "message/global-delivery-status")
 _DSN_TYPES = DSN_TYPES
+_HEADER_TYPES = ("text/rfc822-headers", "message/rfc822-headers", "message/global-headers")
 _ENCODED_WORD = re.compile(rb"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
 
 
@@ -42,11 +43,12 @@ def _fold(raw: bytes, width: int, lead: bytes) -> bytes:
 
 
 def _header_blocks(root: Entity):
-    """Every header block: each entity's fields, and each field block of a delivery-status part
-    (as (entity, index of the block)); yields lists that the caller changes in place."""
+    """Every header block: each entity's fields, each field block of a delivery-status part, and
+    the returned headers of a text/rfc822-headers part; yields lists the caller changes in place."""
     for entity in root.walk():
         yield entity.fields
-        if entity.content_type in _DSN_TYPES and entity.segments is None and entity.child is None:
+        if (entity.content_type in _DSN_TYPES + _HEADER_TYPES and entity.segments is None
+                and entity.child is None and entity.cte in ("", "7bit", "8bit", "binary")):
             blocks = _dsn_blocks(entity)
             yield from blocks
             entity.extra["dsn"] = blocks
