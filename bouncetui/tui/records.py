@@ -266,22 +266,28 @@ class RecordSet:
             self._build(indexes[at : at + BUILD_CHUNK])
 
     def _build(self, indexes: Sequence[int]) -> None:
+        """Build the records at `indexes` not built yet: their refs are read under the lock, the
+        records made without it (a row drawn meanwhile does not wait for them), then kept under
+        it unless built, or given another ref (revived), meanwhile."""
         with self._lock:
-            items = self._items
-            groups: dict[int, tuple[Any, list[int], list[Ref]]] = {}
+            items, refs = self._items, self._refs
+            groups: dict[int, tuple[Any, list[tuple[int, Any]], list[Ref]]] = {}
             for i in indexes:
                 if items[i] is None:
                     source, ref = self._ref(i)
                     group = groups.get(id(source))
                     if group is None:
                         group = groups[id(source)] = (source, [], [])
-                    group[1].append(i)
+                    group[1].append((i, refs.get(i)))
                     group[2].append(ref)
-            for source, wanted, refs in groups.values():
-                for i, record in zip(wanted, source.build(refs)):
-                    items[i] = record
-                    self._refs.pop(i, None)
-                    self._pending -= 1
+        made = [(wanted, source.build(refs_)) for source, wanted, refs_ in groups.values()]
+        with self._lock:
+            for wanted, records in made:
+                for (i, was), record in zip(wanted, records):
+                    if items[i] is None and refs.get(i) is was:
+                        items[i] = record
+                        refs.pop(i, None)
+                        self._pending -= 1
             if not self._pending:
                 self._chunks.clear()  # nothing more to build from them: their memory goes
                 self._starts.clear()
@@ -289,14 +295,16 @@ class RecordSet:
     def build_some(self, count: int = BUILD_CHUNK) -> None:
         """Build up to `count` of the records not built yet, the first first (a worker's step)."""
         with self._lock:
-            items, i, end = self._items, self._cursor, len(self._items)
-            wanted: list[int] = []
+            items, start, end = self._items, self._cursor, len(self._items)
+            i, wanted = start, []
             while i < end and len(wanted) < count:
                 if items[i] is None:
                     wanted.append(i)
                 i += 1
-            self._build(wanted)
-            self._cursor = i
+        self._build(wanted)
+        with self._lock:  # unless a record was revived unbuilt meanwhile (the next step builds it)
+            if self._cursor == start and all(items[k] is not None for k in range(start, i)):
+                self._cursor = i
 
     def built(self, indexes: Iterable[int]) -> list[Bounce]:
         """Build the records at `indexes`; the list of all records, in which those are built."""
