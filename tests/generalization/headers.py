@@ -346,3 +346,14 @@ def dispositions(root: Entity) -> bool:
             entity.fields.append(b"Content-Description: " + entity.content_type.encode())
         changed = True
     return changed
+
+
+@_tree
+def subject_encoded(root: Entity) -> bool:
+    """The whole Subject written as one UTF-8 encoded word, as a mailer does when the subject it
+    quotes has any character beyond ASCII ("=?UTF-8?B?VW5kZWxpdmVyYWJsZTog...?=")."""
+    value = root.value("Subject")
+    if not value or b"=?" in value or not value.isascii():
+        return False
+    root.set_value("Subject", b"=?UTF-8?B?" + base64.b64encode(value) + b"?=")
+    return True

@@ -449,6 +449,7 @@ TRANSFORMS: dict[str, Transform] = {
     "no_report_type": no_report_type,
     "drop_ascii_charset": drop_ascii_charset,
     "subject_tag": h.subject_tag,
+    "subject_encoded": h.subject_encoded,
     "sender_encoded_name": h.sender_encoded_name,
     "drop_return_path": h.drop_return_path,
     "dispositions": h.dispositions,
