@@ -25,6 +25,10 @@ from bouncetui.decode import jis, mimeparse
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
+# Text that is delivery-status fields from its first line: a field there, a Final- or Original-
+# Recipient and an Action or Status at the start of lines further on
+_DSN_TEXT = re.compile(r"\s*(?=[A-Za-z][\w-]*:)(?:[^\n]*\n)*?(?:Final|Original)-Recipient:", re.IGNORECASE)
+_DSN_ACTION = re.compile(r"^(?:Action|Status):", re.IGNORECASE | re.MULTILINE)
 # Tags before a subject: "[EXTERNAL]", "[SPAM]", "{Spam?}", "***SPAM***", one or more, maybe a colon
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\[\]]{1,40}\]|\{[^{}]{1,40}\}|\*{2,}[^*]{1,40}\*{2,})(?:\s*:)?)+\s*")
 _GUESSES = ("utf-8", "iso-2022-jp")  # then Shift_JIS or EUC-JP, see jis.guess_8bit
@@ -320,7 +324,16 @@ class Message:
 
     @cached_property
     def _typed_parts(self) -> list[tuple[str, email.message.Message]]:
-        return [(part.get_content_type(), part) for part in self.parts]
+        """(content type, part) of each of `parts`; a text part after the first that holds
+        delivery-status fields and nothing else is typed message/delivery-status when the message
+        has no such part (a report a client or archive saved as "details.txt")."""
+        typed = [(part.get_content_type(), part) for part in self.parts]
+        if len(typed) > 1 and not any(ctype in TEXT_REPORT_TYPES for ctype, _ in typed):
+            for i, (ctype, part) in enumerate(typed[1:], 1):
+                text = self.part_text(part) if ctype == "text/plain" else ""
+                if _DSN_TEXT.match(text) and _DSN_ACTION.search(text):
+                    typed[i] = ("message/delivery-status", part)
+        return typed
 
     def find(self, *ctypes: str) -> email.message.Message | None:
         for ctype, part in self._typed_parts:

@@ -4,6 +4,9 @@ multipart/report leaves out its report-type."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from bouncetui import decode
 
 DSN = """\
@@ -161,3 +164,19 @@ def test_a_forwarded_bounce_decodes_from_its_own_bytes():
     assert direct and direct[0][0] == "friend@example.org"
     forwarded = decode(FORWARD.format(bounce=BROKEN_DSN).encode())
     assert [(r.recipient, r.diagnosticcode, r.reason, r.deliverystatus) for r in forwarded] == direct
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "decode" / "fixtures"
+
+
+def test_a_delivery_status_part_saved_as_a_text_attachment_is_still_one():
+    """A client or archive that does not know message/delivery-status saves it as text/plain
+    ("details.txt"): a text part after the first whose lines are the report's fields is the report."""
+    for name in ("rfc/postfix-dsn-two-recipients.eml", "unseen/exim/blacklist-and-quota.eml"):
+        data = (FIXTURES / name).read_bytes()
+        saved = re.sub(rb"(?i)Content-Type: message/delivery-status",
+                       b'Content-Type: text/plain; name="details.txt"\nContent-Disposition: attachment', data, count=1)
+        assert saved != data
+        fields = ("recipient", "deliverystatus", "diagnosticcode", "reason", "lhost", "rhost", "decodedby")
+        before = [tuple(getattr(r, f) for f in fields) for r in decode(data)]
+        assert before and [tuple(getattr(r, f) for f in fields) for r in decode(saved)] == before, name

@@ -461,3 +461,19 @@ TRANSFORMS: dict[str, Transform] = {
 EXPLORATORY: dict[str, Transform] = {
     "rewrap_text": rewrap_text,
 }
+
+
+@_tree
+def dsn_as_text(root: Entity) -> bool:
+    """The delivery-status part as a text attachment ("details.txt"), as some clients and
+    archivers save a report they do not know."""
+    changed = False
+    for entity in root.walk():
+        if entity.content_type == "message/delivery-status" and entity.segments is None:
+            entity.set_value("Content-Type", b'text/plain; charset=us-ascii; name="details.txt"')
+            entity.fields.append(b'Content-Disposition: attachment; filename="details.txt"')
+            changed = True
+    return changed
+
+
+EXPLORATORY["dsn_as_text"] = dsn_as_text
