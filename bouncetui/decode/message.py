@@ -324,9 +324,9 @@ class Message:
 
     @cached_property
     def _typed_parts(self) -> list[tuple[str, email.message.Message]]:
-        """(content type, part) of each of `parts`; a text part after the first that holds
-        delivery-status fields and nothing else is typed message/delivery-status when the message
-        has no such part (a report a client or archive saved as "details.txt")."""
+        """(content type, part) of each of `parts`; a text part after the first whose text starts
+        with delivery-status fields (see _DSN_TEXT) is typed message/delivery-status when the
+        message has no such part (a report a client or archive saved as "details.txt")."""
         typed = [(part.get_content_type(), part) for part in self.parts]
         if len(typed) > 1 and not any(ctype in TEXT_REPORT_TYPES for ctype, _ in typed):
             for i, (ctype, part) in enumerate(typed[1:], 1):
