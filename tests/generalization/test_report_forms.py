@@ -180,3 +180,18 @@ def test_a_delivery_status_part_saved_as_a_text_attachment_is_still_one():
         fields = ("recipient", "deliverystatus", "diagnosticcode", "reason", "lhost", "rhost", "decodedby")
         before = [tuple(getattr(r, f) for f in fields) for r in decode(data)]
         assert before and [tuple(getattr(r, f) for f in fields) for r in decode(saved)] == before, name
+
+
+def test_a_report_inside_a_gateways_multipart_is_still_that_report():
+    """A gateway that puts the whole report inside a multipart/mixed, its footer part after it:
+    the decoders that know a report by its delivery-status part (Courier's notice, a DSN's
+    fields) still know it."""
+    from tests.generalization.transforms import TRANSFORMS
+
+    for name in ("unseen/legacyservers/courier-no-such-domain.eml", "rfc/postfix-dsn-two-recipients.eml"):
+        data = (FIXTURES / name).read_bytes()
+        wrapped = TRANSFORMS["wrap_mixed_footer"](data)
+        assert wrapped is not None and b"multipart/mixed" in wrapped
+        fields = ("recipient", "deliverystatus", "diagnosticcode", "reason", "lhost", "decodedby")
+        before = [tuple(getattr(r, f) for f in fields) for r in decode(data)]
+        assert before and [tuple(getattr(r, f) for f in fields) for r in decode(wrapped)] == before, name

@@ -477,3 +477,24 @@ def dsn_as_text(root: Entity) -> bool:
 
 
 EXPLORATORY["dsn_as_text"] = dsn_as_text
+
+
+_STRUCTURE = (b"content-type", b"content-transfer-encoding")
+
+
+@_tree
+def wrap_mixed_footer(root: Entity) -> bool:
+    """A multipart report put inside a multipart/mixed with a gateway's footer part after it."""
+    if root.segments is None or not root.content_type.startswith("multipart/"):
+        return False
+    inner = Entity([f for f in root.fields if f.split(b":")[0].lower() in _STRUCTURE], b"\n", root.body,
+                   segments=root.segments, extra=dict(root.extra))
+    footer = Entity([b"Content-Type: text/plain; charset=us-ascii"], b"\n",
+                    b"This message was scanned for viruses by the gateway of example.org.")
+    root.fields[:] = [f for f in root.fields if f.split(b":")[0].lower() not in _STRUCTURE]
+    root.fields.append(b'Content-Type: multipart/mixed; boundary="gw-footer-42"')
+    root.segments = [b"", b"--gw-footer-42", inner, b"--gw-footer-42", footer, b"--gw-footer-42--", b"\n"]
+    return True
+
+
+TRANSFORMS["wrap_mixed_footer"] = wrap_mixed_footer

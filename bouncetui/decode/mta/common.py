@@ -187,6 +187,8 @@ def is_notification(message: Message) -> bool:
     a report, a notifier's sender, a null Return-Path, or an Auto-Submitted header."""
     if message.content_type == "multipart/report" or _NOTIFIER.search(message.sender):
         return True
+    if message.find("message/delivery-status", "message/global-delivery-status") is not None:
+        return True  # a report put inside another multipart (a gateway's footer part after it)
     if message.msg.get("Return-Path") is not None and message.header("Return-Path").strip() in ("", "<>"):
         return True
     return message.header("Auto-Submitted").lower().startswith("auto-")

@@ -21,7 +21,7 @@ _INBOUND = re.compile(r"\binbound-smtp\.[\w-]+\.amazonaws\.com\b", re.IGNORECASE
 
 
 def decode(message: Message) -> Report | None:
-    if not message.header("X-SES-Outgoing") or message.content_type != "multipart/report":
+    if not message.header("X-SES-Outgoing") or message.find("message/delivery-status") is None:
         return None
     per_message, deliveries = dsn(message)
     if not deliveries or not _INBOUND.search(per_message.get("reporting-mta", "")):
