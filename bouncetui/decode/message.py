@@ -27,8 +27,8 @@ _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
 # Text that is delivery-status fields from its first line: a field there, a Final- or Original-
 # Recipient and an Action or Status at the start of lines further on
-_DSN_TEXT = re.compile(r"\s*(?=[A-Za-z][\w-]*:)(?:[^\n]*\n)*?(?:Final|Original)-Recipient:", re.IGNORECASE)
-_DSN_ACTION = re.compile(r"^(?:Action|Status):", re.IGNORECASE | re.MULTILINE)
+_DSN_TEXT = re.compile(r"\s*(?=[A-Za-z][\w-]*[ \t]*:)(?:[^\n]*\n)*?(?:Final|Original)-Recipient[ \t]*:", re.IGNORECASE)
+_DSN_ACTION = re.compile(r"^(?:Action|Status)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # Tags before a subject: "[EXTERNAL]", "[SPAM]", "{Spam?}", "***SPAM***", one or more, maybe a colon
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\[\]]{1,40}\]|\{[^{}]{1,40}\}|\*{2,}[^*]{1,40}\*{2,})(?:\s*:)?)+\s*")
 _GUESSES = ("utf-8", "iso-2022-jp")  # then Shift_JIS or EUC-JP, see jis.guess_8bit
