@@ -50,6 +50,7 @@ class RecordSet:
         self._starts: list[int] = []  # ... where start is the chunk's entry here
         self._refs: dict[int, tuple[Any, Ref]] = {}  # the other unbuilt records: i -> (source, ref)
         self._pending = 0
+        self._in_flight: dict[int, threading.Event] = {}  # records being built: set once they are
         self._cursor = 0  # the records before it are all built
         self._lock = threading.RLock()  # adding and building
         self.by_token: dict[str, int] = {}
@@ -257,8 +258,8 @@ class RecordSet:
 
     # -- building ----------------------------------------------------------------------------------
     def build(self, indexes: Iterable[int]) -> None:
-        """Build the records at `indexes` that are not built yet (any thread; the lock is let go
-        between chunks, so a row drawn meanwhile waits for one chunk at most)."""
+        """Build the records at `indexes` that are not built yet (any thread; the lock is held
+        only around each chunk's build, so a row drawn meanwhile does not wait for it)."""
         if not self._pending:
             return
         indexes = indexes if isinstance(indexes, (list, range, tuple)) else list(indexes)
@@ -268,29 +269,49 @@ class RecordSet:
     def _build(self, indexes: Sequence[int]) -> None:
         """Build the records at `indexes` not built yet: their refs are read under the lock, the
         records made without it (a row drawn meanwhile does not wait for them), then kept under
-        it unless built, or given another ref (revived), meanwhile."""
+        it unless built, or given another ref (revived), meanwhile. Those another thread is
+        building are waited for, not built twice."""
+        done, others = threading.Event(), set()
+        groups: dict[int, tuple[Any, list[tuple[int, Any]], list[Ref]]] = {}
+        reentered = self._lock._is_owned()  # type: ignore[attr-defined]  # called under the lock: never wait
         with self._lock:
-            items, refs = self._items, self._refs
-            groups: dict[int, tuple[Any, list[tuple[int, Any]], list[Ref]]] = {}
+            items, refs, flight = self._items, self._refs, self._in_flight
             for i in indexes:
                 if items[i] is None:
+                    other = flight.get(i)
+                    if other is not None and not reentered:
+                        others.add(other)
+                        continue
+                    if other is None:
+                        flight[i] = done
                     source, ref = self._ref(i)
                     group = groups.get(id(source))
                     if group is None:
                         group = groups[id(source)] = (source, [], [])
                     group[1].append((i, refs.get(i)))
                     group[2].append(ref)
-        made = [(wanted, source.build(refs_)) for source, wanted, refs_ in groups.values()]
-        with self._lock:
-            for wanted, records in made:
-                for (i, was), record in zip(wanted, records):
-                    if items[i] is None and refs.get(i) is was:
-                        items[i] = record
-                        refs.pop(i, None)
-                        self._pending -= 1
-            if not self._pending:
-                self._chunks.clear()  # nothing more to build from them: their memory goes
-                self._starts.clear()
+        made: list[tuple[list[tuple[int, Any]], list[Bounce]]] = []
+        try:
+            for source, wanted, wanted_refs in groups.values():
+                made.append((wanted, source.build(wanted_refs)))
+        finally:
+            with self._lock:
+                for wanted, records in made:
+                    for (i, was), record in zip(wanted, records):
+                        if items[i] is None and refs.get(i) is was:
+                            items[i] = record
+                            refs.pop(i, None)
+                            self._pending -= 1
+                for _source, wanted, _refs in groups.values():
+                    for i, _was in wanted:
+                        if flight.get(i) is done:
+                            del flight[i]
+                if not self._pending:
+                    self._chunks.clear()  # nothing more to build from them: their memory goes
+                    self._starts.clear()
+            done.set()
+        for other in others:
+            other.wait()
 
     def build_some(self, count: int = BUILD_CHUNK) -> None:
         """Build up to `count` of the records not built yet, the first first (a worker's step)."""

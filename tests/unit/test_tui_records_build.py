@@ -16,10 +16,12 @@ class GatedSource:
     def __init__(self) -> None:
         self.gate = threading.Event()
         self.entered = threading.Event()
+        self.built: list[str] = []  # the tokens of every record made
 
     def build(self, refs):
         self.entered.set()
         assert self.gate.wait(30)
+        self.built += [ref[4] for ref in refs]
         return [Bounce(origin, position, token=token, recipient="%s@example.jp" % token)
                 for origin, position, _digest, _k, token in refs]
 
@@ -62,3 +64,45 @@ def test_a_record_withdrawn_while_being_built_stays_withdrawn_and_the_rest_are_b
     assert rows.withdrawn == {2} and rows.live == 5
     rows.build_all()
     assert rows.pending == 0 and [rows[i].token for i in range(6) if i not in rows.withdrawn] == ["t0", "t1", "t3", "t4", "t5"]
+
+
+def test_records_another_thread_is_building_are_waited_for_not_built_twice():
+    source = GatedSource()
+    rows = RecordSet()
+    rows.add([listing(source, 10)])
+    builder = threading.Thread(target=rows.build_some)  # the background build
+    builder.start()
+    try:
+        assert source.entered.wait(30)
+        reader = threading.Thread(target=rows.build, args=(range(10),))  # a filter wanting them all
+        reader.start()
+        reader.join(0.5)
+        assert reader.is_alive()  # waiting for them
+    finally:
+        source.gate.set()
+        builder.join(30)
+    reader.join(30)
+    assert not reader.is_alive() and rows.pending == 0
+    assert sorted(source.built) == sorted("t%d" % i for i in range(10))  # each made once
+
+
+def test_a_lookup_under_the_lock_during_a_build_builds_what_it_needs_instead_of_waiting():
+    """(RecordSet.known reads a record while holding the lock the builder needs to finish.)"""
+    source = GatedSource()
+    rows = RecordSet()
+    rows.add([listing(source, 4)])
+    builder = threading.Thread(target=rows.build_some)
+    builder.start()
+    try:
+        assert source.entered.wait(30)
+        answers: list[str] = []
+        record = Bounce("/mail/cur/0001", 1, token="t1", recipient="t1@example.jp")
+        checker = threading.Thread(target=lambda: answers.append(rows.known("t1", record)))
+        checker.start()
+        source.gate.set()  # (the checker's own build passes the gate too)
+        checker.join(30)
+        assert answers == ["same"]
+    finally:
+        source.gate.set()
+        builder.join(30)
+    assert rows.pending == 0
