@@ -19,7 +19,6 @@ gone by then (another bouncetui emptied the cache) is decoded again from its mes
 from __future__ import annotations
 
 import json
-import operator
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -175,16 +174,15 @@ class CachedLines:
         (TextIOWrapper encodes each: most lines are ASCII, and a copy of the whole text joined is
         stored as wide as its widest character)."""
         messages = self.messages
-        texts = list(map(_text, messages))
-        # One line per message, formatted in C; then the messages with several records, and those
-        # with a record the own domains mark, are written again one by one.
-        lines = list(map(LINE.__mod__, zip(map(encode_basestring, map(_origin, messages)),
-                                           map(_position, messages), texts)))
+        enc = encode_basestring
+        # One line per message (an f-string is built in one allocation); then the messages with
+        # several records, and those with a record the own domains mark, are written again one by one.
+        lines = [f'{{"origin":{enc(origin)},"position":{position:d}{text}}}\n' for origin, position, text in messages]
         foreign = self.foreign
         if foreign is None:
-            again = [i for i, text in enumerate(texts) if "\n" in text]
+            again = [i for i, message in enumerate(messages) if "\n" in message[2]]
         else:
-            again = [i for i, text in enumerate(texts)
+            again = [i for i, (_, _, text) in enumerate(messages)
                      if "\n" in text or (text.endswith(NOT_MARKED) and foreign(senderdomain(text)))]
         count = len(lines)
         for i in again:
@@ -199,8 +197,6 @@ class CachedLines:
         return lines, count
 
 
-LINE = '{"origin":%s,"position":%d%s}\n'  # a record's line from its encoded origin, position and text
-_origin, _position, _text = (operator.itemgetter(i) for i in range(3))
 
 
 def usable(hashes: Sequence[str], words: Sequence[str]) -> bool:
