@@ -164,8 +164,8 @@ class Loading:
                     del shown[at]
         elif drop:
             shown = [i for i in shown if i not in drop]
-        if back and not ordered:
-            self.refilter()  # their place depends on what they hold now
+        if (back and not ordered) or self.filtering:
+            self.refilter()  # their place depends on what they hold now; a query running ran without this
         elif back:  # each goes back where its index says
             for index in self._select(sorted(back)) if self.filter_query.terms else sorted(back):
                 bisect.insort(shown, index)

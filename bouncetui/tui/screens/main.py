@@ -96,6 +96,7 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
         self.scan_started = 0.0
         self.scan_done_files = (0, 0)
         self.filter_generation = 0
+        self.filtering = False  # a query (or sort) is running in a worker
         self._detail_timer: Timer | None = None
         self._title_timer: Timer | None = None
         self._headers: dict[tuple[str, int], tuple[list[tuple[str, str]] | None, str]] = {}

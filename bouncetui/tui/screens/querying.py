@@ -55,6 +55,7 @@ class Querying:
     def refilter(self: MainScreen) -> None:
         """Run the query (and sort) in a worker; the newest query's answer wins."""
         self.filter_generation += 1
+        self.filtering = True
         self._last_refilter = time.monotonic()
         self.filter_worker(self.filter_generation, self.filter_query, self.sort_column, self.sort_reverse,
                            len(self.records))
@@ -100,6 +101,7 @@ class Querying:
     def on_filter_result(self: MainScreen, message: FilterResult) -> None:
         if message.generation != self.filter_generation:
             return
+        self.filtering = False
         self.filter_applied_at = time.monotonic()
         bar = self.query_one(FilterBar)
         if message.shown is None:
