@@ -229,7 +229,18 @@ def part_text(part: email.message.Message) -> str:
                 if isinstance(body, str) and body.strip():
                     lines.append(unsurrogate(body).rstrip("\n"))
                 blocks.append("\n".join(lines))
-        return "\n\n".join(blocks) + "\n"
+        text = "\n\n".join(blocks) + "\n"
+        cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+        if cte in _DECODED_CTES and part.get_content_type() in TEXT_REPORT_TYPES:
+            # report fields sent in base64 or QP (RFC 6533 allows it for the global types): the
+            # parser read the encoded lines as fields; their text is what they encode
+            data = text.encode("utf-8", "surrogateescape")
+            if cte == "base64":
+                data = decode_b(b"".join(data.split()))[0]
+            elif cte == "quoted-printable":
+                data = quopri.decodestring(data)
+            return decode_bytes(normalize_newlines(data), part.get_content_charset() or "utf-8")
+        return text
     raw = payload_bytes(part)
     if raw is None:
         raw = str(part.get_payload()).encode("ascii", "surrogateescape")

@@ -195,3 +195,22 @@ def test_a_report_inside_a_gateways_multipart_is_still_that_report():
         fields = ("recipient", "deliverystatus", "diagnosticcode", "reason", "lhost", "decodedby")
         before = [tuple(getattr(r, f) for f in fields) for r in decode(data)]
         assert before and [tuple(getattr(r, f) for f in fields) for r in decode(wrapped)] == before, name
+
+
+def test_report_fields_sent_in_base64_or_quoted_printable_are_the_fields():
+    """RFC 6533 lets message/global-delivery-status (and MTAs let message/delivery-status) travel
+    in base64 or QP: the fields are what the encoding holds, not its encoded lines."""
+    import base64
+    import quopri
+
+    data = (FIXTURES / "rfc" / "postfix-dsn-two-recipients.eml").read_bytes()
+    head, sep, rest = data.partition(b"Content-Type: message/delivery-status\n\n")
+    fields_text, boundary, tail = rest.partition(b"\n--")
+    fields = ("recipient", "deliverystatus", "diagnosticcode", "reason", "lhost", "rhost", "decodedby")
+    before = [tuple(getattr(r, f) for f in fields) for r in decode(data)]
+    assert sep and len(before) == 2
+    for cte, encoded in (("base64", base64.encodebytes(fields_text)), ("quoted-printable", quopri.encodestring(fields_text))):
+        for ctype in (b"message/delivery-status", b"message/global-delivery-status"):
+            sent = (head + b"Content-Type: " + ctype + b"\nContent-Transfer-Encoding: " + cte.encode() + b"\n\n"
+                    + encoded.rstrip(b"\n") + boundary + tail)
+            assert [tuple(getattr(r, f) for f in fields) for r in decode(sent)] == before, (cte, ctype)

@@ -498,3 +498,18 @@ def wrap_mixed_footer(root: Entity) -> bool:
 
 
 TRANSFORMS["wrap_mixed_footer"] = wrap_mixed_footer
+
+
+@_tree
+def dsn_base64(root: Entity) -> bool:
+    """The delivery-status part's fields sent in base64, as RFC 6533 allows for
+    message/global-delivery-status and some MTAs do for message/delivery-status too."""
+    changed = False
+    for entity in root.walk():
+        if entity.content_type in h.DSN_TYPES and entity.segments is None and entity.cte in ("", "7bit", "8bit"):
+            _recode(entity, "base64", entity.body)
+            changed = True
+    return changed
+
+
+EXPLORATORY["dsn_base64"] = dsn_base64
