@@ -198,14 +198,17 @@ _FIELDS = (
     "reason", "hardbounce", "rhost", "lhost", "command", "messageid", "subject", "listid", "feedbacktype",
     "decodedby", "token", "backscatter", "trace",
 )
-_BY_POSITION = _FIELDS == tuple(f.name for f in dataclasses.fields(Bounce))
 
 
-def _record(*values: object) -> Bounce:
-    return Bounce(*values) if _BY_POSITION else Bounce(**dict(zip(_FIELDS, values)))  # type: ignore[arg-type]
+def _by_name(*values: object) -> Bounce:
+    return Bounce(**dict(zip(_FIELDS, values)))  # type: ignore[arg-type]
 
+
+_record = Bounce if _FIELDS == tuple(f.name for f in dataclasses.fields(Bounce)) else _by_name
 
 HARD_RULE = "userunknown, hostunknown and hasmoved are hard; notaccept unless the code is 4xx"
+# The action a report that states none took, by the status class.
+_ACTION_OF_CLASS = {"2": "delivered", "4": "delayed", "5": "failed"}
 
 
 def assemble(report: Report, message: Message, origin: str, position: int) -> list[Bounce]:
@@ -215,6 +218,11 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
     listid = _original_header(report, "List-Id")
     when = parse_date(message.header("Date"))
     fallback = when or received_date(message) or parse_date(_original_header(report, "Date")) or (0, "+0000")
+    # the same for every recipient of the report
+    senderdomain = domain_of(addresser)
+    tag = spam_tag(subject)
+    backscatter_why = "spam tag %r in the original's subject" % tag if tag else ""
+    reporting_host = None  # the Reporting-MTA's host, read for the first recipient without a host of its own
     records = []
     for delivery in report.deliveries:
         recipient = clean_address(delivery.recipient) if delivery.recipient else ""
@@ -227,7 +235,7 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
         destination = domain_of(recipient)
         action = delivery.action
         if not action and status:
-            action = {"2": "delivered", "4": "delayed", "5": "failed"}.get(status[0], "")
+            action = _ACTION_OF_CLASS.get(status[0], "")
         if not action and delivery.reason not in ("feedback", "vacation"):
             action = "failed"
         diagnostic = delivery.diagnostic
@@ -236,7 +244,11 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
             delivery.diagnostictype,
         ))
         hard = is_hard(reason, status, replycode)
-        tag = spam_tag(subject)
+        lhost = delivery.lhost
+        if not lhost:
+            if reporting_host is None:
+                reporting_host = host_of(report.fields.get("reporting-mta", ""))
+            lhost = reporting_host
         trace = (
             ("decodedby", report.decodedby),
             ("status", status_why),
@@ -244,13 +256,13 @@ def assemble(report: Report, message: Message, origin: str, position: int) -> li
             ("command", command_why),
             ("reason", why),
             ("hardbounce", HARD_RULE),
-            ("backscatter", "spam tag %r in the original's subject" % tag if tag else ""),
+            ("backscatter", backscatter_why),
         )
         records.append(_record(  # in the order of _FIELDS
-            origin, position, stamp[0], stamp[1], addresser, domain_of(addresser), recipient, destination,
+            origin, position, stamp[0], stamp[1], addresser, senderdomain, recipient, destination,
             delivery.alias, action, status, replycode, diagnostic,
             delivery.diagnostictype or ("SMTP" if replycode else ""), reason, hard, delivery.rhost,
-            delivery.lhost or host_of(report.fields.get("reporting-mta", "")), command, messageid, subject,
+            lhost, command, messageid, subject,
             listid, delivery.feedbacktype, report.decodedby, make_token(addresser, recipient, stamp[0], messageid),
             bool(tag), trace,
         ))
