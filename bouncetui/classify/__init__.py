@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bouncetui.classify import providers, stages, statuscodes, wording
 from bouncetui.classify.screen import Patterns, Screen, lowered_pattern
@@ -72,10 +72,8 @@ class _Compiled:
     wording_screen: Screen  # the wording patterns that may match a (lower-cased) text
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
     marks: Patterns  # the providers' marks
-    mark_screen: Screen
     provider_of_mark: tuple[int, ...]  # a mark's index in marks -> its provider
     rules: Patterns  # every provider's rules, provider by provider
-    rule_screen: Screen
     rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rules
     # The same marks and rules for a lower-cased ASCII diagnostic, without IGNORECASE, and their
     # screens (classify/screen.py lowered_pattern): what nearly every diagnostic is searched with.
@@ -83,6 +81,16 @@ class _Compiled:
     lower_mark_screen: Screen
     lower_rules: Patterns
     lower_rule_screen: Screen
+
+    # The screens of the marks and rules as written (case-insensitive), for a diagnostic beyond
+    # ASCII: built when one first comes (a scan of ASCII reports never reads their ~230 patterns).
+    @cached_property
+    def mark_screen(self) -> Screen:
+        return Screen(self.marks.patterns, self.marks.flags)
+
+    @cached_property
+    def rule_screen(self) -> Screen:
+        return Screen(self.rules.patterns, self.rules.flags)
 
 
 @lru_cache(maxsize=1)
@@ -112,10 +120,8 @@ def compiled() -> _Compiled:
         wording_screen=Screen([p for _i, p in patterns], re.MULTILINE),
         domain_index={d: frozenset(v) for d, v in index.items()},
         marks=Patterns(marks, flags),
-        mark_screen=Screen(marks, flags),
         provider_of_mark=tuple(i for i, p in enumerate(providers.PROVIDERS) if p.mark),
         rules=Patterns(rule_patterns, flags),
-        rule_screen=Screen(rule_patterns, flags),
         rule_of=tuple(rule_of),
         lower_marks=Patterns(lower_marks, re.MULTILINE),
         lower_mark_screen=Screen(lower_marks, re.MULTILINE),
@@ -127,6 +133,7 @@ def compiled() -> _Compiled:
 def ready() -> None:
     """Compile every table now, not when first used (a fork server, before forking workers)."""
     table = compiled()
+    table.mark_screen, table.rule_screen  # noqa: B018  (built on first use)
     for patterns in (table.wording, table.marks, table.rules, table.lower_marks, table.lower_rules):
         patterns.compile_all()
 

@@ -67,7 +67,14 @@ def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
             return ()
         found = frozenset(word.lower() for word in found)
     # a word holding another of the set adds nothing: a text with it has the other one too
-    return tuple(sorted(word for word in found if not any(other in word for other in found if other != word)))
+    kept: list[str] = []
+    for word in sorted(found, key=len):
+        for shorter in kept:
+            if shorter in word:
+                break
+        else:
+            kept.append(word)
+    return tuple(sorted(kept))
 
 
 # The most strings a set may hold: a run of exact parts that would spell more is cut there.
@@ -96,13 +103,20 @@ class _Words:
     def __init__(self, insensitive: bool) -> None:
         self.insensitive = insensitive
         self.known: dict[int, frozenset[str] | None] = {}  # id of a part -> exact(part)
+        self.split: dict[int, list[tuple[tuple | None, frozenset[str] | None]]] = {}  # id -> parts
 
     def parts(self, sequence: list) -> list[tuple[tuple | None, frozenset[str] | None]]:
         """(part, exact(part)) for each part of `sequence`, a run of literal characters as one
         part (None, {the run})."""
+        key = id(sequence)
+        if key not in self.split:
+            self.split[key] = self._parts(sequence)
+        return self.split[key]
+
+    def _parts(self, sequence: list) -> list[tuple[tuple | None, frozenset[str] | None]]:
         parts: list[tuple[tuple | None, frozenset[str] | None]] = []
         literal: list[str] = []
-        for item in sequence:
+        for item in getattr(sequence, "data", sequence):  # a parsed SubPattern's list of parts
             if item[0] is _sre.LITERAL and not (self.insensitive and item[1] > 127):
                 literal.append(chr(item[1]))
                 continue
