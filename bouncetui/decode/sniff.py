@@ -61,6 +61,10 @@ _BODY_SIGN = re.compile(b"|".join(re.escape(w.encode()) for w in BODY_SIGNS) + r
 # Signs most reports show in their headers, looked for first (they are SIGN_WORDS or
 # SIGN_HEADERS too, so this only answers sooner): words anywhere, and fields at a line's start.
 _COMMON_WORDS = (b"mailer-daemon", b"postmaster", b"multipart/report")
+# Their usual spellings, looked for in the header block as it is before it is lowered (lowering
+# 2-3 kB byte by byte was ~2% of a bounce's decoding): one of them found, a lowered word is there.
+_COMMON_SPELLINGS = (b"MAILER-DAEMON", b"mailer-daemon", b"Mailer-Daemon", b"multipart/report",
+                     b"postmaster", b"Postmaster", b"POSTMASTER")
 _COMMON_FIELDS = re.compile(rb"^return-path:[ \t]*<>|^auto-submitted:", re.MULTILINE)
 _SIGN_HEADERS = frozenset(h.encode() for h in SIGN_HEADERS)
 _SIGN_FIELDS = frozenset(f.encode() for f in SIGN_FIELDS)
@@ -71,7 +75,11 @@ def may_be_report(raw: bytes) -> bool:
     if not _FIRST_FIELD.match(raw):
         return True  # no header block (a JSON notification, a fragment): nothing to go by
     end = raw.find(b"\n\n")
-    head = (raw if end < 0 else raw[:end]).lower()
+    head = raw if end < 0 else raw[:end]
+    for spelling in _COMMON_SPELLINGS:
+        if spelling in head:
+            return True  # a lowered _COMMON_WORDS word is in the lowered block
+    head = head.lower()
     if any(word in head for word in _COMMON_WORDS) or _COMMON_FIELDS.search(head):
         return True  # the usual signs of a bounce
     if not head.isascii() or b"\x1b" in head:

@@ -11,7 +11,10 @@ import importlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from bouncetui.decode import sniff
 from bouncetui.decode.message import normalize_newlines
 from bouncetui.decode.sniff import may_be_report
 from tests.conftest import SAMPLE_MAIL
@@ -107,3 +110,39 @@ def test_any_sign_of_a_report_is_decoded_as_usual(change: tuple[bytes, bytes]) -
 def test_a_message_without_a_header_block_is_decoded_as_usual() -> None:
     assert may_be_report(b'{"notificationType": "Bounce"}') is True
     assert may_be_report(b"\nHi Bob, lunch?\n") is True
+
+
+def lowered_first(raw: bytes) -> bool:
+    """may_be_report as it read the header block before _COMMON_SPELLINGS: lowered first."""
+    if not sniff._FIRST_FIELD.match(raw):
+        return True
+    end = raw.find(b"\n\n")
+    head = (raw if end < 0 else raw[:end]).lower()
+    if any(word in head for word in sniff._COMMON_WORDS) or sniff._COMMON_FIELDS.search(head):
+        return True
+    if not head.isascii() or b"\x1b" in head:
+        return True
+    for m in sniff._FIELD.finditer(head):
+        name = m.group(1)
+        if name in sniff._SIGN_HEADERS or name.startswith(b"x-ms-exchange-crosstenant-"):
+            return True
+        if name in sniff._SIGN_FIELDS and sniff._SIGN_WORD.search(m.group(2)):
+            return True
+    return end >= 0 and bool(sniff._BODY_SIGN.search(raw[end + 2:].lower()))
+
+
+WORDS = st.sampled_from([b"mailer-daemon", b"postmaster", b"multipart/report", b"alice", b"lunch", b"<>"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([b"From", b"Return-Path", b"Content-Type", b"X-Note", b"Subject"]),
+                          WORDS, st.lists(st.booleans(), min_size=16, max_size=16)), max_size=4),
+       st.booleans())
+def test_the_usual_spellings_answer_as_the_lowered_block_does(fields, body: bool) -> None:
+    """A word found in one of its usual spellings answers True at once; whatever its case, the
+    answer is the one the lowered block gives."""
+    lines = []
+    for name, word, upper in fields:
+        lines.append(name + b": " + bytes(c - 32 if up and 97 <= c <= 122 else c for c, up in zip(word, upper)))
+    raw = b"\n".join(lines or [b"Subject: Lunch"]) + (b"\n\nSee you there.\n" if body else b"")
+    assert may_be_report(raw) == lowered_first(raw)
