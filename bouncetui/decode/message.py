@@ -388,13 +388,14 @@ class Message:
     def folded(self) -> str:
         """What a decoder's SIGNS are looked for in, folded (see `fold`): the names of the bounce's
         own header fields, its decoded subject, its body, and its first text/plain part when that
-        is not in the body."""
+        is not in the body; each run of whitespace made one blank, so that a phrase a mailer wrapped
+        onto two lines is found as one."""
         body = self.body
         plain = self.text_of("text/plain")
         texts = ["\n".join(self.msg.keys()), self.subject, body]
         if plain and plain not in body:
             texts.append(plain)
-        return fold("\n".join(texts))
+        return " ".join(fold("\n".join(texts)).split())
 
     def mentions(self, words: tuple[str, ...]) -> bool:
         """Whether any of these lowercase ASCII words is in `folded`."""

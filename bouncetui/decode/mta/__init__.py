@@ -8,8 +8,8 @@ that recognises its MTA by a header comes before those that recognise theirs by 
 A decoder that recognises its reports by wording declares it as `SIGNS`: lowercase ASCII words
 (literal parts of its patterns), one of which every message it recognises contains. `find_report`
 offers such a decoder only a message whose `Message.folded` text (the names of its header
-fields, the decoded subject, the body and the first text/plain part, case-folded) mentions a
-sign, so most messages skip most decoders after a substring test or two instead of a few regular
+fields, the decoded subject, the body and the first text/plain part, case-folded, each run of
+whitespace one blank, so that a sign wrapped onto two lines is found) mentions a sign, so most messages skip most decoders after a substring test or two instead of a few regular
 expression searches. A sign must be a word the decoder's own test needs, never a hint; a header
 is a sign by its name ("x-failed-recipients"), as header values other than the subject are not
 in that text.

@@ -11,6 +11,8 @@
 - `is_notification(message)`: whether a mail system sent it, so a person quoting a bounce in an
   ordinary mail is not taken for one (forwards are accepted by their bounce subjects instead).
 - `collapse(text)`: whitespace collapsed to single spaces.
+- `wrapped(pattern, flags)`: a pattern compiled so that each of its blanks also matches a line
+  break, as where a mailer (or a gateway) wrapped the sentence at another width.
 """
 
 from __future__ import annotations
@@ -56,6 +58,33 @@ _MORE_STAGES = (
 
 def collapse(text: str) -> str:
     return " ".join((text or "").split())
+
+
+# A blank of a wrapped sentence: blanks and tabs with at most one line break among them (never a
+# blank line, which ends a paragraph).
+BLANK = r"(?:[ \t]+\n?|\n)[ \t]*"
+
+
+def wrapped(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` compiled with each literal blank (outside a character class) matching `BLANK`:
+    any run of blanks, across one line break. A banner or sentence written this way is still
+    found when the text was wrapped at another width."""
+    out = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif char == " " and not in_class:
+            out.append(BLANK)
+            continue
+        out.append(char)
+    return re.compile("".join(out), flags)
 
 
 def command_of(text: str) -> str:

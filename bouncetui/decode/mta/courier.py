@@ -18,6 +18,7 @@ from bouncetui.decode.mta.common import (
     failed_step,
     find_in_notification,
     original_or_inline,
+    wrapped,
 )
 from bouncetui.decode.report import Delivery, Report
 
@@ -25,13 +26,13 @@ NAME = "Courier"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("running the courier mail server",)
 
-_BANNER = re.compile(
-    r"^This is a delivery status notification from (\S+?),?\s*\n\s*running the Courier mail server",
+_BANNER = wrapped(
+    r"^This is a delivery status notification from (\S+?),?\s+running the Courier mail server",
     re.MULTILINE | re.IGNORECASE,
 )
 _RECIPIENT = re.compile(r"^<([^>\s]+@[^>\s]+)>:\s*$", re.MULTILINE)
 _HOST = re.compile(r"^\s+([A-Za-z0-9.-]+)\s+\[[^\]]+\]:\s*$", re.MULTILINE)
-_MARKERS = (re.compile(r"^The original message follows", re.MULTILINE | re.IGNORECASE),)
+_MARKERS = (wrapped(r"^The original message follows", re.MULTILINE | re.IGNORECASE),)
 # Courier's own words when it could not look the destination up (module.esmtp/esmtpclient.c).
 OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^No such domain\.", re.IGNORECASE), "hostunknown"),

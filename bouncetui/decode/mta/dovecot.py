@@ -27,18 +27,19 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.mta.provider_common import collapse
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Dovecot"
 CYRUS = "Cyrus"  # the decodedby value of Cyrus's notifications
 
-_REJECTED = re.compile(
+_REJECTED = wrapped(
     r"^\s*Your message to <?(?P<rcpt>[^\s<>]+@[^\s<>]+?)>? was automatically rejected:?[ \t]*\n"
     r"(?P<why>[^\n]+(?:\n[^\n]+)*)",
     re.IGNORECASE | re.MULTILINE,
 )
-_CYRUS = re.compile(
+_CYRUS = wrapped(
     r"^\s*Your message was automatically rejected by Sieve\b.*?^\s*The following reason was given:\s*$\n"
     r"(?P<why>[^\n]+(?:\n[^\n]+)*)",
     re.IGNORECASE | re.MULTILINE | re.DOTALL,

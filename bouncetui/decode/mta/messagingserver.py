@@ -13,14 +13,14 @@ import re
 
 from bouncetui.decode.fields import clean_address, host_of, strip_diagnostic
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import command_of, dsn_deliveries
+from bouncetui.decode.mta.common import command_of, dsn_deliveries, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MessagingServer"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("message you sent with the following header fields",)
 
-_BANNER = re.compile(r"^This report relates to (?:a|your) message you sent with the following header fields", re.M | re.I)
+_BANNER = wrapped(r"^This report relates to (?:a|your) message you sent with the following header fields", re.M | re.I)
 _FIELD = re.compile(r"^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$", re.I)
 
 

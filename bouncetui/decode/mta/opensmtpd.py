@@ -19,6 +19,7 @@ from bouncetui.decode.mta.common import (
     dsn_deliveries,
     find_in_notification,
     original_or_inline,
+    wrapped,
 )
 from bouncetui.decode.report import Delivery, Report
 
@@ -26,14 +27,14 @@ NAME = "OpenSMTPD"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("this is the mailer-daemon, please do not reply to this e",)
 
-_BANNER = re.compile(r"^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\.", re.MULTILINE)
-_START = re.compile(r"(?:the following\s+list of recipients|the following\s+recipients?):\s*\n", re.IGNORECASE)
-_END = re.compile(
+_BANNER = wrapped(r"^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\.", re.MULTILINE)
+_START = wrapped(r"(?:the following list of recipients|the following recipients?):\s*\n", re.IGNORECASE)
+_END = wrapped(
     r"^\s*(?:Below is a copy of the original message|Please note that this is only a temporary)",
     re.MULTILINE | re.IGNORECASE,
 )
 _LINE = re.compile(r"^([^\s:]+@[^\s:]+):\s*(.*)$")
-_MARKERS = (re.compile(r"^\s*Below is a copy of the original message:?\s*$", re.MULTILINE | re.IGNORECASE),)
+_MARKERS = (wrapped(r"^\s*Below is a copy of the original message:?\s*$", re.MULTILINE | re.IGNORECASE),)
 # smtpd's own error strings that name the reason.
 _OWN_REASONS = (
     (re.compile(r"^Envelope expired", re.I), "expired"),
@@ -43,6 +44,24 @@ _OWN_REASONS = (
     # a mail loop, and a DNS failure while looking the MX up
     (re.compile(r"^Loop detected|^Temporary failure in MX lookup", re.I), "networkerror"),
 )
+
+
+def _recipient_lines(text: str) -> list[tuple[str, str]]:
+    """(address, error) of each `addr: error` line, with the lines that continue it (the error
+    wrapped at another width) joined to it; a blank line ends it."""
+    found: list[tuple[str, str]] = []
+    going = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        m = _LINE.match(stripped)
+        if m and not stripped.startswith("<") and clean_address(m.group(1)):
+            found.append((m.group(1), m.group(2)))
+            going = True
+        elif stripped and going:
+            found[-1] = (found[-1][0], found[-1][1] + " " + stripped)
+        else:
+            going = False
+    return found
 
 
 def decode(message: Message) -> Report | None:
@@ -58,16 +77,13 @@ def decode(message: Message) -> Report | None:
     fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))
     by_address = {d.recipient.lower(): d for d in reported}
     deliveries = []
-    for line in body[start.end() : end.start() if end else len(body)].split("\n"):
-        m = _LINE.match(line.strip())
-        if not m or not clean_address(m.group(1)):
-            continue
-        error = collapse(m.group(2))
+    for address, said_error in _recipient_lines(body[start.end() : end.start() if end else len(body)]):
+        error = collapse(said_error)
         said = bool(find_replycode(error[:4]))
-        dsn = by_address.get(clean_address(m.group(1)).lower(), Delivery())
+        dsn = by_address.get(clean_address(address).lower(), Delivery())
         deliveries.append(
             Delivery(
-                recipient=clean_address(m.group(1)),
+                recipient=clean_address(address),
                 action=dsn.action or ("delayed" if delayed else "failed"),
                 status=dsn.status,
                 diagnostic=error,

@@ -20,6 +20,7 @@ import re
 
 from bouncetui.decode.fields import host_of
 from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.mta.provider_common import collapse, dsn, sender_matches
 from bouncetui.decode.report import Report
 
@@ -32,9 +33,11 @@ _SENDER_WORDS = ("hotmail.", "outlook.", "live.", "msn.")  # one is in every mat
 _REPORTING = re.compile(r"\.(?:hotmail|outlook|live|msn)\.[\w.]+$", re.IGNORECASE)
 # Hotmail's own servers: a datacentre prefix, a number and a role ("BLU004-OMC3S6", "BAY182-W41").
 _HOTMAIL_HOST = re.compile(r"^[a-z]{3}\d{3}-(?:omc|smtp|w|mc)\w*(?:\.|$)", re.IGNORECASE)
-_NOTICE = re.compile(r"^\s*This is an automatically generated Delivery Status Notification\.?", re.I | re.M)
-_SENTENCE = re.compile(
-    r"^\s*((?:Delivery to the following recipients|Unable to deliver message to the following recipients)[^\n]*)$",
+_NOTICE = wrapped(r"^\s*This is an automatically generated Delivery Status Notification\.?", re.I | re.M)
+# The sentence above the list: its paragraph, whatever width it was wrapped at.
+_SENTENCE = wrapped(
+    r"^\s*((?:Delivery to the following recipients|Unable to deliver message to the following recipients)"
+    r"[^\n]*(?:\n[^\n]*\S[^\n]*)*)",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -18,15 +18,15 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, is_notification
+from bouncetui.decode.mta.common import collapse, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "X3"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("this is an automatically generated delivery status notification.",)
 
-_BANNER = re.compile(r"This is an automatically generated Delivery Status Notification\.", re.IGNORECASE)
-_START = re.compile(r"^Del[ie]very to the following recipients? (failed permanently|was aborted after [^:]*):", re.M | re.I)
+_BANNER = wrapped(r"This is an automatically generated Delivery Status Notification\.", re.IGNORECASE)
+_START = wrapped(r"^Del[ie]very to the following recipients? (failed permanently|was aborted after [^:]*):", re.M | re.I)
 _ITEM = re.compile(r"^\s*\*\s*(\S+@\S+)\s*$")
 _DETAILS = re.compile(r"Technical details:\s*\n(.*?)(?:\n={10,}|\Z)", re.DOTALL | re.IGNORECASE)
 _SMTP = re.compile(r"^SMTP:(?P<cmd>[A-Z]+) host (?P<host>\S+?):\s*(?P<reply>.*)$", re.DOTALL)

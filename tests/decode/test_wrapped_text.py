@@ -1,0 +1,85 @@
+"""A notice whose text was wrapped at another width (another version of the mailer, a gateway)
+decodes as the same notice: banners and sentences are matched with each blank standing for any run
+of blanks across one line break, and a decoder's SIGNS are found across a line break too.
+
+The hand-written notices below are written as the mailers write them and then wrapped at 40
+columns; the fixtures named here are wrapped at 60 by the transformation the metamorphic tests use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bouncetui import decode
+from bouncetui.decode.message import Message, normalize_newlines
+from bouncetui.decode.mta.common import wrapped
+from tests.decode.test_mta_outlook import DSN as OUTLOOK
+from tests.generalization.survey import differences, records
+from tests.generalization.transforms import rewrap_text
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def wrap(text: bytes, width: int = 40) -> bytes:
+    """Each line longer than `width` broken at its last blank before it, as a mailer wraps."""
+    out = []
+    for line in text.split(b"\n"):
+        while len(line) > width and b" " in line[1:width]:
+            cut = line.rfind(b" ", 1, width)
+            out.append(line[:cut])
+            line = line[cut + 1:]
+        out.append(line)
+    return b"\n".join(out)
+
+
+def test_a_blank_of_a_wrapped_pattern_matches_a_line_break_and_its_indentation():
+    pattern = wrapped(r"^This is an automatically generated Delivery Status Notification\.")
+    assert pattern.search("This is an automatically generated\n   Delivery Status Notification.")
+    assert pattern.search("This is an  automatically generated Delivery Status Notification.")
+
+
+def test_a_blank_line_still_ends_the_sentence():
+    pattern = wrapped(r"delivery status notification")
+    assert not pattern.search("delivery status\n\nnotification")
+    assert not pattern.search("delivery statusnotification")
+
+
+def test_a_blank_inside_a_character_class_stays_a_blank():
+    pattern = wrapped(r"from [^ ]+ host")
+    assert pattern.search("from relay.example\nhost")
+    assert not pattern.search("from relay example host")
+
+
+def test_a_sign_is_found_across_a_line_break():
+    message = Message.parse(b"From: MAILER-DAEMON@example.org\nSubject: failure\n\n"
+                            b"This is an automatically generated Delivery\n  Status Notification.\n")
+    assert message.mentions(("this is an automatically generated delivery status notification",))
+
+
+def test_a_wrapped_outlook_notice_is_still_outlooks_with_its_whole_sentence():
+    head, _, rest = OUTLOOK.partition(b"charset=unicode-1-1-utf-7\n")
+    text, _, rest = rest.partition(b"--H\n")
+    (record,) = decode(head + b"charset=unicode-1-1-utf-7\n" + wrap(text) + b"--H\n" + rest, "outlook.eml")
+    assert record.decodedby == "Outlook"
+    assert record.diagnosticcode == ("Unable to deliver message to the following recipients, due to being "
+                                     "unable to connect successfully to the destination mail server.")
+
+
+@pytest.mark.parametrize("name", [
+    "unseen/legacyservers/courier-dns-violates-rfc1035.eml",
+    "unseen/legacyservers/courier-no-such-domain.eml",
+    "unseen/servers/courier-rcpt.eml",
+    "unseen/legacyservers/messagingserver-illegal-host.eml",
+    "unseen/opensmtpd/opensmtpd.eml",
+    "unseen/servers/dovecot-lda-quota-reject.eml",
+    "unseen/servers/sieve-reject.eml",
+])
+def test_a_fixture_wrapped_at_60_columns_gives_the_same_records(name):
+    data = normalize_newlines((FIXTURES / name).read_bytes())
+    out = rewrap_text(data)
+    assert out is not None and out != data
+    before = records(data)
+    assert before, "the fixture is a report"
+    assert differences(before, records(out)) == []
