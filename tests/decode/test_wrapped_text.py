@@ -15,6 +15,7 @@ import pytest
 from bouncetui import decode
 from bouncetui.decode.message import Message, normalize_newlines
 from bouncetui.decode.mta.common import wrapped
+from tests.decode.test_mta_appliances import TRENDMICRO, TRENDMICRO_UNABLE
 from tests.decode.test_mta_outlook import DSN as OUTLOOK
 from tests.generalization.survey import differences, records
 from tests.generalization.transforms import rewrap_text
@@ -67,6 +68,16 @@ def test_a_wrapped_outlook_notice_is_still_outlooks_with_its_whole_sentence():
                                      "unable to connect successfully to the destination mail server.")
 
 
+@pytest.mark.parametrize("notice", [TRENDMICRO, TRENDMICRO_UNABLE])
+def test_interscans_wrapped_reply_and_sentence_are_read_whole(notice):
+    head, _, text = notice.partition(b"\n\n")
+    (before,) = decode(notice, "interscan.eml")
+    (after,) = decode(head + b"\n\n" + wrap(text), "interscan.eml")
+    assert wrap(text) != text
+    assert (after.decodedby, after.recipient, after.diagnosticcode) == (
+        "TrendMicro", before.recipient, before.diagnosticcode)
+
+
 @pytest.mark.parametrize("name", [
     "unseen/legacyservers/courier-dns-violates-rfc1035.eml",
     "unseen/legacyservers/courier-no-such-domain.eml",
@@ -75,6 +86,8 @@ def test_a_wrapped_outlook_notice_is_still_outlooks_with_its_whole_sentence():
     "unseen/opensmtpd/opensmtpd.eml",
     "unseen/servers/dovecot-lda-quota-reject.eml",
     "unseen/servers/sieve-reject.eml",
+    "unseen/exim/delay-warning.eml",
+    "unseen/servers/haraka-bounce.eml",
 ])
 def test_a_fixture_wrapped_at_60_columns_gives_the_same_records(name):
     data = normalize_newlines((FIXTURES / name).read_bytes())

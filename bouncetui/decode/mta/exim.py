@@ -27,6 +27,7 @@ from bouncetui.decode.mta.common import (
     dsn_deliveries,
     is_notification,
     original_or_inline,
+    wrapped,
 )
 from bouncetui.decode.report import Delivery, Report
 
@@ -42,26 +43,26 @@ _SUBJECTS = re.compile(
     r"(?:Mail delivery failed|Mail failure|Warning: message \S+ delayed|Delivery Status Notification)",
     re.IGNORECASE,
 )
-_BANNER = re.compile(
+_BANNER = wrapped(
     r"^This message was created automatically by (?:mail delivery software|the SMTP relay on)",
     re.MULTILINE | re.IGNORECASE,
 )
-_START = re.compile(
+_START = wrapped(
     r"(?:following\s+address(?:\(es\)|es)?\s+failed|"
     r"address(?:\(es\)|es)? to which the message has not yet been delivered (?:is|are)|"
     r"following address(?:\(es\)|es)? (?:has|have) not yet been delivered)[^\n]*:\s*\n",
     re.IGNORECASE,
 )
-_END = re.compile(
+_END = wrapped(
     r"^(?:------ |The following text was generated during the delivery attempt|"
     r"No action is required on your part|Reporting-MTA:)",
     re.MULTILINE | re.IGNORECASE,
 )
 _GENERATED_TEXT = re.compile(r"^------ (.+?)\s*-{6}\s*\n(.*?)(?=^------ |\Z)", re.MULTILINE | re.DOTALL)
 _MARKERS = (
-    re.compile(r"^-{3,} This is a copy of (?:the|your) message.*$", re.MULTILINE | re.IGNORECASE),
-    re.compile(r"^-{3,} The header of the original message is following.*$", re.MULTILINE | re.IGNORECASE),
-    re.compile(r"^-{3,} The body of the message is .*$", re.MULTILINE | re.IGNORECASE),
+    wrapped(r"^-{3,} This is a copy of (?:the|your) message.*$", re.MULTILINE | re.IGNORECASE),
+    wrapped(r"^-{3,} The header of the original message is following.*$", re.MULTILINE | re.IGNORECASE),
+    wrapped(r"^-{3,} The body of the message is .*$", re.MULTILINE | re.IGNORECASE),
 )
 _HOST = re.compile(r"\bhost\s+(\S+)\s+\[[^\]]*\](?::\d+)?:?\s*", re.IGNORECASE)
 _SMTP_ERROR = re.compile(

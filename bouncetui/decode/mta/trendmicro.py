@@ -15,15 +15,19 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, is_notification
+from bouncetui.decode.mta.common import collapse, command_of, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "TrendMicro"
 
+# The reply runs to the next blank line or exchange line (it may have been wrapped at another width).
 _SENT = re.compile(r"^Sent <<< (?P<cmd>RCPT TO|MAIL FROM|DATA)\b:?\s*<?(?P<rcpt>[^>\s]*)>?\s*\n"
-                   r"Received >>> (?P<reply>.*)$", re.MULTILINE | re.IGNORECASE)
+                   r"Received >>> (?P<reply>.*(?:\n(?!Sent <<<|Received >>>)[^\n]*\S.*)*)$",
+                   re.MULTILINE | re.IGNORECASE)
 UNABLE_REASON = "userunknown"  # what InterScan's "Unable to deliver message to <a>" notice means
-_UNABLE = re.compile(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^.\n]*\.?)", re.IGNORECASE)
+# The sentence to its full stop, across the line breaks of a wrapped paragraph.
+_UNABLE = wrapped(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^.\n]*(?:\n[^.\n]*[^.\s][^.\n]*)*\.?)",
+                  re.IGNORECASE)
 
 
 def decode(message: Message) -> Report | None:
