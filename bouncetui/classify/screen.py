@@ -90,6 +90,10 @@ def _spell(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | Non
     """Each of `heads` followed by each of `tails`; None when that makes more than EXACT_MAX."""
     if len(heads) * len(tails) > EXACT_MAX:
         return None
+    if heads == _NOTHING or tails == _NOTHING:  # the other one, as it is (most calls)
+        return tails if heads == _NOTHING else heads
+    if len(heads) == 1 and len(tails) == 1:
+        return frozenset({next(iter(heads)) + next(iter(tails))})
     return frozenset(head + tail for head in heads for tail in tails)
 
 
