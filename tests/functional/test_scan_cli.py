@@ -117,3 +117,14 @@ def test_table_neutralises_escape_sequences(tmp_path, capsys):
     (tmp_path / "evil.eml").write_bytes(raw)
     code, out, _ = run(capsys, "scan", "--format", "table", str(tmp_path))
     assert code == 0 and "\x1b" not in out and "\x07" not in out
+
+
+def test_a_command_run_in_process_leaves_the_garbage_collector_as_it_was(capsys):
+    import gc
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    assert main(["scan", "--no-cache", "--format", "jsonl", DSN]) == 0
+    assert capsys.readouterr().out.count("\n") == 2
+    with pytest.raises(SystemExit):  # a usage error too
+        main(["scan", "--format", "nope", DSN])
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
