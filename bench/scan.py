@@ -106,9 +106,24 @@ def build_mbox(target: Path, seeds: list[bytes], count: int) -> Path:
     return target
 
 
+# Linux lists each thread's children in /proc/PID/task/TID/children (CONFIG_PROC_CHILDREN); without
+# it, every process's parent is read from /proc/*/stat (more work for this process while it samples).
+CHILDREN_LISTS = os.path.exists("/proc/self/task/%d/children" % os.getpid())
+
+
 def _children(pid: int) -> list[int]:
-    """The child processes of `pid` (Linux /proc/PID/task/*/children), [] when it is gone."""
+    """The child processes of `pid`, [] when it is gone."""
     found: list[int] = []
+    if not CHILDREN_LISTS:
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open("/proc/%s/stat" % entry) as fh:
+                        if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                            found.append(int(entry))
+                except (OSError, IndexError, ValueError):
+                    continue
+        return found
     try:
         for task in os.listdir("/proc/%d/task" % pid):
             with open("/proc/%d/task/%s/children" % (pid, task)) as fh:
