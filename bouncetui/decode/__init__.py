@@ -39,8 +39,17 @@ DECODERS: tuple[ModuleType, ...] = (arf, *mta.DECODERS, rfc3464, fallback, rfc38
 PREFILTER = True
 # Each decoder with the words it needs and the header fields one of which it needs (empty: offered
 # every message).
-_SIGNS: tuple[tuple[ModuleType, tuple[str, ...], frozenset[str]], ...] = tuple(
+_Entry = tuple[ModuleType, tuple[str, ...], frozenset[str]]
+_SIGNS: tuple[_Entry, ...] = tuple(
     (decoder, tuple(getattr(decoder, "SIGNS", ())), frozenset(getattr(decoder, "HEADERS", ()))) for decoder in DECODERS
+)
+_SPECIFIC = _SIGNS[: len(mta.DECODERS) + 1]  # feedback reports and the MTAs' own decoders
+_GENERIC = _SIGNS[len(mta.DECODERS) + 1 :]  # RFC 3464, plain text, auto-replies
+# The MTAs' decoders with signs of several words, those signs only.
+_WRAPPABLE: tuple[_Entry, ...] = tuple(
+    (decoder, tuple(s for s in signs if " " in s.strip()), headers)
+    for decoder, signs, headers in _SPECIFIC
+    if any(" " in s.strip() for s in signs)
 )
 
 _FORWARDED = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*:", re.I)
@@ -59,10 +68,24 @@ def header_names(message: Message) -> Set[str]:
 
 
 def find_report(message: Message) -> Report | None:
-    """The first decoder's report for this message, or None when it is not a report."""
+    """The first decoder's report for this message, or None when it is not a report.
+
+    A message no MTA's decoder recognises is offered again, before the generic decoders, to those
+    whose signs of several words it mentions only once each run of whitespace is one blank: a
+    banner that another version of the mailer (or a gateway) wrapped onto two lines."""
+    report = _first_report(message, _SPECIFIC, False)
+    if report is None and PREFILTER:
+        report = _first_report(message, _WRAPPABLE, True)
+    return report if report is not None else _first_report(message, _GENERIC, False)
+
+
+def _first_report(message: Message, entries: tuple[_Entry, ...], wrapped: bool) -> Report | None:
+    """The first report of these decoders; with `wrapped`, only of those whose signs the message
+    mentions once its whitespace runs are collapsed and not before (the others had their turn)."""
     folded = None  # message.folded, read when the first decoder with signs is reached
     names = None  # header_names(message), likewise
-    for decoder, signs, headers in _SIGNS:
+    raw = ""
+    for decoder, signs, headers in entries:
         if headers and PREFILTER:
             if names is None:
                 names = header_names(message)
@@ -71,11 +94,15 @@ def find_report(message: Message) -> Report | None:
         if signs and PREFILTER:
             if folded is None:
                 folded = message.folded
+                if wrapped:
+                    raw, folded = folded, " ".join(folded.split())
             for word in signs:  # message.mentions(signs), without a call per decoder
                 if word in folded:
                     break
             else:
                 continue  # the decoder would not recognise it
+            if wrapped and any(word in raw for word in signs):
+                continue  # offered already
         report = decoder.decode(message)
         if report is not None and report.deliveries:
             return report

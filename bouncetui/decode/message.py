@@ -388,14 +388,13 @@ class Message:
     def folded(self) -> str:
         """What a decoder's SIGNS are looked for in, folded (see `fold`): the names of the bounce's
         own header fields, its decoded subject, its body, and its first text/plain part when that
-        is not in the body; each run of whitespace made one blank, so that a phrase a mailer wrapped
-        onto two lines is found as one."""
+        is not in the body."""
         body = self.body
         plain = self.text_of("text/plain")
         texts = ["\n".join(self.msg.keys()), self.subject, body]
         if plain and plain not in body:
             texts.append(plain)
-        return " ".join(fold("\n".join(texts)).split())
+        return fold("\n".join(texts))
 
     def mentions(self, words: tuple[str, ...]) -> bool:
         """Whether any of these lowercase ASCII words is in `folded`."""

@@ -62,13 +62,29 @@ def collapse(text: str) -> str:
 
 # A blank of a wrapped sentence: blanks and tabs with at most one line break among them (never a
 # blank line, which ends a paragraph).
-BLANK = r"(?:[ \t]+\n?|\n)[ \t]*"
+BLANK = r"[ \t]*[ \t\n][ \t]*"
+_PATTERN_API = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "pattern", "flags")
+
+
+class Wrapped:
+    """A pattern compiled on its first use (a banner's pattern, with a blank class for each blank,
+    costs several times a plain one to compile, and most runs meet few of the MTAs): then its
+    methods are the compiled pattern's own, looked up with no call in between."""
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source, self._flags = source, flags
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - called once, for the first method asked for
+        compiled = re.compile(self._source, self._flags)
+        for attr in _PATTERN_API:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
 
 
 def wrapped(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern` compiled with each literal blank (outside a character class) matching `BLANK`:
-    any run of blanks, across one line break. A banner or sentence written this way is still
-    found when the text was wrapped at another width."""
+    """`pattern` with each literal blank (outside a character class) matching `BLANK`: any run of
+    blanks, across one line break. A banner or sentence written this way is still found when the
+    text was wrapped at another width. Compiled on first use (see `Wrapped`)."""
     out = []
     in_class = escaped = False
     for char in pattern:
@@ -84,7 +100,7 @@ def wrapped(pattern: str, flags: int = 0) -> re.Pattern[str]:
             out.append(BLANK)
             continue
         out.append(char)
-    return re.compile("".join(out), flags)
+    return Wrapped("".join(out), flags)  # type: ignore[return-value] - it answers as a Pattern does
 
 
 def command_of(text: str) -> str:
