@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from bouncetui.classify import providers, stages, statuscodes, wording
-from bouncetui.classify.screen import Patterns, Screen, lowered_pattern
+from bouncetui.classify.screen import Patterns, Screen, alternatives, lowered_pattern
 from bouncetui.model import fast_construction
 
 _SUCCESS = frozenset({"delivered", "relayed", "expanded"})
@@ -71,7 +71,7 @@ class _Compiled:
     reason_of: tuple[int, ...]  # the index in `reasons` of each wording pattern's reason
     wording_screen: Screen  # the wording patterns that may match a (lower-cased) text
     domain_index: dict[str, frozenset[int]]  # a provider domain -> the providers that list it
-    marks: Patterns  # the providers' marks
+    marks: Patterns  # the providers' marks, each alternative of one on its own (screen.alternatives)
     provider_of_mark: tuple[int, ...]  # a mark's index in marks -> its provider
     rules: Patterns  # every provider's rules, provider by provider
     rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rules
@@ -110,7 +110,10 @@ def compiled() -> _Compiled:
     for p in providers.PROVIDERS:
         rule_of.append(tuple(range(len(rule_patterns), len(rule_patterns) + len(p.rules))))
         rule_patterns.extend(r.pattern for r in p.rules)
-    marks = [p.mark for p in providers.PROVIDERS if p.mark]
+    # a provider is named when one alternative of its mark matches: each searched and screened alone
+    marked = [(i, alternative) for i, p in enumerate(providers.PROVIDERS) if p.mark
+              for alternative in alternatives(p.mark)]
+    marks = [alternative for _i, alternative in marked]
     lower_marks = [lowered_pattern(p) for p in marks]
     lower_rules = [lowered_pattern(p) for p in rule_patterns]
     return _Compiled(
@@ -120,7 +123,7 @@ def compiled() -> _Compiled:
         wording_screen=Screen([p for _i, p in patterns], re.MULTILINE),
         domain_index={d: frozenset(v) for d, v in index.items()},
         marks=Patterns(marks, flags),
-        provider_of_mark=tuple(i for i, p in enumerate(providers.PROVIDERS) if p.mark),
+        provider_of_mark=tuple(i for i, _alternative in marked),
         rules=Patterns(rule_patterns, flags),
         rule_of=tuple(rule_of),
         lower_marks=Patterns(lower_marks, re.MULTILINE),

@@ -334,6 +334,41 @@ class Patterns:
             self[n]
 
 
+def alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` ("a|b(c|d)|[|]" -> "a", "b(c|d)", "[|]"): the text
+    matches the pattern somewhere if and only if it matches one of them somewhere. Each is searched
+    on its own (a literal start lets the engine skip ahead, an alternation does not) and screened
+    by its own words. A pattern with inline flags or named groups is left whole."""
+    if "(?" in pattern and re.search(r"\(\?[a-zA-Z]|\(\?P", pattern):
+        return [pattern]
+    found: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    in_class = False
+    class_start = 0  # where the class being read has its first member
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]" or i == class_start
+        elif char == "[":
+            in_class = True
+            class_start = i + 1 + (pattern[i + 1:i + 2] == "^")  # a "]" first in a class is literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    found.append(pattern[start:])
+    return found
+
+
 # Escapes that may stand for a letter (\x4A, \u00C0, \N{...}, \101), which lowering cannot reach.
 _LETTER_ESCAPE = re.compile(r"\\[xuUN0-7]")
 

@@ -196,3 +196,40 @@ def test_every_branch_of_every_pattern_that_matches_is_kept(name: str, patterns:
                     assert n in screen_.candidates(subject), (pattern, text)
         proven += matched
     assert proven >= 0.97 * len(patterns), "too few patterns have samples they match: %d of %d" % (proven, len(patterns))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "parts"),
+    [
+        (r"a|b(c|d)|[|]", ["a", "b(c|d)", "[|]"]),  # inside a group or a class, "|" is no split
+        (r"a\|b|c", [r"a\|b", "c"]),  # nor escaped
+        (r"[]|]|x", ["[]|]", "x"]),  # a "]" first in a class is one of its characters
+        (r"[^]|]|y", ["[^]|]", "y"]),
+        (r"x\.co/rlbounce|\bIB\d{3}\b", [r"x\.co/rlbounce", r"\bIB\d{3}\b"]),
+        (r"(?i)a|b", [r"(?i)a|b"]),  # inline flags and named groups: left whole
+        (r"(?P<x>a)|b", [r"(?P<x>a)|b"]),
+        (r"no alternatives", ["no alternatives"]),
+    ],
+)
+def test_the_top_level_alternatives_of_a_pattern(pattern: str, parts: list[str]) -> None:
+    assert screen.alternatives(pattern) == parts
+
+
+def test_a_mark_matches_where_one_of_its_alternatives_does() -> None:
+    """The marks are searched alternative by alternative: a provider is named by a text exactly
+    when its whole mark matches it (each branch spelled out by regex_samples, alone, within
+    words, in upper case; as written and lowered)."""
+    flags = re.IGNORECASE | re.MULTILINE
+    for provider in providers.PROVIDERS:
+        if not provider.mark:
+            continue
+        parts = screen.alternatives(provider.mark)
+        assert "|".join(parts) == provider.mark
+        whole, each = re.compile(provider.mark, flags), [re.compile(part, flags) for part in parts]
+        lowered = re.compile(lowered_pattern(provider.mark), re.MULTILINE)
+        each_lowered = [re.compile(lowered_pattern(part), re.MULTILINE) for part in parts]
+        for sample in regex_samples.samples(provider.mark, flags):
+            for text in (sample, "x " + sample + " x", sample.upper(), "nothing here"):
+                assert bool(whole.search(text)) == any(rx.search(text) for rx in each), (provider.name, text)
+                low = text.lower()
+                assert bool(lowered.search(low)) == any(rx.search(low) for rx in each_lowered), (provider.name, text)
