@@ -28,7 +28,7 @@ from types import ModuleType
 
 from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834, sniff
 from bouncetui.decode.assemble import assemble
-from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, normalize_newlines
+from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, fold, normalize_newlines
 from bouncetui.decode.mimeparse import Part
 from bouncetui.decode.report import Report
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits
@@ -45,11 +45,12 @@ _SIGNS: tuple[_Entry, ...] = tuple(
 )
 _SPECIFIC = _SIGNS[: len(mta.DECODERS) + 1]  # feedback reports and the MTAs' own decoders
 _GENERIC = _SIGNS[len(mta.DECODERS) + 1 :]  # RFC 3464, plain text, auto-replies
-# The MTAs' decoders with signs of several words, those signs only.
-_WRAPPABLE: tuple[_Entry, ...] = tuple(
-    (decoder, tuple(s for s in signs if " " in s.strip()), headers)
+# The MTAs' decoders with signs of several words: those signs, the longest word of each, headers.
+_WRAPPABLE: tuple[tuple[ModuleType, tuple[str, ...], tuple[str, ...], frozenset[str]], ...] = tuple(
+    (decoder, wrappable, tuple(dict.fromkeys(max(sign.split(), key=len) for sign in wrappable)), headers)
     for decoder, signs, headers in _SPECIFIC
-    if any(" " in s.strip() for s in signs)
+    for wrappable in [tuple(sign for sign in signs if " " in sign.strip())]
+    if wrappable
 )
 
 _FORWARDED = re.compile(r"^\s*(?:fwd?|fw|tr|wg|転送)\s*:", re.I)
@@ -71,20 +72,17 @@ def find_report(message: Message) -> Report | None:
     """The first decoder's report for this message, or None when it is not a report.
 
     A message no MTA's decoder recognises is offered again, before the generic decoders, to those
-    whose signs of several words it mentions only once each run of whitespace is one blank: a
-    banner that another version of the mailer (or a gateway) wrapped onto two lines."""
-    report = _first_report(message, _SPECIFIC, False)
+    whose signs of several words its notice mentions across a line break (`_wrapped_report`)."""
+    report = _first_report(message, _SPECIFIC)
     if report is None and PREFILTER:
-        report = _first_report(message, _WRAPPABLE, True)
-    return report if report is not None else _first_report(message, _GENERIC, False)
+        report = _wrapped_report(message)
+    return report if report is not None else _first_report(message, _GENERIC)
 
 
-def _first_report(message: Message, entries: tuple[_Entry, ...], wrapped: bool) -> Report | None:
-    """The first report of these decoders; with `wrapped`, only of those whose signs the message
-    mentions once its whitespace runs are collapsed and not before (the others had their turn)."""
+def _first_report(message: Message, entries: tuple[_Entry, ...]) -> Report | None:
+    """The report of the first of these decoders that recognises the message."""
     folded = None  # message.folded, read when the first decoder with signs is reached
     names = None  # header_names(message), likewise
-    raw = ""
     for decoder, signs, headers in entries:
         if headers and PREFILTER:
             if names is None:
@@ -94,15 +92,41 @@ def _first_report(message: Message, entries: tuple[_Entry, ...], wrapped: bool) 
         if signs and PREFILTER:
             if folded is None:
                 folded = message.folded
-                if wrapped:
-                    raw, folded = folded, " ".join(folded.split())
             for word in signs:  # message.mentions(signs), without a call per decoder
                 if word in folded:
                     break
             else:
                 continue  # the decoder would not recognise it
-            if wrapped and any(word in raw for word in signs):
-                continue  # offered already
+        report = decoder.decode(message)
+        if report is not None and report.deliveries:
+            return report
+    return None
+
+
+def _wrapped_report(message: Message) -> Report | None:
+    """The report of the first decoder with signs of several words that the notice (its first
+    text/plain part, else its body) mentions once each run of whitespace is one blank, and the
+    message did not before: a banner that another version of the mailer (or a gateway) wrapped
+    onto two lines. A sign's longest word is looked for first, in the notice as it is."""
+    notice = collapsed = None
+    names = None
+    for decoder, signs, anchors, headers in _WRAPPABLE:
+        if headers:
+            if names is None:
+                names = header_names(message)
+            if names.isdisjoint(headers):
+                continue
+        if notice is None:
+            notice = fold(message.text_of("text/plain") or message.body)
+        for word in anchors:
+            if word in notice:
+                break
+        else:
+            continue  # no sign of this decoder, wrapped or not
+        if collapsed is None:
+            collapsed = " ".join(notice.split())
+        if not any(sign in collapsed for sign in signs) or any(sign in message.folded for sign in signs):
+            continue  # not there, or there unwrapped and offered already
         report = decoder.decode(message)
         if report is not None and report.deliveries:
             return report
