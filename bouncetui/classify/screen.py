@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 try:  # an Aho-Corasick automaton: every word in one pass over the text
     import ahocorasick
@@ -45,7 +46,20 @@ _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters of a pattern that are 
 def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
     """Strings one of which every match of `pattern` contains, or () when no such set of strings
     of at least MIN_WORD characters is known. With re.IGNORECASE (in `flags` or in the pattern)
-    they are lower-cased, and only ASCII words are given."""
+    they are lower-cased, and only ASCII words are given.
+
+    A case-insensitive ASCII pattern has the words of its lowered form (lowered_pattern) read case-
+    sensitively: the same words, read once for the provider tables' two forms (tests prove it)."""
+    if flags & re.IGNORECASE and pattern.isascii():
+        lowered = lowered_pattern(pattern)
+        if not lowered.startswith("(?i:"):
+            return _words_needed(lowered, flags & ~re.IGNORECASE)
+    return _words_needed(pattern, flags)
+
+
+@lru_cache(maxsize=4096)
+def _words_needed(pattern: str, flags: int) -> tuple[str, ...]:
+    """words_needed, read from the pattern itself."""
     insensitive = bool(flags & re.IGNORECASE)
     plain = pattern[2:] if pattern.startswith("\\b") else pattern
     plain = plain[:-2] if plain.endswith("\\b") else plain

@@ -233,3 +233,16 @@ def test_a_mark_matches_where_one_of_its_alternatives_does() -> None:
                 assert bool(whole.search(text)) == any(rx.search(text) for rx in each), (provider.name, text)
                 low = text.lower()
                 assert bool(lowered.search(low)) == any(rx.search(low) for rx in each_lowered), (provider.name, text)
+
+
+def test_a_case_insensitive_ascii_pattern_has_the_words_of_its_lowered_form() -> None:
+    """words_needed reads a case-insensitive ASCII pattern's words from its lowered form (shared
+    with the lowered provider tables): for every provider pattern and mark, what reading the
+    pattern itself gives."""
+    table = compiled()
+    flags = re.IGNORECASE | re.MULTILINE
+    shortcut = 0
+    for pattern in table.rules.patterns + table.marks.patterns:
+        assert words_needed(pattern, flags) == screen._words_needed.__wrapped__(pattern, flags), pattern
+        shortcut += pattern.isascii() and not lowered_pattern(pattern).startswith("(?i:")
+    assert shortcut > 100  # the shortcut is taken, not merely allowed
