@@ -45,9 +45,9 @@ _SIGNS: tuple[_Entry, ...] = tuple(
 )
 _SPECIFIC = _SIGNS[: len(mta.DECODERS) + 1]  # feedback reports and the MTAs' own decoders
 _GENERIC = _SIGNS[len(mta.DECODERS) + 1 :]  # RFC 3464, plain text, auto-replies
-# The MTAs' decoders with signs of several words: those signs, the longest word of each, headers.
-_WRAPPABLE: tuple[tuple[ModuleType, tuple[str, ...], tuple[str, ...], frozenset[str]], ...] = tuple(
-    (decoder, wrappable, tuple(dict.fromkeys(max(sign.split(), key=len) for sign in wrappable)), headers)
+# The MTAs' decoders with signs of several words, those signs only.
+_WRAPPABLE: tuple[_Entry, ...] = tuple(
+    (decoder, wrappable, headers)
     for decoder, signs, headers in _SPECIFIC
     for wrappable in [tuple(sign for sign in signs if " " in sign.strip())]
     if wrappable
@@ -107,26 +107,24 @@ def _wrapped_report(message: Message) -> Report | None:
     """The report of the first decoder with signs of several words that the notice (its first
     text/plain part, else its body) mentions once each run of whitespace is one blank, and the
     message did not before: a banner that another version of the mailer (or a gateway) wrapped
-    onto two lines. A sign's longest word is looked for first, in the notice as it is."""
-    notice = collapsed = None
+    onto two lines."""
+    collapsed = None
     names = None
-    for decoder, signs, anchors, headers in _WRAPPABLE:
+    for decoder, signs, headers in _WRAPPABLE:
         if headers:
             if names is None:
                 names = header_names(message)
             if names.isdisjoint(headers):
                 continue
-        if notice is None:
-            notice = fold(message.text_of("text/plain") or message.body)
-        for word in anchors:
-            if word in notice:
+        if collapsed is None:
+            collapsed = " ".join(fold(message.text_of("text/plain") or message.body).split())
+        for sign in signs:
+            if sign in collapsed:
                 break
         else:
             continue  # no sign of this decoder, wrapped or not
-        if collapsed is None:
-            collapsed = " ".join(notice.split())
-        if not any(sign in collapsed for sign in signs) or any(sign in message.folded for sign in signs):
-            continue  # not there, or there unwrapped and offered already
+        if any(sign in message.folded for sign in signs):
+            continue  # there unwrapped: offered already
         report = decoder.decode(message)
         if report is not None and report.deliveries:
             return report

@@ -17,6 +17,7 @@ from bouncetui import decode
 from bouncetui.decode.message import normalize_newlines
 from bouncetui.decode.mta.common import wrapped
 from tests.decode.test_mta_appliances import TRENDMICRO, TRENDMICRO_UNABLE
+from tests.decode.test_mta_office365 import TEXT_ONLY as OFFICE365
 from tests.decode.test_mta_outlook import DSN as OUTLOOK
 from tests.generalization.survey import differences, records
 from tests.generalization.transforms import rewrap_text
@@ -69,6 +70,16 @@ def test_interscans_wrapped_reply_and_sentence_are_read_whole(notice):
     assert wrap(text) != text
     assert (after.decodedby, after.recipient, after.diagnosticcode) == (
         "TrendMicro", before.recipient, before.diagnosticcode)
+
+
+def test_office365s_quoted_reply_wrapped_onto_the_next_line_is_read_whole():
+    line = b"Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'"
+    assert line in OFFICE365
+    (before,) = decode(OFFICE365, "office365.eml")
+    (after,) = decode(OFFICE365.replace(line, wrap(line, 60)), "office365.eml")
+    assert after.decodedby == "Office365"
+    assert after.diagnosticcode == before.diagnosticcode == (
+        "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup")
 
 
 @pytest.mark.parametrize("name", [

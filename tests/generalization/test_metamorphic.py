@@ -2,7 +2,8 @@
 
 Each transformation of `transforms.TRANSFORMS` (re-encoding the text parts, other boundaries,
 refolded or renamed header fields, CRLF, more Received fields, other date forms, the original as
-headers only, other charset labels, Japanese text in another encoding, ...) is applied to a sample
+headers only, other charset labels, Japanese text in another encoding, the notice's text wrapped at
+another width, ...) is applied to a sample
 of the hand-written fixtures and, where ../shared exists, of the corpus: the records decoded from
 each result must equal those of the message as it is. The sample is fixed per transformation (the
 same messages on every run) and kept small; `python -m tests.generalization.survey` runs every

@@ -372,16 +372,27 @@ def forward_attached(data: bytes) -> bytes | None:
             b"\n\n--fwd-42--\n")
 
 
+# Lines a mailer copies as it got them rather than writes: a session transcript (">>> RCPT TO:<a>",
+# "<<< 550 ...", Sendmail's "<a>... Deferred: ..."), a remote server's reply line ("550-5.1.1 ...").
+# A field ("Name: value") is wrapped as a field is folded, its continuation indented by a blank.
+_COPIED = re.compile(rb"^\s*(?:>>>|<<<|\d{3}[ -]|<[^<>\s]+>\.\.\. )")
+_FIELD = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+
+
 def _rewrap(text: bytes, width: int) -> bytes:
     out = []
     for line in text.split(b"\n"):
+        if _COPIED.match(line):
+            out.append(line)
+            continue
         indent = line[: len(line) - len(line.lstrip(b" \t"))]
+        more = indent + b" " if _FIELD.match(line) else indent
         while len(line) > width:
             cut = line.rfind(b" ", len(indent) + 1, width)
             if cut <= len(indent):
                 break
             out.append(line[:cut])
-            line = indent + line[cut + 1:]
+            line = more + line[cut + 1:]
         out.append(line)
     return b"\n".join(out)
 
@@ -390,13 +401,15 @@ def _rewrap(text: bytes, width: int) -> bytes:
 def rewrap_text(root: Entity) -> bool:
     """The report's human-readable text wrapped at 60 columns, each continuation indented as its
     line (as another version of the mailer, or a relay's 8bit-to-7bit conversion, writes it); the
-    returned original left as it is."""
+    returned original and attached files left as they are."""
     changed = False
     for entity in root.walk():
         if entity.child is not None:
             break  # the returned original and what follows it
         if not _is_text_leaf(entity, root) or entity.content_type not in ("text/plain", ""):
             continue
+        if b"attachment" in (entity.value("Content-Disposition") or b"").lower():
+            continue  # a file (the original's headers saved as text): no mailer wraps it
         if entity is root:
             return False  # a text-only notice: its original follows in the same text
         data = decoded_body(entity)
@@ -448,6 +461,7 @@ TRANSFORMS: dict[str, Transform] = {
     "wrap_alternative": wrap_alternative,
     "no_report_type": no_report_type,
     "drop_ascii_charset": drop_ascii_charset,
+    "rewrap_text": rewrap_text,
     "subject_tag": h.subject_tag,
     "subject_encoded": h.subject_encoded,
     "sender_encoded_name": h.sender_encoded_name,
@@ -458,9 +472,7 @@ TRANSFORMS: dict[str, Transform] = {
 
 # Changes of another kind: what another version of the mailer might write, which the decoders do
 # not all survive yet (survey.py runs them; the tests do not).
-EXPLORATORY: dict[str, Transform] = {
-    "rewrap_text": rewrap_text,
-}
+EXPLORATORY: dict[str, Transform] = {}
 
 
 @_tree

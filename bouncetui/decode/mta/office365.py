@@ -84,10 +84,30 @@ def is_exchange_online(message: Message) -> bool:
     )
 
 
+def _quotes_joined(lines: list[str]) -> list[str]:
+    """The lines, a quoted reply that was wrapped onto the lines after it ("returned '550 5.1.10" and
+    then "RESOLVER...; Recipient not found'") joined again: up to the line its closing quote ends,
+    when one does before the next blank line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if "'" in line and not line.rstrip().endswith("'") and _RETURNED.search(line.strip()):
+            end = i
+            while end < len(lines) and lines[end].strip() and not lines[end].rstrip().endswith("'"):
+                end += 1
+            if end < len(lines) and lines[end].strip():
+                line = " ".join([line.rstrip()] + [more.strip() for more in lines[i : end + 1]])
+                i = end + 1
+        out.append(line)
+    return out
+
+
 def admin_entries(admin: str) -> list[Delivery]:
     """Deliveries from the "Diagnostic information for administrators" section."""
     entries: list[Delivery] = []
-    for line in admin.split("\n"):
+    for line in _quotes_joined(admin.split("\n")):
         if not line.strip() or _SERVER_LINE.match(line):
             continue
         address = bare_address(_ANNOTATION.sub("", line))
