@@ -17,12 +17,12 @@ from bouncetui.tui.backend import ScanBackend, StaticBackend, make_backend
 from bouncetui.tui.records import Withdrawn
 from tests.functional.tui_support import (
     fixed_records,
-    isolate,
     main_screen,
     sample_mail,
     screen_text,
     settle,
     sync,
+    until,
 )
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "bounces"
@@ -30,11 +30,6 @@ EDITED = "cur/1763629260.M105P1.mx1:2,S"  # carol@example.com
 DELETED = "cur/1763802000.M107P1.mx1:2,S"  # erin@example.com
 RENAMED = "new/1764061200.M110P1.mx1"  # grace@nowhere.example, not yet seen by the mail client
 COPIED = "cur/1763888400.M108P1.mx1:2,S"  # frank@example.com: a new message is made from it
-
-
-@pytest.fixture
-def env(monkeypatch, tmp_path):
-    return isolate(monkeypatch, tmp_path)
 
 
 @pytest.fixture
@@ -169,12 +164,10 @@ async def test_watch_picks_up_new_and_deleted_messages_by_itself(env, maildir, m
     app = BounceApp(make_backend([str(maildir)], db_path=str(env)), lang="en", keymap={}, watch=True)
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot, app)
-        await pilot.pause(0.3)  # the first look records the folder as it is
+        screen = main_screen(app)
+        await until(pilot, lambda: screen._watch_signature is not None, "the first look at the folder")
         change_the_folder(maildir)
-        for _ in range(600):
-            if "changed" in status(app):
-                break
-            await pilot.pause(0.05)
+        await until(pilot, lambda: "changed" in status(app), "the watch to rescan the changed folder")
         await settle(pilot, app)
         recipients = {r for r, _s, _f in rows(app)}
         assert "frank.new@example.com" in recipients and "erin@example.com" not in recipients
@@ -185,7 +178,6 @@ class Scripted(StaticBackend):
     """The records, then for each rescan what changed: a list of items, an Event to wait for."""
 
     rescans_changes = True
-    pause = threading.Event()  # never set: a wait the batch interval passes in
 
     def __init__(self, records, rescans) -> None:
         super().__init__(records)
@@ -199,19 +191,22 @@ class Scripted(StaticBackend):
             return
         for step in self.rescans.pop(0):
             if isinstance(step, threading.Event):
-                step.wait(0.3 if step is self.pause else 30)
+                step.wait(120)  # the test sets it (the bound only keeps a failed test from hanging)
             else:
                 yield step
 
 
 @sync
-async def test_a_row_withdrawn_in_one_batch_and_back_in_a_later_one_gets_its_place_and_mark_back(env):
+async def test_a_row_withdrawn_in_one_batch_and_back_in_a_later_one_gets_its_place_and_mark_back(env, monkeypatch):
+    from bouncetui.tui.screens import loading
+
+    monkeypatch.setattr(loading, "BATCH_SECONDS", 0)  # each item is posted as its own batch, at once
     records = fixed_records()
     edited, deleted = records[5], records[2]
     go_on = threading.Event()
     withdrawn = Withdrawn([(edited.origin, [edited.token]), (deleted.origin, [deleted.token])])
-    # records[0] again changes nothing; coming after the batch interval, it sends the batch
-    steps = [withdrawn, Scripted.pause, records[0], go_on, edited.replace(reason="blocked")]
+    # records[0] again changes nothing; the edited record comes only once the test has looked
+    steps = [withdrawn, records[0], go_on, edited.replace(reason="blocked")]
     backend = Scripted(records, [steps])
     app = BounceApp(backend, lang="en", keymap={})
     async with app.run_test(size=(140, 40)) as pilot:
@@ -224,11 +219,8 @@ async def test_a_row_withdrawn_in_one_batch_and_back_in_a_later_one_gets_its_pla
         await settle(pilot, app)
         assert "2 marked" in status(app)
 
-        await pilot.press("R")
-        for _ in range(600):  # the withdrawal is applied; the edited record has not come yet
-            if len(screen.bounce_list.shown) == len(records) - 2:
-                break
-            await pilot.pause(0.05)
+        await pilot.press("R")  # the withdrawal is applied; the edited record has not come yet
+        await until(pilot, lambda: len(screen.bounce_list.shown) == len(records) - 2, "the withdrawal's batch")
         assert "marked" not in status(app) and 5 not in screen.bounce_list.shown
         assert screen.current == 6  # the next row, meanwhile
         go_on.set()

@@ -12,7 +12,7 @@ import pytest
 from bouncetui.tui.app import BounceApp
 from bouncetui.tui.backend import StaticBackend
 from bouncetui.tui.screens.main import MainScreen
-from tests.functional.tui_support import fixed_records, isolate, settle
+from tests.functional.tui_support import fixed_records, isolate, settle, until
 
 SIZES = [(120, 40), (80, 24)]
 
@@ -43,7 +43,8 @@ def test_help_screen(snap_compare, app, size):
     async def run_before(pilot):
         await _ready(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: pilot.app.screen.title.startswith("Help"), "the help screen")
+        await settle(pilot, pilot.app)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -53,6 +54,7 @@ def test_stats_screen(snap_compare, app, size):
     async def run_before(pilot):
         await _ready(pilot)
         await pilot.press("i")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: pilot.app.screen.title.startswith("Stats"), "the stats screen")
+        await settle(pilot, pilot.app)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -1,5 +1,6 @@
 """Helpers for the explorer's Pilot and snapshot tests: isolated XDG dirs and database, a fixed
-time zone, fixed records, waiting for the scan and filter workers, and the screen as text."""
+time zone, fixed records, waiting on the app's state (the scan, its workers and timers, a condition)
+with a generous bound, never on a fixed sleep, and the screen as text."""
 
 from __future__ import annotations
 
@@ -39,31 +40,79 @@ def screen_text(app) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
-async def settle(pilot, app) -> None:
-    """Wait until the scan is over and every worker (filter, headers) has answered."""
+WAIT_SECONDS = 60.0  # the bound of every wait: a loaded machine is slow, not wrong; a hang fails
+
+
+async def until(pilot, condition, what: str, seconds: float = WAIT_SECONDS) -> None:
+    """Pause until `condition()` is true (each pause first lets the app handle every message
+    already posted to it); fail saying `what` was waited for if it is not within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("waited %.0f s for %s" % (seconds, what))
+        await pilot.pause(0.02)
+
+
+def busy(app) -> str:
+    """What the app is still doing ("" when nothing): the main screen not mounted or its first
+    scan not started, a scan running, a worker (filter, headers, build, log) pending or
+    running, or the timer after which the detail pane or the title follows the cursor or the
+    query pending."""
+    from textual.worker import WorkerState
+
     from bouncetui.tui.screens.main import MainScreen
 
-    for _ in range(1500):  # up to 30 s: a loaded machine is slow, not wrong
+    screen = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+    if screen is None or not screen.scan_generation:
+        return "the main screen and its first scan to start"
+    if screen.scanning:
+        return "the scan to end"
+    running = [w.name for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+    if running:
+        return "the workers %s to end" % ", ".join(running)
+    for timer in (screen._detail_timer, screen._title_timer):
+        if timer is not None and timer._task is not None and not timer._task.done():
+            return "the detail pane or the title to follow the cursor or the query"
+    return ""
+
+
+async def settle(pilot, app, seconds: float = WAIT_SECONDS) -> None:
+    """Wait until the scan is over, every worker has answered and every message they posted has
+    been handled: the app found doing nothing (see `busy`) twice in a row, a pause apart."""
+    deadline = time.monotonic() + seconds
+    quiet = 0
+    while quiet < 2:
         await pilot.pause(0.02)
-        screen = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
-        if screen is not None and not screen.scanning:
-            break
-    await workers_idle(pilot, app)
-    await pilot.pause(0.1)
-    await workers_idle(pilot, app)
+        doing = busy(app)
+        quiet = 0 if doing else quiet + 1
+        if doing and time.monotonic() > deadline:
+            raise AssertionError("waited %.0f s for %s" % (seconds, doing))
     await pilot.pause()
 
 
-async def workers_idle(pilot, app, seconds: float = 30.0) -> None:
-    """Wait until no worker is pending or running. (Workers.wait_for_complete raises when a
-    worker was cancelled, which "latest query wins" does on purpose.)"""
-    from textual.worker import WorkerState
+def sample_app(db: Path, path: Path | None = None):
+    """The explorer on sample_mail/ (or `path`), with its index at `db`."""
+    from bouncetui.tui.app import BounceApp
+    from bouncetui.tui.backend import make_backend
 
-    busy = (WorkerState.PENDING, WorkerState.RUNNING)
-    for _ in range(int(seconds / 0.02)):
-        if not any(worker.state in busy for worker in app.workers):
-            return
-        await pilot.pause(0.02)
+    return BounceApp(make_backend([str(path or sample_mail())], db_path=str(db)), lang="en", keymap={})
+
+
+def shown_recipients(app) -> list[str]:
+    screen = main_screen(app)
+    return [screen.records[i].recipient for i in screen.bounce_list.shown]
+
+
+def detail_body(app) -> str:
+    """The whole text of the detail pane (also what is scrolled out of view)."""
+    return str(app.screen.query_one("#detail-body").render())
+
+
+async def type_filter(pilot, app, text: str) -> None:
+    await pilot.press("slash")
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await settle(pilot, app)
 
 
 def main_screen(app):
