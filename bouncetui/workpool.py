@@ -6,6 +6,12 @@
     answers = pool.answers(future, task)  # [its answer]; one answer per piece if its worker died
     pool.close()
 
+close() returns once no thread of the pool runs any more (the start thread, each executor's
+management thread): one still running at interpreter exit races the executor's exit handler, which
+writes to the management thread's wake-up pipe while that thread closes it ("Bad file descriptor"
+printed at exit). A pool closed before its workers answered (a short scan on a loaded machine) or
+given up is shut down without waiting, so close() then waits for that thread itself.
+
 Start: the pool is created on a thread of its own, so the caller decodes its first messages
 while the first worker waits (about 0.6 s) for the fork server to import the decoders (PRELOAD:
 imported and compiled once, each forked worker starts with them). `started()` turns True when a
@@ -39,6 +45,9 @@ if TYPE_CHECKING:
 
 LOG = logging.getLogger(__name__)
 START_SECONDS = 60.0  # workers that have not answered by then are given up
+# How long close() waits for the start thread and for an abandoned pool's management thread (its
+# workers are killed: they end at once; the bound only keeps a stuck system from hanging the exit).
+STOP_SECONDS = 30.0
 # What the fork server imports once for every worker it forks: the decoders, and the classifier
 # with its tables compiled (bouncetui.classify.ready).
 PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready"]
@@ -89,7 +98,8 @@ class WorkerPool(Generic[T, A]):
         self._lock = threading.Lock()
         self._started = threading.Event()
         self._closing: Future[None] = Future()  # done once closed: a start stops waiting for answers
-        threading.Thread(target=self._start, daemon=True, name="bouncetui-workers").start()
+        self._starter = threading.Thread(target=self._start, daemon=True, name="bouncetui-workers")
+        self._starter.start()
 
     def _start(self) -> None:
         try:
@@ -166,6 +176,10 @@ class WorkerPool(Generic[T, A]):
                 self._closing.set_result(None)
             self._closed = True
             pool, self._pool = self._pool, None
+        if self._starter is not threading.current_thread():
+            # A pool still being made there is abandoned there (it sees _closed): before returning,
+            # not while the interpreter exits.
+            self._starter.join(STOP_SECONDS)
         if pool is None:
             return
         if self._started.is_set() and self._failed is None:
@@ -179,7 +193,7 @@ class WorkerPool(Generic[T, A]):
         (given up, with the warning) or the pool was closed meanwhile."""
         function, args = self.initializer
         try:
-            pool = ProcessPoolExecutor(self.jobs, mp_context=context(), initializer=function, initargs=args)
+            pool = _Executor(self.jobs, mp_context=context(), initializer=function, initargs=args)
         except Exception as exc:  # noqa: BLE001 - no processes, no semaphores on this system
             self._give_up(exc)
             return None
@@ -255,12 +269,29 @@ def _answer(pool: ProcessPoolExecutor, probes: int, closing: Future[None]) -> Ba
     return problem
 
 
+class _Executor(ProcessPoolExecutor):
+    """A ProcessPoolExecutor that keeps its management thread: shutdown(wait=False) forgets it, and
+    _abandon must still see it end (see the module docstring)."""
+
+    manager: threading.Thread | None = None
+
+    def _start_executor_manager_thread(self) -> None:
+        super()._start_executor_manager_thread()  # type: ignore[misc]
+        self.manager = getattr(self, "_executor_manager_thread", None) or self.manager
+
+
 def _abandon(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool without waiting for its workers, which are killed (they may never answer)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    """Stop a pool without waiting for its workers, which are killed (they may never answer); then
+    wait for its management thread, which ends once it sees them dead."""
+    processes = getattr(pool, "_processes", None)  # the executor's own dict, filled in place
+    processes = {} if processes is None else processes
+    # Waits for a submit launching workers on another thread (the executor's lock); none after it.
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+    for process in list(processes.values()):
         try:
             process.kill()
         except Exception:  # noqa: BLE001 - gone already
             pass
+    manager = getattr(pool, "manager", None)
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(STOP_SECONDS)

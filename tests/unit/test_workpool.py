@@ -95,3 +95,28 @@ def test_closing_while_the_workers_start_does_not_wait_for_them(monkeypatch) -> 
     closing.join(WAIT)
     assert not closing.is_alive(), "closing workers that were still starting hung"
     assert made.wait_started(WAIT), "a closed pool's start never ended"
+
+
+def _managers() -> set[threading.Thread]:
+    """The live management threads of process pools (one per executor with workers)."""
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    return {t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread) and t.is_alive()}
+
+
+@pytest.mark.parametrize("initializer", [(time.sleep, (3600,)), (workpool.warm, ())],
+                         ids=["workers-never-answer", "workers-answer"])
+def test_after_close_no_thread_of_the_pool_runs(monkeypatch, initializer) -> None:
+    """A management thread still running at interpreter exit races the executor's exit handler
+    (a 'Bad file descriptor' error printed at exit): close() returns only once it ended, whether
+    the workers answered or were still starting (then they are killed, not waited for)."""
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", initializer)
+    before = _managers()
+    made = workpool.WorkerPool(2, WORK)
+    deadline = time.monotonic() + WAIT
+    while not _managers() - before and time.monotonic() < deadline:  # the workers were launched
+        time.sleep(0.01)
+    assert _managers() - before, "the pool never launched its workers"
+    made.close()
+    assert not _managers() - before, "a management thread of the closed pool still runs"
+    assert not [t for t in threading.enumerate() if t.name == "bouncetui-workers"], "the start still runs"
