@@ -85,28 +85,11 @@ def _not_a_word(token: str) -> bool:
     return "," in token or token.split() != [token] or token in (NO_RECORD, ERROR, UNKNOWN)
 
 
-def _record_builder() -> Callable[[str, int, list], Bounce]:
-    """A function making Bounce(origin, position, *row) without the frozen dataclass's __init__
-    (one object.__setattr__ call per field): it fills each slot through its descriptor, one
-    statement per field, generated once (as dataclasses generates __init__): 2.9 us instead of 6.5."""
-    names = ("origin", "position", *STORED_FIELDS)
-    env: dict = {"_new": object.__new__, "Bounce": Bounce, "_set_trace": Bounce.trace.__set__}
-    env.update(("_set_%d" % i, getattr(Bounce, name).__set__) for i, name in enumerate(names))
-    values = ["origin", "position"] + ["row[%d]" % i for i in range(len(STORED_FIELDS))]
-    body = "".join("    _set_%d(record, %s)\n" % (i, value) for i, value in enumerate(values))
-    exec("def build(origin, position, row):\n    record = _new(Bounce)\n%s    _set_trace(record, ())\n"
-         "    return record\n" % body, env)
-    return env["build"]
+def bounce(origin: str, position: int, row: list) -> Bounce:
+    """The record a stored row holds, at its origin and position."""
+    return Bounce(origin, position, *row)
 
 
-def _first_bounce(origin: str, position: int, row: list) -> Bounce:
-    """bounce() on its first call: makes the function _record_builder makes, then calls it."""
-    global bounce
-    bounce = _record_builder()
-    return bounce(origin, position, row)
-
-
-bounce = _first_bounce  # Bounce(origin, position, *row), made on first use (JSON Lines builds no record)
 parse = json.JSONDecoder().raw_decode  # json.loads without its wrapper: a third faster on small records
 
 
