@@ -20,7 +20,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO, NamedTuple
 
@@ -127,6 +127,15 @@ def is_maildir(path: str) -> bool:
     return os.path.isdir(os.path.join(path, "cur")) and os.path.isdir(os.path.join(path, "new"))
 
 
+def mail_names(names: Iterable[str], maildir: bool) -> list[str]:
+    """The names in a folder that a scan looks at: no dot files (Maildir's and MH's own
+    bookkeeping, editors' backups); in a Maildir only cur/ and new/ (tmp/ holds messages still
+    being delivered; other files are not mail)."""
+    if maildir:
+        return [name for name in names if name == "cur" or name == "new"]
+    return [name for name in names if name[0] != "."]
+
+
 def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[list[FileEntry | ScanError]]:
     """The files under `folder`, in order, in lists of at most BATCH (one generator step per list,
     not per file, through the folders' nesting)."""
@@ -144,11 +153,7 @@ def _walk(folder: str, seen: set[tuple[int, int]]) -> Iterator[list[FileEntry | 
     stat_in, is_reg, is_dir, new = os.stat, stat.S_ISREG, stat.S_ISDIR, _new_entry
     batch: list[FileEntry | ScanError] = []
     for fd, names in _names(folder, errors):
-        for name in names:
-            if name[0] == ".":
-                continue  # dot files: Maildir's and MH's own bookkeeping, editors' backups
-            if maildir and name != "cur" and name != "new":
-                continue  # tmp/ holds messages still being delivered; other files are not mail
+        for name in mail_names(names, maildir):
             try:
                 # relative to the open folder: no walk of the full path
                 st = stat_in(name, dir_fd=fd) if fd is not None else stat_in(prefix + name)

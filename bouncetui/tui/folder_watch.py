@@ -17,7 +17,7 @@ import stat
 import time
 from collections.abc import Iterable
 
-from bouncetui.sources import is_maildir
+from bouncetui.sources import is_maildir, mail_names
 
 SMALL_FOLDER = 256  # a folder of at most this many files has each of them looked at
 RECENT_NS = 2_000_000_000  # a folder changed this recently is listed again whatever its time
@@ -63,24 +63,21 @@ class FolderWatch:
 
     def _list(self, folder: str) -> tuple[int, list[str], list[str]]:
         """The hash of the names in `folder`, its folders, and its files if it is small."""
-        maildir = is_maildir(folder)
-        names: list[str] = []
         folders: list[str] = []
         files: list[str] = []
         try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if name[0] == "." or (maildir and name != "cur" and name != "new"):
-                        continue
-                    names.append(name)
-                    try:
-                        is_folder = entry.is_dir()
-                    except OSError:
-                        is_folder = False
-                    (folders if is_folder else files).append(entry.path)
+            with os.scandir(folder) as found:
+                entries = {entry.name: entry for entry in found}
         except OSError:
             return 0, [], []
+        names = mail_names(entries, is_maildir(folder))
+        for name in names:
+            entry = entries[name]
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            (folders if is_folder else files).append(entry.path)
         names.sort()
         folders.sort()
         return hash(tuple(names)), folders, sorted(files) if len(files) <= self.small else []
