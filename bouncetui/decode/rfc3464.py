@@ -40,6 +40,9 @@ PER_RECIPIENT = {
     "final-log-id",
     "x-display-name",
 }
+# Fields of free text, which a line with no field name of its own continues (a mailer that wraps
+# a long diagnostic without indenting the next line).
+CONTINUED = frozenset({"diagnostic-code"})
 _FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9-]*)\s*:\s?(.*)$")
 _ACTIONS = (
     ("fail", "failed"),
@@ -88,26 +91,36 @@ def parse_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
     message: dict[str, str] = {}
     recipients: list[dict[str, str]] = []
     current: dict[str, str] | None = None
+    last = ""  # the free-text field the block's previous line set, which a field-less line continues
     for line in unfold(text):
         line = line.strip()
         if not line:
             current = None  # a blank line ends a recipient block
+            last = ""
             continue
         colon = line.find(":")
         if colon < 0:
-            continue
-        head = line[:colon]
-        name = _NAMES.get(head)
-        if name is None:
-            name = _field_name(head)
+            name = ""
+        else:
+            head = line[:colon]
+            name = _NAMES.get(head)
+            if name is None:
+                name = _field_name(head)
         if not name:
+            if last and current is not None and not line.startswith("--"):
+                # a continuation line written without its indentation (Amazon WorkMail's
+                # "Diagnostic-Code: smtp; 554 4.4.7 Message expired: ..." and "<421 ...>" below)
+                current[last] = (current[last] + " " + line).lstrip()
             continue
+        last = ""
         if name in PER_RECIPIENT:
             if current is None or name in current:
                 current = {}
                 recipients.append(current)
             if name not in current:
                 current[name] = line[colon + 1:].strip()
+                if name in CONTINUED:
+                    last = name
         elif name in PER_MESSAGE and name not in message:
             message[name] = line[colon + 1:].strip()
     return message, [r for r in recipients if r.get("final-recipient") or r.get("original-recipient")]

@@ -54,6 +54,21 @@ def _header_blocks(root: Entity):
             entity.extra["dsn"] = blocks
 
 
+_FIELD_NAME = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*[ \t]*:")
+
+
+def _with_bare_continuations(fields: list[bytes]) -> list[bytes]:
+    """A line with no field name of its own kept with the field above it: the rest of a
+    diagnostic a mailer wrapped without indenting it (it moves, or is refolded, with its field)."""
+    out: list[bytes] = []
+    for field in fields:
+        if out and not _FIELD_NAME.match(field):
+            out[-1] += b"\n" + field
+        else:
+            out.append(field)
+    return out
+
+
 def _dsn_blocks(entity: Entity) -> list[list[bytes]]:
     if "dsn" in entity.extra:
         return entity.extra["dsn"]  # type: ignore[return-value]
@@ -61,7 +76,7 @@ def _dsn_blocks(entity: Entity) -> list[list[bytes]]:
     body = entity.body
     entity.extra["dsn_lead"] = body[: len(body) - len(body.lstrip(b"\n"))]
     for chunk in re.split(rb"\n\n+", body.strip(b"\n")):
-        blocks.append(group_fields(chunk))
+        blocks.append(_with_bare_continuations(group_fields(chunk)))
     entity.extra["dsn"] = blocks
     return blocks
 

@@ -5,7 +5,8 @@ matching `_FIELD` against every line, and `unfold` skips its loop for text with 
 line. Every DSN decoder reads its recipients through them, so both are compared with the plain
 forms below on generated text: field names of every case, blanks of every kind (Unicode ones
 too, which str.strip() and the pattern's \\s both take for blanks), folded and indented lines,
-lines with no colon or with colons in their values.
+lines with no colon or with colons in their values, a free-text field continued on a line
+with no indentation.
 """
 
 from __future__ import annotations
@@ -30,19 +31,26 @@ def parse_fields_reference(text: str) -> tuple[dict[str, str], list[dict[str, st
     message: dict[str, str] = {}
     recipients: list[dict[str, str]] = []
     current: dict[str, str] | None = None
+    last = ""
     for line in unfold_reference(text):
         if not line.strip():
             current = None
+            last = ""
             continue
         m = rfc3464._FIELD.match(line.strip())
         if not m:
+            if last and current is not None and not line.strip().startswith("--"):
+                current[last] = (current[last] + " " + line.strip()).lstrip()
             continue
         name, value = m.group(1).lower(), m.group(2).strip()
+        last = ""
         if name in rfc3464.PER_RECIPIENT:
             if current is None or name in current:
                 current = {}
                 recipients.append(current)
-            current.setdefault(name, value)
+            if name not in current:
+                current[name] = value
+                last = name if name in rfc3464.CONTINUED else ""
         elif name in rfc3464.PER_MESSAGE:
             message.setdefault(name, value)
     return message, [r for r in recipients if r.get("final-recipient") or r.get("original-recipient")]
@@ -50,7 +58,7 @@ def parse_fields_reference(text: str) -> tuple[dict[str, str], list[dict[str, st
 
 NAMES = sorted(rfc3464.PER_RECIPIENT | rfc3464.PER_MESSAGE) + ["Final-Recipient", "ACTION", "x-unknown", "9bad", "a b"]
 BLANKS = " \t\x0b\x0c\x1c\u00a0\u2028\u3000"
-FREE = st.text(alphabet="aZ9-;:@. <>" + BLANKS + "\u00e9\u0130", max_size=12)
+FREE = st.text(alphabet="aZ9-;:@. <>" + BLANKS + "\u00e9\u0130", max_size=12) | st.just("--B")
 LINE = st.one_of(
     st.builds(lambda lead, name, gap, colon, value: lead + name + gap + colon + value,
               st.sampled_from(["", "", " ", "\t", "\u00a0", "\x1c"]), st.sampled_from(NAMES),

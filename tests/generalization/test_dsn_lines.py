@@ -1,0 +1,34 @@
+"""Delivery-status fields read however a mailer broke their lines: a diagnostic continued on a
+line without the indentation RFC 5322 folding calls for (Amazon WorkMail, MessageLabs) is one
+diagnostic, and the next field or a blank line still ends it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bouncetui import decode
+from bouncetui.decode.rfc3464 import parse_fields
+
+FIXTURE = Path(__file__).parent / "fixtures" / "forms" / "workmail-unindented-diagnostic.eml"
+
+
+def test_an_unindented_continuation_line_belongs_to_the_diagnostic_above_it():
+    records = {r.recipient: r for r in decode(FIXTURE.read_bytes(), "workmail")}
+    assert records["mika@example.net"].diagnosticcode == (
+        "554 4.4.7 Message expired: unable to deliver in 840 minutes. <421 4.4.2 Connection timed out>")
+    assert records["mika@example.net"].reason == "expired"
+    # the reason is in the continuation only: the status says nothing more than 5.0.0
+    ren = records["ren@example.org"]
+    assert ren.diagnosticcode == "550 <ren@example.org>: Recipient address rejected: User unknown in virtual mailbox table"
+    assert (ren.reason, ren.hardbounce) == ("userunknown", True)
+
+
+def test_the_continuation_ends_at_a_field_a_blank_line_or_a_boundary():
+    text = ("Final-Recipient: rfc822; a@example.org\nDiagnostic-Code: smtp; 550 first\nsecond line\n"
+            "Status: 5.1.1\nnot a continuation of the status\n\n"
+            "Final-Recipient: rfc822; b@example.org\nDiagnostic-Code: smtp; 550 gone\n--boundary-42\n")
+    _, blocks = parse_fields(text)
+    assert [(b["final-recipient"], b["diagnostic-code"], b.get("status")) for b in blocks] == [
+        ("rfc822; a@example.org", "smtp; 550 first second line", "5.1.1"),
+        ("rfc822; b@example.org", "smtp; 550 gone", None),
+    ]
