@@ -56,6 +56,23 @@ def _sentence(text: str) -> tuple[str, str]:
 _SAID_CODE = re.compile(r":\s*[245]\d\d\b")
 
 
+_ANGLED = re.compile(r"^\s*<[^<>\s]+>")
+
+
+def _lines_about(head: str, recipient: str) -> list[str]:
+    """The lines naming the recipient, each with the lines it runs on to (a reply wrapped onto the
+    next line) up to a blank line or the next "<address>" line."""
+    lines = head.split("\n")
+    found = []
+    for i, line in enumerate(lines):
+        if recipient.lower() in line.lower():
+            end = i + 1
+            while end < len(lines) and lines[end].strip() and not _ANGLED.match(lines[end]):
+                end += 1
+            found.append(" ".join(lines[i:end]))
+    return found
+
+
 def decode(message: Message) -> Report | None:
     if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
@@ -75,7 +92,7 @@ def decode_notice(message: Message, name: str) -> Report | None:
     per_message, deliveries = dsn(message)
     if deliveries:
         for delivery in deliveries:
-            lines = [line for line in head.split("\n") if delivery.recipient.lower() in line.lower()]
+            lines = _lines_about(head, delivery.recipient)
             said = next((line for line in lines if _SAID_CODE.search(line)), "")
             if not delivery.diagnostic:
                 delivery.diagnostic = collapse(said.split(">:", 1)[-1]) if said else sentence

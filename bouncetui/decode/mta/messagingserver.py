@@ -24,13 +24,29 @@ _BANNER = wrapped(r"^This report relates to (?:a|your) message you sent with the
 _FIELD = re.compile(r"^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$", re.I)
 
 
-def text_recipients(body: str) -> list[Delivery]:
-    found: list[Delivery] = []
+_ANY_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z0-9 -]*:")
+
+
+def _text_fields(body: str) -> list[tuple[str, str]]:
+    """[(name, value)] of the recipient fields, a value wrapped onto the lines below its field
+    (up to a blank line or another field) joined to it."""
+    pairs: list[tuple[str, str]] = []
+    open_ = False
     for line in body.split("\n"):
         m = _FIELD.match(line)
-        if not m:
-            continue
-        name, value = m.group(1).lower(), m.group(2).strip()
+        if m:
+            pairs.append((m.group(1).lower(), m.group(2).strip()))
+            open_ = True
+        elif open_ and line.strip() and not _ANY_FIELD.match(line):
+            pairs[-1] = (pairs[-1][0], (pairs[-1][1] + " " + line.strip()).lstrip())
+        else:
+            open_ = False
+    return pairs
+
+
+def text_recipients(body: str) -> list[Delivery]:
+    found: list[Delivery] = []
+    for name, value in _text_fields(body):
         if name == "recipient address":
             found.append(Delivery(recipient=value))
         elif found and name == "original address":
