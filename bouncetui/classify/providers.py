@@ -41,6 +41,18 @@ class Provider:
 
 R = ProviderRule
 
+# Gmail wraps a long reply over lines that each start with the reply and status codes ("550-5.7.1 "),
+# and a reporting MTA joins them with blanks: between two words of one of its sentences there may
+# be such a prefix ("an unusual rate of 550-5.7.1 unsolicited mail").
+_GAP = r"\s+(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?)?"
+
+
+def _phrase(words: str) -> str:
+    """A regular expression for `words` (plain words, no special characters) that also matches
+    them across the continuation prefix of a wrapped multi-line reply."""
+    return _GAP.join(words.split())
+
+
 DOCOMO = Provider(
     "docomo",
     ("docomo.ne.jp", "mopera.net", "docomo.blackberry.com", "dwmail.jp"),
@@ -87,21 +99,30 @@ GOOGLE = Provider(
                          r"(?:ehlo/helo|mail|rcpt) first|optional argument not permitted|starttls may not be repeated"),
         # "... unusual rate of unsolicited mail ... has been temporarily blocked" (421 or 550) blocks the
         # client; the 4.7.28 variant says "temporarily rate limited" instead.
-        R("ratelimited", r"unusual rate of unsolicited mail", status="4.7.28"),
-        R("blocked", r"unusual rate of unsolicited mail(?!.*rate limited)"),
+        R("ratelimited", _phrase("unusual rate of unsolicited mail"), status="4.7.28"),
+        R("ratelimited", _phrase("unusual rate of unsolicited mail") + ".*" + _phrase("rate limited")),
+        R("blocked", _phrase("unusual rate of unsolicited mail")),
         R("blocked", r"try again later, closing connection|ip not in whitelist for rcpt domain"),
         # Google Workspace's SMTP relay limits and per-transaction limits
         R("ratelimited", r"relay limit exceeded|multiple destination domains per transaction"),
         R("rejected", r"mail sending denied"),
+        # "Mail relay denied [ip]. Invalid credentials for relay for one of the domains in: ...": the
+        # Workspace SMTP relay does not know the sending domain or IP.
+        R("norelaying", r"mail relay denied"),
         R("securityerror", r"cannot decode response|application-specific password required|"
                            r"username and password not accepted|invalid credentials for relay"),
         R("expired", r"timeout - closing connection"),
         R("networkerror", r"exceeded \d+ hops|may indicate a mail loop"),
         R("systemerror", r"temporary system problem|server busy|mail server temporarily rejected message"),
         # The sender requirements (2024): "rate limited because SPF authentication didn't pass",
-        # "... the From: header isn't aligned with ... SPF or DKIM": the cause is authentication.
+        # "... the From: header isn't aligned with ... SPF or DKIM", "This mail is unauthenticated ...
+        # and has been rate limited": the cause is authentication; so is a low reputation the cause of
+        # "very low reputation of the sending IP ... temporarily rate limited", and TLS of "rate
+        # limited because this message wasn't sent over a TLS connection".
         R("authfailure", r"(?:spf|dkim) authentication didn'?t pass|isn'?t aligned with (?:either )?the authenticated|"
-                         r"sender is unauthenticated"),
+                         + _phrase("is unauthenticated")),
+        R("badreputation", _phrase("low reputation")),
+        R("failedstarttls", _phrase("sent over a tls connection")),
         R("ratelimited", r"receiving mail at a rate|receivingrate|sending at a rate|unusual rate|"
                          r"rate limit|too many (?:messages|recipients)|sending (?:quota|limit) exceeded"),
         R("authfailure", r"unauthenticated|dmarc|\bspf\b|\bdkim\b|5\.7\.2[36]|authentication (?:information|checks)"),
@@ -114,7 +135,7 @@ GOOGLE = Provider(
         R("virusdetected", r"\bvirus\b|malware|harmful software"),
         R("policyviolation", r"content presents a potential security issue|messagerejected|"
                              r"contains a link to a url|attachment .{0,30}(?:security|not allowed)"),
-        R("badreputation", r"low reputation|poor reputation|bad reputation"),
+        R("badreputation", r"poor reputation|bad reputation"),
         R("spamdetected", r"likely unsolicited|unsolicitedmessage|nature of the content|\bspam\b"),
         R("blocked", r"not authorized to send (?:e-?mail )?directly|ip you're using|ipnotauthorized|"
                      r"blocklist|blacklist|block list"),
@@ -136,7 +157,7 @@ MICROSOFT = Provider(
      "live.it", "live.nl", "live.ca", "live.com.au", "live.jp", "outlook.fr", "outlook.de", "outlook.es",
      "outlook.it", "outlook.com.br", "windowslive.com", "passport.com"),
     (
-        R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)|\(S3140\)"),
+        R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)"),
         # Exchange Online's NDR reference: 4.7.500-899 "Access denied, please try again later" is an IP
         # restricted for suspicious activity; 5.7.506 bad HELO; 5.7.507 the IP blocked by the recipient's
         # organisation; 5.7.510 no mail over IPv6; 5.7.51 RestrictDomainsToIPAddresses; 5.5.4 an invalid
@@ -172,7 +193,8 @@ MICROSOFT = Provider(
         R("blocked", r"5\.7\.50[01]|5\.7\.511|5\.7\.750|spam abuse detected|banned sender|unregistered domain"),
         R("userunknown", r"recip(?:ient)?notfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
                          r"access denied|5\.1\.10|requested action not taken: mailbox unavailable"),
-        R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3160\)|blocked using|"
+        # "part of their network is on our block list (S3150)", and (S3140) with the same words
+        R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3140\)|\(S3160\)|blocked using|"
                      r"traffic not accepted from this ip|5\.7\.708|5\.7\.513|block list"),
         R("authfailure", r"5\.7\.509|5\.7\.515|does not pass dmarc|dmarc policy"),
         R("norelaying", r"5\.7\.54\b|5\.7\.64\b|unable to relay|relay access denied"),

@@ -65,7 +65,8 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"sender domain is empty", r"sender is in my black ?list", r"unsigned dsn",
         r"sender e-?mail address (?:rejected|refused|denied)",
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
-        r"(?:mail from|envelope sender|return path|sender domain|from address) .{0,30}(?:rejected|refused|denied|invalid|not)",
+        # (not "Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus": the client's address)
+        r"(?:mail from(?! ip\b)|envelope sender|return path|sender domain|from address) .{0,30}(?:rejected|refused|denied|invalid|not)",
         r"domain of sender address", r"\bsender (?:is )?(?:on|in) (?:the|a|your) (?:blacklist|block ?list|deny ?list)",
         r"mail rejected by destination", r"message refused", r"not authorized, message refused",
         r"delivery not authorized", r"rejected for (?:the|this) recipient", r"\brejected\b.{0,20}\bsender\b",
