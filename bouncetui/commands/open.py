@@ -50,6 +50,9 @@ def list_keys() -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bouncetui.tui import timings
+
+    timings.note("parsed")
     if args.list_keys:
         return list_keys()
     paths = args.paths or default_paths()
@@ -73,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from bouncetui.tui.backend import make_backend
     from bouncetui.tui.widgets.reason_panel import default_language
 
+    timings.note("imported")
     backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
     try:
         from bouncetui.tui import prefs
@@ -84,5 +88,6 @@ def run(args: argparse.Namespace) -> int:
         backend.close()
         print("bouncetui: %s" % exc, file=sys.stderr)
         return 1
+    timings.note("app")
     app.run()
     return 0

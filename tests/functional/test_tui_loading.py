@@ -116,3 +116,29 @@ def test_missing_path_exits_2_before_the_app_starts(capsys):
 
     assert main(["/no/such/mail/dir"]) == 2
     assert "no such file or directory" in capsys.readouterr().err
+
+
+@sync
+async def test_start_milestones_are_written_for_the_benchmark(env, monkeypatch, tmp_path):
+    """BOUNCETUI_BENCH_EVENTS (bench/tui_e2e.py): the first row, the full list and the end of the
+    scan are written once each, in that order, with the rows listed; without it nothing is."""
+    from bouncetui.tui import timings
+
+    events = tmp_path / "events"
+    monkeypatch.setattr(timings, "EVENTS", str(events))
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        rows = len(shown_recipients(app))
+    lines = [line.split() for line in events.read_text().splitlines()]
+    assert [line[0] for line in lines] == ["first-row", "full-list", "scan-done"]
+    assert [int(line[3]) for line in lines[1:]] == [rows, rows]
+    times = [float(line[1]) for line in lines]
+    assert times == sorted(times)
+
+    monkeypatch.setattr(timings, "EVENTS", "")
+    events.unlink()
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+    assert not events.exists()

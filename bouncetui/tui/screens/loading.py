@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.worker import get_current_worker
 
+from bouncetui.tui import timings
 from bouncetui.tui.backend import LISTED
 from bouncetui.tui.folder_watch import FolderWatch
 from bouncetui.tui.messages import ScanBatch, ScanDone, ScanListed, ScanProgress
@@ -130,6 +131,8 @@ class Loading:
                 self.refilter()  # sorted or ranked rows: redone now and then, and at the end
         if not message.progress_follows or self.first_row_at == now:
             self.update_status()  # else the progress that follows says the counts too
+        if timings.EVENTS and self.first_row_at == now:
+            self.call_after_refresh(timings.note, "first-row", self.records.live)
 
     def _rows_changed(self: MainScreen, revived: list[int]) -> None:
         """Rows were withdrawn (their files changed or are gone: they leave the list, their marks
@@ -183,6 +186,9 @@ class Loading:
             return
         self.full_list_at = time.monotonic()
         self._listed_generation = message.generation
+        if timings.EVENTS:
+            timings.note("listed", self.records.live)  # from the index
+            self.call_after_refresh(timings.note, "full-list", self.records.live)
         if self.records.pending and not self.building:
             self.build_worker()  # the fuzzy index is ready before the first key
 
@@ -204,6 +210,8 @@ class Loading:
         self._held_cursor = None
         if self._listed_generation != message.generation:
             self.full_list_at = self.scan_done_at
+            if timings.EVENTS:
+                self.call_after_refresh(timings.note, "full-list", self.records.live)
         elapsed = self.scan_done_at - self.scan_started
         if message.error:
             state = "scan failed: %s" % message.error
@@ -225,6 +233,8 @@ class Loading:
         self._detail_key = ()
         self.show_current()
         self.update_status(scan=state)
+        if timings.EVENTS:
+            self.call_after_refresh(timings.note, "scan-done", self.records.live)
         for warning in self.backend.scan_warnings():
             if warning not in self._warned:
                 self._warned.add(warning)
