@@ -158,6 +158,11 @@ MICROSOFT = Provider(
      "outlook.it", "outlook.com.br", "windowslive.com", "passport.com"),
     (
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)"),
+        # Hotmail's classic codes ("550 SC-001 (BAY004-MC1F12) ..."): SC-001 to SC-004 and DY-001/002 refuse
+        # the client (its network on a block list, namespace mining, an open proxy, complaints about the
+        # IP, a dynamic range); RP-001 to RP-003 are its hourly and daily limits.
+        R("blocked", r"\bSC-00[1-4]\b|\bDY-00[12]\b"),
+        R("ratelimited", r"\bRP-00[1-3]\b|limits for how many messages can be sent"),
         # Exchange Online's NDR reference: 4.7.500-899 "Access denied, please try again later" is an IP
         # restricted for suspicious activity; 5.7.506 bad HELO; 5.7.507 the IP blocked by the recipient's
         # organisation; 5.7.510 no mail over IPv6; 5.7.51 RestrictDomainsToIPAddresses; 5.5.4 an invalid
@@ -210,7 +215,8 @@ MICROSOFT = Provider(
     # Its hosts and its own tokens: RESOLVER.ADR.RecipNotFound, STOREDRV.Deliver..., AS(7230).
     mark=r"postmaster\.live\.com|sender\.office\.com|go\.microsoft\.com|\.prod\.outlook\.com|"
          r"protection\.outlook\.com|\.prod\.exchangelabs\.com|aka\.ms/exo|"
-         r"\b(?:RESOLVER|STOREDRV|QUEUE)\.[A-Z]\w+|\bAS\(\d{3,}\)",
+         r"\b(?:RESOLVER|STOREDRV|QUEUE)\.[A-Z]\w+|\bAS\(\d{3,}\)|"
+         r"\b(?:SC|DY|OU|RP)-00\d \([A-Z]{3}\d+-MC\w+\)",
 )
 YAHOO = Provider(
     "Yahoo",
@@ -339,6 +345,17 @@ SPECTRUM = Provider(
         R("rejected", r"AUP#[-a-z]*15[0-2]\d\b"),  # sending as another address or domain
     ),
     mark=r"spectrum\.net/support|charter\.net|AUP#(?:In|Out)-\d{4}",
+)
+COMCAST = Provider(
+    "Comcast",
+    ("comcast.net",),
+    (
+        # Its SMTP error codes page (postmaster.comcast.net/smtp-error-codes.php): BLnnnnnn the sending
+        # IP on its own or a public block list ("Comcast block for spam"), RLnnnnnn its rate limits.
+        R("blocked", r"#BL\d{6}\b|comcast block for spam"),
+        R("ratelimited", r"#RL\d{6}\b"),
+    ),
+    mark=r"postmaster\.comcast\.net",
 )
 GODADDY = Provider(
     "GoDaddy",
@@ -508,7 +525,7 @@ TONLINE = Provider(
 )
 
 PROVIDERS: tuple[Provider, ...] = (
-    DOCOMO, AU, SOFTBANK, GOOGLE, MICROSOFT, YAHOO, APPLE, TENCENT, MIMECAST, COX, SPECTRUM,
+    DOCOMO, AU, SOFTBANK, GOOGLE, MICROSOFT, YAHOO, APPLE, TENCENT, MIMECAST, COX, SPECTRUM, COMCAST,
     GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE, AMAZON, NETEASE,
     TONLINE,
 )

@@ -414,6 +414,105 @@ MIMECAST_REPLIES = [
           "https://community.mimecast.com/docs/DOC-1369#553", "failedstarttls", "tls"),
 ]
 
+HOTMAIL = ("mx1.hotmail.com", "hotmail.com")
+COMCAST = ("mx1.comcast.net", "comcast.net")
+SPECTRUM = ("mx.charter.net", "charter.net")
+
+# Hotmail's classic codes, still in old mailboxes: "550 SC-001 (BAY004-MC1F12) ..."
+HOTMAIL_CLASSIC_REPLIES = [
+    _case(HOTMAIL, "", "MAIL", "421 RP-001 (SNT004-MC3F7) Unfortunately, some messages from 192.0.2.1 weren't sent. "
+          "Please try again. We have limits for how many messages can be sent per hour and per day. You can also "
+          "refer to http://mail.live.com/mail/troubleshooting.aspx#errors.", "ratelimited", "RP-001"),
+    _case(HOTMAIL, "", "MAIL", "550 SC-001 (BAY004-MC1F12) Unfortunately, messages from 192.0.2.1 weren't sent. "
+          "Please contact your Internet service provider since part of their network is on our block list. You can "
+          "also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.", "blocked", "SC-001"),
+    _case(HOTMAIL, "", "MAIL", "550 SC-002 (COL004-MC1F33) Mail rejected by Windows Live Hotmail for policy "
+          "reasons. The mail server IP connecting to Windows Live Hotmail has exhibited namespace mining behavior. "
+          "If you are not an email/network admin please contact your E-mail/Internet Service Provider for help.",
+          "blocked", "SC-002"),
+    _case(HOTMAIL, "", "MAIL", "550 SC-003 (BAY004-MC4F23) Mail rejected by Windows Live Hotmail for policy "
+          "reasons. Your IP address appears to be an open proxy. If you are not an email/network admin please "
+          "contact your E-mail/Internet Service Provider for help.", "blocked", "SC-003"),
+    _case(HOTMAIL, "", "MAIL", "550 SC-004 (BAY004-MC2F33) Mail rejected by Windows Live Hotmail for policy "
+          "reasons. A block has been placed against your IP address because we have received complaints "
+          "concerning mail coming from that IP address.", "blocked", "SC-004"),
+    _case(HOTMAIL, "", "MAIL", "550 DY-001 (SNT004-MC1F19) Unfortunately, messages from 192.0.2.1 weren't sent. "
+          "Please contact your Internet service provider. You can tell them that Hotmail does not relay "
+          "dynamically-assigned IP ranges. You can also refer your provider to "
+          "http://mail.live.com/mail/troubleshooting.aspx#errors.", "blocked", "DY-001"),
+    _case(HOTMAIL, "4.7.500", "MAIL", "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77714) "
+          "[DM6NAM12FT012.eop-nam12.prod.protection.outlook.com]", "ratelimited", "4.7.500-S77714"),
+]
+
+MORE_MICROSOFT_REPLIES = [
+    # a group that accepts only authenticated senders: the authentication it requires is missing
+    _case(EXO, "5.7.1", "RCPT", "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: "
+          "CreateMessage]", "securityerror", "RESOLVER.RST.AuthRequired"),
+    _case(EXO, "5.7.1", "RCPT", "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized [Stage: CreateMessage]",
+          "rejected", "RESOLVER.RST.NotAuthorized"),
+    _case(EXO, "5.7.1", "RCPT", "550 5.7.1 Delivery not authorized, message refused", "rejected",
+          "5.7.1-not-authorized"),
+    _case(EXO, "4.7.0", "MAIL", "451 4.7.0 Temporary server error. Please try again later. PRX4 NextHop: Primary "
+          "Mailbox Database", "systemerror", "4.7.0-PRX4"),
+    _case(EXO, "5.4.1", "RCPT", "550 5.4.1 Relay Access Denied ATTR35 "
+          "[BN1NAM02FT012.eop-nam02.prod.protection.outlook.com]", "norelaying", "5.4.1-relay"),
+    _case(EXO, "5.7.64", "RCPT", "550 5.7.64 TenantAttribution; Relay Access Denied "
+          "[BN1NAM02FT012.eop-nam02.prod.protection.outlook.com]", "norelaying", "5.7.64"),
+]
+
+OTHER_PROVIDER_REPLIES = [
+    _case(COMCAST, "5.7.1", "CONN", "554 5.7.1 [192.0.2.1] Comcast block for spam. Please see "
+          "http://postmaster.comcast.net/smtp-error-codes.php#BL000000", "blocked", "comcast-BL000000"),
+    _case(COMCAST, "4.1.0", "MAIL", "421 4.1.0 [192.0.2.1] Throttled - try again later. Please see "
+          "http://postmaster.comcast.net/smtp-error-codes.php#RL000001", "ratelimited", "comcast-RL000001"),
+    _case(COMCAST, "5.1.1", "RCPT", "550 5.1.1 <someone@comcast.net> Not our Customer", "userunknown",
+          "comcast-not-our-customer"),
+    _case(COMCAST, "", "CONN", "554 resimta-ch2-18v.sys.comcast.net comcast 192.0.2.1 Comcast requires that all mail "
+          "servers must have a PTR record with a valid Reverse DNS entry. Currently your mail server does not fill "
+          "that requirement. For more information, refer to: http://postmaster.comcast.net/smtp-error-codes.php#554",
+          "requireptr", "comcast-ptr"),
+    _case(SPECTRUM, "5.1.0", "MAIL", "550 5.1.0 <bounce@example.net> sender rejected. Please see "
+          "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. "
+          "AUP#I-1000", "blocked", "spectrum-1000"),
+    _case(SPECTRUM, "5.1.0", "MAIL", "550 5.1.0 <bounce@example.net> sender rejected. Please see "
+          "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. "
+          "AUP#I-1220", "blocked", "spectrum-1220"),
+    _case(SPECTRUM, "5.1.0", "MAIL", "550 5.1.0 <bounce@example.net> sender rejected. Please see "
+          "https://www.spectrum.net/support/internet/understanding-email-error-codes for more information. "
+          "AUP#I-1530", "emailtoolarge", "spectrum-1530"),
+    _case(("mx0a-001.pphosted.com", "example.com"), "5.7.0", "CONN", "554 5.7.0 Blocked - see "
+          "https://ipcheck.proofpoint.com/?ip=192.0.2.1", "blocked", "proofpoint-ipcheck"),
+    _case(("mx.yandex.ru", "yandex.ru"), "5.7.1", "RCPT", "550 5.7.1 No such user!", "userunknown",
+          "yandex-no-such-user"),
+    _case(("mx.yandex.ru", "yandex.ru"), "5.7.1", "DATA", "554 5.7.1 [2] Message rejected under suspicion of SPAM; "
+          "https://ya.cc/1IrBc 1234567890-AbCdEfGh", "spamdetected", "yandex-spam"),
+    _case(("mxs.mail.ru", "mail.ru"), "", "RCPT", "550 Message was not accepted -- invalid mailbox.  Local mailbox "
+          "someone@mail.ru is unavailable: user not found", "userunknown", "mailru-user-not-found"),
+    _case(("mxs.mail.ru", "mail.ru"), "", "RCPT", "550 Message was not accepted -- invalid mailbox.  Local mailbox "
+          "someone@mail.ru is unavailable: account is disabled", "suspend", "mailru-disabled"),
+    _case(("mxs.mail.ru", "mail.ru"), "", "DATA", "550 spam message rejected. Please visit "
+          "http://help.mail.ru/notspam-support/id?c=AbCdEf or report details to abuse@corp.mail.ru. Error code: "
+          "AbCdEf. ID: 1234.", "spamdetected", "mailru-spam"),
+    _case(("mx00.emig.gmx.net", "gmx.net"), "", "RCPT", "550 Requested action not taken: mailbox unavailable",
+          "userunknown", "gmx-mailbox-unavailable"),
+    _case(("mx-ha02.web.de", "web.de"), "", "CONN", "554-IP address is block listed. For explanation visit "
+          "http://postmaster.web.de/error-messages?ip=192.0.2.1&c=bl", "blocked", "webde-block-listed"),
+    _case(("mx.zoho.com", "zoho.com"), "5.1.1", "RCPT", "550 5.1.1 User does not exist - <someone@zoho.com>",
+          "userunknown", "zoho-user"),
+    _case(("mx.zoho.com", "zoho.com"), "5.4.1", "RCPT", "541 5.4.1 Mail rejected by destination domain",
+          "rejected", "zoho-destination-domain"),
+    # the Japanese carriers (docomo's "Unknown user" at RCPT and after DATA; au's with and without the address)
+    _case(("mfsmax.docomo.ne.jp", "docomo.ne.jp"), "5.0.0", "RCPT", "550 Unknown user someone@docomo.ne.jp",
+          "userunknown", "docomo-rcpt"),
+    _case(("mfsmax.docomo.ne.jp", "docomo.ne.jp"), "5.2.0", "DATA", "550 Unknown user someone@docomo.ne.jp",
+          "filtered", "docomo-data"),
+    _case(("lsean.ezweb.ne.jp", "ezweb.ne.jp"), "5.0.0", "DATA", "550 : User unknown", "filtered", "au-filter"),
+    _case(("msmx.au.com", "au.com"), "5.0.0", "RCPT", "550 <someone@au.com>: User unknown", "userunknown",
+          "au-user"),
+    _case(("mx.softbank.ne.jp", "softbank.ne.jp"), "5.0.0", "RCPT", "550 Invalid recipient: <someone@softbank.ne.jp>",
+          "userunknown", "softbank-user"),
+]
+
 ORANGE_REPLIES = [
     _case(ORANGE, "5.1.1", "RCPT", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. "
           "OFR_416 [416]", "userunknown", "OFR_416"),
@@ -431,7 +530,8 @@ ORANGE_REPLIES = [
 @pytest.mark.parametrize(
     "rhost,destination,status,command,diagnostic,expected",
     GOOGLE_REPLIES + MICROSOFT_REPLIES + YAHOO_REPLIES + APPLE_REPLIES + TENCENT_REPLIES + COX_REPLIES
-    + GODADDY_REPLIES + MIMECAST_REPLIES + ORANGE_REPLIES,
+    + GODADDY_REPLIES + MIMECAST_REPLIES + ORANGE_REPLIES + HOTMAIL_CLASSIC_REPLIES + MORE_MICROSOFT_REPLIES
+    + OTHER_PROVIDER_REPLIES,
 )
 def test_a_documented_reply_gets_its_reason(rhost, destination, status, command, diagnostic, expected):
     got, why = classify(Evidence(action="failed", rhost=rhost, destination=destination, status=status,
@@ -513,3 +613,17 @@ def test_a_wrapped_gmail_reply_gets_the_reason_of_its_sentences(status, command,
     got, why = classify(Evidence(action="failed", rhost=GMAIL[0], destination=GMAIL[1], status=status,
                                  command=command, diagnostic=diagnostic, replycode=diagnostic[:3]))
     assert got == expected, why
+
+
+@pytest.mark.parametrize("diagnostic,expected", [
+    ("550 SC-004 (BAY004-MC2F33) Mail rejected by Windows Live Hotmail for policy reasons. A block has been placed "
+     "against your IP address because we have received complaints concerning mail coming from that IP address.",
+     "blocked"),
+    ("554 5.7.1 [192.0.2.1] Comcast block for spam. Please see "
+     "http://postmaster.comcast.net/smtp-error-codes.php#BL000000", "blocked"),
+])
+def test_a_provider_code_is_read_when_a_relay_lost_the_remote_host(diagnostic, expected):
+    got, why = classify(Evidence(action="failed", rhost="relay.example.net", destination="example.org",
+                                 diagnostic=diagnostic, replycode=diagnostic[:3]))
+    assert got == expected, why
+    assert "provider" in why
