@@ -38,3 +38,21 @@ def test_au_notice_with_the_reply_on_the_line_below_the_address():
     assert record.decodedby == "EZweb"
     assert record.diagnosticcode == "552 mailbox full (in reply to end of DATA command)"
     assert (record.replycode, record.command, record.reason) == ("552", "DATA", "mailboxfull")
+
+
+def test_office365_localized_reply_wrapped_and_message_id_folded():
+    """The quoted reply runs over three lines; the original's Message-ID has its value on the
+    folded line below the field name."""
+    (record,) = records("office365-fr-wrapped-reply.eml")
+    assert record.diagnosticcode == (
+        "550 5.1.1 <julien.bernard@example.fr>: Recipient address rejected: User unknown in virtual mailbox table")
+    assert (record.reason, record.replycode, record.rhost) == ("userunknown", "550", "mx1.example.fr")
+    assert record.messageid == "PA4PR01MB7777A1B2C3D4@PA4PR01MB7777.eurprd01.prod.outlook.com"
+
+
+def test_office365_server_at_and_its_reply_on_separate_lines():
+    """'Server at HOST returned ...' broken after 'Server at': the Microsoft host on a line of its
+    own is the server that answered, not the recipient's remote host."""
+    (record,) = records("office365-server-at-wrapped.eml")
+    assert record.diagnosticcode == "550 5.4.316 Message expired, connection refused(Socket error code 10061)"
+    assert (record.reason, record.replycode, record.rhost) == ("expired", "550", "")

@@ -48,7 +48,9 @@ def _recode(entity: Entity, cte: str, data: bytes) -> None:
     if cte == "base64":
         encoded = base64.encodebytes(data).rstrip(b"\n")
     elif cte == "quoted-printable":
-        encoded = quopri.encodestring(data)
+        # a CRLF of the text's canonical form is a line break of the encoded body, as it is for
+        # any QP encoder (quopri would keep the CR, which a later CRLF conversion doubles)
+        encoded = quopri.encodestring(data.replace(b"\r\n", b"\n"))
         if encoded.endswith(b"\n") and not data.endswith(b"\n"):
             encoded = encoded[:-1]
     else:

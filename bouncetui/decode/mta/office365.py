@@ -52,7 +52,7 @@ _RETURNED = re.compile(
     r"(?:Remote Server|Server at (?P<host>[\w.-]+)(?: \([^)]*\))?)\s+returned '(?P<text>.*?)'?\s*$"
     # "リモート サーバーから '...' が返されました", "Le serveur distant a retourné '...'", "El servidor
     # remoto devolvió '...'", "Der Remoteserver hat '...' zurückgegeben"
-    r"|(?:から|retourné|devolvió|\bhat) '(?P<localized>[^']*)'",
+    r"|(?:から|retourné|devolvió|\bhat) '(?P<localized>[^']*)(?:'|$)",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(r"<mailto:[^>]*>|\([^)]*\)")
@@ -84,18 +84,39 @@ def is_exchange_online(message: Message) -> bool:
     )
 
 
+# "Server at HOST (IP)" whose "returned '...'" was wrapped onto the lines after it
+_SERVER_AT = re.compile(r"\b(?:Remote Server|Server at)\b", re.IGNORECASE)
+
+
+def _closes(line: str, localized: bool) -> bool:
+    """Whether the line holds the closing quote of a reply: its last character in English ("...
+    Recipient not found'"), anywhere in the localized forms ("...' が返されました")."""
+    return "'" in line if localized else line.rstrip().endswith("'")
+
+
 def _quotes_joined(lines: list[str]) -> list[str]:
     """The lines, a quoted reply that was wrapped onto the lines after it ("returned '550 5.1.10" and
     then "RESOLVER...; Recipient not found'") joined again: up to the line its closing quote ends,
-    when one does before the next blank line."""
+    when one does before the next blank line; and "Server at" with the line its "returned" is on."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
-        if "'" in line and not line.rstrip().endswith("'") and _RETURNED.search(line.strip()):
+        if "'" not in line and _SERVER_AT.search(line):
             end = i
-            while end < len(lines) and lines[end].strip() and not lines[end].rstrip().endswith("'"):
+            while end < min(len(lines), i + 3) and lines[end].strip() and "'" not in lines[end]:
+                end += 1
+            if end < len(lines) and lines[end].strip():
+                joined = " ".join([line.rstrip()] + [more.strip() for more in lines[i : end + 1]])
+                if _RETURNED.search(joined.strip()):
+                    line, i = joined, end + 1
+        returned = _RETURNED.search(line.strip()) if "'" in line else None
+        if returned and not (returned.group(0).endswith("'") if returned.group("localized") is not None
+                             else line.rstrip().endswith("'")):
+            localized = returned.group("localized") is not None
+            end = i
+            while end < len(lines) and lines[end].strip() and not _closes(lines[end], localized):
                 end += 1
             if end < len(lines) and lines[end].strip():
                 line = " ".join([line.rstrip()] + [more.strip() for more in lines[i : end + 1]])

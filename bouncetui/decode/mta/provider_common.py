@@ -25,6 +25,8 @@ from bouncetui.decode.report import Delivery
 from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
 
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]*\S")
+# a field's first line, its value perhaps on the folded line below ("Message-ID:" then " <id>")
+_FIELD_START = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:")
 _BARE_ADDRESS = re.compile(r"^\s*<?[\"']?([^\s<>\"'@]+@[^\s<>\"'@]+\.[^\s<>\"':]+?)[\"']?>?:?\s*$")
 
 
@@ -82,7 +84,7 @@ def inline_original(quoted: str) -> email.message.Message | None:
         if not line.strip():
             break
         line = line[len(indent) :] if indent and line.startswith(indent) else line
-        if block and line[:1] not in (" ", "\t") and not _HEADER_LINE.match(line):
+        if block and line[:1] not in (" ", "\t") and not _FIELD_START.match(line):
             line = " " + line  # a folded line that lost its indentation in the quoting
         block.append(line)
     parsed = parse_headers("\n".join(block))
