@@ -56,3 +56,22 @@ def test_office365_server_at_and_its_reply_on_separate_lines():
     (record,) = records("office365-server-at-wrapped.eml")
     assert record.diagnosticcode == "550 5.4.316 Message expired, connection refused(Socket error code 10061)"
     assert (record.reason, record.replycode, record.rhost) == ("expired", "550", "")
+
+
+def test_surfcontrol_reply_wrapped_below_its_address_line():
+    finance, yuki = records("surfcontrol-reply-wrapped.eml")
+    assert finance.diagnosticcode == "550 5.1.1 finance-team@example.com... User unknown"
+    assert (finance.reason, finance.rhost) == ("userunknown", "198.51.100.7")
+    assert yuki.diagnosticcode == "452 4.2.2 yuki@example.com... Over quota, try again later"
+    assert yuki.reason == "mailboxfull"
+
+
+def test_postfix_reply_wrapped_right_before_the_recipients_address():
+    """'said: 550' then '<a>:' on a line of its own: the address in the reply, not a second
+    recipient paragraph (Postfix separates recipients by a blank line)."""
+    mio, daichi = records("postfix-address-wrapped.eml")
+    assert mio.recipient == "mio.takahashi@sales.example.org"
+    assert mio.diagnosticcode == ("550 <mio.takahashi@sales.example.org>: Recipient address rejected: "
+                                  "User unknown in relay recipient table")
+    assert (mio.reason, mio.command, mio.rhost) == ("userunknown", "RCPT", "mx.sales.example.org")
+    assert (daichi.recipient, daichi.reason) == ("daichi@example.com", "mailboxfull")

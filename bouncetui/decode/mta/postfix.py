@@ -58,6 +58,7 @@ _SAID = re.compile(
 )
 _PEER = re.compile(r"(?:connect to|conversation with|lost connection with|host)\s+([A-Za-z0-9.-]+)\[", re.I)
 _REFUSED = re.compile(r"server refused to talk to me:\s*(.*)$", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n|^[ \t]*\n")
 _IN_REPLY = re.compile(r"\s*\(in reply to [^)]*\)\s*$", re.IGNORECASE)
 _MARKERS = (
     re.compile(r"^Content-Type:\s*(?:message/rfc822|text/rfc822-headers)", re.MULTILINE | re.IGNORECASE),
@@ -85,13 +86,29 @@ def paragraph_of(text: str) -> tuple[str, str, str]:
     return rhost, _IN_REPLY.sub("", diagnostic).strip(), command
 
 
+def _paragraph_texts(body: str) -> list[tuple[re.Match[str], str]]:
+    """(the recipient's match, its text): a line "<a>:" that goes on the paragraph of the same
+    address with no blank line between them is part of its reply (Postfix's "said: 550 <a>:
+    User unknown" wrapped right before the address), not a paragraph of its own."""
+    found: list[tuple[re.Match[str], str]] = []
+    for m in _PARAGRAPH.finditer(body):
+        if found:
+            first, _ = found[-1]
+            if (m.group("rcpt").lower() == first.group("rcpt").lower() and not m.group("alias")
+                    and not _BLANK_LINE.search(body, first.end(), m.start())):
+                found[-1] = (first, body[first.start("text"):m.end()])
+                continue
+        found.append((m, m.group("text")))
+    return found
+
+
 def paragraphs(body: str) -> list[Delivery]:
     found = []
-    for m in _PARAGRAPH.finditer(body):
+    for m, text in _paragraph_texts(body):
         recipient = clean_address(m.group("rcpt"))
         if not recipient:
             continue
-        rhost, diagnostic, command = paragraph_of(m.group("text"))
+        rhost, diagnostic, command = paragraph_of(text)
         alias = clean_address(m.group("alias") or "")
         found.append(
             Delivery(
@@ -101,7 +118,7 @@ def paragraphs(body: str) -> list[Delivery]:
                 replycode=find_replycode(diagnostic[:4]),
                 command=command,
                 rhost=rhost,
-                diagnostictype="SMTP" if said_by_host(m.group("text")) else "",
+                diagnostictype="SMTP" if said_by_host(text) else "",
             )
         )
     return found

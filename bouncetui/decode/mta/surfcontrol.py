@@ -12,7 +12,9 @@ from bouncetui.decode.report import Report
 NAME = "SurfControl"
 HEADERS = ("x-mailer",)  # the header decode requires (X-Mailer)
 
-_LINE = re.compile(r"^(?P<rcpt>\S+@\S+?): \[(?P<host>[^\]]+)\],\s*(?P<text>.*)$", re.MULTILINE)
+# a reply wrapped onto the lines below runs on up to a blank line, the next address or "--- ..."
+_LINE = re.compile(r"^(?P<rcpt>\S+@\S+?): \[(?P<host>[^\]]+)\],\s*(?P<text>.*(?:\n(?![ \t]*$|\S+@\S+?: \[|---).*)*)",
+                   re.MULTILINE)
 
 
 def decode(message: Message) -> Report | None:
