@@ -475,6 +475,9 @@ CLOUDFLARE = Provider(
     "Cloudflare",
     ("cloudflare.net", "mx.cloudflare.net", "cloudflare.com"),
     (
+        # "found on one or more DNSBLs, see .../email-routing/postmaster/#spam-and-abusive-traffic": the
+        # client's address on a block list (the link's "spam" says nothing of the content)
+        R("blocked", r"found on one or more dnsbls"),
         R("authfailure", r"dmarc|\bspf\b|\bdkim\b|not authenticated"),
         R("badreputation", r"reputation"),
         R("userunknown", r"unknown user|address does not exist|no such user"),
