@@ -145,7 +145,12 @@ GOOGLE = Provider(
         R("expired", r"did not accept our requests to connect|could not connect to the recipient server"),
         R("spamdetected", r"rejected due to spam classification"),
     ),
-    mark=r"support\.google\.com/(?:mail|a)/|\bgsmtp\b",
+    # Its help pages, its "gsmtp" signature, and sentences only Gmail writes (a relay that reports the
+    # reply may lose the remote host and cut the signature): read by the rules above, its 5.7.27
+    # (SPF), 5.7.29 (TLS), 5.7.30 (DKIM) and 5.7.28 mean what Gmail says, not what RFC 3463 and
+    # its registry say.
+    mark=r"support\.google\.com/(?:mail|a)/|\bgsmtp\b|" + _phrase("gmail requires all") + "|"
+         + _phrase("unusual rate of unsolicited mail") + "|" + _phrase("aligned with either the authenticated"),
 )
 MICROSOFT = Provider(
     "Microsoft",
