@@ -165,8 +165,9 @@ MICROSOFT = Provider(
         R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)"),
         # Hotmail's classic codes ("550 SC-001 (BAY004-MC1F12) ..."): SC-001 to SC-004 and DY-001/002 refuse
         # the client (its network on a block list, namespace mining, an open proxy, complaints about the
-        # IP, a dynamic range); RP-001 to RP-003 are its hourly and daily limits.
-        R("blocked", r"\bSC-00[1-4]\b|\bDY-00[12]\b"),
+        # IP, a dynamic range); RP-001 to RP-003 are its hourly and daily limits. Its later replies say
+        # the same without a code ("Hotmail does not relay dynamically-assigned IP ranges").
+        R("blocked", r"\bSC-00[1-4]\b|\bDY-00[12]\b|does not relay dynamically-assigned ip ranges"),
         R("ratelimited", r"\bRP-00[1-3]\b|limits for how many messages can be sent"),
         # Exchange Online's NDR reference: 4.7.500-899 "Access denied, please try again later" is an IP
         # restricted for suspicious activity; 5.7.506 bad HELO; 5.7.507 the IP blocked by the recipient's

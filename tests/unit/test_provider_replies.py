@@ -268,6 +268,10 @@ HOTMAIL_CLASSIC_REPLIES = [
           "Please contact your Internet service provider. You can tell them that Hotmail does not relay "
           "dynamically-assigned IP ranges. You can also refer your provider to "
           "http://mail.live.com/mail/troubleshooting.aspx#errors.", "blocked", "DY-001"),
+    case(OUTLOOK, "5.7.1", "MAIL", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact "
+         "your Internet service provider. You can tell them that Hotmail does not relay dynamically-assigned IP "
+         "ranges. You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.",
+         "blocked", "dynamic-ranges"),
     case(HOTMAIL, "4.7.500", "MAIL", "451 4.7.500 Server busy. Please try again later from [192.0.2.1]. (S77714) "
           "[DM6NAM12FT012.eop-nam12.prod.protection.outlook.com]", "ratelimited", "4.7.500-S77714"),
 ]
