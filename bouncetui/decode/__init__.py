@@ -15,8 +15,9 @@ and decoded as the bounce it carries.
 Before parsing, `sniff.may_be_report` looks at the raw bytes: plain personal mail with no sign of a
 report (no notifier sender, no report part, no bounce wording, nothing encoded) is settled as no
 report without being parsed or offered to any decoder. After parsing, a decoder that declares
-SIGNS (see `decode.mta`) is offered only a message that mentions one of them, and a decoder that
-declares HEADERS only a message that has one of those header fields.
+SIGNS (see `decode.mta`) is offered only a message that mentions one of them, a decoder that
+declares HEADERS only a message that has one of those header fields, and a decoder that declares
+SENDERS only a message whose From or Return-Path holds one of those words.
 """
 
 from __future__ import annotations
@@ -37,18 +38,20 @@ from bouncetui.model import Bounce
 DECODERS: tuple[ModuleType, ...] = (arf, *mta.DECODERS, rfc3464, fallback, rfc3834)
 # False: every message is parsed and offered to every decoder, signs or not (to compare results)
 PREFILTER = True
-# Each decoder with the words it needs and the header fields one of which it needs (empty: offered
-# every message).
-_Entry = tuple[ModuleType, tuple[str, ...], frozenset[str]]
+# Each decoder with the words it needs, the header fields one of which it needs and the words one
+# of which its senders hold (each empty: no condition).
+_Entry = tuple[ModuleType, tuple[str, ...], frozenset[str], tuple[str, ...]]
 _SIGNS: tuple[_Entry, ...] = tuple(
-    (decoder, tuple(getattr(decoder, "SIGNS", ())), frozenset(getattr(decoder, "HEADERS", ()))) for decoder in DECODERS
+    (decoder, tuple(getattr(decoder, "SIGNS", ())), frozenset(getattr(decoder, "HEADERS", ())),
+     tuple(getattr(decoder, "SENDERS", ())))
+    for decoder in DECODERS
 )
 _SPECIFIC = _SIGNS[: len(mta.DECODERS) + 1]  # feedback reports and the MTAs' own decoders
 _GENERIC = _SIGNS[len(mta.DECODERS) + 1 :]  # RFC 3464, plain text, auto-replies
 # The MTAs' decoders with signs of several words, those signs only.
 _WRAPPABLE: tuple[_Entry, ...] = tuple(
-    (decoder, wrappable, headers)
-    for decoder, signs, headers in _SPECIFIC
+    (decoder, wrappable, headers, senders)
+    for decoder, signs, headers, senders in _SPECIFIC
     for wrappable in [tuple(sign for sign in signs if " " in sign.strip())]
     if wrappable
 )
@@ -83,12 +86,21 @@ def _first_report(message: Message, entries: tuple[_Entry, ...]) -> Report | Non
     """The report of the first of these decoders that recognises the message."""
     folded = None  # message.folded, read when the first decoder with signs is reached
     names = None  # header_names(message), likewise
-    for decoder, signs, headers in entries:
+    senders_text = None  # message.folded_senders, likewise
+    for decoder, signs, headers, senders in entries:
         if headers and PREFILTER:
             if names is None:
                 names = header_names(message)
             if names.isdisjoint(headers):
                 continue  # the decoder would not recognise it
+        if senders and PREFILTER:
+            if senders_text is None:
+                senders_text = message.folded_senders
+            for word in senders:
+                if word in senders_text:
+                    break
+            else:
+                continue  # not its notifier
         if signs and PREFILTER:
             if folded is None:
                 folded = message.folded
@@ -110,12 +122,14 @@ def _wrapped_report(message: Message) -> Report | None:
     onto two lines."""
     collapsed = None
     names = None
-    for decoder, signs, headers in _WRAPPABLE:
+    for decoder, signs, headers, senders in _WRAPPABLE:
         if headers:
             if names is None:
                 names = header_names(message)
             if names.isdisjoint(headers):
                 continue
+        if senders and not any(word in message.folded_senders for word in senders):
+            continue
         if collapsed is None:
             collapsed = " ".join(fold(message.text_of("text/plain") or message.body).split())
         for sign in signs:

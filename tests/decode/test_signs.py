@@ -1,11 +1,12 @@
-"""A decoder's SIGNS and HEADERS never hide a report from it, and folding compares as
+"""A decoder's SIGNS, HEADERS and SENDERS never hide a report from it, and folding compares as
 re.IGNORECASE does.
 
 `find_report` offers a message to a decoder that declares SIGNS only when the message mentions
-one of them, and to one that declares HEADERS only when the message has one of those fields. Here
-every decoder is offered every message of the fixtures, the sample mail and the corpus directly,
-signs or not: each report it recognises must be in a message that mentions one of its signs and
-has one of its headers. A sign or header that a decoder's own test does not require fails here
+one of them, to one that declares HEADERS only when the message has one of those fields, and to
+one that declares SENDERS only when the message's folded From or Return-Path holds one of those
+words. Here every decoder is offered every message of the fixtures, the sample mail and the corpus
+directly, signs or not: each report it recognises must be in a message that mentions one of its
+signs, has one of its headers and comes from one of its senders. A sign or header that a decoder's own test does not require fails here
 first. Every decoder with signs or headers must recognise at least one of those messages, so that
 none goes unproven. A header is found whatever the case its name is written in, as the decoder's
 look-up finds it.
@@ -30,7 +31,8 @@ HERE = Path(__file__).resolve().parent
 FIXTURE_DIRS = [HERE / "fixtures", HERE.parent / "fixtures", SAMPLE_MAIL]
 WITH_SIGNS = [d for d in DECODERS if getattr(d, "SIGNS", ())]
 WITH_HEADERS = [d for d in DECODERS if getattr(d, "HEADERS", ())]
-PREFILTERED = [d for d in DECODERS if d in WITH_SIGNS or d in WITH_HEADERS]
+WITH_SENDERS = [d for d in DECODERS if getattr(d, "SENDERS", ())]
+PREFILTERED = [d for d in DECODERS if d in WITH_SIGNS or d in WITH_HEADERS or d in WITH_SENDERS]
 
 
 def messages_under(*roots: Path) -> list[Message]:
@@ -62,10 +64,13 @@ def unannounced_reports(messages: list[Message], recognised: set[str] | None = N
             if recognised is not None:
                 recognised.add(decoder.NAME)
             signs, headers = getattr(decoder, "SIGNS", ()), getattr(decoder, "HEADERS", ())
+            senders = getattr(decoder, "SENDERS", ())
             if signs and not message.mentions(signs):
                 missed.append("%s: %s" % (decoder.NAME, message.subject))
             if headers and header_names(message).isdisjoint(headers):
                 missed.append("%s (headers): %s" % (decoder.NAME, message.subject))
+            if senders and not any(word in message.folded_senders for word in senders):
+                missed.append("%s (senders): %s" % (decoder.NAME, message.subject))
     return missed
 
 
@@ -83,6 +88,14 @@ def test_decoders_declare_lowercase_header_names() -> None:
         assert isinstance(decoder.HEADERS, tuple), decoder.NAME
         for name in decoder.HEADERS:
             assert re.fullmatch(r"[a-z0-9-]+", name), (decoder.NAME, name)
+
+
+def test_decoders_declare_lowercase_ascii_sender_words() -> None:
+    assert len(WITH_SENDERS) > 5
+    for decoder in WITH_SENDERS:
+        assert isinstance(decoder.SENDERS, tuple), decoder.NAME
+        for word in decoder.SENDERS:
+            assert word and word.isascii() and word == word.lower(), (decoder.NAME, word)
 
 
 def test_no_fixture_or_sample_report_lacks_its_decoders_sign() -> None:
@@ -123,6 +136,16 @@ def test_a_message_without_the_header_is_not_offered(monkeypatch) -> None:
     decoding.decode(PLAIN)
     assert offered == []
     decoding.decode(b"X-SES-Outgoing: 2026.11.28-192.0.2.1\n" + PLAIN)
+    assert len(offered) == 1
+
+
+def test_a_message_from_another_sender_is_not_offered(monkeypatch) -> None:
+    offered = []
+    gmail = next(d for d in DECODERS if d.NAME == "Gmail")
+    monkeypatch.setattr(gmail, "decode", lambda message: offered.append(message) or None)
+    decoding.decode(PLAIN)
+    assert offered == []
+    decoding.decode(PLAIN.replace(b"MAILER-DAEMON@example.org", b"Mail Delivery Subsystem <mailer-daemon@googlemail.com>"))
     assert len(offered) == 1
 
 

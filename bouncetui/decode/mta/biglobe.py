@@ -21,6 +21,8 @@ NAME = "Biglobe"
 # BIGLOBE's own domain and the cable ISPs whose mail it runs (inacatv, tmtv, ttv)
 _SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:biglobe|inacatv|tmtv|ttv)\.ne\.jp\b", re.IGNORECASE)
 _SENDER_WORDS = ("biglobe.ne.jp", "inacatv.ne.jp", "tmtv.ne.jp", "ttv.ne.jp")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _ADDRESSES = re.compile(r"^\s*-+ ?The following addresses had delivery problems ?-+\s*$", re.I | re.M)
 _INFORMATION = re.compile(r"^\s*-+ ?Non-delivered information ?-+\s*$", re.I | re.M)
 

@@ -26,6 +26,8 @@ NAME = "EZweb"
 
 _SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:ezweb\.ne\.jp|au\.com)\b", re.IGNORECASE)
 _SENDER_WORDS = ("ezweb.ne.jp", "au.com")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _SUBJECT = re.compile(r"Mail System Error - Returned Mail", re.IGNORECASE)
 _ORIGINAL = (re.compile(r"^-{20,}\s*$", re.MULTILINE),)
 _RECIPIENT_LINE = re.compile(r"^\s*Recipient:\s*<?([^\s<>]+@[^\s<>]+)>?", re.IGNORECASE | re.MULTILINE)

@@ -37,6 +37,8 @@ NAME = "Gmail"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
 _SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _START = re.compile(
     r"^\s*Delivery to the following recipients? (?P<what>failed permanently|has been delayed|"
     r"have been delayed|failed)",

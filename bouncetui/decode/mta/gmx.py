@@ -30,6 +30,8 @@ NAME = "GMX"
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*(?:gmx\.[a-z.]+|mail\.com)\b", re.IGNORECASE)
 _SENDER_WORDS = ("gmx.", "mail.com")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _START = re.compile(r"following addres(?:s|ses|s\(es\))\s+failed:\s*$", re.IGNORECASE | re.MULTILINE)
 ORIGINAL = (re.compile(r"^\s*-+ ?The header of the original message is following\.? ?-+", re.I | re.M),)
 _LABEL = re.compile(r"^(?:Reason|For the following reason):\s*", re.IGNORECASE)

@@ -19,6 +19,8 @@ NAME = "GoogleGroups"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
 _SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _GROUPS = re.compile(r"https?://groups\.google\.com/", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\s*Google Groups", re.MULTILINE)
 _ORIGINAL = (re.compile(r"^\s*-+ ?Original message ?-+\s*$", re.IGNORECASE | re.MULTILINE),)

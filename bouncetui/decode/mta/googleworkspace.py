@@ -26,6 +26,8 @@ NAME = "GoogleWorkspace"
 
 _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNORECASE)
 _SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _HEADLINE = re.compile(r"^\s*\*\* ?(?P<title>[^*\n]+?) ?\*\*\s*$", re.MULTILINE)
 # "The response was:" in the languages Google writes the notice in (the sender's account language)
 _RESPONSE = re.compile(

@@ -23,6 +23,8 @@ NAME = "KDDI"
 
 _SENDER = re.compile(r"@(?:[\w-]+\.)*(?:dion\.ne\.jp|au\.com|auone-net\.jp|kddi\.com)\b", re.IGNORECASE)
 _SENDER_WORDS = ("dion.ne.jp", "au.com", "auone-net.jp", "kddi.com")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _TARGET = re.compile(r"^\s*Could not be delivered to:\s*<?(?P<address>[^\s<>]+@[^\s<>]+)>?\s*$", re.I | re.M)
 _SENT_ON = re.compile(r"^\s*Your mail sent on:", re.IGNORECASE | re.MULTILINE)
 OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -32,6 +32,8 @@ NAME = "MailRu"
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*(?:mail\.ru|inbox\.ru|list\.ru|bk\.ru|corp\.mail\.ru)\b", re.I)
 _SENDER_WORDS = ("mail.ru", "inbox.ru", "list.ru", "bk.ru")  # one is in every match of _SENDER (see sender_matches)
+# find_report offers a message only when its senders hold one of them (decode needs one first)
+SENDERS = _SENDER_WORDS
 _START = re.compile(
     r"^\s*(?:A message that you sent could not be delivered|К сожалению, Ваше письмо не может быть доставлено)",
     re.IGNORECASE | re.MULTILINE,
