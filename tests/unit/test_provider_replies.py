@@ -122,6 +122,18 @@ GOOGLE_REPLIES = [
     case(GMAIL, "5.7.1", "DATA", "550-5.7.1 This message is not RFC 5322 compliant. There are multiple Subject "
           "headers. To reduce the amount of spam sent to Gmail, this message has been blocked.", "notcompliantrfc",
           "5.7.1-rfc5322"),
+    case(GMAIL, "5.7.1", "DATA", "550-5.7.1 [192.0.2.1] Messages missing a valid address in From: header, or having "
+         "no From: header, are not accepted.", "notcompliantrfc", "5.7.1-from-missing"),
+    case(GMAIL, "5.7.1", "DATA", "550-5.7.1 [192.0.2.1] Messages missing a valid Message-ID header are not "
+         "accepted.", "notcompliantrfc", "5.7.1-message-id-missing"),
+    case(GMAIL, "5.1.3", "RCPT", "553-5.1.3 The recipient address <someone@gmail> is not a valid RFC 5321 address.",
+         "userunknown", "5.1.3"),
+    case(GMAIL, "5.7.1", "MAIL", "550-5.7.1 Daily user sending quota exceeded.", "ratelimited",
+         "5.7.1-user-sending-quota"),
+    case(GMAIL, "5.7.0", "MAIL", "554-5.7.0 Too many unauthenticated commands.", "syntaxerror",
+         "5.7.0-unauthenticated-commands"),
+    case(GMAIL, "5.2.2", "RCPT", "552-5.2.2 The email account that you tried to reach is over quota and inactive.",
+         "mailboxfull", "5.2.2-inactive"),
     case(GMAIL, "5.7.0", "DATA", "552-5.7.0 This message was blocked because its content presents a potential "
           "security issue. Please visit https://support.google.com/mail/?p=BlockedMessage to review our message "
           "content and attachment content guidelines.", "policyviolation", "5.7.0-security-issue"),

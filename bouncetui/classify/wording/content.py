@@ -26,6 +26,8 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"multiple (?:from|date|subject|message-id|to|sender|reply-to) (?:headers|fields)",
         r"multiple (?:subject|from|date|message-id) headers", r"multiple addresses in from",
         r"missing (?:date|from|message-id|required) header", r"missing (?:a )?valid (?:message-id|date|from)\b", r"(?:header|headers) (?:are )?not rfc",
+        # Gmail's "Messages missing a valid address in From: header, or having no From: header, are not accepted."
+        r"missing a valid address in (?:the )?from:? header",
         r"bare (?:lf|linefeed|newline)s?", r"bare cr", r"non-?compliant",
     ),
     "virusdetected": (
