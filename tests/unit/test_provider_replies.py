@@ -289,6 +289,22 @@ HOTMAIL_CLASSIC_REPLIES = [
 ]
 
 MORE_MICROSOFT_REPLIES = [
+    case(OUTLOOK, "5.7.515", "DATA", "550 5.7.515 Access denied, sending domain [EXAMPLE.NET] does not meet the "
+         "required authentication level.", "authfailure", "5.7.515"),
+    case(EXO, "5.6.11", "DATA", "554 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, "
+         "which cannot be sent via DATA", "notcompliantrfc", "5.6.11"),
+    case(EXO, "5.7.13", "RCPT", "550 5.7.13 RESOLVER.RST.SenderNotAuthenticatedForPublicFolder; sender was not "
+         "authenticated for public folder", "rejected", "5.7.13"),
+    case(EXO, "5.7.12", "RCPT", "550 5.7.12 RESOLVER.RST.SenderNotAuthenticatedByOrganization; sender was not "
+         "authenticated by organization", "rejected", "5.7.12"),
+    case(EXO, "5.7.507", "CONN", "550 5.7.507 Access denied, rejected by recipient. The IP address 192.0.2.1 was "
+         "blocked by the recipient organization.", "blocked", "5.7.507"),
+    case(EXO, "5.7.900", "DATA", "550 5.7.900 Delivery not authorized, message refused. Please verify that the "
+         "message was sent according to the organization's transport rules.", "policyviolation", "5.7.900"),
+    case(EXO, "5.2.1", "DATA", "550 5.2.1 Content Filter agent quarantined this message", "spamdetected",
+         "5.2.1-quarantined"),
+    case(EXO, "5.7.1", "RCPT", "550 5.7.1 Client was not authenticated", "norelaying", "5.7.1-not-authenticated"),
+    case(EXO, "5.1.0", "MAIL", "550 5.1.0 Sender denied", "rejected", "5.1.0-sender-denied"),
     # a group that accepts only authenticated senders: the authentication it requires is missing
     case(EXO, "5.7.1", "RCPT", "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: "
           "CreateMessage]", "securityerror", "RESOLVER.RST.AuthRequired"),
