@@ -431,3 +431,57 @@ RELAYED_GMAIL = [
 @pytest.mark.parametrize("status,diagnostic,expected", RELAYED_GMAIL)
 def test_a_gmail_reply_relayed_without_its_host_is_still_read_as_gmail(status, diagnostic, expected):
     check("smarthost.example.net", "example.org", status, "DATA", diagnostic, expected)
+
+
+# The same replies through the whole decoder: a Postfix DSN whose Diagnostic-Code folds Gmail's
+# multi-line reply over continuation lines, as Postfix writes it.
+_POSTFIX_TO_GMAIL = """\
+From: MAILER-DAEMON@mail.example.net (Mail Delivery System)
+To: news@example.net
+Subject: Undelivered Mail Returned to Sender
+Date: Mon, 3 Mar 2025 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+This is the mail system at host mail.example.net.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mail.example.net
+Arrival-Date: Mon, 3 Mar 2025 09:59:58 +0000
+
+Final-Recipient: rfc822; reader@gmail.com
+Original-Recipient: rfc822;reader@gmail.com
+Action: failed
+Status: 5.7.1
+Remote-MTA: dns; gmail-smtp-in.l.google.com
+Diagnostic-Code: smtp; 550-5.7.1 [192.0.2.1      12] Our system has detected an
+    unusual rate of 550-5.7.1 unsolicited mail originating from your IP address.
+    To protect our 550-5.7.1 users from spam, mail sent from your IP address has
+    been blocked. 550-5.7.1 Please visit 550 5.7.1
+    https://support.google.com/mail/?p=UnsolicitedIPError - gsmtp
+
+--B
+Content-Type: text/rfc822-headers
+
+From: news@example.net
+To: reader@gmail.com
+Subject: Our news
+Message-ID: <news-1@example.net>
+
+--B--
+"""
+
+
+def test_a_wrapped_gmail_reply_in_a_postfix_report_is_a_block_of_the_client():
+    from bouncetui import decode
+
+    records = decode(_POSTFIX_TO_GMAIL.replace("\n", "\r\n").encode(), "postfix-to-gmail.eml")
+    assert [(r.recipient, r.reason, r.hardbounce) for r in records] == [("reader@gmail.com", "blocked", False)]
