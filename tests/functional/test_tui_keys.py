@@ -64,3 +64,52 @@ async def test_keys_config_remaps_a_binding_and_help_lists_it(env, tmp_path):
         help_text = screen_text(app)
         assert re.search(r"^\s*f\s+Filter", help_text, re.MULTILINE)
         assert "Mark" in help_text and "Export" in help_text
+
+
+def footer_keys(app) -> list[tuple[str, str]]:
+    """The keys the current screen's footer shows: (key, description) each."""
+    from textual.widgets._footer import FooterKey
+
+    return [(key.key, key.description) for key in app.screen.query(FooterKey)]
+
+
+def bound_keys(app) -> list[tuple[str, str]]:
+    """The keys the screen's bindings say the footer shows (as Textual's Footer lists them: the
+    first key of each action)."""
+    first: dict[str, tuple[str, str]] = {}
+    for _, binding, _, _ in app.screen.active_bindings.values():
+        if binding.show:
+            first.setdefault(binding.action, (binding.key, binding.description))
+    return list(first.values())
+
+
+@sync
+async def test_footer_follows_the_keys_and_is_not_remade_when_they_stay(env, monkeypatch):
+    from bouncetui.tui.widgets.footer import KeyFooter
+
+    remade = []
+    recompose = KeyFooter.recompose
+
+    async def counted(self):
+        remade.append(self.screen)
+        await recompose(self)
+
+    monkeypatch.setattr(KeyFooter, "recompose", counted)
+    app = BounceApp(StaticBackend(fixed_records()), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        listing = footer_keys(app)
+        assert ("slash", "Filter") in listing and ("q", "Quit") in listing
+        assert [k for k in listing if k[1] != "palette"] == bound_keys(app)
+        before = len(remade)
+        app.screen.refresh_bindings()  # the same keys: the footer stays as it is
+        await settle(pilot, app)
+        assert len(remade) == before and footer_keys(app) == listing
+        await pilot.press("slash")  # the filter input has the focus: its keys show
+        await settle(pilot, app)
+        assert [k for k in footer_keys(app) if k[1] != "palette"] == bound_keys(app) != \
+            [k for k in listing if k[1] != "palette"]
+        await pilot.press("escape", "question_mark")
+        await settle(pilot, app)
+        assert "Help" in app.screen.title
+        assert [k for k in footer_keys(app) if k[1] != "palette"] == bound_keys(app)

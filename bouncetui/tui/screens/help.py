@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from bouncetui.tui.keys import binding_sections, describe, keys_path
+from bouncetui.tui.widgets.footer import KeyFooter
 
 QUERY_HELP = (
     ("tanak@docomo", "free text: fuzzy recipient search (typos allowed, best matches first)"),
@@ -36,7 +37,7 @@ class HelpScreen(Screen[None]):
         yield Header(icon="✉")
         with VerticalScroll(id="help-view"):
             yield Static(self.help_text(), id="help-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Help · keys"

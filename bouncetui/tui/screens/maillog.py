@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from bouncetui.tui.columns import COLUMNS, Column
 from bouncetui.tui.maillog_view import LogView, link_text
 from bouncetui.tui.records import RecordSet
 from bouncetui.tui.widgets.bounce_list import BounceList, ListHeader
+from bouncetui.tui.widgets.footer import KeyFooter
 
 
 def log_columns(view: LogView) -> tuple[Column, ...]:
@@ -66,7 +67,7 @@ class MaillogScreen(Screen[str | None]):
         yield self.log_list
         with VerticalScroll(id="log-detail"):
             yield Static(Text(""), id="log-detail-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_rows()

@@ -41,6 +41,7 @@ from bouncetui.tui.screens.triaging import Triaging
 from bouncetui.tui.widgets.bounce_list import BounceList, ListHeader
 from bouncetui.tui.widgets.details import Details, detail_text
 from bouncetui.tui.widgets.filter_bar import FilterBar
+from bouncetui.tui.widgets.footer import KeyFooter
 from bouncetui.tui.widgets.reason_panel import ReasonPanel
 from bouncetui.tui.widgets.status_bar import StatusBar
 
@@ -134,7 +135,7 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
             yield Details(id="details")
             yield ReasonPanel(id="reason")
         yield StatusBar(id="status-bar")
-        yield Footer()
+        yield KeyFooter()
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 100

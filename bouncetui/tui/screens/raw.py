@@ -12,7 +12,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from bouncetui.tui.widgets.footer import KeyFooter
 
 
 class TextScreen(Screen[None]):
@@ -35,7 +37,7 @@ class TextScreen(Screen[None]):
         yield Header(icon="✉")
         with VerticalScroll(id="text-view"):
             yield Static(self.text, id="text-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = self.screen_title

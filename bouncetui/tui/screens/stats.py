@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Label, ListItem, ListView, TabbedContent, TabPane
+from textual.widgets import Header, Label, ListItem, ListView, TabbedContent, TabPane
 
 from bouncetui.model import Bounce
 from bouncetui.textsafe import one_line
 from bouncetui.tui.columns import row_class
+from bouncetui.tui.widgets.footer import KeyFooter
 
 MAX_BARS = 200
 LABEL_WIDTH = 24
@@ -117,7 +118,7 @@ class StatsScreen(Screen[str | None]):
                 top = max((count for _k, count in pairs), default=0)
                 with TabPane("%s (%d)" % (title, len(pairs)), id=tab):
                     yield ListView(*(BarRow(k, c, top, term(k)) for k, c in pairs), id="list-" + tab)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Stats · %d records (Enter filters the list)" % len(self.records)
