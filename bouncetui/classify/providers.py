@@ -48,8 +48,8 @@ _GAP = r"\s+(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?)?"
 
 
 def _phrase(words: str) -> str:
-    """A regular expression for `words` (plain words, no special characters) that also matches
-    them across the continuation prefix of a wrapped multi-line reply."""
+    """A regular expression for `words` (separated by blanks; each word plain or a regular expression
+    without blanks) that also matches them across the continuation prefix of a wrapped reply."""
     return _GAP.join(words.split())
 
 
@@ -119,8 +119,9 @@ GOOGLE = Provider(
         # and has been rate limited": the cause is authentication; so is a low reputation the cause of
         # "very low reputation of the sending IP ... temporarily rate limited", and TLS of "rate
         # limited because this message wasn't sent over a TLS connection".
-        R("authfailure", r"(?:spf|dkim) authentication didn'?t pass|isn'?t aligned with (?:either )?the authenticated|"
-                         + _phrase("is unauthenticated")),
+        R("authfailure", _phrase("(?:spf|dkim) authentication didn'?t pass") + "|"
+                         + _phrase("isn'?t aligned with either the authenticated") + "|"
+                         + _phrase("isn'?t aligned with the authenticated") + "|" + _phrase("is unauthenticated")),
         R("badreputation", _phrase("low reputation")),
         R("failedstarttls", _phrase("sent over a tls connection")),
         R("ratelimited", r"receiving mail at a rate|receivingrate|sending at a rate|unusual rate|"

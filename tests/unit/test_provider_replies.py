@@ -369,6 +369,27 @@ GMAIL_WRAPPED = [
         "421-4.7.26 pass with ip: [192.0.2.1]. The sender should visit",
         "421-4.7.26  https://support.google.com/mail/answer/81126#authentication for",
         "421 4.7.26 instructions on setting up authentication."), "authfailure", id="4.7.26-unauthenticated"),
+    pytest.param("4.7.27", "DATA", (
+        "421-4.7.27 Your email has been rate limited because SPF authentication didn't",
+        "421-4.7.27 pass for this message. Gmail requires all bulk email senders to",
+        "421-4.7.27 authenticate with SPF. Authentication results: SPF [example.org]",
+        "421-4.7.27 with ip: [192.0.2.1] = did not pass. For instructions on setting up",
+        "421-4.7.27 authentication, go to",
+        "421 4.7.27  https://support.google.com/mail/answer/81126#authentication"), "authfailure", id="4.7.27-spf"),
+    pytest.param("4.7.30", "DATA", (
+        "421-4.7.30 Your email has been rate limited because DKIM authentication didn't",
+        "421-4.7.30 pass for this message. Gmail requires all bulk email senders to",
+        "421-4.7.30 authenticate with DKIM. Authentication results: DKIM = did not pass.",
+        "421-4.7.30 For instructions on setting up authentication, go to",
+        "421 4.7.30  https://support.google.com/mail/answer/81126#authentication"), "authfailure", id="4.7.30-dkim"),
+    pytest.param("4.7.29", "DATA", (
+        "421-4.7.29 Your email has been rate limited because this message wasn't sent",
+        "421-4.7.29 over a TLS connection. Gmail requires all bulk email senders to use",
+        "421-4.7.29 TLS/SSL for SMTP connections."), "failedstarttls", id="4.7.29-tls"),
+    pytest.param("4.7.32", "DATA", (
+        "421-4.7.32 Your email has been rate limited because the From: header (RFC5322) in",
+        "421-4.7.32 this message isn't aligned with either the authenticated SPF or DKIM",
+        "421-4.7.32 organizational domain."), "authfailure", id="4.7.32-alignment"),
     pytest.param("5.7.1", "DATA", (
         "550-5.7.1 [192.0.2.1] Our system has detected that this message is",
         "550-5.7.1 likely suspicious due to the very low reputation of the sending IP",
