@@ -249,6 +249,24 @@ def part_text(part: email.message.Message) -> str:
     return decode_bytes(raw, part.get_content_charset())
 
 
+# A footer at the end of a text: a separator line (Mailman's row of underscores, the signature
+# dash-dash-space) and at most eight lines after it.
+_FOOTER = re.compile(r"\n(?:_{20,}|--[ \t]?)[ \t]*\n(?:[^\n]*\n){0,8}[^\n]*\Z")
+_FOOTER_TAIL = 1200
+
+
+def without_footer(text: str) -> str:
+    """The text without a footer appended to it: a mailing list's ("______" then the list's name and
+    its addresses), a gateway's or a signature ("-- " then a few lines), when it ends the text."""
+    tail = text[-_FOOTER_TAIL:]
+    if "\n__" not in tail and "\n--" not in tail:
+        return text
+    m = _FOOTER.search(tail)
+    if m is None:
+        return text
+    return text[: len(text) - len(tail) + m.start()].rstrip("\n") + "\n"
+
+
 @dataclass
 class Message:
     """A bounce candidate, parsed once and shared by every decoder that looks at it.
@@ -353,10 +371,14 @@ class Message:
         return None
 
     def part_text(self, part: email.message.Message) -> str:
-        """part_text(part), decoded once per part."""
+        """part_text(part), decoded once per part; a text/plain part of a multipart without the
+        footer a list or gateway appended to it (see `without_footer`)."""
         text = self._texts.get(id(part))
         if text is None:
-            text = self._texts[id(part)] = part_text(part)
+            text = part_text(part)
+            if part is not self.msg and part.get_content_type() == "text/plain":
+                text = without_footer(text)
+            self._texts[id(part)] = text
         return text
 
     def text_of(self, *ctypes: str) -> str:

@@ -8,6 +8,8 @@ input, so a transformation changes only what it means to change.
 
 from __future__ import annotations
 
+import base64
+import quopri
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -197,3 +199,45 @@ def tree_transform(func: Callable[[Entity], bool]) -> Callable[[bytes], bytes | 
     transform.__name__ = func.__name__
     transform.__doc__ = func.__doc__
     return transform
+
+
+# -- the text of a part ----------------------------------------------------------------------------
+_TEXT_CTES = ("", "7bit", "8bit", "binary", "base64", "quoted-printable")
+
+
+def is_text_leaf(entity: Entity, root: Entity) -> bool:
+    """Whether the entity is a text part with a body of its own (no parts, no message in it)."""
+    if entity.segments is not None or entity.child is not None:
+        return False
+    ctype = entity.content_type
+    if not ctype:
+        return True  # text/plain (a multipart/digest's parts aside, which bounces do not use)
+    return ctype.startswith("text/") and entity.cte in _TEXT_CTES
+
+
+def decoded_body(entity: Entity) -> bytes:
+    """The part's body with its transfer encoding undone."""
+    cte = entity.cte
+    if cte == "base64":
+        return base64.b64decode(re.sub(rb"[^A-Za-z0-9+/=]", b"", entity.body) + b"==", validate=False)
+    if cte == "quoted-printable":
+        return quopri.decodestring(entity.body)
+    return entity.body
+
+
+def recode(entity: Entity, cte: str, data: bytes) -> None:
+    """The part's body set to `data` in the transfer encoding `cte` (its header saying so)."""
+    if cte == "base64":
+        encoded = base64.encodebytes(data).rstrip(b"\n")
+    elif cte == "quoted-printable":
+        # a CRLF of the text's canonical form is a line break of the encoded body, as it is for
+        # any QP encoder (quopri would keep the CR, which a later CRLF conversion doubles)
+        encoded = quopri.encodestring(data.replace(b"\r\n", b"\n"))
+        if encoded.endswith(b"\n") and not data.endswith(b"\n"):
+            encoded = encoded[:-1]
+    else:
+        encoded = data
+    entity.body = encoded
+    entity.set_value("Content-Transfer-Encoding", cte.encode())
+    if entity.head_end == b"\x00nonl" or (entity.head_end == b"" and entity.body):
+        entity.head_end = b"\n"

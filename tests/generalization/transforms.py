@@ -6,61 +6,23 @@ or None when it has nothing to change in that message. None of them changes what
 says: the records decoded from the result must be the records of the original.
 
 TRANSFORMS maps a short name to each (EXPLORATORY holds those the decoders do not all survive
-yet); those of header fields live in `headers`, the MIME tree
-they work on in `entity`.
+yet); those of header fields live in `headers`, those of people, lists and mail stores (forwards,
+footers, From_ lines, parameter forms, ...) in `copies`, the MIME tree they work on in `entity`.
 """
 
 from __future__ import annotations
 
 import base64
-import quopri
 import re
 from collections.abc import Callable
 
 from tests.generalization import headers as h
-from tests.generalization.entity import Entity, parse
+from tests.generalization.entity import Entity, decoded_body, parse
+from tests.generalization.entity import is_text_leaf as _is_text_leaf
+from tests.generalization.entity import recode as _recode
 from tests.generalization.entity import tree_transform as _tree
 
 Transform = Callable[[bytes], "bytes | None"]
-_TEXT_CTES = ("", "7bit", "8bit", "binary", "base64", "quoted-printable")
-
-
-def _is_text_leaf(entity: Entity, root: Entity) -> bool:
-    if entity.segments is not None or entity.child is not None:
-        return False
-    ctype = entity.content_type
-    if not ctype:
-        return True  # text/plain (a multipart/digest's parts aside, which bounces do not use)
-    return ctype.startswith("text/") and entity.cte in _TEXT_CTES
-
-
-def decoded_body(entity: Entity) -> bytes:
-    """The part's body with its transfer encoding undone."""
-    cte = entity.cte
-    if cte == "base64":
-        return base64.b64decode(re.sub(rb"[^A-Za-z0-9+/=]", b"", entity.body) + b"==", validate=False)
-    if cte == "quoted-printable":
-        return quopri.decodestring(entity.body)
-    return entity.body
-
-
-def _recode(entity: Entity, cte: str, data: bytes) -> None:
-    if cte == "base64":
-        encoded = base64.encodebytes(data).rstrip(b"\n")
-    elif cte == "quoted-printable":
-        # a CRLF of the text's canonical form is a line break of the encoded body, as it is for
-        # any QP encoder (quopri would keep the CR, which a later CRLF conversion doubles)
-        encoded = quopri.encodestring(data.replace(b"\r\n", b"\n"))
-        if encoded.endswith(b"\n") and not data.endswith(b"\n"):
-            encoded = encoded[:-1]
-    else:
-        encoded = data
-    entity.body = encoded
-    entity.set_value("Content-Transfer-Encoding", cte.encode())
-    if entity.head_end == b"\x00nonl" or (entity.head_end == b"" and entity.body):
-        entity.head_end = b"\n"
-
-
 def _encode_texts(cte: str) -> Callable[[Entity], bool]:
     def func(root: Entity) -> bool:
         changed = False
@@ -527,3 +489,10 @@ def dsn_base64(root: Entity) -> bool:
 
 
 EXPLORATORY["dsn_base64"] = dsn_base64
+
+
+# What people, lists and mail stores do to a copy (see `copies`)
+from tests.generalization.copies import COPIES, EXPLORATORY_COPIES  # noqa: E402 - after the ones above
+
+for _name, _func in COPIES.items():
+    (EXPLORATORY if _name in EXPLORATORY_COPIES else TRANSFORMS)[_name] = _func

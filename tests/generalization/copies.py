@@ -1,0 +1,370 @@
+"""What people, lists and mail stores do to a copy of a bounce, as functions of its bytes (see
+`transforms`, which registers them): forwarded by a person (attached or inline), a list's footer
+added to its text, stored with a From_ line or mboxrd quoting or a reader's status fields,
+Content-Type parameters written in other legal forms, header fields a local delivery adds or
+repeats, the names in the returned original encoded, Western text sent without a charset.
+
+Each returns None when it has nothing to change in the message.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+
+from tests.generalization.entity import (
+    Entity,
+    decoded_body,
+    is_text_leaf,
+    parse,
+    recode,
+    serialize,
+    tree_transform,
+)
+
+# -- forwarded by a person ---------------------------------------------------------------------------
+_FORWARDED = re.compile(rb"(?i)\s*(?:fwd?|tr|wg|rv|i):")
+
+
+def _notice_text(root: Entity) -> tuple[Entity | None, bytes]:
+    """(the part holding the notice's text, its decoded text): the first text/plain part, or the
+    message itself when it is a single text part."""
+    for entity in root.walk():
+        if entity.child is not None:
+            break  # the returned original and what follows it
+        if is_text_leaf(entity, root) and entity.content_type in ("text/plain", ""):
+            return entity, decoded_body(entity)
+    return None, b""
+
+
+def forward_inline(data: bytes) -> bytes | None:
+    """The bounce forwarded inline by a person (as Gmail and Thunderbird write it): a new message
+    whose text is the notice's text below a "Forwarded message" block of its header fields, and
+    whose other parts (the delivery-status, the returned original) follow as they were."""
+    root = parse(data)
+    subject = root.value("Subject") or b""
+    if root.prefix or _FORWARDED.match(subject):
+        return None
+    part, text = _notice_text(root)
+    if part is None or not text.strip():
+        return None
+    charset = (part.charset or "us-ascii").encode()
+    head = b"".join(b"%s: %s\n" % (name.encode(), root.value(name)) for name in ("From", "Date", "Subject", "To")
+                    if root.value(name) is not None)
+    intro = (b"Could you check this one?\n\n---------- Forwarded message ---------\n" + head + b"\n" +
+             text.rstrip(b"\n") + b"\n")
+    others = [p for p in root.parts() if p is not part] if root.segments is not None else []
+    out = Entity([b"From: Ops Person <ops@example.org>", b"To: helpdesk@example.org", b"Subject: Fwd: " + subject,
+                  b"Date: Sat, 28 Nov 2026 06:00:00 +0000", b"Message-ID: <fwd-inline-1@example.org>",
+                  b"MIME-Version: 1.0", b'Content-Type: multipart/mixed; boundary="fwd-inline-42"'], b"\n")
+    body = Entity([b"Content-Type: text/plain; charset=" + charset], b"\n")
+    recode(body, "8bit" if not text.isascii() else "7bit", intro)
+    segments: list[object] = [b"", b"--fwd-inline-42", body]
+    for other in others:
+        segments += [b"--fwd-inline-42", other]
+    out.segments = segments + [b"--fwd-inline-42--", b"\n"]
+    return serialize(out)
+
+
+# -- a list's footer -----------------------------------------------------------------------------------
+_FOOTER = (b"\n_______________________________________________\nops mailing list -- ops@lists.example.org\n"
+           b"To unsubscribe send an email to ops-leave@lists.example.org\n")
+
+
+@tree_transform
+def list_footer(root: Entity) -> bool:
+    """A mailing list's footer appended to the notice's text (Mailman, where the bounce went to a
+    list address), re-encoded as the part was."""
+    part, text = _notice_text(root)
+    if part is None or part is root:
+        return False  # a text-only notice: its original follows in the same text
+    recode(part, part.cte if part.cte in ("base64", "quoted-printable") else "8bit", text.rstrip(b"\n") + b"\n" + _FOOTER)
+    return True
+
+
+# -- mail stores ---------------------------------------------------------------------------------------
+_FROM_LINE = b"From MAILER-DAEMON Sat Nov 28 06:00:00 2026\n"
+
+
+def maildir_from_line(data: bytes) -> bytes | None:
+    """A From_ line on top of a Maildir file (procmail, getmail and a few converters leave it),
+    the body's own "From " lines unquoted."""
+    return None if data.startswith(b"From ") else _FROM_LINE + data
+
+
+def mboxrd(data: bytes) -> bytes | None:
+    """The message as an mboxrd file stores it: a From_ line first, and every body line of the form
+    ">*From " one ">" deeper (lines quoted already, ">From ", become ">>From ")."""
+    if data.startswith(b"From "):
+        return None
+    return _FROM_LINE + re.sub(rb"(?m)^(>*From )", rb">\1", data)
+
+
+@tree_transform
+def reader_status(root: Entity) -> bool:
+    """The fields a mail reader or an mbox-backed server writes into a stored message: Status,
+    X-Status, X-Keywords, X-UID, a Content-Length and a Lines count of its body."""
+    root.fields += [b"Status: RO", b"X-Status: A", b"X-Keywords: $Bounce", b"X-UID: 42",
+                    b"Content-Length: 1234", b"Lines: 56"]
+    return True
+
+
+# -- Content-Type parameters ----------------------------------------------------------------------------
+_PARAMS = re.compile(rb'(;\s*)([\w-]+)(\s*=\s*)("[^"]*"|[^\s;"]+)')
+_TOKEN = re.compile(rb"^[A-Za-z0-9!#$%&'*+.^_`{|}~-]+$")
+
+
+def _params(change) -> object:  # noqa: ANN001 - a function of (name, value) to a value
+    def func(root: Entity) -> bool:
+        changed = False
+        for entity in root.walk():
+            value = entity.value("Content-Type")
+            if not value:
+                continue
+
+            def one(m: re.Match[bytes]) -> bytes:
+                return m.group(1) + m.group(2) + m.group(3) + change(m.group(2).lower(), m.group(4))
+
+            new = _PARAMS.sub(one, value)
+            if new != value:
+                entity.set_value("Content-Type", new)
+                changed = True
+        return changed
+
+    return func
+
+
+params_quoted = tree_transform(_params(lambda name, value: value if value.startswith(b'"') else b'"' + value + b'"'))
+params_unquoted = tree_transform(_params(
+    lambda name, value: value[1:-1] if value.startswith(b'"') and _TOKEN.match(value[1:-1]) else value))
+
+
+@tree_transform
+def boundary_continued(root: Entity) -> bool:
+    """Each multipart boundary written as RFC 2231 continuations (boundary*0="..."; boundary*1=...)."""
+    changed = False
+    for entity in root.walk():
+        if entity.segments is None:
+            continue
+        boundary = entity.extra["boundary"]
+        if len(boundary) < 4:
+            continue
+        half = len(boundary) // 2
+        value = entity.value("Content-Type") or b""
+        continued = b'boundary*0="' + boundary[:half] + b'";\n\tboundary*1="' + boundary[half:] + b'"'
+        new = re.sub(rb'(?i)boundary\s*=\s*(?:"[^"]*"|[^\s;"]+)', lambda m, c=continued: c, value, count=1)
+        if new != value:
+            entity.set_value("Content-Type", new)
+            changed = True
+    return changed
+
+
+@tree_transform
+def charset_extended(root: Entity) -> bool:
+    """A file name in RFC 2231's extended form (name*=utf-8''r%C3%A9sum%C3%A9.txt) on every text
+    part, as mailers write a name beyond ASCII."""
+    changed = False
+    for entity in root.walk():
+        if not is_text_leaf(entity, root) or entity is root or not entity.fields:
+            continue
+        value = entity.value("Content-Type") or b"text/plain"
+        entity.set_value("Content-Type", value + b"; name*=utf-8''r%C3%A9sum%C3%A9.txt")
+        changed = True
+    return changed
+
+
+@tree_transform
+def mime_upper(root: Entity) -> bool:
+    """MIME types and parameter names in capitals ("MESSAGE/DELIVERY-STATUS", "CHARSET=")."""
+    changed = False
+    for entity in root.walk():
+        value = entity.value("Content-Type")
+        if not value:
+            continue
+        new = re.sub(rb"^[\w.+-]+/[\w.+-]+", lambda m: m.group(0).upper(), value)
+        new = re.sub(rb"(?i)(?<=;)(\s*)(report-type|charset|name)(\s*=\s*)",
+                     lambda m: m.group(1) + m.group(2).upper() + m.group(3), new)
+        new = re.sub(rb"(?i)(report-type\s*=\s*\"?)([\w-]+)", lambda m: m.group(1) + m.group(2).upper(), new)
+        if new != value:
+            entity.set_value("Content-Type", new)
+            changed = True
+    return changed
+
+
+# -- header fields ----------------------------------------------------------------------------------------
+@tree_transform
+def local_delivery(root: Entity) -> bool:
+    """The fields a local delivery agent puts on top (Postfix's local(8), Dovecot's LDA): the
+    Return-Path (moved there when the message has one), X-Original-To and Delivered-To."""
+    moved = [f for f in root.fields if f[:12].lower() == b"return-path:"][:1]
+    rest = [f for f in root.fields if f not in moved]
+    to = root.value("To") or b"postmaster@example.org"
+    root.fields[:] = moved + [b"X-Original-To: " + to, b"Delivered-To: " + to] + rest
+    return True
+
+
+@tree_transform
+def to_as_x_original_to(root: Entity) -> bool:
+    """No To field, only X-Original-To with its address (a copy whose To a filter dropped)."""
+    for i, raw in enumerate(root.fields):
+        name, colon, rest = raw.partition(b":")
+        if colon and name.strip().lower() == b"to":
+            root.fields[i] = b"X-Original-To:" + rest
+            return True
+    return False
+
+
+_REPEATED = ("Date", "From", "Subject", "Message-ID", "MIME-Version")
+
+
+@tree_transform
+def duplicate_headers(root: Entity) -> bool:
+    """Date, From, Subject, Message-ID and MIME-Version written twice with the same value (as a
+    broken relay or a list manager re-adding its fields leaves them)."""
+    copies = []
+    for name in _REPEATED:
+        for raw in root.fields:
+            head, colon, _ = raw.partition(b":")
+            if colon and head.strip().lower() == name.lower().encode():
+                copies.append(raw)
+                break
+    root.fields += copies
+    return bool(copies)
+
+
+_ADDRESS_FIELDS = (b"from", b"to", b"cc")
+_BARE = re.compile(rb"^\s*<?([^<>\s,]+@[^<>\s,]+?)>?\s*$")
+_NAMED = re.compile(rb'^\s*(?P<name>"[^"]*"|[^<"=]*?)\s*<(?P<address>[^<>\s]+@[^<>\s]+)>\s*$')
+
+
+def _encoded(name: bytes) -> bytes:
+    return b"=?UTF-8?B?" + base64.b64encode(name) + b"?="
+
+
+@tree_transform
+def original_names_encoded(root: Entity) -> bool:
+    """In the returned original's header (a message/rfc822 part or text/rfc822-headers), From, To
+    and Cc with RFC 2047 encoded display names: a name that was there, encoded, and a Japanese
+    name before a bare address."""
+    changed = False
+    for entity in root.walk():
+        if entity is root:
+            continue
+        fields = entity.fields if entity.content_type not in ("text/rfc822-headers",) else None
+        if entity.content_type == "text/rfc822-headers" and entity.cte in ("", "7bit", "8bit"):
+            lines = entity.body.split(b"\n")
+            fields = lines
+        if not fields:
+            continue
+        for i, raw in enumerate(fields):
+            name, colon, rest = raw.partition(b":")
+            if not colon or name.strip().lower() not in _ADDRESS_FIELDS or b"\n" in raw or b"=?" in rest:
+                continue
+            named, bare = _NAMED.match(rest), _BARE.match(rest)
+            if named and named.group("name").strip(b'" '):
+                new = _encoded(named.group("name").strip(b'" ')) + b" <" + named.group("address") + b">"
+            elif bare:
+                new = _encoded("山田 花子".encode()) + b" <" + bare.group(1) + b">"
+            else:
+                continue
+            fields[i] = name + b": " + new
+            changed = True
+        if entity.content_type == "text/rfc822-headers" and fields is not None:
+            entity.body = b"\n".join(fields)
+    return changed
+
+
+# -- Western text without a charset -----------------------------------------------------------------------
+_WESTERN_LABELS = ("iso-8859-1", "latin1", "iso-8859-15", "windows-1252", "cp1252", "utf-8", "us-ascii")
+
+
+@tree_transform
+def latin1_unlabelled(root: Entity) -> bool:
+    """Western text parts (labelled Latin-1, Windows-1252 or UTF-8, with accented letters) sent in
+    Latin-1 as 8-bit text with no charset (as an old gateway strips the label)."""
+    from bouncetui.decode.message import decode_bytes
+
+    changed = False
+    for entity in root.walk():
+        if entity.child is not None:
+            break
+        if not is_text_leaf(entity, root) or entity.content_type not in ("text/plain", ""):
+            continue
+        charset = (entity.charset or "").lower()
+        if charset not in _WESTERN_LABELS:
+            continue
+        text = decode_bytes(decoded_body(entity), charset)
+        if text.isascii():
+            continue
+        try:
+            data = text.encode("latin-1")
+        except UnicodeEncodeError:
+            continue
+        recode(entity, "8bit", data)
+        value = entity.value("Content-Type")
+        if value is not None:
+            entity.set_value("Content-Type", re.sub(rb'(?i);?\s*charset\s*=\s*(?:"[^"]*"|[^\s;"]+)', b"", value))
+        changed = True
+    return changed
+
+
+# -- the end of the file ------------------------------------------------------------------------------------
+def trailing_blank_lines(data: bytes) -> bytes | None:
+    """Blank lines after the message's end (a store that pads, or a cut-and-paste)."""
+    return data + b"\n\n\n"
+
+
+def no_final_newline(data: bytes) -> bytes | None:
+    """No line break after the last line."""
+    return data.rstrip(b"\n") if data.endswith(b"\n") else None
+
+
+@tree_transform
+def text_base64_one_line(root: Entity) -> bool:
+    """Text parts in base64 on one long line (as some web mailers write it)."""
+    changed = False
+    for entity in root.walk():
+        if not is_text_leaf(entity, root) or entity is root and not root.fields:
+            continue
+        data = decoded_body(entity)
+        entity.body = base64.b64encode(data)
+        entity.set_value("Content-Transfer-Encoding", b"base64")
+        changed = True
+    return changed
+
+
+@tree_transform
+def preamble(root: Entity) -> bool:
+    """A multipart's preamble replaced by the usual sentence (or added where there was none)."""
+    changed = False
+    for entity in root.walk():
+        if entity.segments is not None:
+            entity.segments[0] = b"This is a multi-part message in MIME format.\n"
+            changed = True
+    return changed
+
+
+# Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones).
+EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to"})
+
+COPIES = {
+    "forward_inline": forward_inline,
+    "list_footer": list_footer,
+    "maildir_from_line": maildir_from_line,
+    "mboxrd": mboxrd,
+    "reader_status": reader_status,
+    "params_quoted": params_quoted,
+    "params_unquoted": params_unquoted,
+    "boundary_continued": boundary_continued,
+    "charset_extended": charset_extended,
+    "mime_upper": mime_upper,
+    "local_delivery": local_delivery,
+    "to_as_x_original_to": to_as_x_original_to,
+    "duplicate_headers": duplicate_headers,
+    "original_names_encoded": original_names_encoded,
+    "latin1_unlabelled": latin1_unlabelled,
+    "trailing_blank_lines": trailing_blank_lines,
+    "no_final_newline": no_final_newline,
+    "text_base64_one_line": text_base64_one_line,
+    "preamble": preamble,
+}
