@@ -92,7 +92,8 @@ GOOGLE = Provider(
     ("google.com", "gmail.com", "googlemail.com", "googlegroups.com"),
     (
         R("spamdetected", r"rejected due to spam classification"),
-        R("notcompliantrfc", r"not rfc ?5322 compliant|rfcmessagenoncompliant|multiple addresses in from"),
+        R("notcompliantrfc", _phrase("not rfc 5322 compliant") + "|" + _phrase("not rfc5322 compliant") + "|"
+                             r"rfcmessagenoncompliant|multiple addresses in from"),
         # Gmail's protocol refusals (its SMTP error reference): commands out of order or unknown.
         R("syntaxerror", r"smtp protocol violation|no identity changes permitted|unrecognized authentication type|"
                          r"too many unauthenticated commands|too many unrecognized commands|unimplemented command|"

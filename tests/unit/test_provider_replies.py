@@ -369,6 +369,13 @@ GMAIL_WRAPPED = [
         "421-4.7.26 pass with ip: [192.0.2.1]. The sender should visit",
         "421-4.7.26  https://support.google.com/mail/answer/81126#authentication for",
         "421 4.7.26 instructions on setting up authentication."), "authfailure", id="4.7.26-unauthenticated"),
+    # (its help link, "?p=RfcMessageNonCompliant", cut by the reporting MTA: the sentence alone must tell)
+    pytest.param("5.7.1", "DATA", (
+        "550-5.7.1 [192.0.2.1] Our system has detected that this message is not RFC",
+        "550-5.7.1 5322 compliant:",
+        "550-5.7.1 'From' header is missing.",
+        "550-5.7.1 To reduce the amount of spam sent to Gmail, this message has been",
+        "550 5.7.1 blocked."), "notcompliantrfc", id="5.7.1-not-rfc-5322"),
     pytest.param("4.7.27", "DATA", (
         "421-4.7.27 Your email has been rate limited because SPF authentication didn't",
         "421-4.7.27 pass for this message. Gmail requires all bulk email senders to",
