@@ -92,7 +92,10 @@ GOOGLE = Provider(
     ("google.com", "gmail.com", "googlemail.com", "googlegroups.com"),
     (
         R("spamdetected", r"rejected due to spam classification"),
+        # its RFC 5322 refusals ("Messages missing a valid messageId header are not accepted. To reduce the
+        # amount of spam sent to Gmail, ..."): the header, not the spam the sentence after it mentions
         R("notcompliantrfc", _phrase("not rfc 5322 compliant") + "|" + _phrase("not rfc5322 compliant") + "|"
+                             + _phrase("messages missing a valid") + "|"
                              r"rfcmessagenoncompliant|multiple addresses in from"),
         # Gmail's protocol refusals (its SMTP error reference): commands out of order or unknown.
         R("syntaxerror", r"smtp protocol violation|no identity changes permitted|unrecognized authentication type|"

@@ -376,6 +376,14 @@ GMAIL_WRAPPED = [
         "550-5.7.1 'From' header is missing.",
         "550-5.7.1 To reduce the amount of spam sent to Gmail, this message has been",
         "550 5.7.1 blocked."), "notcompliantrfc", id="5.7.1-not-rfc-5322"),
+    pytest.param("5.7.1", "DATA", (
+        "550-5.7.1 [192.0.2.1] Messages missing a valid messageId header are not",
+        "550-5.7.1 accepted. To reduce the amount of spam sent to Gmail, this message has",
+        "550 5.7.1 been blocked."), "notcompliantrfc", id="5.7.1-messageid-missing"),
+    pytest.param("5.7.1", "DATA", (
+        "550-5.7.1 [192.0.2.1] Messages missing a valid address in From: header, or",
+        "550-5.7.1 having no From: header, are not accepted. To reduce the amount of spam",
+        "550 5.7.1 sent to Gmail, this message has been blocked."), "notcompliantrfc", id="5.7.1-from-missing"),
     pytest.param("4.7.27", "DATA", (
         "421-4.7.27 Your email has been rate limited because SPF authentication didn't",
         "421-4.7.27 pass for this message. Gmail requires all bulk email senders to",
