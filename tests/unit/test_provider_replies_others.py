@@ -54,6 +54,11 @@ YAHOO_REPLIES = [
           "Retrying will NOT succeed. See http://postmaster.yahoo.com/421-ts03.html", "blocked", "TS03"),
     case(YAHOO, "5.7.1", "CONN", "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.1, because the "
           "ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html", "blocked", "BL21"),
+    case(YAHOO, "", "DATA", "421 Max message per connection reached, closing transmission channel", "ratelimited",
+         "max-per-connection"),
+    case(YAHOO, "", "RCPT", "452 Too many recipients received this hour", "ratelimited", "recipients-this-hour"),
+    case(YAHOO, "", "RCPT", "554 delivery error: dd Not a valid recipient - mta1234.mail.ne1.yahoo.com",
+         "userunknown", "dd-not-valid"),
     case(YAHOO, "5.7.9", "DATA", "554 5.7.9 Message not accepted for policy reasons. See "
           "https://postmaster.yahooinc.com/error-codes", "policyviolation", "5.7.9-policy"),
     case(YAHOO, "5.7.9", "DATA", "550 5.7.9 This mail has been blocked because the sender is unauthenticated. "

@@ -51,6 +51,8 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"has sent to too many", r"sending (?:quota|limit) exceeded", r"maximum connection limit", r"max emails per hour", r"try again slower",
         r"trop de connexions", r"temporarily rate limited", r"too many (?:recipients|rcpt)", r"please (?:slow down|try again later).{0,30}(?:rate|volume)",
         r"exceeded .{0,30}(?:limit|quota) (?:of|for) (?:messages|connections|recipients)",
+        # Yahoo's "421 Max message per connection reached, closing transmission channel"
+        r"max(?:imum)? (?:number of )?messages? per (?:connection|session) (?:reached|exceeded)",
         # a provider's sending limits: "1日の送信数の上限を超えました", "短時間に大量のメールを送信"
         r"送信(?:数|件数|通数)(?:の)?(?:上限|制限)", r"送信(?:上限|制限)(?:を超え|に達)", r"短時間に(?:大量|多数)",
     ),
