@@ -136,19 +136,20 @@ def show(label: str, figures: dict[str, tuple[float, float]]) -> None:
 
 
 def summary(label: str, runs: list[dict[str, tuple[float, float]]]) -> None:
-    def span(stage: str) -> str:
-        values = sorted(r[stage][0] for r in runs if stage in r)
+    def span(stage: str, part: int = 0) -> str:
+        values = sorted(r[stage][part] for r in runs if stage in r)
         if not values:
             return "-"
         return "%.2f" % values[0] if len(values) == 1 else "%.2f-%.2f" % (values[0], values[-1])
 
-    start, imports = span("parsed"), "-"
+    imports = "-"
     pairs = [r["imported"][0] - r["parsed"][0] for r in runs if "imported" in r and "parsed" in r]
     if pairs:
         imports = "%.2f-%.2f" % (min(pairs), max(pairs)) if len(pairs) > 1 else "%.2f" % pairs[0]
-    print("%s: start %s s, imports %s s, app made %s s; first row on the terminal %s s (app's word %s s)%s"
-          % (label, start, imports, span("app"), span("screen-row"), span("first-row"),
-             "; full list on the terminal %s s (app's word %s s)" % (span("screen-full"), span("full-list"))
+    print("%s: start %s s, imports %s s, app made %s s; first row on the terminal %s s (app's word %s s, cpu %s s)%s"
+          % (label, span("parsed"), imports, span("app"), span("screen-row"), span("first-row"), span("first-row", 1),
+             "; full list on the terminal %s s (app's word %s s, cpu %s s)"
+             % (span("screen-full"), span("full-list"), span("full-list", 1))
              if any("full-list" in r for r in runs) else ""))
 
 

@@ -28,11 +28,6 @@ try:  # the store (issue 6) may not be installed yet: fall back to an in-memory 
 except ImportError:  # pragma: no cover - depends on what is installed
     _store = None  # type: ignore[assignment]
 
-try:
-    from bouncetui import export as _export
-except ImportError:  # pragma: no cover
-    _export = None  # type: ignore[assignment]
-
 STATES: tuple[str, ...] = getattr(_store, "STATES", ("new", "investigating", "resolved", "suppress", "ignore"))
 EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"), ("suppression", "Suppression list"))
 Progress = Callable[[int, int], None]
@@ -291,6 +286,10 @@ def read_raw(origin: str, position: int) -> bytes:
 
 def export(records: list[Bounce], triage: dict[str, Any], out: IO[str], fmt: str) -> int:
     """Write `records` as csv, jsonl or a suppression list; returns the number of lines written."""
+    try:  # imported here, when an export is asked for: not while the explorer starts
+        from bouncetui import export as _export
+    except ImportError:  # pragma: no cover
+        _export = None  # type: ignore[assignment]
     if _export is not None:
         if fmt == "suppression":
             entries = list(_export.suppression_list(records, triage))

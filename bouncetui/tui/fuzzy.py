@@ -13,12 +13,25 @@ the last query's substrings, which the next key (the same text and one more lett
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-
-from rapidfuzz import fuzz, process
+from typing import Any
 
 FIRST_PASS_CUTOFF = 55.0  # loose: the re-ranking decides
 MATCH_CUTOFF = 70.0  # a candidate below this re-ranked score is not shown
 FUZZY_LIMIT = 1000  # distinct addresses the typo-tolerant pass may add after the substrings
+
+# rapidfuzz's modules, imported by the first search that needs them (see _load), not while the
+# explorer starts: no search runs before the first row is on the screen.
+fuzz: Any = None
+process: Any = None
+
+
+def _load() -> None:
+    global fuzz, process
+    if process is None:
+        from rapidfuzz import fuzz as scorers
+        from rapidfuzz import process as extractors
+
+        fuzz, process = scorers, extractors
 
 
 def is_subsequence(needle: str, haystack: str) -> bool:
@@ -36,8 +49,10 @@ def score(query: str, candidate: str) -> float:
         qlocal, _, qdomain = query.partition("@")
         clocal, _, cdomain = candidate.rpartition("@")
         weighted = [(2.0, qlocal, clocal), (1.0, qdomain, cdomain)]  # the person matters most
+        _load()
         parts = [(w, w * fuzz.partial_ratio(q, c)) for w, q, c in weighted if q]
         return sum(p for _w, p in parts) / sum(w for w, _p in parts) if parts else 0.0
+    _load()
     return fuzz.partial_ratio(query, candidate)
 
 
@@ -54,6 +69,7 @@ def _near_domains(typed: str, by_domain: dict[str, list[str]]) -> list[str] | No
     if len(typed) == 1:
         near = [d for d in list(by_domain) if typed in d]
     else:
+        _load()
         near = [d for d in list(by_domain) if typed in d or fuzz.partial_ratio(typed, d) >= MATCH_CUTOFF]
     return None if len(near) == len(by_domain) else near
 
@@ -131,6 +147,7 @@ class RecipientIndex:
         if len(query) < 3 or cancelled():  # too short for typo tolerance: substrings only
             return None if cancelled() else ranked
         limit = FUZZY_LIMIT + len(substrings)
+        _load()
         candidates = self._candidates(query, limit)
         if cancelled():
             return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.message import Message
 
 from bouncetui.model import Bounce, ScanError
@@ -27,11 +29,13 @@ class ScanProgress(Message):
 
 class ScanListed(Message):
     """Every row the index held is on its way (in the batch before this): the list is full,
-    what the scan finds from now on is what changed."""
+    what the scan finds from now on is what changed. `painted` is set once the full list is on
+    the screen (the scan waits for it before it looks at the mail again)."""
 
-    def __init__(self, generation: int) -> None:
+    def __init__(self, generation: int, painted: threading.Event | None = None) -> None:
         super().__init__()
         self.generation = generation
+        self.painted = painted
 
 
 class ScanDone(Message):

@@ -105,3 +105,38 @@ async def test_copy_puts_the_recipient_on_the_clipboard(env):
         await pilot.press("y")
         await settle(pilot, app)
         assert app.clipboard == screen.records[screen.bounce_list.current].recipient
+
+
+class LongScan(StaticBackend):
+    """Gives its records a fifth of a second apart, then goes on scanning until cancelled (a large
+    folder decoded)."""
+
+    def scan(self, on_progress, cancelled):
+        import time
+
+        on_progress(0, 1000)
+        for item in self.items:
+            yield item
+            time.sleep(0.2)
+        while not cancelled():
+            time.sleep(0.01)
+
+
+@sync
+async def test_detail_shows_during_a_long_first_scan_and_follows_keys(env):
+    """The first row's detail waits a moment for the list while the first scan lists rows, but
+    it comes while the scan goes on, and the cursor moved by a key is followed."""
+    from tests.functional.tui_support import until
+
+    records = fixed_records()
+    app = BounceApp(LongScan(records), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main_screen(app)
+        await until(pilot, lambda: records[0].recipient in detail_body(app), "the first row's detail")
+        assert screen.scanning
+        await until(pilot, lambda: len(screen.bounce_list.shown) > 1, "a second row")
+        await pilot.press("j")
+        second = screen.records[screen.bounce_list.shown[1]].recipient
+        await until(pilot, lambda: second in detail_body(app), "the second row's detail")
+        assert screen.scanning
+        await pilot.press("escape")

@@ -11,6 +11,7 @@ cursor stays on its record; the status bar then says what changed ("+3 new, -1 g
 from __future__ import annotations
 
 import bisect
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,11 @@ BATCH_MAX = 5000  # ... or after this many records or files: the main thread add
 RESCAN_BATCH = 2000  # a rescan's batches: records built already (see rescan.built), placed one by one
 DROP_IN_PLACE = 64  # rows taken out of an ordered list one by one, up to this many (else: a pass over it)
 WATCH_SECONDS = 3.0  # --watch: how often the mail folders are looked at (file names, sizes, times)
+# Once the index's rows are all out, the scan waits (at most this long) for the full list to be
+# on the screen before it looks at the mail again: that look (every file's name and size, the
+# index's rows for them) takes the interpreter's lock from the drawing of the list, for a second
+# and more in a large folder.
+LISTED_PAINT_WAIT = 2.0
 
 
 class Loading:
@@ -88,7 +94,11 @@ class Loading:
             for item in items:
                 if item is LISTED:  # the index's rows: on screen now, then what changed
                     post(batch)
-                    self.post_message(ScanListed(generation))
+                    painted = threading.Event()
+                    self.post_message(ScanListed(generation, painted))
+                    deadline = time.monotonic() + LISTED_PAINT_WAIT
+                    while not painted.wait(0.05) and not worker.is_cancelled and time.monotonic() < deadline:
+                        pass
                     batch, size, last = [], 0, time.monotonic()
                     continue
                 batch.append(item)
@@ -189,6 +199,9 @@ class Loading:
         if timings.EVENTS:
             timings.note("listed", self.records.live)  # from the index
             self.call_after_refresh(timings.note, "full-list", self.records.live)
+        if message.painted is not None:
+            self.call_after_refresh(message.painted.set)
+        self.call_after_refresh(self.show_current)  # the first row's detail waited for the full list
         if self.records.pending and not self.building:
             self.build_worker()  # the fuzzy index is ready before the first key
 

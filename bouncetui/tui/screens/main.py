@@ -46,6 +46,10 @@ from bouncetui.tui.widgets.reason_panel import ReasonPanel
 from bouncetui.tui.widgets.status_bar import StatusBar
 
 DETAIL_DELAY = 0.04  # the detail pane follows the cursor once it rests this long (longer while typing)
+# While the first load lists its rows, the first row's detail waits for the full list (from the
+# index: a moment) or this long (a scan that decodes): its first showing reads the catalog and
+# the message's headers, work that would hold up the rest of the list.
+FIRST_DETAIL_WAIT = 1.0
 
 
 class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
@@ -167,7 +171,19 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         typing = isinstance(self.focused, Input)  # results change under each key: wait for a pause
-        self._detail_timer = self.set_timer(TYPING_DETAIL_DELAY if typing else DETAIL_DELAY, self.show_current)
+        delay = TYPING_DETAIL_DELAY if typing else DETAIL_DELAY
+        if self.bounce_list.cursor == 0 and self.first_load_listing:
+            delay = FIRST_DETAIL_WAIT  # the cursor put on the first row, not moved by a key
+        self._detail_timer = self.set_timer(delay, self._detail_due)
+
+    def _detail_due(self) -> None:
+        self._detail_timer = None
+        self.show_current()
+
+    @property
+    def first_load_listing(self) -> bool:
+        """The first scan runs and has not listed every row yet."""
+        return self.scanning and self.tally is None and self.full_list_at is None
 
     @on(BounceList.Selected)
     def _selected(self, event: BounceList.Selected) -> None:
@@ -176,6 +192,9 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
         self.query_one(Details).focus()
 
     def show_current(self) -> None:
+        if self._detail_timer is not None:  # a pending timer would show what is shown now
+            self._detail_timer.stop()
+            self._detail_timer = None
         details = self.query_one(Details)
         reason = self.query_one(ReasonPanel)
         index = self.current
