@@ -238,7 +238,10 @@ def diagnostic_from_text(body: str, recipient: str) -> str:
     paragraph = " ".join(paragraph.split())
     if paragraph.strip("<>").lower() == recipient.lower():  # the address alone: take what follows
         tail = body[end:].lstrip("\n") if end > 0 else ""
-        paragraph = " ".join(tail.split("\n\n", 1)[0].split())
+        paragraph = tail.split("\n\n", 1)[0]
+        if _FIELD_LINE.search(paragraph):
+            return ""  # the delivery-status fields (a report part saved as a text attachment)
+        paragraph = " ".join(paragraph.split())
     return paragraph[:1000]
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 _PARAM = r'(?i:%s)\s*=\s*(?:"([^"]*)"|([^\s;"]+))'
 _BOUNDARY = re.compile(_PARAM % "boundary")
 _CHARSET = re.compile(_PARAM % "charset")
+_FIELD_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
 
 
 @dataclass
@@ -85,6 +86,12 @@ class Entity:
 
     def parts(self) -> list[Entity]:
         return [s for s in self.segments or () if isinstance(s, Entity)]
+
+    @property
+    def well_formed(self) -> bool:
+        """Whether every header line is a field or a folded continuation line: a header with a line
+        that is neither ends where a parser stops reading it, not at the blank line."""
+        return all(_FIELD_LINE.match(raw) for raw in self.fields)
 
 
 def group_fields(block: bytes) -> list[bytes]:

@@ -32,3 +32,11 @@ def test_the_continuation_ends_at_a_field_a_blank_line_or_a_boundary():
         ("rfc822; a@example.org", "smtp; 550 first second line", "5.1.1"),
         ("rfc822; b@example.org", "smtp; 550 gone", None),
     ]
+
+
+def test_a_report_part_saved_as_a_text_attachment_is_no_diagnostic():
+    """The notice lists the address alone in a paragraph and the report gives no Diagnostic-Code:
+    what follows the address is the report part saved as details.txt, fields and not words."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "dsn-saved-as-details-txt.eml"
+    (record,) = decode(path.read_bytes(), "details")
+    assert (record.recipient, record.deliverystatus, record.diagnosticcode) == ("loop@lists.example.com", "5.4.6", "")

@@ -445,14 +445,14 @@ def dsn_as_text(root: Entity) -> bool:
     archivers save a report they do not know."""
     changed = False
     for entity in root.walk():
-        if entity.content_type == "message/delivery-status" and entity.segments is None:
+        if entity.content_type == "message/delivery-status" and entity.segments is None and entity.well_formed:
             entity.set_value("Content-Type", b'text/plain; charset=us-ascii; name="details.txt"')
             entity.fields.append(b'Content-Disposition: attachment; filename="details.txt"')
             changed = True
     return changed
 
 
-EXPLORATORY["dsn_as_text"] = dsn_as_text
+TRANSFORMS["dsn_as_text"] = dsn_as_text
 
 
 _STRUCTURE = (b"content-type", b"content-transfer-encoding")
@@ -482,13 +482,14 @@ def dsn_base64(root: Entity) -> bool:
     message/global-delivery-status and some MTAs do for message/delivery-status too."""
     changed = False
     for entity in root.walk():
-        if entity.content_type in h.DSN_TYPES and entity.segments is None and entity.cte in ("", "7bit", "8bit"):
+        if (entity.content_type in h.DSN_TYPES and entity.segments is None and entity.cte in ("", "7bit", "8bit")
+                and entity.well_formed):
             _recode(entity, "base64", entity.body)
             changed = True
     return changed
 
 
-EXPLORATORY["dsn_base64"] = dsn_base64
+TRANSFORMS["dsn_base64"] = dsn_base64
 
 
 # What people, lists and mail stores do to a copy (see `copies`)
