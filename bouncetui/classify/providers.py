@@ -247,7 +247,10 @@ YAHOO = Provider(
         R("notcompliantrfc", r"headers are not rfc compliant"),
         R("suspend", r"user is terminated|disabled or discontinued|mailbox is disabled|"
                      r"account (?:is |has been )?(?:disabled|deactivated)"),
-        R("userunknown", r"this user doesn'?t have a .{1,40} account|\bdd\b.{0,20}not a valid recipient"),
+        # Yahoo and AOL check the recipient after DATA ("dd": a delivery error at the end of data), so
+        # their missing-mailbox replies there are no receive filter
+        R("userunknown", r"this user doesn'?t have a .{1,40} account|\bdd\b.{0,20}not a valid recipient|"
+                         r"\bdd requested mailbox is not available|requested mail action aborted, mailbox not found"),
         R("norelaying", r"relaying denied"),
         R("mailboxfull", r"over quota|mailbox is full"),
         # AOL's classic codes

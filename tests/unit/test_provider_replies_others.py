@@ -54,6 +54,13 @@ YAHOO_REPLIES = [
           "Retrying will NOT succeed. See http://postmaster.yahoo.com/421-ts03.html", "blocked", "TS03"),
     case(YAHOO, "5.7.1", "CONN", "553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.1, because the "
           "ip is in Spamhaus's list; see http://postmaster.yahoo.com/550-bl23.html", "blocked", "BL21"),
+    # Yahoo and AOL refuse a missing recipient at the end of DATA: still a missing user, not a filter
+    case(YAHOO, "5.0.0", "DATA", "554 delivery error: dd This user doesn't have a yahoo.com account "
+         "(someone@yahoo.com) [0] - mta1061.mail.ne1.yahoo.com", "userunknown", "dd-no-account-after-data"),
+    case(AOL, "5.0.0", "DATA", "554 delivery error: dd Requested mailbox is not available - "
+         "mta1234.mail.gq1.yahoo.com", "userunknown", "dd-not-available-after-data"),
+    case(YAHOO, "5.0.0", "DATA", "552 1 Requested mail action aborted, mailbox not found", "userunknown",
+         "mailbox-not-found-after-data"),
     case(YAHOO, "", "DATA", "421 Max message per connection reached, closing transmission channel", "ratelimited",
          "max-per-connection"),
     case(YAHOO, "", "RCPT", "452 Too many recipients received this hour", "ratelimited", "recipients-this-hour"),
