@@ -371,6 +371,19 @@ COMCAST = Provider(
     ),
     mark=r"postmaster\.comcast\.net",
 )
+MAILRU = Provider(
+    "Mail.ru",
+    ("mail.ru", "inbox.ru", "list.ru", "bk.ru", "internet.ru"),
+    (
+        # Mail.ru refuses a recipient at the end of DATA: "550 Message was not accepted -- invalid
+        # mailbox.  Local mailbox ADDR is unavailable: user not found" is a missing user there, not a
+        # receive filter; "...: account is disabled" a disabled one.
+        R("suspend", r"is unavailable: account is (?:disabled|blocked)"),
+        R("userunknown", r"invalid mailbox|is unavailable: user not found"),
+        R("spamdetected", r"spam message rejected"),
+    ),
+    mark=r"help\.mail\.ru/",
+)
 GODADDY = Provider(
     "GoDaddy",
     ("secureserver.net", "godaddy.com"),
@@ -543,6 +556,6 @@ TONLINE = Provider(
 
 PROVIDERS: tuple[Provider, ...] = (
     DOCOMO, AU, SOFTBANK, GOOGLE, MICROSOFT, YAHOO, APPLE, TENCENT, MIMECAST, COX, SPECTRUM, COMCAST,
-    GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE, AMAZON, NETEASE,
+    MAILRU, GODADDY, ZOHO, FACEBOOK, IUA, ORANGE, MESSAGELABS, CLOUDFLARE, AMAZON, NETEASE,
     TONLINE,
 )

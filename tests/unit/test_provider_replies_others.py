@@ -269,6 +269,11 @@ OTHER_PROVIDER_REPLIES = [
           "someone@mail.ru is unavailable: user not found", "userunknown", "mailru-user-not-found"),
     case(("mxs.mail.ru", "mail.ru"), "", "RCPT", "550 Message was not accepted -- invalid mailbox.  Local mailbox "
           "someone@mail.ru is unavailable: account is disabled", "suspend", "mailru-disabled"),
+    # Mail.ru refuses a missing recipient at the end of DATA: still a missing user, not a filter
+    case(("mxs.mail.ru", "mail.ru"), "5.0.0", "DATA", "550 Message was not accepted -- invalid mailbox.  Local "
+         "mailbox someone@mail.ru is unavailable: user not found", "userunknown", "mailru-user-not-found-data"),
+    case(("mxs.mail.ru", "inbox.ru"), "5.0.0", "DATA", "550 Message was not accepted -- invalid mailbox.  Local "
+         "mailbox someone@inbox.ru is unavailable: account is disabled", "suspend", "mailru-disabled-data"),
     case(("mxs.mail.ru", "mail.ru"), "", "DATA", "550 spam message rejected. Please visit "
           "http://help.mail.ru/notspam-support/id?c=AbCdEf or report details to abuse@corp.mail.ru. Error code: "
           "AbCdEf. ID: 1234.", "spamdetected", "mailru-spam"),
