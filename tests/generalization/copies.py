@@ -344,8 +344,101 @@ def preamble(root: Entity) -> bool:
     return changed
 
 
+# -- what the receiving side and the stores add ---------------------------------------------------------
+_RECEIVING = [
+    b"ARC-Seal: i=1; a=rsa-sha256; t=1795845600; cv=none; d=google.com; s=arc-20240605;\n"
+    b"        b=Kx7pQm2VfB9nR4tW1yZ3aC5eG7iK9mO1qS3uW5yA7cE9gI1kM3oQ5sU7wY9aC1eG3i\n"
+    b"         K5mO7qS9uW1yA3cE5gI7kM9oQ1sU3wY5aC7eG9iK1mO3qS5uW7yA9cE1gI3kM5oQ7s==",
+    b"ARC-Authentication-Results: i=1; mx.google.com;\n       spf=pass (google.com: domain of postmaster@example.org"
+    b" designates 192.0.2.1 as permitted sender) smtp.mailfrom=postmaster@example.org",
+    b"Authentication-Results: mx.example.org; dkim=none; spf=none smtp.mailfrom=<>; dmarc=none",
+    b"X-Google-Smtp-Source: AGHT+IHk3vQ9mR1pZ7xW2yT5uV8sN4bC6dF0gJ3hK7lM9nP1qR5sT8uW2yZ4aB6cD8eF0gH",
+]
+
+
+@tree_transform
+def receiving_server_headers(root: Entity) -> bool:
+    """The long folded fields a receiving provider puts on top (ARC, Authentication-Results, its
+    own trace fields)."""
+    root.fields[:0] = _RECEIVING
+    return True
+
+
+@tree_transform
+def mozilla_status(root: Entity) -> bool:
+    """Thunderbird's fields on top of a message it stored: X-Mozilla-Status, X-Mozilla-Status2 and
+    an X-Mozilla-Keys padded with blanks."""
+    root.fields[:0] = [b"X-Mozilla-Status: 0001", b"X-Mozilla-Status2: 00000000", b"X-Mozilla-Keys: " + b" " * 80]
+    return True
+
+
+def takeout(data: bytes) -> bytes | None:
+    """The message as a Google Takeout mbox holds it: a From_ line of Gmail's own form, its thread
+    and labels fields on top, body "From " lines quoted."""
+    if data.startswith(b"From "):
+        return None
+    return (b"From 1795845600123456789@xxx Sat Nov 28 06:00:00 +0000 2026\nX-GM-THRID: 1795845600123456789\n"
+            b"X-Gmail-Labels: Inbox,Opened,Category Updates\n" + re.sub(rb"(?m)^From ", b">From ", data))
+
+
+def _commented(field: bytes, comment: bytes):  # noqa: ANN202 - a tree transformation
+    def func(root: Entity) -> bool:
+        changed = False
+        for entity in root.walk():
+            for i, raw in enumerate(entity.fields):
+                name, colon, _ = raw.partition(b":")
+                if colon and b"\n" not in raw and name.strip().lower() == field:
+                    entity.fields[i] = raw.rstrip() + b" " + comment
+                    changed = True
+        return changed
+
+    return func
+
+
+# "MIME-Version: 1.0 (Apple Message framework v1084)", as Apple Mail writes it
+mime_version_comment = tree_transform(_commented(b"mime-version", b"(Apple Message framework v1084)"))
+# "Content-Transfer-Encoding: base64 (as sent)": RFC 2045 allows a comment; few mailers write one
+cte_comment = tree_transform(_commented(b"content-transfer-encoding", b"(as sent)"))
+
+
+@tree_transform
+def subject_encoded_split(root: Entity) -> bool:
+    """The subject as two UTF-8 encoded words on two lines (as mailers fold a long one)."""
+    value = root.value("Subject")
+    if not value or b"=?" in value or not value.isascii() or len(value) < 8:
+        return False
+    half = len(value) // 2
+    words = [b"=?UTF-8?B?" + base64.b64encode(piece) + b"?=" for piece in (value[:half], value[half:])]
+    root.set_value("Subject", words[0] + b"\n " + words[1])
+    return True
+
+
+def crlf_body_only(data: bytes) -> bytes | None:
+    """CRLF line ends in the body only, LF in the header (a store that rewrote the header of a
+    message it kept as it came)."""
+    at = data.find(b"\n\n")
+    if at < 0 or b"\n" not in data[at + 2:]:
+        return None
+    return data[: at + 2] + data[at + 2:].replace(b"\n", b"\r\n")
+
+
+@tree_transform
+def text_as_html(root: Entity) -> bool:
+    """The notice's text part sent as HTML only (a client that saved the rendered message)."""
+    part, text = _notice_text(root)
+    if part is None or part is root:
+        return False
+    escaped = text.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
+    html = b"<html><body><p>" + escaped.replace(b"\n\n", b"</p>\n<p>").replace(b"\n", b"<br>\n") + b"</p></body></html>\n"
+    value = part.value("Content-Type") or b"text/plain"
+    part.set_value("Content-Type", re.sub(rb"(?i)^text/plain", b"text/html", value) if value.lower().startswith(b"text/plain")
+                   else b"text/html; charset=us-ascii")
+    recode(part, part.cte if part.cte in ("base64", "quoted-printable") else "8bit", html)
+    return True
+
+
 # Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones).
-EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to"})
+EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to", "text_as_html", "cte_comment"})
 
 COPIES = {
     "forward_inline": forward_inline,
@@ -367,4 +460,12 @@ COPIES = {
     "no_final_newline": no_final_newline,
     "text_base64_one_line": text_base64_one_line,
     "preamble": preamble,
+    "receiving_server_headers": receiving_server_headers,
+    "mozilla_status": mozilla_status,
+    "takeout": takeout,
+    "mime_version_comment": mime_version_comment,
+    "cte_comment": cte_comment,
+    "subject_encoded_split": subject_encoded_split,
+    "crlf_body_only": crlf_body_only,
+    "text_as_html": text_as_html,
 }
