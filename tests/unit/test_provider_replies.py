@@ -449,18 +449,23 @@ def test_a_wrapped_gmail_reply_gets_the_reason_of_its_sentences(status, command,
 # sentences still name it, and its codes then mean what Gmail says: 5.7.27 is its SPF failure (not
 # RFC 7505's null MX, a hard bounce), 5.7.29 its missing TLS, 5.7.30 its DKIM failure.
 RELAYED_GMAIL = [
-    ("5.7.27", "550-5.7.27 Your email has been blocked because SPF authentication didn't pass for this message. "
-     "Gmail requires all bulk email senders to authenticate with SPF.", "authfailure"),
-    ("4.7.27", "421-4.7.27 Your email has been rate limited because SPF authentication didn't pass for this "
-     "message. Gmail requires all bulk email senders to authenticate with SPF.", "authfailure"),
-    ("4.7.29", "421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS "
-     "connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.", "failedstarttls"),
-    ("4.7.30", "421-4.7.30 Your email has been rate limited because DKIM authentication didn't pass for this "
-     "message. Gmail requires all bulk email senders to authenticate with DKIM.", "authfailure"),
-    ("5.7.28", "550-5.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP "
-     "address. To protect our users from spam, mail sent from your IP address has been blocked.", "blocked"),
-    ("5.7.32", "550-5.7.32 Your email has been blocked because the From: header (RFC5322) in this message isn't "
-     "aligned with either the authenticated SPF or DKIM organizational domain.", "authfailure"),
+    pytest.param("5.7.27", "550-5.7.27 Your email has been blocked because SPF authentication didn't pass for this "
+                 "message. Gmail requires all bulk email senders to authenticate with SPF.", "authfailure", id="5.7.27"),
+    pytest.param("4.7.27", "421-4.7.27 Your email has been rate limited because SPF authentication didn't pass for "
+                 "this message. Gmail requires all bulk email senders to authenticate with SPF.", "authfailure",
+                 id="4.7.27"),
+    pytest.param("4.7.29", "421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS "
+                 "connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.",
+                 "failedstarttls", id="4.7.29"),
+    pytest.param("4.7.30", "421-4.7.30 Your email has been rate limited because DKIM authentication didn't pass for "
+                 "this message. Gmail requires all bulk email senders to authenticate with DKIM.", "authfailure",
+                 id="4.7.30"),
+    pytest.param("5.7.28", "550-5.7.28 Our system has detected an unusual rate of unsolicited mail originating from "
+                 "your IP address. To protect our users from spam, mail sent from your IP address has been blocked.",
+                 "blocked", id="5.7.28"),
+    pytest.param("5.7.32", "550-5.7.32 Your email has been blocked because the From: header (RFC5322) in this message "
+                 "isn't aligned with either the authenticated SPF or DKIM organizational domain.", "authfailure",
+                 id="5.7.32"),
 ]
 
 
