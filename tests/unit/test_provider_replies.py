@@ -305,6 +305,7 @@ MORE_MICROSOFT_REPLIES = [
          "5.2.1-quarantined"),
     case(EXO, "5.7.1", "RCPT", "550 5.7.1 Client was not authenticated", "norelaying", "5.7.1-not-authenticated"),
     case(EXO, "5.1.0", "MAIL", "550 5.1.0 Sender denied", "rejected", "5.1.0-sender-denied"),
+    case(EXO, "5.4.11", "DATA", "550 5.4.11 Agent generated message depth exceeded", "contenterror", "5.4.11"),
     # a group that accepts only authenticated senders: the authentication it requires is missing
     case(EXO, "5.7.1", "RCPT", "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: "
           "CreateMessage]", "securityerror", "RESOLVER.RST.AuthRequired"),

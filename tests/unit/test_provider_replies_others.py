@@ -223,6 +223,13 @@ MIMECAST_MORE_REPLIES = [
           "https://community.mimecast.com/docs/DOC-1369#451", "systemerror", "unable-to-process"),
     case(MIMECAST, "", "RCPT", "501 Invalid address - https://community.mimecast.com/docs/DOC-1369#501",
           "userunknown", "invalid-address"),
+    # (a report that does not say at which stage)
+    case(MIMECAST, "", "", "501 Invalid address - https://community.mimecast.com/docs/DOC-1369#501",
+         "userunknown", "invalid-address-no-stage"),
+    case(MIMECAST, "", "MAIL", "451 Account outbounds disabled - https://community.mimecast.com/docs/DOC-1369#451",
+         "onhold", "outbounds-disabled"),
+    case(MIMECAST, "", "MAIL", "451 Hostname is not authorized - https://community.mimecast.com/docs/DOC-1369#451",
+         "onhold", "hostname-not-authorized"),
 ]
 
 ORANGE_REPLIES = [
