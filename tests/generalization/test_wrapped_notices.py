@@ -75,3 +75,12 @@ def test_postfix_reply_wrapped_right_before_the_recipients_address():
                                   "User unknown in relay recipient table")
     assert (mio.reason, mio.command, mio.rhost) == ("userunknown", "RCPT", "mx.sales.example.org")
     assert (daichi.recipient, daichi.reason) == ("daichi@example.com", "mailboxfull")
+
+
+def test_zoho_recipient_lines_wrapped():
+    """Zoho's line per recipient broken in two: 'Host not' / 'reachable.' is still Zoho's own
+    words for a host it gave up on."""
+    hotel, desk = records("zoho-lines-wrapped.eml")
+    assert (hotel.recipient, hotel.reason, hotel.replycode) == ("reservations@hotel.example.co.jp", "userunknown", "550")
+    assert (desk.recipient, desk.diagnosticcode, desk.reason) == (
+        "front-desk@unreachable.example", "Host not reachable.", "expired")

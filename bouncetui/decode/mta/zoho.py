@@ -23,13 +23,16 @@ NAME = "Zoho"
 SIGNS = ("error_code", "host not reachable")  # the literal words of _LINE and _OWN, one of which decode requires
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.[a-z.]+", re.IGNORECASE)
+# A recipient's words run on over the lines below (a notice wrapped at another width) up to a blank
+# line or the next recipient's line.
+_RUN_ON = r"[^\n]*(?:\n(?![ \t]*$|\s*[^\s<>]+@[^\s<>]+\s)[^\n]*)*"
 _LINE = re.compile(
     r"^\s*(?P<address>[^\s<>]+@[^\s<>]+)\s+(?P<category>[^,\n]*),\s*ERROR_CODE\s*:\s*(?P<reply>\d{3})?\s*,"
-    r"\s*ERROR_CODE\s*:\s*(?P<text>[^\n]*)$",
+    r"\s*ERROR_CODE\s*:\s*(?P<text>" + _RUN_ON + ")$",
     re.IGNORECASE | re.MULTILINE,
 )
 # Zoho's own words after an address, with no reply code, and what they mean.
-_OWN = re.compile(r"^\s*(?P<address>[^\s<>,]+@[^\s<>,]+)\s+(?P<text>Host not reachable\b[^\n]*)$",
+_OWN = re.compile(r"^\s*(?P<address>[^\s<>,]+@[^\s<>,]+)\s+(?P<text>Host\s+not\s+reachable\b" + _RUN_ON + ")$",
                   re.IGNORECASE | re.MULTILINE)
 OWN_REASONS = {"host not reachable": "expired"}
 
