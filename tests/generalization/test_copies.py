@@ -36,3 +36,41 @@ def test_text_that_only_looks_like_a_footer_stays():
     # a rule of dashes or underscores inside the text, not at its end
     ruled = "Header\n______________________________\n" + "".join("row %d\n" % n for n in range(12))
     assert without_footer(ruled) == ruled
+
+
+def _rebuilt(name: str) -> bytes:
+    from bouncetui.decode.forwarded import inline_forward
+    from bouncetui.decode.message import Message
+
+    rebuilt = inline_forward(Message.parse((FIXTURES / name).read_bytes()))
+    assert rebuilt is not None
+    return rebuilt
+
+
+def test_an_inline_forward_gives_back_the_bounce_with_its_parts():
+    """Gmail's "Forwarded message" block: the bounce's own fields, its text, and the forward's
+    attachments (the delivery-status part, the returned original) as the bounce's parts."""
+    (record,) = decode(_rebuilt("gmail-forwarded-postfix-dsn.eml"), "fwd")
+    assert (record.recipient, record.reason, record.deliverystatus, record.command) == (
+        "order@customer.example.net", "userunknown", "5.1.1", "RCPT")
+    assert record.decodedby == "Postfix"
+    assert record.timestamp == 1795766600  # the bounce's Date (Fri, 27 Nov 2026 17:03:20 +0900), not the forward's
+    assert (record.addresser, record.messageid) == ("aiko@example.co.jp", "quote-4471@example.co.jp")
+
+
+def test_an_outlook_forward_of_a_text_notice():
+    """Outlook's "-----Original Message-----" block, "Sent:" for the date, the notice's text and
+    its quoted original below: Exim's notice as Exim wrote it."""
+    (record,) = decode(_rebuilt("outlook-forwarded-exim-text.eml"), "fwd")
+    assert (record.recipient, record.reason, record.replycode, record.decodedby) == (
+        "accounts@supplier.example.org", "mailboxfull", "552", "Exim")
+    assert (record.addresser, record.messageid) == ("ben@example.com", "invoice-2231@example.com")
+
+
+def test_a_forward_without_the_forwarded_fields_is_not_rebuilt():
+    from bouncetui.decode.forwarded import inline_forward
+    from bouncetui.decode.message import Message
+
+    text = (b"From: a@example.org\nTo: b@example.org\nSubject: Fwd: notes\n\nSee below.\n\n"
+            b"---------- Forwarded message ---------\nthe notes, pasted without their header\n")
+    assert inline_forward(Message.parse(text)) is None

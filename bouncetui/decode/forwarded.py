@@ -1,0 +1,106 @@
+"""A bounce a person forwarded inline: the message it carries, rebuilt from the forward.
+
+Mail clients forward inline by writing a separator line and the forwarded message's main header
+fields into the new message's text, the forwarded text below them, and its attachments (a
+delivery-status part, the returned original) as attachments of the forward:
+
+    ---------- Forwarded message ---------          (Gmail; Thunderbird: "-------- Forwarded
+    From: Mail Delivery Subsystem <mailer-daemon@...>  Message --------"; Apple Mail: "Begin
+    Date: Thu, 26 Nov 2026 07:45:10 +0000             forwarded message:"; Outlook: "-----Original
+    Subject: Delivery Status Notification (Failure)    Message-----" with "Sent:" for the date)
+    To: someone@example.org
+
+    <the notice's text>
+
+`inline_forward(message)` gives the bytes of a message with those header fields, the text below
+them, and the forward's other top-level parts as they stand in it (a multipart/report when one of
+them is a delivery-status part); None when the text has no such separator and header block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bouncetui.decode.message import Message
+
+_SEPARATOR = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:Forwarded message|Forwarded Message|Original Message|Message transféré|"
+    r"Message d'origine|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Mensaje reenviado|Mensaje original|"
+    r"転送メッセージ|転送されたメッセージ|元のメッセージ)[ \t]*-{2,}|Begin forwarded message:|"
+    r"Début du message réexpédié ?:|Anfang der weitergeleiteten Nachricht:)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# The forwarded block's field names (a client's own spelling: Outlook's "Sent", bold "*From:*")
+_FIELD = re.compile(r"^[ \t]*\*?(?P<name>From|Date|Sent|Subject|To|Cc|Reply-To|Message-ID)\*?[ \t]*:\*?[ \t]*"
+                    r"(?P<value>.*)$", re.IGNORECASE)
+_NAMES = {"sent": "Date"}
+_REPORT_PART = re.compile(rb"(?im)^content-type:[ \t]*message/(?:global-)?delivery-status")
+_BOUNDARY = "bouncetui-forwarded-0"
+
+
+def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
+    """(the header fields, the index of the first body line) at the top of `lines`, or None."""
+    fields: list[str] = []
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    while i < len(lines) and lines[i].strip():
+        m = _FIELD.match(lines[i])
+        if m:
+            name = m.group("name")
+            fields.append("%s: %s" % (_NAMES.get(name.lower(), name), m.group("value").strip()))
+        elif fields and lines[i][:1] in (" ", "\t"):
+            fields[-1] += " " + lines[i].strip()  # a field folded in the forward's text
+        else:
+            break
+        i += 1
+    if not any(f.lower().startswith("from:") for f in fields):
+        return None
+    return fields, i
+
+
+def _raw_parts(message: Message) -> list[bytes]:
+    """The top-level parts of a multipart message as their bytes stand in it (header and body)."""
+    boundary = message.msg.get_boundary()
+    if not boundary:
+        return []
+    sep = b"--" + boundary.encode("utf-8", "surrogateescape")
+    pieces: list[list[bytes]] = [[]]
+    for line in message.raw.split(b"\n"):
+        if line.startswith(sep):
+            rest = line[len(sep):].rstrip(b" \t")
+            if rest in (b"", b"--"):
+                pieces.append([])
+                if rest == b"--":
+                    break
+                continue
+        pieces[-1].append(line)
+    return [b"\n".join(piece).strip(b"\n") for piece in pieces[1:-1] if piece]
+
+
+def inline_forward(message: Message) -> bytes | None:
+    """The forwarded message's bytes, rebuilt from an inline forward (see the module docstring)."""
+    text = message.text_of("text/plain") or message.body
+    sep = _SEPARATOR.search(text)
+    if sep is None:
+        return None
+    lines = text[sep.end():].split("\n")[1:]
+    block = _header_block(lines)
+    if block is None:
+        return None
+    fields, start = block
+    body = "\n".join(lines[start:]).strip("\n") + "\n"
+    head = "\n".join(fields) + "\nMIME-Version: 1.0\n"
+    text_part = ("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body).encode()
+    # the forward's other parts: those after the part its text came from
+    others = _raw_parts(message)[1:] if message.msg.is_multipart() else []
+    if not others:
+        return (head + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").encode() + \
+            body.encode()
+    report = any(_REPORT_PART.search(part.split(b"\n\n", 1)[0]) for part in others)
+    ctype = ('multipart/report; report-type=delivery-status; boundary="%s"' if report
+             else 'multipart/mixed; boundary="%s"') % _BOUNDARY
+    delimiter = b"\n--" + _BOUNDARY.encode() + b"\n"
+    out = (head + "Content-Type: " + ctype + "\n").encode() + delimiter
+    out += delimiter.join([text_part.rstrip(b"\n")] + others)
+    return out + b"\n--" + _BOUNDARY.encode() + b"--\n"
