@@ -194,6 +194,15 @@ def record_middle(record: Bounce) -> str:
     return "".join([key + _encode(value) for key, value in zip(_MIDDLE_KEYS, _MIDDLE_VALUES(record))])
 
 
+_TAILS = (_KEYS[-1] + "false", _KEYS[-1] + "true")
+
+
+def record_tail(record: Bounce, backscatter: bool) -> str:
+    """The record's line after its position, without the closing brace and newline, with the given
+    backscatter: line_head(origin, position) + record_tail(record, b) + "}\\n" is its line."""
+    return record_middle(record) + _TAILS[backscatter]
+
+
 def _encode(value: Any) -> str:
     """One value as json.dumps writes it inside a record's line."""
     scalar = _SCALARS.get(type(value))

@@ -46,6 +46,7 @@ from bouncetui.sources import (
 if TYPE_CHECKING:  # the process pool's modules are imported when a pool is started
     from concurrent.futures import Future
 
+    from bouncetui.store.records import CachedLines
     from bouncetui.workpool import WorkerPool
 
 Result = list[Bounce | ScanError]
@@ -150,6 +151,36 @@ def unpack(packed: list[list]) -> list[Result]:
     return [[Bounce(*item) if type(item) is tuple else item for item in result] for result in packed]
 
 
+# A message's records as the text of their JSON Lines lines, for a scan that writes JSON Lines:
+# (origin, position, the lines between position and end, "\n" between records; backscatter as
+# the spam tag alone decides it), what store.records.CachedLines writes and marks. A worker sends
+# this instead of records: encoding lines is then done on every core, and a line crosses between
+# processes for a fraction of what a record costs to pickle and rebuild.
+Text = tuple[str, int, str]
+
+
+def run_text(task: Task, limits: Limits = DEFAULT) -> list[list[Text | ScanError]]:
+    """run_task in a worker process, each message's records as Text (errors as they are)."""
+    from bouncetui.classify.backscatter import spam_tag
+    from bouncetui.formats import record_tail
+
+    out: list[list[Text | ScanError]] = []
+    for result in run_task(task, limits):
+        items: list[Text | ScanError] = []
+        for item in result:
+            if type(item) is not Bounce:
+                items.append(item)
+                continue
+            line = record_tail(item, bool(spam_tag(item.subject)))
+            last = items[-1] if items else None
+            if type(last) is tuple and last[1] == item.position and last[0] == item.origin:
+                items[-1] = (last[0], last[1], last[2] + "\n" + line)  # the same message's next record
+            else:
+                items.append((item.origin, item.position, line))
+        out.append(items)
+    return out
+
+
 def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
     """(plan, task) in input order: small files grouped, big mailboxes split into batches.
 
@@ -228,9 +259,10 @@ def scan_files(entries: Iterable[FileEntry], jobs: int | None = None,
     yield from _by_file(_units(entries, jobs, limits))
 
 
-def _units(entries: Iterable[FileEntry], jobs: int | None,
-           limits: Limits) -> Iterator[tuple[Plan, list[Result]]]:
-    """(plan, one Result per unit) for every task, in input order, on `jobs` processes."""
+def _units(entries: Iterable[FileEntry], jobs: int | None, limits: Limits,
+           text: bool = False) -> Iterator[tuple[Plan, list[Result]]]:
+    """(plan, one Result per unit) for every task, in input order, on `jobs` processes (with
+    `text`, a worker's records come as Text: see run_text)."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     stream = iter(entries)
     first = list(itertools.islice(stream, POOL_MIN_FILES))
@@ -239,7 +271,7 @@ def _units(entries: Iterable[FileEntry], jobs: int | None,
         for plan, task in planned:
             yield plan, [task] if isinstance(task, list) else run_task(task, limits)
         return
-    yield from _parallel(planned, jobs, limits)
+    yield from _parallel(planned, jobs, limits, text)
 
 
 def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileEntry, Result]]:
@@ -254,13 +286,16 @@ def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileE
 
 
 def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
-              limits: Limits) -> Iterator[tuple[Plan, list[Result]]]:
+              limits: Limits, text: bool = False) -> Iterator[tuple[Plan, list[Result]]]:
     """The tasks' results in order: a window of futures on the worker pool (this process decodes
     the first tasks while the workers start, and all of them if none can start)."""
     from bouncetui.workpool import Work, WorkerPool
 
-    pool: WorkerPool[Task, list[list]] = WorkerPool(
-        jobs, Work(run_packed, (limits,), functools.partial(run_packed, limits=limits), split_task, crashed_task))
+    # With `text`, records decoded here stay records (see _collect).
+    work = (Work(run_text, (limits,), functools.partial(run_task, limits=limits), split_task, crashed_task)
+            if text else
+            Work(run_packed, (limits,), functools.partial(run_packed, limits=limits), split_task, crashed_task))
+    pool: WorkerPool[Task, list[list]] = WorkerPool(jobs, work)
     window: deque[tuple[Plan, Task, Future | list[Result]]] = deque()
     try:
         for plan, task in planned:
@@ -274,18 +309,20 @@ def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
             else:
                 window.append((plan, task, pool.submit(task)))
             while len(window) > jobs * IN_FLIGHT or (window and isinstance(window[0][2], list)):
-                yield _collect(window.popleft(), pool)
+                yield _collect(window.popleft(), pool, text)
         while window:
-            yield _collect(window.popleft(), pool)
+            yield _collect(window.popleft(), pool, text)
     finally:
         pool.close()
 
 
-def _collect(slot: tuple[Plan, Task, Future | list[Result]], pool: WorkerPool) -> tuple[Plan, list[Result]]:
+def _collect(slot: tuple[Plan, Task, Future | list[Result]], pool: WorkerPool,
+             text: bool = False) -> tuple[Plan, list[Result]]:
     plan, task, outcome = slot
     if isinstance(outcome, list):  # a result already
         return plan, outcome
-    units = [unit for answer in pool.answers(outcome, task) for unit in unpack(answer)]
+    answers = pool.answers(outcome, task)
+    units = [unit for answer in answers for unit in (answer if text else unpack(answer))]
     if task[0] != "files":  # one unit for the whole batch, even when decoded message by message
         units = [[record for unit in units for record in unit]]
     return plan, units
@@ -307,9 +344,14 @@ def crashed_task(task: Task) -> list[list]:
     return [[ScanError(*where, CRASHED)]]
 
 
-def scan(paths: str | Iterable[str], jobs: int | None = 1,
-         limits: Limits = DEFAULT) -> Iterator[Bounce | ScanError]:
-    """Bounce records and ScanError entries for every message under `paths`, in order."""
+def scan(paths: str | Iterable[str], jobs: int | None = 1, limits: Limits = DEFAULT,
+         text: bool = False) -> Iterator[Bounce | ScanError | CachedLines]:
+    """Bounce records and ScanError entries for every message under `paths`, in order.
+
+    With `text` (a scan writing JSON Lines), the records decoded by worker processes come as
+    groups of their lines' text (store.records.CachedLines, which classify.backscatter.mark marks
+    and formats.write_jsonl writes), the others as Bounce records.
+    """
     if isinstance(paths, str):
         paths = [paths]
     for path in paths:
@@ -323,6 +365,29 @@ def scan(paths: str | Iterable[str], jobs: int | None = 1,
                 yield entry
             else:
                 files.append(entry)
-        for _plan, results in _units(files, jobs, limits):  # record by record, not file by file
+        units = _units(files, jobs, limits, text)
+        if text:
+            yield from _grouped(units)
+            continue
+        for _plan, results in units:  # record by record, not file by file
             for result in results:
                 yield from result
+
+
+def _grouped(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[Bounce | ScanError | CachedLines]:
+    """A task's Text messages as one group of lines, in their place among its other items."""
+    from bouncetui.store.records import CachedLines
+
+    for _plan, results in units:
+        messages: list[Text] = []
+        for result in results:
+            for item in result:
+                if type(item) is tuple:
+                    messages.append(item)
+                    continue
+                if messages:
+                    yield CachedLines(messages)
+                    messages = []
+                yield item
+        if messages:
+            yield CachedLines(messages)

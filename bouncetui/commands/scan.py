@@ -97,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
             items = distributed.scan(args.paths, client, within)
         elif store:  # for JSON Lines, the cached records come as the text the cache keeps
             items = store.scan(args.paths, jobs=jobs, limits=within, text=fmt == "jsonl")
-        else:
-            items = scan(args.paths, jobs=jobs, limits=within)
+        else:  # for JSON Lines, the workers' records come as their text
+            items = scan(args.paths, jobs=jobs, limits=within, text=fmt == "jsonl")
 
     def records():
         own = getattr(args, "own_domain", None) or ()

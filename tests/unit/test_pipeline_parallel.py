@@ -8,12 +8,14 @@ this process, with a warning.
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 
-from bouncetui import pipeline, workpool
+from bouncetui import formats, pipeline, workpool
+from bouncetui.classify import backscatter
 from bouncetui.model import Bounce, ScanError
 from bouncetui.sources import FileEntry
 from tests.conftest import SAMPLE_MAIL, sample_mail_present
@@ -187,3 +189,46 @@ def test_workers_that_die_as_they_start_cost_no_record(spool: Path, started_work
     assert not [i for i in parallel if isinstance(i, ScanError)]
     assert as_rows(parallel) == as_rows(serial) and serial
     assert "worker processes could not start" in caplog.text and len(started_workers) == 1
+
+
+def jsonl(items, own: tuple[str, ...] = ()) -> str:
+    out = io.StringIO()
+    formats.write_jsonl(backscatter.mark(items, own), out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def tagged(spool: Path) -> Path:
+    """The spool with a spam tag in the subjects of every third Maildir message."""
+    for i, path in enumerate(sorted((spool / "maildir" / "cur").iterdir())):
+        if i % 3 == 0:
+            path.write_bytes(path.read_bytes().replace(b"\nSubject: ", b"\nSubject: [SPAM] "))
+    return spool
+
+
+@pytest.mark.parametrize("own", [(), ("shop.example.jp",)])
+def test_lines_the_workers_write_are_the_lines_of_the_records(tagged: Path, split_mbox, started_workers, own) -> None:
+    """A scan writing JSON Lines takes the workers' records as their text: the lines, and how the
+    spam tag and the own domains (given, or inferred from the first records) mark them, are those
+    of the records decoded here."""
+    serial = jsonl(pipeline.scan([str(tagged)], jobs=1), own)
+    items = list(pipeline.scan([str(tagged)], jobs=2, text=True))
+    assert {type(item).__name__ for item in items} == {"CachedLines"}  # the workers decoded every file
+    assert jsonl(items, own) == serial
+    assert '"backscatter":true' in serial and '"backscatter":false' in serial
+    assert serial.count("\n") > pipeline.POOL_MIN_FILES + 150
+
+
+def test_lines_around_a_file_that_kills_its_worker_keep_their_place(spool: Path, started_workers, monkeypatch) -> None:
+    folder = spool / "maildir"
+    poison = folder / "cur" / sorted(os.listdir(folder / "cur"))[20]
+    own = ("example.co.jp",)
+    serial = jsonl(pipeline.scan([str(folder)], jobs=1), own).splitlines(keepends=True)
+    poison.write_bytes(POISON + poison.read_bytes())
+    monkeypatch.setattr(workpool.WorkerPool, "initializer", (poisoned, ()))
+    items = list(pipeline.scan([str(folder)], jobs=2, text=True))
+    errors = [(i, item) for i, item in enumerate(items) if isinstance(item, ScanError)]
+    assert [(e.origin, e.error) for _, e in errors] == [(str(poison), pipeline.CRASHED)]
+    before, after = jsonl(items[: errors[0][0]], own), jsonl(items[errors[0][0] + 1 :], own)
+    assert before + after == "".join(line for line in serial if str(poison) not in line)
+    assert before.count("\n") == sum(str(poison) > line.split('"')[3] for line in serial)
