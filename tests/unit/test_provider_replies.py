@@ -451,7 +451,8 @@ def test_a_wrapped_gmail_reply_gets_the_reason_of_its_sentences(status, command,
 # RFC 7505's null MX, a hard bounce), 5.7.29 its missing TLS, 5.7.30 its DKIM failure.
 RELAYED_GMAIL = [
     pytest.param("5.7.27", "550-5.7.27 Your email has been blocked because SPF authentication didn't pass for this "
-                 "message. Gmail requires all bulk email senders to authenticate with SPF.", "authfailure", id="5.7.27"),
+                 "message. Gmail requires all bulk email senders to authenticate with SPF.", "authfailure",
+                 id="5.7.27"),
     pytest.param("4.7.27", "421-4.7.27 Your email has been rate limited because SPF authentication didn't pass for "
                  "this message. Gmail requires all bulk email senders to authenticate with SPF.", "authfailure",
                  id="4.7.27"),

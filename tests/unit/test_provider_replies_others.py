@@ -102,31 +102,26 @@ APPLE_REPLIES = [
           "relay-denied"),
 ]
 
+QQ_HELP = " http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"  # its help page on these codes
+
 TENCENT_REPLIES = [
-    case(QQ, "", "RCPT", "550 Mailbox not found. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000728", "userunknown", "mailbox-not-found"),
-    case(QQ, "", "MAIL", "550 Ip frequency limited [ABCDEF Blocked IP 192.0.2.1]. "
-          "http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000725", "ratelimited",
-          "ip-frequency"),
-    case(QQ, "", "MAIL", "550 Domain frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000725", "ratelimited", "domain-frequency"),
-    case(QQ, "", "MAIL", "550 Sender frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000725", "ratelimited", "sender-frequency"),
-    case(QQ, "", "CONN", "550 Connection frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1"
-          "&&id=20022&&no=1000725", "ratelimited", "connection-frequency"),
-    case(QQ, "", "DATA", "550 Mail content denied. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000726", "spamdetected", "content-denied"),
-    case(QQ, "", "DATA", "550 Message too large. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000729", "emailtoolarge", "too-large"),
-    case(QQ, "", "RCPT", "550 Mail is rejected by recipients. http://service.mail.qq.com/cgi-bin/help?subtype=1"
-          "&&id=20022&&no=1000733", "filtered", "rejected-by-recipients"),
-    case(QQ, "", "DATA", "550 DMARC check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000751", "authfailure", "dmarc"),
-    case(QQ, "", "MAIL", "550 SPF check failed. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000755", "authfailure", "spf"),
+    case(QQ, "", "RCPT", "550 Mailbox not found." + QQ_HELP, "userunknown", "mailbox-not-found"),
+    case(QQ, "", "MAIL", "550 Ip frequency limited [Blocked IP 192.0.2.1]." + QQ_HELP, "ratelimited", "ip-frequency"),
+    case(QQ, "", "MAIL", "550 Domain frequency limited." + QQ_HELP, "ratelimited", "domain-frequency"),
+    case(QQ, "", "MAIL", "550 Sender frequency limited." + QQ_HELP, "ratelimited", "sender-frequency"),
+    case(QQ, "", "CONN", "550 Connection frequency limited." + QQ_HELP, "ratelimited", "connection-frequency"),
+    case(QQ, "", "DATA", "550 Mail content denied." + QQ_HELP, "spamdetected", "content-denied"),
+    case(QQ, "", "DATA", "550 Message too large." + QQ_HELP, "emailtoolarge", "too-large"),
+    case(QQ, "", "RCPT", "550 Mail is rejected by recipients." + QQ_HELP, "filtered", "rejected-by-recipients"),
+    case(QQ, "", "DATA", "550 DMARC check failed." + QQ_HELP, "authfailure", "dmarc"),
+    case(QQ, "", "MAIL", "550 SPF check failed." + QQ_HELP, "authfailure", "spf"),
+    case(QQ, "", "DATA", "550 Suspected bounce attacks." + QQ_HELP, "blocked", "bounce-attacks"),
     case(QQ, "", "MAIL", "550 Suspected spam ip, please try again later", "blocked", "spam-ip"),
-    case(QQ, "", "DATA", "550 Suspected bounce attacks. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022"
-          "&&no=1000756", "blocked", "bounce-attacks"),
+    # QQ's help gives no cause for this one; read as the mailbox being unavailable (frozen), as the
+    # wording table reads it everywhere (Sisimai reads QQ's page as a rate limit)
+    case(QQ, "", "RCPT", "550 Mailbox unavailable or access denied" + QQ_HELP, "suspend", "unavailable-or-denied"),
+    case(("mxbiz1.qq.com", "example.cn"), "", "RCPT", "550 someone@example.cn is a deactivated mailbox "
+         "http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022", "suspend", "exmail-deactivated"),
 ]
 
 COX_REPLIES = [
