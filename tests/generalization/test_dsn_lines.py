@@ -40,3 +40,9 @@ def test_a_report_part_saved_as_a_text_attachment_is_no_diagnostic():
     path = Path(__file__).parent / "fixtures" / "forms" / "dsn-saved-as-details-txt.eml"
     (record,) = decode(path.read_bytes(), "details")
     assert (record.recipient, record.deliverystatus, record.diagnosticcode) == ("loop@lists.example.com", "5.4.6", "")
+
+
+def test_the_command_is_read_from_a_notice_sent_as_html_only():
+    path = Path(__file__).parent / "fixtures" / "forms" / "dsn-html-only-notice.eml"
+    (record,) = decode(path.read_bytes(), "html")
+    assert (record.recipient, record.command, record.reason) == ("archive@storage.example.net", "RCPT", "suspend")
