@@ -437,8 +437,66 @@ def text_as_html(root: Entity) -> bool:
     return True
 
 
+# -- what clients and archivers rewrite -------------------------------------------------------------------
+@tree_transform
+def resent(root: Entity) -> bool:
+    """The bounce redirected by a person (Apple Mail's Redirect, mutt's bounce): Resent-* fields on
+    top, the message itself as it was."""
+    root.fields[:0] = [b"Resent-From: Ops Person <ops@example.org>", b"Resent-To: helpdesk@example.org",
+                       b"Resent-Date: Sat, 28 Nov 2026 06:00:00 +0000", b"Resent-Message-ID: <resent-1@example.org>"]
+    return True
+
+
+@tree_transform
+def report_as_mixed(root: Entity) -> bool:
+    """multipart/report relabelled multipart/mixed, as some clients and archivers store it."""
+    changed = False
+    for entity in root.walk():
+        if entity.content_type == "multipart/report":
+            value = entity.value("Content-Type") or b""
+            new = re.sub(rb'(?i);\s*report-type\s*=\s*"?[\w-]+"?', b"", re.sub(rb"(?i)^multipart/report", b"multipart/mixed", value))
+            entity.set_value("Content-Type", new)
+            changed = True
+    return changed
+
+
+@tree_transform
+def no_mime_version(root: Entity) -> bool:
+    """No MIME-Version field (a converter that keeps only the fields it knows)."""
+    kept = [f for f in root.fields if f[:13].lower() != b"mime-version:"]
+    if len(kept) == len(root.fields):
+        return False
+    root.fields[:] = kept
+    return True
+
+
+@tree_transform
+def original_base64(root: Entity) -> bool:
+    """The returned message/rfc822 part sent in base64 (RFC 2046 forbids it; gateways do it)."""
+    for entity in root.walk():
+        if entity.content_type in ("message/rfc822", "message/global") and entity.child is not None:
+            data = serialize(entity.child)
+            entity.child = None
+            recode(entity, "base64", data)
+            return True
+    return False
+
+
+@tree_transform
+def dsn_as_octet(root: Entity) -> bool:
+    """The delivery-status part as an application/octet-stream attachment ("details.dsn")."""
+    changed = False
+    for entity in root.walk():
+        if entity.content_type == "message/delivery-status" and entity.segments is None and entity.well_formed:
+            entity.set_value("Content-Type", b'application/octet-stream; name="details.dsn"')
+            entity.fields.append(b'Content-Disposition: attachment; filename="details.dsn"')
+            changed = True
+    return changed
+
+
 # Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones).
-EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to", "text_as_html", "cte_comment"})
+EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to", "text_as_html", "cte_comment", "report_as_mixed",
+                                "original_base64", "dsn_as_octet"})
 
 COPIES = {
     "forward_inline": forward_inline,
@@ -468,4 +526,9 @@ COPIES = {
     "subject_encoded_split": subject_encoded_split,
     "crlf_body_only": crlf_body_only,
     "text_as_html": text_as_html,
+    "resent": resent,
+    "report_as_mixed": report_as_mixed,
+    "no_mime_version": no_mime_version,
+    "original_base64": original_base64,
+    "dsn_as_octet": dsn_as_octet,
 }
