@@ -22,14 +22,13 @@ SENDERS only a message whose From or Return-Path holds one of those words.
 
 from __future__ import annotations
 
-import email.message
 import re
 from collections.abc import Set
 from types import ModuleType
 
 from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834, sniff
 from bouncetui.decode.assemble import assemble
-from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, fold, normalize_newlines
+from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, attached_bytes, fold, normalize_newlines
 from bouncetui.decode.mimeparse import Part
 from bouncetui.decode.report import Report
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits
@@ -143,29 +142,6 @@ def _wrapped_report(message: Message) -> Report | None:
         if report is not None and report.deliveries:
             return report
     return None
-
-
-def attached_bytes(message: Message, attached: email.message.Message) -> bytes | None:
-    """The attached message as its bytes stand in the forward, when it is a part of the top-level
-    multipart (the common forward): serialising the parsed part again would refold its headers and
-    move the lines of a broken field block. None for any other layout."""
-    boundary = message.msg.get_boundary()
-    parts = message.msg.get_payload()
-    if not boundary or not isinstance(parts, list) or not any(part is attached for part in parts):
-        return None
-    index = next(i for i, part in enumerate(parts) if part is attached)
-    sep = b"--" + boundary.encode("utf-8", "surrogateescape")
-    pieces: list[list[bytes]] = [[]]
-    for line in message.raw.split(b"\n"):  # split at the delimiter lines, as the parser does
-        if line.startswith(sep) and line[len(sep):].rstrip(b" \t") in (b"", b"--"):
-            pieces.append([])
-        else:
-            pieces[-1].append(line)
-    if len(pieces) < index + 3:
-        return None
-    part = b"\n".join(pieces[index + 1])
-    at = part.find(b"\n\n")  # the end of the part's own header
-    return part[at + 2:] + b"\n" if at >= 0 else None
 
 
 def unwrap_forwarded(message: Message) -> Message | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode import rfc3464
-from bouncetui.decode.message import Message
+from bouncetui.decode.message import Message, attached_bytes
 from bouncetui.decode.mta import sendmail
 from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
@@ -35,7 +35,8 @@ def decode(message: Message) -> Report | None:
         return None
     if _ADDRESS_LIKE.search(body[start.end() :].split("\n\n\n")[0]):
         return None  # the gateway listed the addresses itself: not this format
-    attached = Message.parse(inner.as_bytes())
+    raw = attached_bytes(message, message.original_part)
+    attached = Message.parse(raw if raw is not None else inner.as_bytes())
     report = sendmail.decode(attached) or rfc3464.decode(attached)
     if report is None:
         return None
