@@ -9,7 +9,11 @@ Sources: each provider's published error-code pages (Gmail's SMTP error referenc
 Exchange Online NDR codes and S31xx/AS(nnnn) block-list codes, Yahoo's postmaster error codes,
 AOL's classic codes, Apple's iCloud postmaster page, QQ Mail's help, Mimecast's SMTP codes, Cox's
 and Spectrum's AUP codes, NetEase's DT/RP/MI codes, GoDaddy's IBnnn codes, Orange's OFR and La
-Poste's LPN codes, Facebook's response codes) and the replies these providers actually send.
+Poste's LPN codes, Facebook's response codes, Comcast's SMTP error codes, Hotmail's classic
+SC/DY/RP codes, Cloudflare Email Routing's postmaster page) and the replies these providers actually
+send. Gmail wraps its long replies over lines that each repeat the codes: its sentences are matched
+across those prefixes (`_phrase`). tests/unit/test_provider_replies*.py test a reply per documented
+code.
 
 Japanese carriers answer "550 Unknown user" both for a missing mailbox and for their receive filter:
 at RCPT it is the missing mailbox, after DATA (or with status 5.2.0) the filter. au's "550 : User
