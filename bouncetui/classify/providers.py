@@ -278,7 +278,8 @@ APPLE = Provider(
         R("blocked", r"\[cs0[1-9]\]|blocked|reputation"),
         R("policyviolation", r"\[hm0[1-9]\]|local policy"),
     ),
-    mark=r"support\.apple\.com/(?:en-us/)?HT204137|support\.apple\.com/(?:en-us/)?102322",
+    # its pages, and its bracketed codes ([CS01], [HM08], [HME1]) for a custom domain whose host was lost
+    mark=r"support\.apple\.com/(?:en-us/)?HT204137|support\.apple\.com/(?:en-us/)?102322|\[(?:CS|HM)0\d\]|\[HME\d\]",
 )
 TENCENT = Provider(
     "Tencent",
@@ -390,7 +391,7 @@ MAILRU = Provider(
         R("userunknown", r"invalid mailbox|is unavailable: user not found"),
         R("spamdetected", r"spam message rejected"),
     ),
-    mark=r"help\.mail\.ru/",
+    mark=r"help\.mail\.ru/|message was not accepted -- invalid mailbox",
 )
 GODADDY = Provider(
     "GoDaddy",

@@ -351,9 +351,16 @@ def test_a_documented_reply_gets_its_reason(rhost, destination, status, command,
      "blocked"),
     ("554 5.7.1 [192.0.2.1] Comcast block for spam. Please see "
      "http://postmaster.comcast.net/smtp-error-codes.php#BL000000", "blocked"),
+    # custom domains hosted at iCloud and Mail.ru: the recipient's domain does not name them (not so
+    # Yahoo's "delivery error: dd", which Yahoo! JAPAN, another company, also writes)
+    ("554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137",
+     "blocked"),
+    ("550 Message was not accepted -- invalid mailbox.  Local mailbox someone@example.org is unavailable: user not "
+     "found", "userunknown"),
 ])
 def test_a_provider_code_is_read_when_a_relay_lost_the_remote_host(diagnostic, expected):
+    # (at the end of DATA, where Mail.ru refuses a missing recipient)
     got, why = classify(Evidence(action="failed", rhost="relay.example.net", destination="example.org",
-                                 diagnostic=diagnostic, replycode=diagnostic[:3]))
+                                 command="DATA", diagnostic=diagnostic, replycode=diagnostic[:3]))
     assert got == expected, why
     assert "provider" in why
