@@ -52,9 +52,13 @@ if TYPE_CHECKING:  # the process pool's modules are imported when a pool is star
 Result = list[Bounce | ScanError]
 # Files bigger than this are split in the parent process so their messages spread over the workers.
 SPLIT_ABOVE = 4 * 1024 * 1024
-BATCH = 64  # messages of a split mailbox per task
-TASK_FILES = 8  # small files per task: fewer round trips, still a fine grain for two cores
+BATCH = 64  # messages of a split mailbox in its first task
+TASK_FILES = 8  # small files in the first task ...
 TASK_BYTES = 1024 * 1024  # ... or fewer when they are big
+# Each task is twice as big as the one before, up to this many times the first: a task costs this
+# process (its sending, its answer, the pool's threads waking) about as much as decoding a few
+# messages there, and the first tasks stay small so that the first records come out soon.
+GROWTH = 8
 # Below this many files (and one small mailbox at most) a pool costs more than it saves.
 POOL_MIN_FILES = 48
 IN_FLIGHT = 6  # tasks queued per worker: keeps every core busy and bounds memory
@@ -182,19 +186,21 @@ def run_text(task: Task, limits: Limits = DEFAULT) -> list[list[Text | ScanError
 
 
 def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
-    """(plan, task) in input order: small files grouped, big mailboxes split into batches.
+    """(plan, task) in input order: small files grouped, big mailboxes split into batches (both
+    growing task by task, see GROWTH).
 
     A mailbox that fails part-way gives a finished Result (its error) instead of a task.
     """
     group: Plan = []
     size = 0
+    scale = 1
     for entry in entries:
         if entry.size <= SPLIT_ABOVE:
             group.append((entry, True))
             size += entry.size
-            if len(group) >= TASK_FILES or size >= TASK_BYTES:
+            if len(group) >= TASK_FILES * scale or size >= TASK_BYTES * scale:
                 yield group, ("files", [e.path for e, _ in group])
-                group, size = [], 0
+                group, size, scale = [], 0, min(scale * 2, GROWTH)
             continue
         if group:
             yield group, ("files", [e.path for e, _ in group])
@@ -205,20 +211,22 @@ def plan_tasks(entries: Iterable[FileEntry], limits: Limits) -> Iterator[tuple[P
 
 
 def _plan_mailbox(entry: FileEntry, limits: Limits) -> Iterator[tuple[Plan, Task | Result]]:
-    """The tasks of one big file: batches of (offset, length) spans of an uncompressed mbox, or
-    batches of the messages read here (a compressed mailbox), or the file itself (one message)."""
+    """The tasks of one big file: batches of (offset, length) spans of an uncompressed mbox (each
+    twice the one before, up to GROWTH times BATCH), or batches of BATCH messages read here (a
+    compressed mailbox: their bytes are sent), or the file itself (one message)."""
     try:
         spans = mbox_spans(entry.path, limits.max_bytes)
     except OSError:
         spans = None  # read_file tells the error (or finds a Maildir message that moved)
     if spans is not None:
         batch: list[tuple[int, int, int]] = []
+        size = BATCH
         try:
             for span in spans:
                 batch.append(span)
-                if len(batch) == BATCH:
+                if len(batch) == size:
                     yield [(entry, False)], ("spans", (entry.path, batch))
-                    batch = []
+                    batch, size = [], min(size * 2, BATCH * GROWTH)
         except Exception as exc:
             if batch:
                 yield [(entry, False)], ("spans", (entry.path, batch))

@@ -232,3 +232,25 @@ def test_lines_around_a_file_that_kills_its_worker_keep_their_place(spool: Path,
     before, after = jsonl(items[: errors[0][0]], own), jsonl(items[errors[0][0] + 1 :], own)
     assert before + after == "".join(line for line in serial if str(poison) not in line)
     assert before.count("\n") == sum(str(poison) > line.split('"')[3] for line in serial)
+
+
+def test_tasks_start_small_and_grow_every_file_once_in_order(tmp_path: Path, split_mbox) -> None:
+    """The first task is small (its records come out soon); later ones grow up to GROWTH times it
+    (each task costs the scanning process a round trip); no file or message is left out or repeated."""
+    entries = [FileEntry(str(tmp_path / ("%04d" % i)), 100, 0.0) for i in range(1000)]
+    tasks = [task for _, task in pipeline.plan_tasks(entries, pipeline.DEFAULT)]
+    sizes = [len(task[1]) for task in tasks]
+    first = pipeline.TASK_FILES
+    assert sizes[:4] == [first, 2 * first, 4 * first, 8 * first] and max(sizes) == first * pipeline.GROWTH
+    assert [path for task in tasks for path in task[1]] == [entry.path for entry in entries]
+
+    seeds = messages()
+    path = tmp_path / "big.mbox"
+    with open(path, "wb") as fh:
+        for i in range(1200):
+            fh.write(mbox_message(seeds[i % len(seeds)]))
+    planned = list(pipeline.plan_tasks([FileEntry(str(path), path.stat().st_size, 0.0)], pipeline.DEFAULT))
+    batches = [len(task[1][1]) for _, task in planned]
+    assert batches[:3] == [16, 32, 64] and max(batches) == 16 * pipeline.GROWTH
+    assert [span[0] for _, task in planned for span in task[1][1]] == list(range(1, 1201))
+    assert [last for plan, _ in planned for _, last in plan] == [False] * (len(planned) - 1) + [True]
