@@ -9,8 +9,8 @@ MTA- and provider-specific decoders, then the generic RFC 3464 decoder, then the
 fallback for bounces in no known format, and last RFC 3834 auto-replies, which must not claim an
 MTA's bounce that carries Auto-Submitted too.
 
-A bounce that a person forwarded ("Fwd: Returned mail", attached or quoted with "> ") is unwrapped
-and decoded as the bounce it carries.
+A bounce that a person forwarded ("Fwd: Returned mail", attached, quoted with "> " or inline below a
+"Forwarded message" line, see `forwarded`) is unwrapped and decoded as the bounce it carries.
 
 Before parsing, `sniff.may_be_report` looks at the raw bytes: plain personal mail with no sign of a
 report (no notifier sender, no report part, no bounce wording, nothing encoded) is settled as no
@@ -28,6 +28,7 @@ from types import ModuleType
 
 from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834, sniff
 from bouncetui.decode.assemble import assemble
+from bouncetui.decode.forwarded import inline_forward
 from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, attached_bytes, fold, normalize_newlines
 from bouncetui.decode.mimeparse import Part
 from bouncetui.decode.report import Report
@@ -167,6 +168,15 @@ def unwrap_forwarded(message: Message) -> Message | None:
     return Message.parse(_QUOTE.sub("", quoted).encode("utf-8"))
 
 
+def inline_forwarded(message: Message) -> Message | None:
+    """The bounce in a message a person forwarded inline ("Fwd: ...", the bounce's fields below a
+    "Forwarded message" line, see `forwarded`), rebuilt and parsed; None for any other message."""
+    if not _FORWARDED.match(message.subject):
+        return None
+    raw = inline_forward(message)
+    return Message.parse(raw) if raw is not None else None
+
+
 def check_structure(message: Message, limits: Limits) -> None:
     """Raise LimitExceeded when the MIME tree has too many parts or is nested too deeply.
 
@@ -202,7 +212,12 @@ def decode(raw: bytes, origin: str = "", position: int = 1, limits: Limits = DEF
         return []
     message = Message.parse(raw)
     check_structure(message, limits)
-    report = find_report(message)
+    inner = inline_forwarded(message)  # the bounce a person forwarded inline, before the forward
+    report = find_report(inner) if inner is not None else None
+    if report is not None and inner is not None:
+        message = inner
+    else:
+        report = find_report(message)
     if report is None:
         inner = unwrap_forwarded(message)
         if inner is None:

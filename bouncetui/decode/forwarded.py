@@ -13,15 +13,16 @@ delivery-status part, the returned original) as attachments of the forward:
     <the notice's text>
 
 `inline_forward(message)` gives the bytes of a message with those header fields, the text below
-them, and the forward's other top-level parts as they stand in it (a multipart/report when one of
-them is a delivery-status part); None when the text has no such separator and header block.
+them, and the forward's report and original parts (a multipart/report when one of them is a
+delivery-status part); None when the text has no such separator and header block.
 """
 
 from __future__ import annotations
 
+import email.message
 import re
 
-from bouncetui.decode.message import Message
+from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message
 
 _SEPARATOR = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:Forwarded message|Forwarded Message|Original Message|Message transféré|"
@@ -34,8 +35,11 @@ _SEPARATOR = re.compile(
 _FIELD = re.compile(r"^[ \t]*\*?(?P<name>From|Date|Sent|Subject|To|Cc|Reply-To|Message-ID)\*?[ \t]*:\*?[ \t]*"
                     r"(?P<value>.*)$", re.IGNORECASE)
 _NAMES = {"sent": "Date"}
+# A date as RFC 5322 writes it: a time and the zone it is in
+_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T)\b")
 _REPORT_PART = re.compile(rb"(?im)^content-type:[ \t]*message/(?:global-)?delivery-status")
 _BOUNDARY = "bouncetui-forwarded-0"
+_CARRIED = frozenset(TEXT_REPORT_TYPES) | frozenset(ORIGINAL_TYPES)
 
 
 def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
@@ -47,8 +51,12 @@ def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
     while i < len(lines) and lines[i].strip():
         m = _FIELD.match(lines[i])
         if m:
-            name = m.group("name")
-            fields.append("%s: %s" % (_NAMES.get(name.lower(), name), m.group("value").strip()))
+            name = _NAMES.get(m.group("name").lower(), m.group("name"))
+            value = m.group("value").strip()
+            if name.lower() != "date" or _ZONED_TIME.search(value):
+                fields.append("%s: %s" % (name, value))
+            # else a client's own form of the date ("Friday, November 27, 2026 6:44 PM", in the
+            # forwarder's zone, which it does not say): the bounce's time is taken from elsewhere
         elif fields and lines[i][:1] in (" ", "\t"):
             fields[-1] += " " + lines[i].strip()  # a field folded in the forward's text
         else:
@@ -78,6 +86,34 @@ def _raw_parts(message: Message) -> list[bytes]:
     return [b"\n".join(piece).strip(b"\n") for piece in pieces[1:-1] if piece]
 
 
+def _is_attachment(part: email.message.Message) -> bool:
+    return str(part.get("Content-Disposition", "")).strip().lower().startswith("attachment")
+
+
+def _carried_parts(message: Message) -> list[bytes]:
+    """The forward's report and original parts (delivery-status, returned message or headers) and
+    its attachments (a report saved as details.txt), wherever they are in its tree: as their bytes
+    stand in it when they are parts of its top-level multipart, else written again from the parsed
+    part."""
+    if not message.msg.is_multipart():
+        return []
+    top = message.msg.get_payload()
+    raw = _raw_parts(message)
+    found = []
+    for part in message.parts:
+        if part.get_content_type() not in _CARRIED and not _is_attachment(part):
+            continue
+        index = next((i for i, sub in enumerate(top) if sub is part), None)
+        if index is not None and len(raw) == len(top):
+            found.append(raw[index])
+        else:
+            try:
+                found.append(part.as_bytes().strip(b"\n"))
+            except (LookupError, UnicodeError, ValueError, TypeError):
+                continue  # a part that cannot be written again: left out
+    return found
+
+
 def inline_forward(message: Message) -> bytes | None:
     """The forwarded message's bytes, rebuilt from an inline forward (see the module docstring)."""
     text = message.text_of("text/plain") or message.body
@@ -92,8 +128,7 @@ def inline_forward(message: Message) -> bytes | None:
     body = "\n".join(lines[start:]).strip("\n") + "\n"
     head = "\n".join(fields) + "\nMIME-Version: 1.0\n"
     text_part = ("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body).encode()
-    # the forward's other parts: those after the part its text came from
-    others = _raw_parts(message)[1:] if message.msg.is_multipart() else []
+    others = _carried_parts(message)
     if not others:
         return (head + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").encode() + \
             body.encode()

@@ -74,3 +74,18 @@ def test_a_forward_without_the_forwarded_fields_is_not_rebuilt():
     text = (b"From: a@example.org\nTo: b@example.org\nSubject: Fwd: notes\n\nSee below.\n\n"
             b"---------- Forwarded message ---------\nthe notes, pasted without their header\n")
     assert inline_forward(Message.parse(text)) is None
+
+
+def test_a_forwarded_bounce_is_decoded_as_the_bounce_it_carries():
+    """decode() of the forward itself: the bounce's time, not the forward's; a client's own date
+    form ("Sent: Friday, November 27, 2026 6:44 PM", zone unsaid) gives way to the original's."""
+    (gmail,) = decode((FIXTURES / "gmail-forwarded-postfix-dsn.eml").read_bytes(), "fwd")
+    assert (gmail.timestamp, gmail.decodedby, gmail.reason) == (1795766600, "Postfix", "userunknown")
+    (outlook,) = decode((FIXTURES / "outlook-forwarded-exim-text.eml").read_bytes(), "fwd")
+    assert (outlook.timestamp, outlook.decodedby, outlook.reason) == (1795805045, "Exim", "mailboxfull")
+
+
+def test_an_ordinary_message_forwarded_inline_is_no_bounce():
+    """A person forwarding a parcel notice ("could not be delivered") is not a report, however
+    its forwarded block is unwrapped."""
+    assert decode((FIXTURES / "person-forwards-ordinary-mail-inline.eml").read_bytes(), "fwd") == []
