@@ -224,7 +224,10 @@ def part_text(part: email.message.Message) -> str:
         blocks = []
         for block in payload if isinstance(payload, list) else [payload]:
             if isinstance(block, email.message.Message):
-                lines = ["%s: %s" % (k, unsurrogate(str(v))) for k, v in block.raw_items()]
+                if getattr(block, "_ascii", False):  # a Part of ASCII string fields (mimeparse)
+                    lines = list(map(": ".join, block._headers))
+                else:
+                    lines = ["%s: %s" % (k, unsurrogate(str(v))) for k, v in block.raw_items()]
                 body = block._payload  # raw: get_payload() would replace 8-bit bytes
                 if isinstance(body, str) and body.strip():
                     lines.append(unsurrogate(body).rstrip("\n"))

@@ -43,6 +43,9 @@ _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
 _CLEAN_RUN = re.compile(
     r"(?:From [^\n]*+(?:\n|\Z))?(?:(?:(?!--)[\041-\071\073-\176]++:|[\t ])[^\n]*+(?:\n|\Z))*+")
 _FIELD = re.compile(r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)\n?")
+# One field of a clean run where the previous one ended (a line not starting with "--"): what
+# _CLEAN_RUN's field lines with their continuation lines are, with what _FIELD finds in them.
+_NEXT_FIELD = re.compile(r"(?!--)([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)")
 # Report parts whose body is field blocks, not MIME parts (decode.check_structure does not count
 # what they hold; the decoders read them as text).
 TEXT_REPORT_TYPES = (
@@ -233,7 +236,7 @@ class _Reader:
     regular expression compiled per boundary (each message has its own, so nothing is reused).
     """
 
-    __slots__ = ("text", "pos", "end", "stack", "last", "found", "parts", "depth", "deepest", "counting")
+    __slots__ = ("text", "pos", "end", "stack", "last", "found", "parts", "depth", "deepest", "counting", "ascii")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -246,6 +249,7 @@ class _Reader:
         self.depth = 0  # of the part being read
         self.deepest = 0
         self.counting = True  # False inside a report part
+        self.ascii = text.isascii()  # then so is every header block in it
 
     def at_stop(self, pos: int) -> bool:
         """Whether the line at `pos` ends the current part (it matches an entry of the stack)."""
@@ -389,12 +393,44 @@ def _parse_part(reader: _Reader, parent: email.message.Message | None) -> Part:
 
 
 def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
-    """The common case in one regular-expression pass: a header block of well-formed fields.
+    """The common case in regular-expression steps: a header block of well-formed fields.
 
     Returns False, having read nothing, for anything else (a line starting with a colon, a
     continuation first, a From_ line after the first, a boundary-like line): the line-by-line
     reader then follows feedparser exactly.
+
+    Without a From_ line first, the fields are matched one after the other from the position
+    (_NEXT_FIELD anchored where the previous one ended, as re.Scanner does): the run of them is
+    the clean run, read in one pass instead of being found first and parsed again.
     """
+    text, pos = reader.text, reader.pos
+    if text.startswith("From ", pos):
+        return _read_clean_headers_from(reader, msg)
+    match = _NEXT_FIELD.scanner(text, pos).match
+    fields = []
+    last = None
+    while True:
+        found = match()
+        if found is None:
+            break
+        fields.append(found.groups())
+        last = found
+    if last is None:
+        return False  # nothing clean, or a continuation first
+    end = last.end()
+    if text.startswith((":", "From ", "--"), end) and _HEADER_LINE.match(text, end):
+        return False
+    if msg._headers:
+        msg._headers.extend(fields)
+    else:
+        msg._headers = fields  # a new part's empty list, replaced (no copy)
+    msg._ascii = reader.ascii or text[pos:end].isascii()
+    return _end_headers(reader, msg, end)
+
+
+def _read_clean_headers_from(reader: _Reader, msg: Part) -> bool:
+    """_read_clean_headers for a block that starts with a From_ line: the clean run found first
+    (_CLEAN_RUN), then its fields."""
     text, pos = reader.text, reader.pos
     end = _CLEAN_RUN.match(text, pos).end()
     block = text[pos:end]
@@ -408,10 +444,15 @@ def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
             return False
     msg._headers.extend(_FIELD.findall(block))
     msg._ascii = block.isascii()
+    return _end_headers(reader, msg, end)
+
+
+def _end_headers(reader: _Reader, msg: Part, end: int) -> bool:
+    """Past a clean header block that ends at `end`: its empty line read, or the defect noted."""
     reader.pos = end
     if end >= reader.end or (reader.stack and reader.at_stop(end)):
         return True
-    if text[end] == "\n":
+    if reader.text[end] == "\n":
         reader.pos = end + 1  # the empty line that ends the header block
     else:
         msg.defects.append(errors.MissingHeaderBodySeparatorDefect())
