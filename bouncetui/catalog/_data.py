@@ -10,23 +10,29 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-_DATA = files("bouncetui.catalog").joinpath("data")
+
+@cache
+def _data() -> Any:
+    """The data folder (found on first use: importing the catalog reads nothing, and the
+    explorer imports it as it starts)."""
+    from importlib.resources import files
+
+    return files("bouncetui.catalog").joinpath("data")
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed contents of `data/NAME` (for example "status_codes.toml")."""
-    return tomllib.loads(_DATA.joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(_data().joinpath(name).read_text(encoding="utf-8"))
 
 
 @cache
 def load_dir(name: str) -> dict[str, Any]:
     """The tables of every `data/NAME/*.toml`, merged; a key defined twice is an error."""
     merged: dict[str, Any] = {}
-    for item in sorted(_DATA.joinpath(name).iterdir(), key=lambda entry: entry.name):
+    for item in sorted(_data().joinpath(name).iterdir(), key=lambda entry: entry.name):
         if not item.name.endswith(".toml"):
             continue
         for key, value in tomllib.loads(item.read_text(encoding="utf-8")).items():
@@ -36,9 +42,13 @@ def load_dir(name: str) -> dict[str, Any]:
     return merged
 
 
-# Japanese letters, and Japanese punctuation and full-width forms.
-_WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-_WIDE_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+@cache
+def _wide() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Japanese letters, and Japanese punctuation and full-width forms (compiled on first use:
+    classes of such wide ranges take milliseconds to compile, and the explorer imports the
+    catalog as it starts)."""
+    return (re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]"),
+            re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"))
 
 
 def unwrap(text: str) -> str:
@@ -68,6 +78,7 @@ def unwrap(text: str) -> str:
 
 def _tight(before: str, after: str) -> bool:
     """True if two characters meeting at a line break join without a space."""
-    if _WIDE_PUNCT.match(before) or _WIDE_PUNCT.match(after):
+    wide, punct = _wide()
+    if punct.match(before) or punct.match(after):
         return True
-    return bool(_WIDE.match(before) and _WIDE.match(after))
+    return bool(wide.match(before) and wide.match(after))

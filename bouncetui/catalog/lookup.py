@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from bouncetui.catalog.carriers import CarrierNote, carrier_domains, carrier_notes_for
 from bouncetui.catalog.codes import (
     ReplyEntry,
@@ -82,5 +80,8 @@ def suggestions(word: str, limit: int = 5) -> tuple[str, ...]:
         query = re.sub(r"[\s_-]+", "", query)
     else:
         choices = status_codes() + reply_codes()
+    # rapidfuzz is imported here: importing the catalog (the explorer does, as it starts) skips it
+    from rapidfuzz import fuzz, process
+
     found = process.extract(query, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
     return tuple(choice for choice, _score, _index in found)
