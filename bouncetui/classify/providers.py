@@ -102,24 +102,26 @@ GOOGLE = Provider(
                              + _phrase("messages missing a valid") + "|"
                              r"rfcmessagenoncompliant|multiple addresses in from"),
         # Gmail's protocol refusals (its SMTP error reference): commands out of order or unknown.
-        R("syntaxerror", r"smtp protocol violation|no identity changes permitted|unrecognized authentication type|"
-                         r"too many unauthenticated commands|too many unrecognized commands|unimplemented command|"
+        R("syntaxerror", _phrase("too many unauthenticated commands") + "|"
+                         r"smtp protocol violation|no identity changes permitted|unrecognized authentication type|"
+                         r"too many unrecognized commands|unimplemented command|"
                          r"(?:ehlo/helo|mail|rcpt) first|optional argument not permitted|starttls may not be repeated"),
         # "... unusual rate of unsolicited mail ... has been temporarily blocked" (421 or 550) blocks the
         # client; the 4.7.28 variant says "temporarily rate limited" instead.
         R("ratelimited", _phrase("unusual rate of unsolicited mail"), status="4.7.28"),
         R("ratelimited", _phrase("unusual rate of unsolicited mail") + ".*" + _phrase("rate limited")),
         R("blocked", _phrase("unusual rate of unsolicited mail")),
-        R("blocked", r"try again later, closing connection|ip not in whitelist for rcpt domain"),
+        R("blocked", _phrase("try again later, closing connection") + "|" + _phrase("ip not in whitelist for rcpt domain")),
         # Google Workspace's SMTP relay limits and per-transaction limits
-        R("ratelimited", r"relay limit exceeded|multiple destination domains per transaction"),
+        R("ratelimited", _phrase("relay limit exceeded") + "|" + _phrase("multiple destination domains per transaction")
+                         + "|" + _phrase("sending quota exceeded")),
         R("rejected", r"mail sending denied"),
         # "Mail relay denied [ip]. Invalid credentials for relay for one of the domains in: ...": the
         # Workspace SMTP relay does not know the sending domain or IP.
         R("norelaying", r"mail relay denied"),
         R("securityerror", r"cannot decode response|application-specific password required|"
                            r"username and password not accepted|invalid credentials for relay"),
-        R("expired", r"timeout - closing connection"),
+        R("expired", _phrase("timeout - closing connection")),
         R("networkerror", r"exceeded \d+ hops|may indicate a mail loop"),
         R("systemerror", r"temporary system problem|server busy|mail server temporarily rejected message"),
         # The sender requirements (2024): "rate limited because SPF authentication didn't pass",

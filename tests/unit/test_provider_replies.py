@@ -10,6 +10,9 @@ test_provider_replies_others.py.
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 import pytest
 
 from bouncetui.classify import Evidence, classify
@@ -188,7 +191,8 @@ MICROSOFT_REPLIES = [
           "[BN8NAM12FT064.eop-nam12.prod.protection.outlook.com]", "userunknown", "5.4.1-AS201806281"),
     case(EXO, "5.1.10", "RCPT", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address "
           "lookup", "userunknown", "5.1.10"),
-    case(EXO, "5.1.1", "RCPT", "550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found", "userunknown", "5.1.1"),
+    case(EXO, "5.1.1", "RCPT", "550 5.1.1 RESOLVER.ADR.ExRecipNotFound; not found", "userunknown",
+         "5.1.1-ExRecipNotFound"),
     case(EXO, "5.7.520", "RCPT", "550 5.7.520 Access denied, Your organization does not allow external "
           "forwarding. Please contact your administrator for further assistance. AS(7555)", "policyviolation",
           "5.7.520"),
@@ -215,7 +219,7 @@ MICROSOFT_REPLIES = [
     case(EXO, "4.7.26", "DATA", "450 4.7.26 Access denied, a message sent over IPv6 [2001:db8::1] must pass either "
           "SPF or DKIM validation, this message is not signed.", "authfailure", "4.7.26-ipv6"),
     case(EXO, "5.7.25", "MAIL", "550 5.7.25 Access denied, the sending IPv6 address [2001:db8::1] must have a "
-          "reverse DNS record.", "requireptr", "5.7.25"),
+          "reverse DNS record.", "requireptr", "5.7.25-ipv6"),
     case(EXO, "5.7.512", "DATA", "550 5.7.512 Access denied, message must be RFC 5322 section 3.6.2 compliant.",
           "notcompliantrfc", "5.7.512"),
     case(EXO, "5.7.350", "DATA", "550 5.7.350 Remote server returned message detected as spam -> 554 5.7.1 The "
@@ -251,7 +255,7 @@ MICROSOFT_REPLIES = [
     case(EXO, "5.3.4", "DATA", "552 5.3.4 Message size exceeds fixed maximum message size", "emailtoolarge",
           "5.3.4"),
     case(EXO, "5.2.3", "RCPT", "550 5.2.3 RESOLVER.RST.RecipSizeLimit; message too large for this recipient",
-          "emailtoolarge", "5.2.3"),
+          "emailtoolarge", "5.2.3-RecipSizeLimit"),
     case(OUTLOOK, "5.5.0", "RCPT", "550 Requested action not taken: mailbox unavailable "
           "(-1234567890:1234:-2147467259)", "userunknown", "mailbox-unavailable"),
     case(OUTLOOK, "5.5.0", "", "554 The mail could not be delivered to the recipient because the domain is not "
@@ -528,3 +532,31 @@ def test_a_wrapped_gmail_reply_in_a_postfix_report_is_a_block_of_the_client():
 
     records = decode(_POSTFIX_TO_GMAIL.replace("\n", "\r\n").encode(), "postfix-to-gmail.eml")
     assert [(r.recipient, r.reason, r.hardbounce) for r in records] == [("reader@gmail.com", "blocked", False)]
+
+
+def _wrapped_as_gmail(diagnostic: str, width: int, prefix: str) -> str | None:
+    """The reply as Gmail sends it when it is longer than a line: its text (after `prefix`, the client's
+    address Gmail may add) wrapped at `width` characters, every line but the last starting with
+    "550-5.7.1 ", the last with "550 5.7.1 ", the lines joined by the reporting MTA; None if one line."""
+    m = re.match(r"(\d{3})[- ](\d\.\d+\.\d+) (.*)", diagnostic)
+    if m is None:
+        return None
+    code, status, text = m.groups()
+    lines = textwrap.wrap(prefix + text, width)
+    if len(lines) < 2:
+        return None
+    return " ".join("%s%s%s %s" % (code, "-" if i < len(lines) - 1 else " ", status, line)
+                    for i, line in enumerate(lines))
+
+
+@pytest.mark.parametrize("rhost,destination,status,command,diagnostic,expected", GOOGLE_REPLIES)
+def test_a_gmail_reply_gets_the_same_reason_wherever_its_lines_break(rhost, destination, status, command,
+                                                                      diagnostic, expected):
+    for width in range(55, 80):
+        for prefix in ("", "[192.0.2.1] ", "[2001:db8:1234::1      12] "):
+            wrapped = _wrapped_as_gmail(diagnostic, width, prefix)
+            if wrapped is None:
+                continue
+            got, why = classify(Evidence(action="failed", rhost=rhost, destination=destination, status=status,
+                                         command=command, diagnostic=wrapped, replycode=wrapped[:3]))
+            assert got == expected, (wrapped, why)
