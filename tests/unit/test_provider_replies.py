@@ -310,6 +310,9 @@ MORE_MICROSOFT_REPLIES = [
     case(EXO, "5.7.1", "RCPT", "550 5.7.1 Client was not authenticated", "norelaying", "5.7.1-not-authenticated"),
     case(EXO, "5.1.0", "MAIL", "550 5.1.0 Sender denied", "rejected", "5.1.0-sender-denied"),
     case(EXO, "5.4.11", "DATA", "550 5.4.11 Agent generated message depth exceeded", "contenterror", "5.4.11"),
+    # Exchange Server's receive connector (not a 4.3.2 "system not accepting network messages")
+    case(("mail.example.org", "example.org"), "4.3.2", "CONN", "421 4.3.2 The maximum number of concurrent server "
+         "connections has exceeded a limit, closing transmission channel", "ratelimited", "4.3.2-connections"),
     # a group that accepts only authenticated senders: the authentication it requires is missing
     case(EXO, "5.7.1", "RCPT", "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: "
           "CreateMessage]", "securityerror", "RESOLVER.RST.AuthRequired"),

@@ -51,6 +51,8 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"has sent to too many", r"sending (?:quota|limit) exceeded", r"maximum connection limit", r"max emails per hour", r"try again slower",
         r"trop de connexions", r"temporarily rate limited", r"too many (?:recipients|rcpt)", r"please (?:slow down|try again later).{0,30}(?:rate|volume)",
         r"exceeded .{0,30}(?:limit|quota) (?:of|for) (?:messages|connections|recipients)",
+        # Exchange's "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit"
+        r"maximum number of concurrent (?:server )?connections",
         # Yahoo's "421 Max message per connection reached, closing transmission channel"
         r"max(?:imum)? (?:number of )?messages? per (?:connection|session) (?:reached|exceeded)",
         # a provider's sending limits: "1日の送信数の上限を超えました", "短時間に大量のメールを送信"
