@@ -56,6 +56,9 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
     """The list and its panes."""
 
     SHOW_SCAN_TIME = True  # "scanned in 2.1s" in the status bar (snapshot tests turn it off)
+    # The list has the focus from the start (Textual would give it to the first focusable widget,
+    # the hidden filter input, and the key bar would be made for its keys first, then again).
+    AUTO_FOCUS = "#bounce-list"
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="main.filter"),
