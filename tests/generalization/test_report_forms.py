@@ -214,3 +214,12 @@ def test_report_fields_sent_in_base64_or_quoted_printable_are_the_fields():
             sent = (head + b"Content-Type: " + ctype + b"\nContent-Transfer-Encoding: " + cte.encode() + b"\n\n"
                     + encoded.rstrip(b"\n") + boundary + tail)
             assert [tuple(getattr(r, f) for f in fields) for r in decode(sent)] == before, (cte, ctype)
+
+
+def test_a_gateways_attached_report_relabelled_multipart_mixed_is_still_a_report():
+    """X5 returns another MTA's whole report as the attached message; an archiver that relabelled
+    that report multipart/mixed left its delivery-status part, which says what failed."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "x5-attached-report-as-mixed.eml"
+    (record,) = decode(path.read_bytes(), "x5")
+    assert (record.decodedby, record.recipient, record.reason, record.deliverystatus) == (
+        "X5", "procurement@vendor.example.net", "userunknown", "5.1.1")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode import rfc3464
-from bouncetui.decode.message import Message, attached_bytes
+from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, attached_bytes
 from bouncetui.decode.mta import sendmail
 from bouncetui.decode.mta.common import is_notification
 from bouncetui.decode.report import Report
@@ -31,12 +31,14 @@ def decode(message: Message) -> Report | None:
     body = message.text_of("text/plain") or message.body
     start = _START.search(body)
     inner = message.original
-    if not start or inner is None or inner.get_content_type() != "multipart/report":
+    if not start or inner is None or not inner.is_multipart():
         return None
     if _ADDRESS_LIKE.search(body[start.end() :].split("\n\n\n")[0]):
         return None  # the gateway listed the addresses itself: not this format
     raw = attached_bytes(message, message.original_part)
     attached = Message.parse(raw if raw is not None else inner.as_bytes())
+    if inner.get_content_type() != "multipart/report" and attached.find(*TEXT_REPORT_TYPES) is None:
+        return None  # a report relabelled multipart/mixed (by an archiver) still has its report part
     report = sendmail.decode(attached) or rfc3464.decode(attached)
     if report is None:
         return None
