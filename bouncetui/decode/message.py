@@ -48,6 +48,13 @@ _CHARSET_ALIASES = {
 }
 _EUC_JP = frozenset({"euc-jp", "euc_jp", "eucjp", "x-euc-jp"})
 _WESTERN = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "iso-8859-15"})
+# Labels (as mailers write them) under which decode_bytes reads ASCII bytes without an escape as
+# ASCII: UTF-8's and ASCII's names and the Western ones (the codec of each reads ASCII as ASCII).
+_ASCII_LABELS = frozenset(
+    spelling
+    for name in ("us-ascii", "ascii", "utf-8", "utf8", *_WESTERN)
+    for spelling in (name, name.upper(), '"%s"' % name)
+)
 TEXT_REPORT_TYPES = mimeparse.TEXT_REPORT_TYPES
 ORIGINAL_TYPES = (
     "message/rfc822",
@@ -93,6 +100,10 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     JIS escapes ("ESC $ B") under a label that is not ISO-2022 (us-ascii, utf-8: seven-bit JIS
     decodes under them, escapes and all) are ISO-2022-JP, and valid UTF-8 under a Latin-1 label is
     UTF-8: the label is the mailer's default."""
+    if (not charset or charset in _ASCII_LABELS) and data.isascii() and b"\x1b" not in data:
+        # the common case, what every step below comes to for it: ASCII text without an escape
+        # under no label or a label whose codec reads ASCII as ASCII
+        return data.decode("ascii")
     if charset and charset.strip().strip('"').lower() in _WESTERN and not data.isascii():
         # UTF-8 under a Latin-1 label (a mailer's default): Latin-1 text is almost never valid UTF-8
         try:
@@ -400,9 +411,9 @@ class Message:
             if ctype in ORIGINAL_TYPES:
                 break
             if ctype.startswith("text/") or ctype in TEXT_REPORT_TYPES or part is self.msg:
-                text = self.part_text(part)
                 if ctype == "text/html" and texts:
-                    continue  # the same words again, as HTML
+                    continue  # the same words again, as HTML (not decoded for nothing)
+                text = self.part_text(part)
                 if ctype == "text/html":
                     text = html_to_text(text)
                 texts.append(text)

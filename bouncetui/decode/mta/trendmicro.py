@@ -32,6 +32,11 @@ _UNABLE = wrapped(r"Unable to deliver message to <(?P<rcpt>[^>]+)>(?P<rest>[^.\n
 
 def decode(message: Message) -> Report | None:
     body = message.text_of("text/plain") or message.body
+    if ("interscan" not in message.folded and "interscan" not in message.folded_senders
+            and "interscan" not in (message.sender[-8:] + body[:8]).lower()):
+        # the word is in neither part's folded text nor across their junction, so not in the
+        # lowered text below either (folded holds this body whole; fold finds what lower finds)
+        return None
     if "interscan" not in (message.sender + body[:2000]).lower():
         return None  # looked for first: most messages do not name InterScan
     if not is_notification(message):
