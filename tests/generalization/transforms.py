@@ -77,7 +77,8 @@ def original_headers_only(root: Entity) -> bool:
     for entity in root.walk():
         if entity.content_type in ("message/rfc822", "message/global") and entity.child is not None:
             child = entity.child
-            if child.content_type == "multipart/report":
+            if child.content_type == "multipart/report" or any(
+                    e.content_type in h.DSN_TYPES for e in child.walk()):
                 continue  # not the returned original: a report that was forwarded or nested
             ctype = entity.value("Content-Type") or b""
             entity.set_value("Content-Type", re.sub(rb"(?i)message/(rfc822|global)",
