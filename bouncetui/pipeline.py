@@ -12,8 +12,14 @@ they read themselves: sending the messages' bytes made this process the bottlene
 big mbox (splitting, copying and pickling about 4.5 kB per message while the workers waited). A bounded number of tasks
 is in flight at any time, so memory stays flat on any number of messages.
 
-Starting worker processes costs about as much as decoding a few hundred messages, so this process
-decodes the first files itself while the workers start, and a scan of a few files starts none.
+Starting worker processes costs about as much as decoding a few hundred messages, so a scan of a
+few files starts none; a bigger one starts them as soon as it has listed that many files, and this
+process decodes the first files itself while they start (the explorer's first rows come sooner).
+A scan writing JSON Lines (`text`) waits for them instead, and takes each message's records from
+them as the text of their lines (see run_text): importing the decoders here, encoding every record
+and rebuilding it from a pickle made this process take a fifth of the CPU of a 12,000-file scan.
+Tasks grow from a few files to GROWTH times that: each costs this process a round trip.
+
 A worker that dies (a crash, the out-of-memory killer) costs no records: its tasks are decoded
 again file by file in a new pool, and a file that kills a worker twice becomes a ScanError (the
 pool, its start and its recovery: bouncetui.workpool, which the store's cold load shares).
@@ -62,6 +68,7 @@ GROWTH = 8
 # Below this many files (and one small mailbox at most) a pool costs more than it saves.
 POOL_MIN_FILES = 48
 IN_FLIGHT = 6  # tasks queued per worker: keeps every core busy and bounds memory
+PATIENCE = 5.0  # seconds a scan writing lines waits for its workers' start before decoding here
 CRASHED = "decoding made the worker process die (a crash or the out-of-memory killer)"
 
 
@@ -267,19 +274,36 @@ def scan_files(entries: Iterable[FileEntry], jobs: int | None = None,
     yield from _by_file(_units(entries, jobs, limits))
 
 
-def _units(entries: Iterable[FileEntry], jobs: int | None, limits: Limits,
-           text: bool = False) -> Iterator[tuple[Plan, list[Result]]]:
+def _units(entries: Iterable[FileEntry], jobs: int | None, limits: Limits, text: bool = False,
+           pool: WorkerPool | None = None) -> Iterator[tuple[Plan, list[Result]]]:
     """(plan, one Result per unit) for every task, in input order, on `jobs` processes (with
-    `text`, a worker's records come as Text: see run_text)."""
+    `text`, a worker's records come as Text: see run_text); `pool`: one started already (see
+    start_pool), closed here."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     stream = iter(entries)
     first = list(itertools.islice(stream, POOL_MIN_FILES))
     planned = plan_tasks(itertools.chain(first, stream), limits)
-    if jobs == 1 or (len(first) < POOL_MIN_FILES and sum(e.size for e in first) <= SPLIT_ABOVE):
+    if not wants_pool(first, jobs):
         for plan, task in planned:
             yield plan, [task] if isinstance(task, list) else run_task(task, limits)
         return
-    yield from _parallel(planned, jobs, limits, text)
+    yield from _parallel(planned, jobs, limits, text, pool)
+
+
+def wants_pool(first: list[FileEntry], jobs: int) -> bool:
+    """Whether a scan whose first files (POOL_MIN_FILES of them, or all) are `first` starts workers."""
+    return jobs > 1 and (len(first) >= POOL_MIN_FILES or sum(e.size for e in first) > SPLIT_ABOVE)
+
+
+def start_pool(jobs: int, limits: Limits, text: bool = False) -> WorkerPool:
+    """The workers of a scan, started (in the background) before its files are all listed."""
+    from bouncetui.workpool import Work, WorkerPool
+
+    # With `text`, records decoded here stay records (see _collect).
+    work = (Work(run_text, (limits,), functools.partial(run_task, limits=limits), split_task, crashed_task)
+            if text else
+            Work(run_packed, (limits,), functools.partial(run_packed, limits=limits), split_task, crashed_task))
+    return WorkerPool(jobs, work)
 
 
 def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileEntry, Result]]:
@@ -293,24 +317,27 @@ def _by_file(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[tuple[FileE
                 pending = []
 
 
-def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int,
-              limits: Limits, text: bool = False) -> Iterator[tuple[Plan, list[Result]]]:
+def _parallel(planned: Iterator[tuple[Plan, Task | Result]], jobs: int, limits: Limits, text: bool = False,
+              pool: WorkerPool | None = None) -> Iterator[tuple[Plan, list[Result]]]:
     """The tasks' results in order: a window of futures on the worker pool (this process decodes
-    the first tasks while the workers start, and all of them if none can start)."""
-    from bouncetui.workpool import Work, WorkerPool
+    the first tasks while the workers start, and all of them if none can start).
 
-    # With `text`, records decoded here stay records (see _collect).
-    work = (Work(run_text, (limits,), functools.partial(run_task, limits=limits), split_task, crashed_task)
-            if text else
-            Work(run_packed, (limits,), functools.partial(run_packed, limits=limits), split_task, crashed_task))
-    pool: WorkerPool[Task, list[list]] = WorkerPool(jobs, work)
+    A scan writing lines (`text`) waits for the workers instead, up to PATIENCE seconds: decoding
+    here would first import and compile every decoder (about what decoding 500 messages costs a
+    worker) to decode the few dozen messages that come before the workers answer, and on a busy
+    machine its CPU is taken from the workers' start.
+    """
+    if pool is None:
+        pool = start_pool(jobs, limits, text)
+    patient = text
     window: deque[tuple[Plan, Task, Future | list[Result]]] = deque()
     try:
         for plan, task in planned:
             if isinstance(task, list):  # already a result (a mailbox that could not be read)
                 window.append((plan, ("raw", []), [task]))
-            elif not window and not pool.started():
-                yield plan, run_task(task, limits)  # this process works while the workers start
+            elif not window and not pool.started() and not (patient and pool.wait_started(PATIENCE)):
+                patient = False  # a start this slow: this process works meanwhile
+                yield plan, run_task(task, limits)
                 continue
             elif pool.in_process():
                 window.append((plan, task, run_task(task, limits)))
@@ -362,24 +389,33 @@ def scan(paths: str | Iterable[str], jobs: int | None = 1, limits: Limits = DEFA
     """
     if isinstance(paths, str):
         paths = [paths]
+    workers = default_jobs() if jobs is None else max(1, jobs)
     for path in paths:
         if path == "-":
             for item in iter_messages(path):
                 yield from decode_messages([item], limits) if isinstance(item, RawMessage) else [item]
             continue
         files: list[FileEntry] = []
-        for entry in iter_files(path):
-            if isinstance(entry, ScanError):
-                yield entry
-            else:
+        pool = None
+        try:
+            for entry in iter_files(path):
+                if isinstance(entry, ScanError):
+                    yield entry
+                    continue
                 files.append(entry)
-        units = _units(files, jobs, limits, text)
-        if text:
-            yield from _grouped(units)
-            continue
-        for _plan, results in units:  # record by record, not file by file
-            for result in results:
-                yield from result
+                # The workers start while the rest is listed (12,000 files: about 0.1 s).
+                if pool is None and len(files) <= POOL_MIN_FILES and wants_pool(files, workers):
+                    pool = start_pool(workers, limits, text)
+            units = _units(files, workers, limits, text, pool)
+            if text:
+                yield from _grouped(units)
+                continue
+            for _plan, results in units:  # record by record, not file by file
+                for result in results:
+                    yield from result
+        finally:
+            if pool is not None:
+                pool.close()
 
 
 def _grouped(units: Iterator[tuple[Plan, list[Result]]]) -> Iterator[Bounce | ScanError | CachedLines]:

@@ -19,7 +19,7 @@ from bouncetui.classify import backscatter
 from bouncetui.model import Bounce, ScanError
 from bouncetui.sources import FileEntry
 from tests.conftest import SAMPLE_MAIL, sample_mail_present
-from tests.unit.pool_faults import POISON, poisoned
+from tests.unit.pool_faults import POISON, WAIT, poisoned
 
 pytestmark = pytest.mark.skipif(not sample_mail_present(), reason="sample_mail/ not present")
 
@@ -254,3 +254,20 @@ def test_tasks_start_small_and_grow_every_file_once_in_order(tmp_path: Path, spl
     assert batches[:3] == [16, 32, 64] and max(batches) == 16 * pipeline.GROWTH
     assert [span[0] for _, task in planned for span in task[1][1]] == list(range(1, 1201))
     assert [last for plan, _ in planned for _, last in plan] == [False] * (len(planned) - 1) + [True]
+
+
+def test_a_scan_writing_lines_leaves_the_decoding_to_the_workers(spool: Path, monkeypatch) -> None:
+    """This process does not import the decoders to decode the first messages while the workers
+    start (it waits for them, up to PATIENCE seconds), and its lines are the records' lines."""
+    serial = jsonl(pipeline.scan([str(spool)], jobs=1))
+    here: list[int] = []
+    real = pipeline.decode
+
+    def counting(raw, *args, **kwargs):  # decoding in this process (workers have the real one)
+        here.append(1)
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "decode", counting)
+    monkeypatch.setattr(pipeline, "PATIENCE", WAIT)
+    assert jsonl(pipeline.scan([str(spool)], jobs=2, text=True)) == serial
+    assert here == []
