@@ -487,7 +487,9 @@ def parse_headers(text: str) -> email.message.Message:
 
 
 # a row's end takes the line break after it: the rows of a table stay one paragraph
-_TAG = re.compile(r"<(script|style)\b.*?</\1>|<br\s*/?>|</p>|</div>|</tr>[ \t]*\n?|<[^>]+>", re.IGNORECASE | re.DOTALL)
+# a tag that ends a line takes the source's line break after it (the same break, written twice)
+_TAG = re.compile(r"<(script|style)\b.*?</\1>|(?:<br\s*/?>|</p>|</div>|</tr>)[ \t]*\n?|<[^>]+>",
+                  re.IGNORECASE | re.DOTALL)
 _ENTITIES = {"&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&"}
 
 

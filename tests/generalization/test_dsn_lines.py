@@ -46,3 +46,19 @@ def test_the_command_is_read_from_a_notice_sent_as_html_only():
     path = Path(__file__).parent / "fixtures" / "forms" / "dsn-html-only-notice.eml"
     (record,) = decode(path.read_bytes(), "html")
     assert (record.recipient, record.command, record.reason) == ("archive@storage.example.net", "RCPT", "suspend")
+
+
+def test_html_line_breaks_are_not_doubled_by_the_sources_own():
+    from bouncetui.decode.message import html_to_text
+
+    html = "<p>host mx said: 550 5.7.1<br>\n    &lt;a@b&gt;: Access denied (in<br>\n    reply to RCPT TO command)</p>\n<p>next</p>"
+    assert html_to_text(html) == "host mx said: 550 5.7.1\n    <a@b>: Access denied (in\n    reply to RCPT TO command)\nnext\n"
+
+
+def test_a_postfix_notice_sent_as_html_only_reads_as_its_text():
+    """Postfix's paragraph for a recipient, its lines broken with <br> in the HTML: the stage it
+    names is found as in the plain text."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "postfix-html-only-notice.eml"
+    (record,) = decode(path.read_bytes(), "html")
+    assert (record.decodedby, record.recipient, record.command, record.rhost) == (
+        "Postfix", "sora@example.net", "RCPT", "mx.example.net")
