@@ -6,6 +6,7 @@ Exit 0 on quit, 1 on a usage error, 2 when a path does not exist."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 
@@ -77,17 +78,24 @@ def run(args: argparse.Namespace) -> int:
     from bouncetui.tui.widgets.reason_panel import default_language
 
     timings.note("imported")
-    backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
+    # What the imports made lives as long as the explorer: out of the garbage collector's way, or
+    # each full collection walks it all again (tens of ms each, while the first rows load).
+    # Undone when the explorer ends (main may run in a process that goes on: the tests').
+    gc.freeze()
     try:
-        from bouncetui.tui import prefs
+        backend = make_backend(paths, db_path=args.db, use_cache=not args.no_cache)
+        try:
+            from bouncetui.tui import prefs
 
-        lang = args.lang or prefs.load().get("lang") or default_language()
-        app = BounceApp(backend, lang=lang if lang in ("en", "ja") else "en", watch=args.watch,
-                        theme=args.theme, maillogs=args.maillog, remember=True)
-    except ValueError as exc:
-        backend.close()
-        print("bouncetui: %s" % exc, file=sys.stderr)
-        return 1
-    timings.note("app")
-    app.run()
-    return 0
+            lang = args.lang or prefs.load().get("lang") or default_language()
+            app = BounceApp(backend, lang=lang if lang in ("en", "ja") else "en", watch=args.watch,
+                            theme=args.theme, maillogs=args.maillog, remember=True)
+        except ValueError as exc:
+            backend.close()
+            print("bouncetui: %s" % exc, file=sys.stderr)
+            return 1
+        timings.note("app")
+        app.run()
+        return 0
+    finally:
+        gc.unfreeze()

@@ -142,3 +142,14 @@ async def test_start_milestones_are_written_for_the_benchmark(env, monkeypatch, 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
     assert not events.exists()
+
+
+def test_an_unknown_theme_is_refused_before_the_app_starts_and_leaves_the_collector_as_it_was(env, capsys):
+    import gc
+
+    from bouncetui.cli import main
+
+    frozen = gc.get_freeze_count()
+    assert main([str(sample_mail()), "--db", str(env), "--theme", "no-such-theme"]) == 1
+    assert "unknown theme" in capsys.readouterr().err
+    assert gc.get_freeze_count() == frozen  # what the explorer froze after its imports is the collector's again
