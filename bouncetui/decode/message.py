@@ -217,7 +217,9 @@ def payload_bytes(part: email.message.Message) -> bytes | None:
             data = payload.encode("ascii", "surrogateescape")
         except UnicodeEncodeError:
             return part.get_payload(decode=True)  # text with characters beyond 8-bit bytes
-        cte = cte.strip()  # "base64 " or a folded value, which the standard library takes for none
+        # "base64 ", a folded value or one with a comment ("base64 (as sent)", RFC 2045 allows it),
+        # which the standard library takes for none
+        cte = cte.split("(", 1)[0].strip()
         if cte == "base64":
             return decode_b(b"".join(data.splitlines()))[0]
         if cte == "quoted-printable":

@@ -223,3 +223,12 @@ def test_a_gateways_attached_report_relabelled_multipart_mixed_is_still_a_report
     (record,) = decode(path.read_bytes(), "x5")
     assert (record.decodedby, record.recipient, record.reason, record.deliverystatus) == (
         "X5", "procurement@vendor.example.net", "userunknown", "5.1.1")
+
+
+def test_a_transfer_encoding_with_a_comment_is_still_decoded():
+    """"Content-Transfer-Encoding: base64 (the notice, encoded by the gateway)": RFC 2045 allows a
+    comment after the encoding's name."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "qmail-cte-with-comment.eml"
+    (record,) = decode(path.read_bytes(), "cte")
+    assert (record.decodedby, record.recipient, record.reason, record.command) == (
+        "qmail", "nanami@example.org", "userunknown", "RCPT")
