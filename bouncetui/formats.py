@@ -191,7 +191,10 @@ def line_head(origin: str, position: int) -> str:
 def record_middle(record: Bounce) -> str:
     """The part of the record's line between its position and its backscatter (',"timestamp":...'):
     line_head(origin, position) + record_middle(record) + LINE_ENDS[backscatter] == record_line(record)."""
-    return "".join([key + _encode(value) for key, value in zip(_MIDDLE_KEYS, _MIDDLE_VALUES(record))])
+    try:  # as record_line: most records hold only strings, booleans and integers
+        return "".join([key + _SCALARS[type(value)](value) for key, value in zip(_MIDDLE_KEYS, _MIDDLE_VALUES(record))])
+    except KeyError:
+        return "".join([key + _encode(value) for key, value in zip(_MIDDLE_KEYS, _MIDDLE_VALUES(record))])
 
 
 _TAILS = (_KEYS[-1] + "false", _KEYS[-1] + "true")
