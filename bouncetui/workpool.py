@@ -48,9 +48,9 @@ START_SECONDS = 60.0  # workers that have not answered by then are given up
 # How long close() waits for the start thread and for an abandoned pool's management thread (its
 # workers are killed: they end at once; the bound only keeps a stuck system from hanging the exit).
 STOP_SECONDS = 30.0
-# What the fork server imports once for every worker it forks: the decoders, and the classifier
-# with its tables compiled (bouncetui.classify.ready).
-PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready"]
+# What the fork server imports once for every worker it forks: the decoders, the classifier with
+# its tables compiled (bouncetui.classify.ready), and the writer of the lines a scan's workers send.
+PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready", "bouncetui.formats"]
 
 T = TypeVar("T")  # a task
 A = TypeVar("A")  # its answer
