@@ -454,6 +454,14 @@ class Message:
         if part is None:
             return None
         payload = part.get_payload()
+        cte = str(part.get("content-transfer-encoding", "")).split("(", 1)[0].strip().lower()
+        if cte in ("base64", "quoted-printable") and part.is_multipart():
+            # a message/rfc822 part sent encoded (RFC 2046 forbids it; gateways do it): the parser
+            # read the encoded lines as a message with no header (text/rfc822-headers, a text
+            # part, is decoded as any text part is)
+            data = self.part_text(part).encode("utf-8", "surrogateescape")
+            data = decode_b(b"".join(data.split()))[0] if cte == "base64" else quopri.decodestring(data)
+            return parse_headers(decode_bytes(normalize_newlines(data)))
         if isinstance(payload, list) and payload and isinstance(payload[0], email.message.Message):
             return payload[0]
         return parse_headers(self.part_text(part))

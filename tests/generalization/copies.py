@@ -475,6 +475,9 @@ def original_base64(root: Entity) -> bool:
     """The returned message/rfc822 part sent in base64 (RFC 2046 forbids it; gateways do it)."""
     for entity in root.walk():
         if entity.content_type in ("message/rfc822", "message/global") and entity.child is not None:
+            if any(e.content_type in ("message/delivery-status", "message/global-delivery-status")
+                   for e in entity.child.walk()):
+                continue  # not the returned original: a report that was forwarded or nested
             data = serialize(entity.child)
             entity.child = None
             recode(entity, "base64", data)

@@ -232,3 +232,12 @@ def test_a_transfer_encoding_with_a_comment_is_still_decoded():
     (record,) = decode(path.read_bytes(), "cte")
     assert (record.decodedby, record.recipient, record.reason, record.command) == (
         "qmail", "nanami@example.org", "userunknown", "RCPT")
+
+
+def test_a_returned_original_sent_in_base64_is_read():
+    """message/rfc822 in base64 (RFC 2046 forbids it, gateways do it): the original's sender,
+    Message-ID and subject are read from what the base64 encodes."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "original-in-base64.eml"
+    (record,) = decode(path.read_bytes(), "b64")
+    assert (record.addresser, record.messageid, record.subject) == (
+        "daiki@example.jp", "interview-31@example.jp", "Interview schedule")
