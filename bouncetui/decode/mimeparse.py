@@ -119,10 +119,10 @@ class Part(email.message.Message):
         return ctype
 
     def get_content_maintype(self) -> str:
-        return self.get_content_type().split("/")[0]
+        return self.get_content_type().partition("/")[0]
 
     def get_content_subtype(self) -> str:
-        return self.get_content_type().split("/")[1]
+        return self.get_content_type().partition("/")[2]
 
     def _get_params_preserve(self, failobj, header):
         """The standard parameter list of `header` (a new list each time), parsed once per
@@ -357,7 +357,7 @@ def parse_headers(text: str) -> email.message.Message:
 def _new(parent: email.message.Message | None, reader: _Reader) -> Part:
     msg = Part(POLICY)
     if parent is not None:
-        if parent.get_content_type() == "multipart/digest":
+        if (parent._ctype or parent.get_content_type()) == "multipart/digest":  # known by now
             msg.set_default_type("message/rfc822")
         parent.attach(msg)
     reader.last = msg
@@ -387,7 +387,7 @@ def _parse_part(reader: _Reader, parent: email.message.Message | None) -> Part:
     elif ctype.startswith("multipart/"):
         _parse_multipart(reader, msg)
     else:
-        msg.set_payload(reader.rest())
+        msg._payload = reader.rest()  # what set_payload does with a string and no charset
     reader.depth -= 1
     return msg
 
@@ -587,15 +587,16 @@ def _parse_multipart(reader: _Reader, msg: Part) -> None:
             capturing_preamble = False
             reader.unread(line)
             continue
-        while True:  # several boundary lines in a row make no empty parts
-            line = reader.readline()
-            if not line.startswith(sep) or _boundary_kind(line[len(sep):]) < 0:
-                reader.unread(line)
-                break
+        if reader.text.startswith(sep, reader.pos):  # else the loop below would read nothing
+            while True:  # several boundary lines in a row make no empty parts
+                line = reader.readline()
+                if not line.startswith(sep) or _boundary_kind(line[len(sep):]) < 0:
+                    reader.unread(line)
+                    break
         reader.stack.append(sep)
         _parse_part(reader, msg)
         last = reader.last
-        if last.get_content_maintype() == "multipart":
+        if last.get_content_type().startswith("multipart/"):  # its maintype (one "/" in a type)
             epilogue = last.epilogue
             if epilogue == "":
                 last.epilogue = None
