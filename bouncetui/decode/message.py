@@ -28,6 +28,9 @@ _FOLDING = re.compile(r"\r?\n(?=[ \t])")
 # Text that is delivery-status fields from its first line: a field there, a Final- or Original-
 # Recipient and an Action or Status at the start of lines further on
 _DSN_TEXT = re.compile(r"\s*(?=[A-Za-z][\w-]*[ \t]*:)(?:[^\n]*\n)*?(?:Final|Original)-Recipient[ \t]*:", re.IGNORECASE)
+# The most encoded text an application/octet-stream attachment may have to be read as a saved
+# report (a file of a few fields, not a document)
+_SAVED_REPORT_SIZE = 65536
 _DSN_ACTION = re.compile(r"^(?:Action|Status)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # Tags before a subject: "[EXTERNAL]", "[SPAM]", "{Spam?}", "***SPAM***", one or more, maybe a colon
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\[\]]{1,40}\]|\{[^{}]{1,40}\}|\*{2,}[^*]{1,40}\*{2,})(?:\s*:)?)+\s*")
@@ -371,11 +374,13 @@ class Message:
     def _typed_parts(self) -> list[tuple[str, email.message.Message]]:
         """(content type, part) of each of `parts`; a text part after the first whose text starts
         with delivery-status fields (see _DSN_TEXT) is typed message/delivery-status when the
-        message has no such part (a report a client or archive saved as "details.txt")."""
+        message has no such part (a report a client or archive saved as "details.txt", or as an
+        application/octet-stream attachment of a few kilobytes, "details.dsn")."""
         typed = [(part.get_content_type(), part) for part in self.parts]
         if len(typed) > 1 and not any(ctype in TEXT_REPORT_TYPES for ctype, _ in typed):
             for i, (ctype, part) in enumerate(typed[1:], 1):
-                text = self.part_text(part) if ctype == "text/plain" else ""
+                text = self.part_text(part) if ctype == "text/plain" or (
+                    ctype == "application/octet-stream" and len(part._payload) < _SAVED_REPORT_SIZE) else ""
                 if _DSN_TEXT.match(text) and _DSN_ACTION.search(text):
                     typed[i] = ("message/delivery-status", part)
         return typed

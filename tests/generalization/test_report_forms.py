@@ -241,3 +241,12 @@ def test_a_returned_original_sent_in_base64_is_read():
     (record,) = decode(path.read_bytes(), "b64")
     assert (record.addresser, record.messageid, record.subject) == (
         "daiki@example.jp", "interview-31@example.jp", "Interview schedule")
+
+
+def test_a_report_part_saved_as_an_octet_stream_attachment_is_read():
+    """The delivery-status fields as an application/octet-stream file ("details.dsn", as a client
+    saves a part type it does not know): status, reply and diagnostic come from them."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "dsn-saved-as-octet-stream.eml"
+    (record,) = decode(path.read_bytes(), "octet")
+    assert (record.decodedby, record.deliverystatus, record.replycode, record.diagnosticcode) == (
+        "RFC3464", "5.2.2", "552", "552 5.2.2 Mailbox full")
