@@ -32,6 +32,10 @@ STATES: tuple[str, ...] = getattr(_store, "STATES", ("new", "investigating", "re
 EXPORT_FORMATS = (("csv", "CSV"), ("jsonl", "JSON Lines"), ("suppression", "Suppression list"))
 Progress = Callable[[int, int], None]
 LISTED = "listed"  # a scan item: every row the index held is out, what follows is what changed
+# The index's first screenful is read while the app starts; the rest waits until that screenful
+# is on the screen (Backend.first_rows_shown), or this long: read meanwhile, it took the
+# interpreter's lock from the app's start and its first drawing.
+LISTING_WAIT = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,9 @@ class Backend:
 
     def close(self) -> None:
         pass
+
+    def first_rows_shown(self) -> None:
+        """The app drew the first rows of the first scan (called from the app's thread)."""
 
     def scan_warnings(self) -> list[str]:
         """Problems the last scans went on despite (a cache that could not be written, ...)."""
@@ -119,6 +126,7 @@ class StoreBackend(Backend):
         self.store = _store.Store(db_path)
         self.listed_once = False  # the first scan lists from the index before it looks at the mail
         self._listing: queue.SimpleQueue[Any] | None = None
+        self._first_rows_shown = threading.Event()
         if use_cache:  # read from the index while the app starts, a screenful first
             self._listing = queue.SimpleQueue()
             threading.Thread(target=self._read_listing, args=(self._listing,), name="bouncetui-listing",
@@ -128,8 +136,13 @@ class StoreBackend(Backend):
         """Put the index's listing on `chunks` chunk by chunk as it is read, then None (or what
         it raised: the first scan raises it, see scan)."""
         try:
-            for chunk in self.store.cached_listing(self.paths):
-                chunks.put(chunk)
+            listing = iter(self.store.cached_listing(self.paths))
+            first = next(listing, None)
+            if first is not None:  # the first screenful now, the rest once it is drawn
+                chunks.put(first)
+                self._first_rows_shown.wait(LISTING_WAIT)
+                for chunk in listing:
+                    chunks.put(chunk)
             chunks.put(None)
         except BaseException as exc:  # noqa: BLE001 - a damaged index: see scan
             chunks.put(_Failed(exc))
@@ -200,7 +213,11 @@ class StoreBackend(Backend):
     def set_triage(self, tokens: Iterable[str], state: str | None = None, note: str | None = None) -> None:
         self.store.set_triage(list(tokens), state=state, note=note)
 
+    def first_rows_shown(self) -> None:
+        self._first_rows_shown.set()
+
     def close(self) -> None:
+        self._first_rows_shown.set()
         self.store.close()
 
 

@@ -188,3 +188,48 @@ async def test_a_folder_opened_again_lists_from_the_index_then_drops_deleted_and
     assert ("tanaka.x@docomo.ne.jp", str(edited)) in again and "tanaka.t@docomo.ne.jp" not in {r for r, _o in again}
     assert (single[1], str(moved)) in again and (single[1], str(renamed)) not in again
     assert "%d total" % len(again) in status.replace(",", "")  # the deleted row is not counted
+
+
+@sync
+async def test_the_rest_of_the_index_is_read_once_the_first_screenful_is_drawn(env, tmp_path, monkeypatch):
+    """The index's first screenful is read while the app starts; the rest waits until it is on
+    the screen (it would take the interpreter's lock from the app's start); a backend whose
+    first rows are never drawn still lists everything."""
+    from bouncetui.tui.backend import LISTED, StoreBackend
+
+    mail = tmp_path / "Maildir"
+    shutil.copytree(sample_mail(), mail, ignore=shutil.ignore_patterns("expected.json", "*.md"))
+    app = BounceApp(make_backend([str(mail)], db_path=str(env)), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)  # decoded: the index is filled
+        cold = rows_shown(app)
+
+    monkeypatch.setattr(listing, "FIRST_FILES", 3)
+    events: list[str] = []
+    real = Store.cached_listing
+
+    def logged(self, paths):
+        for i, chunk in enumerate(real(self, paths)):
+            events.append("chunk %d" % i)
+            yield chunk
+
+    shown = StoreBackend.first_rows_shown
+
+    def drawn(self):
+        events.append("drawn")
+        shown(self)
+
+    monkeypatch.setattr(Store, "cached_listing", logged)
+    monkeypatch.setattr(StoreBackend, "first_rows_shown", drawn)
+    app = BounceApp(make_backend([str(mail)], db_path=str(env)), lang="en", keymap={})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        assert rows_shown(app) == cold
+    assert events[:3] == ["chunk 0", "drawn", "chunk 1"]
+
+    monkeypatch.setattr("bouncetui.tui.backend.LISTING_WAIT", 0.1)
+    backend = make_backend([str(mail)], db_path=str(env))  # no app: nothing is drawn
+    items = list(backend.scan(lambda done, total: None, lambda: False))
+    backend.close()
+    listed = [file[0] for item in items[: items.index(LISTED)] for file in item.files]
+    assert {origin for _r, origin in cold} <= set(listed)  # every chunk, then LISTED

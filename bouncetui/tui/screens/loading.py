@@ -141,6 +141,9 @@ class Loading:
                 self.refilter()  # sorted or ranked rows: redone now and then, and at the end
         if not message.progress_follows or self.first_row_at == now:
             self.update_status()  # else the progress that follows says the counts too
+        if not self._first_batch_shown:  # drawn: the rest of the index's listing may be read
+            self._first_batch_shown = True
+            self.call_after_refresh(self.backend.first_rows_shown)
         if timings.EVENTS and self.first_row_at == now:
             self.call_after_refresh(timings.note, "first-row", self.records.live)
 
@@ -217,6 +220,7 @@ class Loading:
     def on_scan_done(self: MainScreen, message: ScanDone) -> None:
         if message.generation != self.scan_generation:
             return
+        self.backend.first_rows_shown()  # (a scan that gave nothing)
         self.scanning = False
         self.scan_done_at = time.monotonic()
         self._held_marks.clear()  # rows still withdrawn now are gone

@@ -120,6 +120,7 @@ class MainScreen(Loading, Querying, Triaging, BackgroundWork, Screen[None]):
         self._freeze_at = FREEZE_RECORDS  # records count at which the next gc.freeze() happens
         self._last_refilter = 0.0
         self._warned: set[str] = set()
+        self._first_batch_shown = False
         self.first_row_at: float | None = None  # monotonic times, read by bench/tui.py
         self.full_list_at: float | None = None  # every row is listed (from the index: changes may follow)
         self.scan_done_at: float | None = None
