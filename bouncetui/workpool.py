@@ -29,6 +29,7 @@ scan's error entry saying so) and the rest go on. If no new worker can start, th
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -52,12 +53,23 @@ STOP_SECONDS = 30.0
 # its tables compiled (bouncetui.classify.ready), and the writer of the lines a scan's workers send.
 PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready", "bouncetui.formats"]
 
+YOUNG = 10_000  # allocations between collections of a worker's youngest generation (see warm)
+
 T = TypeVar("T")  # a task
 A = TypeVar("A")  # its answer
 
 
 def warm() -> None:
-    """Worker start-up: everything decoding needs was imported and compiled in the fork server."""
+    """Worker start-up: everything decoding needs was imported and compiled in the fork server.
+
+    Garbage collection as in a head-less command (see cli.few_collections): what the fork server
+    imported is set aside (gc.freeze: the oldest generation's collections no longer walk every
+    table and function of the decoders), and the youngest generation is collected every YOUNG
+    allocations, not 700 (a worker starts with Python's defaults). Decoding 600 messages: 2.5%
+    fewer instructions."""
+    gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(YOUNG, threshold[0]), *threshold[1:])
 
 
 def context() -> multiprocessing.context.BaseContext:

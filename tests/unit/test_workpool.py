@@ -120,3 +120,23 @@ def test_after_close_no_thread_of_the_pool_runs(monkeypatch, initializer) -> Non
     made.close()
     assert not _managers() - before, "a management thread of the closed pool still runs"
     assert not [t for t in threading.enumerate() if t.name == "bouncetui-workers"], "the start still runs"
+
+
+def collection_state(task: list[int]) -> tuple[int, int]:
+    """A worker's job: what its garbage collector sets aside and how often it collects."""
+    import gc
+
+    return gc.get_freeze_count(), gc.get_threshold()[0]
+
+
+def test_a_worker_collects_garbage_as_a_head_less_command_does() -> None:
+    """The decoders the fork server imported are set aside (frozen) in each worker and its youngest
+    generation is collected every YOUNG allocations (a forked worker starts with Python's defaults)."""
+    made = workpool.WorkerPool(1, workpool.Work(collection_state, (), collection_state, lambda t: [t],
+                                                lambda t: (0, 0)))
+    try:
+        assert made.wait_started(WAIT) and made.usable()
+        ((frozen, young),) = made.answers(made.submit([0]), [0])
+    finally:
+        made.close()
+    assert frozen > 10_000 and young == workpool.YOUNG
