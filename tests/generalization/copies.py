@@ -498,7 +498,7 @@ def dsn_as_octet(root: Entity) -> bool:
 
 
 # Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones).
-EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to", "text_as_html", "original_base64"})
+EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to", "text_as_html"})
 
 COPIES = {
     "forward_inline": forward_inline,

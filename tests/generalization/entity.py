@@ -144,7 +144,14 @@ def parse(data: bytes) -> Entity:
             entity.segments = _split_multipart(body, boundary)
             entity.extra["boundary"] = boundary
     elif ctype in ("message/rfc822", "message/global") and entity.cte in ("", "7bit", "8bit", "binary"):
-        entity.child = parse(body)
+        # blank lines before the carried message's header (as X3 writes them) are kept before it,
+        # not taken for an empty header with the header as its body
+        lead = len(body) - len(body.lstrip(b"\n"))
+        if lead and _FIELD_LINE.match(body[lead:]):
+            entity.child = parse(body[lead:])
+            entity.child.prefix = body[:lead] + entity.child.prefix
+        else:
+            entity.child = parse(body)
     return entity
 
 

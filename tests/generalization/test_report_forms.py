@@ -250,3 +250,11 @@ def test_a_report_part_saved_as_an_octet_stream_attachment_is_read():
     (record,) = decode(path.read_bytes(), "octet")
     assert (record.decodedby, record.deliverystatus, record.replycode, record.diagnosticcode) == (
         "RFC3464", "5.2.2", "552", "552 5.2.2 Mailbox full")
+
+
+def test_an_original_after_an_extra_blank_line_is_read():
+    """A returned message/rfc822 part whose original starts after a blank line (X3 writes one):
+    the parser sees an empty header; the original's fields are still read."""
+    path = Path(__file__).parent / "fixtures" / "forms" / "x3-original-after-blank-line.eml"
+    (record,) = decode(path.read_bytes(), "x3")
+    assert (record.messageid, record.subject) == ("minutes-77@example.org", "Board minutes")
