@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import re
 
+from tests.generalization import headers as h
 from tests.generalization.entity import (
     Entity,
     decoded_body,
@@ -533,4 +534,5 @@ COPIES = {
     "no_mime_version": no_mime_version,
     "original_base64": original_base64,
     "dsn_as_octet": dsn_as_octet,
+    "dsn_angle": h.dsn_angle,
 }

@@ -258,6 +258,10 @@ def _typed(change: Callable[[bytes, bytes, bytes], bytes]) -> Callable[[bytes], 
     return func
 
 
+_RECIPIENT_FIELDS = (b"final-recipient", b"original-recipient", b"x-actual-recipient")
+dsn_angle = _tree(_dsn_only(_each_field(_typed(
+    lambda name, kind, value: kind + b"; " + (b"<" + value.strip() + b">" if name.strip().lower() in _RECIPIENT_FIELDS
+                                             and b"@" in value and b"<" not in value else value)))))
 dsn_tight = _tree(_dsn_only(_each_field(_typed(lambda name, kind, value: kind.upper() + b";" + value))))
 dsn_loose = _tree(_dsn_only(_each_field(_typed(lambda name, kind, value: kind.lower() + b" ; " + value))))
 
