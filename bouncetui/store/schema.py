@@ -26,7 +26,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import bouncetui
 from bouncetui.model import FIELD_NAMES
@@ -42,6 +41,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 VIEW_PARTS = frozenset({"tui", "commands", "store", "catalog", "maillog", "export.py", "query.py",
                         "formats.py", "cli.py", "__main__.py", "__pycache__"})
 FINGERPRINT_SUFFIXES = (".py", ".toml", ".json")
+FINGERPRINT_CACHE = "code-fingerprint.txt"  # in the package's __pycache__: see fingerprint()
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,30 +102,73 @@ def default_db_path() -> str:
 @cache
 def code_fingerprint() -> str:
     """A hash of the decoding code and data: any edit to a decoder changes it."""
-    root = Path(bouncetui.__file__).resolve().parent
-    digest = hashlib.blake2b(digest_size=8)
+    root = os.path.dirname(os.path.realpath(bouncetui.__file__))
+    return fingerprint(root, os.path.join(root, "__pycache__", FINGERPRINT_CACHE))
+
+
+def fingerprint(root: str, remember: str | None = None) -> str:
+    """A hash of the files under `root` the fingerprint covers (their relative paths and bytes).
+
+    Hashing their bytes costs more than the rest of a start from the cache, so the result is kept
+    in the file `remember` (when given and writable) under a key made of each file's path, size,
+    inode, mtime_ns and ctime_ns: an edit changes the ctime at least (no program can set it back),
+    and a different key means hashing the files again.
+    """
     try:
-        files = sorted(_code_files(root))
+        files = sorted(_code_files(root, ()))
     except OSError:  # not a plain directory (a zip): the version alone says it
         return "-"
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+    key = hashlib.blake2b(repr([(parts, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+                                for parts, _, st in files]).encode(), digest_size=16).hexdigest()
+    if remember is not None:
         try:
-            digest.update(path.read_bytes())
+            with open(remember, encoding="ascii") as fh:
+                known = fh.read().split()
+            if len(known) == 2 and known[0] == key:
+                return known[1]
+        except (OSError, ValueError):
+            pass
+    digest = hashlib.blake2b(digest_size=8)
+    for parts, path, _ in files:
+        digest.update("/".join(parts).encode() + b"\0")
+        try:
+            with open(path, "rb") as fh:
+                digest.update(fh.read())
         except OSError:
             continue
-    return digest.hexdigest()
+    value = digest.hexdigest()
+    if remember is not None:
+        _remember(remember, "%s %s\n" % (key, value))
+    return value
 
 
-def _code_files(folder: Path) -> Iterator[Path]:
-    """The files under `folder` the fingerprint covers."""
-    for entry in folder.iterdir():
-        if entry.name in VIEW_PARTS or entry.name.startswith("."):
+def _remember(path: str, text: str) -> None:
+    """Write `text` to `path` whole (a temporary file renamed over it), or not at all."""
+    temporary = "%s.%d" % (path, os.getpid())
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "w", encoding="ascii") as fh:
+            fh.write(text)
+        os.replace(temporary, path)
+    except OSError:  # a read-only installation: hashed again next time
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+
+
+def _code_files(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str, os.stat_result]]:
+    """The files under `folder` the fingerprint covers: (path parts below the root, path, stat)."""
+    with os.scandir(folder) as it:
+        entries = list(it)
+    for entry in entries:
+        name = entry.name
+        if name in VIEW_PARTS or name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _code_files(entry)
-        elif entry.suffix in FINGERPRINT_SUFFIXES:
-            yield entry
+            yield from _code_files(entry.path, parts + (name,))
+        elif os.path.splitext(name)[1] in FINGERPRINT_SUFFIXES:
+            yield parts + (name,), entry.path, entry.stat()
 
 
 def cache_version() -> str:
