@@ -58,7 +58,9 @@ _END = wrapped(
     r"No action is required on your part|Reporting-MTA:)",
     re.MULTILINE | re.IGNORECASE,
 )
-_GENERATED_TEXT = re.compile(r"^------ (.+?)\s*-{6}\s*\n(.*?)(?=^------ |\Z)", re.MULTILINE | re.DOTALL)
+# a section's text: its lines up to the next "------ " line or the end (a lazy ".*?" before a
+# look-ahead for them gave the same, trying the look-ahead at every character)
+_GENERATED_TEXT = re.compile(r"^------ (.+?)\s*-{6}\s*\n((?:(?!------ )[^\n]*+(?:\n|\Z))*+)", re.MULTILINE | re.DOTALL)
 _MARKERS = (
     wrapped(r"^-{3,} This is a copy of (?:the|your) message.*$", re.MULTILINE | re.IGNORECASE),
     wrapped(r"^-{3,} The header of the original message is following.*$", re.MULTILINE | re.IGNORECASE),

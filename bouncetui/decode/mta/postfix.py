@@ -48,7 +48,9 @@ _SUBJECTS = re.compile(
 _BANNER = re.compile(r"^\s*This is the (?:Postfix program|mail system) at host ", re.MULTILINE)
 _PARAGRAPH = re.compile(
     r"^[ \t]?<(?P<rcpt>[^>\s]*@[^>\s]*|[^>\s]+)>(?:\s+\(expanded\s+from\s+<(?P<alias>[^>]*)>\))?:\s+"
-    r"(?P<text>.*?)(?=\n\s*\n|\n[ \t]?<[^>\s]+>(?::|\s+\(expanded)|\n--|\Z)",
+    # the text runs line by line up to a blank line, the next "<address>:" line, a "--" line or the
+    # end (what a lazy ".*?" before a look-ahead for them gives, without trying it at every character)
+    r"(?P<text>[^\n]*+(?:\n(?!\s*\n|[ \t]?<[^>\s]+>(?::|\s+\(expanded)|--)[^\n]*+)*+)",
     re.MULTILINE | re.DOTALL,
 )
 _SAID = re.compile(
