@@ -14,8 +14,8 @@ scan, see `bouncetui.classify.backscatter`). Each record's `trace` says where ev
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
+import datetime
 import email.utils
 import re
 from collections.abc import Callable
@@ -24,13 +24,14 @@ from bouncetui.classify import Evidence, classify
 from bouncetui.classify.backscatter import spam_tag
 from bouncetui.classify.screen import Screen
 from bouncetui.decode.fields import (
+    STAGE_PATTERN,
     clean_address,
     domain_of,
     find_all_status,
-    find_command,
     find_replycode,
     find_status,
     host_of,
+    named_command,
 )
 from bouncetui.decode.message import Message, decode_header
 from bouncetui.decode.report import Delivery, Report
@@ -43,23 +44,48 @@ _RFC5322_DATE = re.compile(
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?(\d{1,2}) (%s) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4})(?: |$)"
     % "|".join(_MONTHS)
 )
+_EPOCH_DAY = datetime.date(1970, 1, 1).toordinal()
+_MONTH_START: dict[tuple[str, str], int] = {}  # ("2009", "Apr") -> its first day since 1970 (-1: before)
+_NUMBER = {text: int(text) for n in range(100) for text in (str(n), "%02d" % n)}  # "7", "07", "59"
+_ZONES: dict[str, tuple[int, str]] = {}  # "+0900" -> (32400, "+0900")
+
+
+def _zone(zone: str) -> tuple[int, str]:
+    """(offset in seconds, the zone as _stamped writes it) of a "+hhmm" zone, kept for the next."""
+    n = int(zone[1:])
+    offset = (n // 100) * 3600 + (n % 100) * 60
+    if zone[0] == "-":
+        offset = -offset
+    _ZONES[zone] = found = offset, _stamped(0, offset)[1]
+    return found
 
 
 def parse_date(value: str) -> tuple[int, str] | None:
     """(Unix seconds, "+0900") from an RFC 5322 date, or None."""
     if not value:
         return None
-    value = " ".join(value.split())
+    if not (value.isascii() and value.isprintable() and "  " not in value  # as a header is, unfolded:
+            and value[0] != " " and value[-1] != " "):  # no blank but single spaces between words
+        value = " ".join(value.split())
     m = _RFC5322_DATE.match(value)
     if m is not None:  # what email.utils.parsedate_tz and mktime_tz make of it, without their steps
         day, month, year, hour, minute, second, zone = m.groups()
-        if int(year) < 1970:
+        # calendar.timegm's sum from the day the month starts on; the few months, zones and two-digit
+        # numbers of a mailbox are read once (int() costs more than a look-up)
+        start = _MONTH_START.get((year, month))
+        if start is None:
+            start = _MONTH_START[year, month] = (
+                datetime.date(int(year), _MONTHS[month], 1).toordinal() - _EPOCH_DAY if int(year) >= 1970 else -1)
+        if start < 0:  # before 1970
             return None
-        n = int(zone[1:])
-        offset = (n // 100) * 3600 + (n % 100) * 60
-        offset = -offset if zone[0] == "-" else offset
-        stamp = calendar.timegm((int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second or 0)))
-        return _stamped(stamp - offset, offset)
+        try:
+            stamp = (((start + _NUMBER[day] - 1) * 24 + _NUMBER[hour]) * 60 + _NUMBER[minute]) * 60
+            if second:
+                stamp += _NUMBER[second]
+        except KeyError:  # digits of another script (\d is any decimal digit)
+            stamp = (((start + int(day) - 1) * 24 + int(hour)) * 60 + int(minute)) * 60 + int(second or 0)
+        offset, written = _ZONES.get(zone) or _zone(zone)
+        return stamp - offset, written
     try:
         parsed = email.utils.parsedate_tz(value)
     except (TypeError, ValueError, IndexError):
@@ -131,14 +157,15 @@ _STAGE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bconnect to \S+:\d+: |\bSMTP connection (?:failed|refused)|after initial connection", "CONN"),
     )
 )
-# Most diagnostics name none of these: only those whose words are in the text are searched.
-_STAGE_HINTS_SCREEN = Screen([rx.pattern for rx, _command in _STAGE_HINTS], re.IGNORECASE)
+# Most diagnostics name no stage: the patterns of fields.find_command (0) and the hints (1 on) are
+# searched only where their words are, which one screen finds in one pass over the text.
+_COMMAND_SCREEN = Screen([STAGE_PATTERN] + [rx.pattern for rx, _command in _STAGE_HINTS], re.IGNORECASE)
 
 
 def derive_status(delivery: Delivery) -> tuple[str, str]:
     """(status, where it came from)."""
     status = find_status(delivery.status)
-    pairs = [m.group(1) for m in _REPLY_PAIR.finditer(delivery.diagnostic or "")]
+    pairs = _REPLY_PAIR.findall(delivery.diagnostic or "")
     remote = next((p for p in reversed(pairs) if not p.endswith(".0.0")), pairs[-1] if pairs else "")
     if not status:
         if remote:
@@ -168,12 +195,17 @@ def derive_command(delivery: Delivery) -> tuple[str, str]:
     """(SMTP command, where it came from)."""
     if delivery.command:
         return delivery.command, "stated by the decoder"
-    command = find_command(delivery.diagnostic)
-    if command:
-        return command, "named in the diagnostic"
-    text = delivery.diagnostic or ""
-    maybe = _STAGE_HINTS_SCREEN.candidates(text)
-    for n, (rx, command) in enumerate(_STAGE_HINTS):
+    text = delivery.diagnostic
+    if not text:
+        return "", "none stated"
+    maybe = _COMMAND_SCREEN.candidates(text)
+    if not maybe:
+        return "", "none stated"
+    if 0 in maybe:  # fields.find_command's own words
+        command = named_command(text)
+        if command:
+            return command, "named in the diagnostic"
+    for n, (rx, command) in enumerate(_STAGE_HINTS, 1):
         if n not in maybe:
             continue
         m = rx.search(text)

@@ -21,8 +21,12 @@ _DOMAIN_PART = re.compile(r"[^\s<>\"'()\[\],;:@]+")
 # Words written straight after an address ("a@example.jpは存在しません", "a@example.jp宛"): no top-level
 # domain is ASCII followed by other letters, so they end where the ASCII of the last label does.
 _WORDS_AFTER = re.compile(r"(\.[A-Za-z0-9-]*[A-Za-z0-9])[^\x00-\x7f]+$")
-_STATUS = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
-_REPLY = re.compile(r"(?:^|[\s(\[:;<>\"'#（：「])([245][0-5][0-9])(?=[\s\-:;,.)\]）」]|$)")
+# A pattern that starts with a look-behind or an alternation makes the engine try every character;
+# one that starts with its first digit ([245]) lets it skip ahead to the next 2, 4 or 5, and the
+# boundary before that digit is tested behind it. The same matches as "(?<![\d.])[245]\..." and as
+# "(?:^|[...])([245]..)" (tests/unit/test_fields.py compares them with these first forms).
+_STATUS = re.compile(r"[245](?<![\d.][245])\.\d{1,3}\.\d{1,3}(?![\d]|\.\d)")
+_REPLY = re.compile(r"([245](?<![^\s(\[:;<>\"'#（：「][245])[0-5][0-9])(?=[\s\-:;,.)\]）」]|$)")
 _HEX = "0123456789abcdefABCDEF"
 # Where a diagnostic says which command was answered: Postfix, Exim, Sendmail, Exchange, qmail.
 _STAGE_ALTERNATIVES_TEXT = (  # (literals one of which begins each match, the pattern)
@@ -33,7 +37,7 @@ _STAGE_ALTERNATIVES_TEXT = (  # (literals one of which begins each match, the pa
      r"\b(?P<d>RCPT TO|MAIL FROM|DATA|EHLO|HELO|STARTTLS)(?: command)?(?: failed| rejected)?:"),
 )
 _STAGE = re.compile("|".join(pattern for _, pattern in _STAGE_ALTERNATIVES_TEXT), re.IGNORECASE)
-_STAGE_SCREEN = Screen([_STAGE.pattern], _STAGE.flags)  # most diagnostics name no stage
+_STAGE_SCREEN = Screen([_STAGE.pattern], re.IGNORECASE)  # most diagnostics name no stage
 _STAGE_NAMES = {
     "end of data": "DATA",
     "data": "DATA",
@@ -84,11 +88,11 @@ def domain_of(address: str) -> str:
 def find_status(text: str) -> str:
     """The first enhanced status code (2/4/5.x.y) in `text`, or ""."""
     m = _STATUS.search(text or "")
-    return "%s.%s.%s" % m.groups() if m else ""
+    return m.group() if m else ""
 
 
 def find_all_status(text: str) -> list[str]:
-    return ["%s.%s.%s" % m.groups() for m in _STATUS.finditer(text or "")]
+    return _STATUS.findall(text or "")
 
 
 def find_replycode(text: str) -> str:
@@ -112,6 +116,16 @@ def find_command(text: str) -> str:
     """The SMTP command a diagnostic says was answered ("RCPT", "DATA", ...), or ""."""
     if not text or not _STAGE_SCREEN.candidates(text):
         return ""
+    return named_command(text)
+
+
+# The pattern find_command searches for: a screen of its own may hold it among others (one pass
+# over a diagnostic for this and other patterns), and call named_command where its words are.
+STAGE_PATTERN = _STAGE.pattern
+
+
+def named_command(text: str) -> str:
+    """find_command(text) in a text that holds one of STAGE_PATTERN's screen words."""
     m = _stage_search(text)
     if not m:
         return ""

@@ -125,9 +125,16 @@ def _reference_date(value: str) -> tuple[int, str] | None:
     st.integers(0, 39), st.sampled_from(["Jan", "Feb", "Jun", "Dec", "jan", "Foo"]), st.integers(1950, 2200),
     st.integers(0, 29), st.integers(0, 69), st.one_of(st.none(), st.integers(0, 69)),
     st.sampled_from(["+0900", "-0500", "+0000", "-0000", "+0099", "-1259", "GMT", "+9", ""]),
-    st.sampled_from(["", " (JST)", "  ", " x y"]),
+    st.sampled_from(["", " (JST)", "  ", " x y", "\n", "\xa0"]),
 )
 def test_a_date_is_read_as_email_utils_reads_it(dow, day, month, year, hour, minute, second, zone, tail):
     clock = "%02d:%02d" % (hour, minute) + ("" if second is None else ":%02d" % second)
     value = "%s%d %s %d %s %s%s" % (dow, day, month, year, clock, zone, tail)
+    assert parse_date(value) == _reference_date(value)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.lists(st.sampled_from(["Thu, ", "29", "1", " ", "Apr", "2009", "1969", "23:34", ":45", "+0900", "-0000",
+                                 "+0160", "\u0662\u0669", "\t", "\n", "\xa0", "  ", "x"]), max_size=10).map("".join))
+def test_any_date_text_is_read_as_email_utils_reads_it(value: str) -> None:
     assert parse_date(value) == _reference_date(value)

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from bouncetui.decode.fields import clean_address, find_command, find_replycode, find_status, host_of
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bouncetui.decode.fields import (
+    _REPLY,
+    clean_address,
+    find_all_status,
+    find_command,
+    find_replycode,
+    find_status,
+    host_of,
+)
 
 
 @pytest.mark.parametrize("text, address", [
@@ -87,3 +99,19 @@ def test_cjk_punctuation_is_never_part_of_an_address(text, address):
 
 def test_a_reply_code_in_full_width_parentheses_is_found():
     assert find_replycode("ユーザーが見つかりません（550 5.1.1 <a@example.jp>... User unknown）") == "550"
+
+
+# The status and reply-code patterns as first written, with the boundary in front: the patterns in
+# use test it behind their first digit and must find the same codes at the same places.
+_STATUS_WRITTEN = re.compile(r"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d]|\.\d)")
+_REPLY_WRITTEN = re.compile(r"(?:^|[\s(\[:;<>\"'#（：「])([245][0-5][0-9])(?=[\s\-:;,.)\]）」]|$)")
+CODE_PIECES = st.sampled_from(["550", "451", "5.1.1", "4.7.0", "5", ".", "-", " ", "'", "#", "x", "：", "(",
+                               "0", "25", "5.2", "\n", "1234", "2", "）", "「", "55", ":"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CODE_PIECES, max_size=14).map("".join))
+def test_codes_are_found_where_the_written_patterns_find_them(text: str) -> None:
+    assert find_all_status(text) == ["%s.%s.%s" % m.groups() for m in _STATUS_WRITTEN.finditer(text)]
+    assert [(m.group(1), m.start(1)) for m in _REPLY.finditer(text)] == [
+        (m.group(1), m.start(1)) for m in _REPLY_WRITTEN.finditer(text)]
