@@ -131,6 +131,10 @@ _ADDRESSER_SOURCES: tuple[Callable[[Report, Message], str], ...] = (
     lambda report, message: report.fields.get("x-postfix-sender", ""),
     lambda report, message: report.fields.get("x-replied-to", ""),
     lambda report, message: message.header("To"),
+    # the envelope recipient a local delivery wrote, for a copy whose To was dropped or left empty
+    lambda report, message: message.header("X-Original-To"),
+    lambda report, message: message.header("Envelope-To"),
+    lambda report, message: message.header("Delivered-To"),
 )
 
 

@@ -206,7 +206,10 @@ def local_delivery(root: Entity) -> bool:
 
 @tree_transform
 def to_as_x_original_to(root: Entity) -> bool:
-    """No To field, only X-Original-To with its address (a copy whose To a filter dropped)."""
+    """No To field, only X-Original-To with its address (a copy whose To a filter dropped; not a
+    message that has an X-Original-To or Delivered-To of its own, whose address may be another)."""
+    if root.value("X-Original-To") is not None or root.value("Delivered-To") is not None:
+        return False
     for i, raw in enumerate(root.fields):
         name, colon, rest = raw.partition(b":")
         if colon and name.strip().lower() == b"to":
@@ -499,7 +502,7 @@ def dsn_as_octet(root: Entity) -> bool:
 
 
 # Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones).
-EXPLORATORY_COPIES = frozenset({"forward_inline", "to_as_x_original_to", "text_as_html"})
+EXPLORATORY_COPIES = frozenset({"forward_inline", "text_as_html"})
 
 COPIES = {
     "forward_inline": forward_inline,

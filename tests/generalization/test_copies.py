@@ -89,3 +89,10 @@ def test_an_ordinary_message_forwarded_inline_is_no_bounce():
     """A person forwarding a parcel notice ("could not be delivered") is not a report, however
     its forwarded block is unwrapped."""
     assert decode((FIXTURES / "person-forwards-ordinary-mail-inline.eml").read_bytes(), "fwd") == []
+
+
+def test_the_sender_is_the_envelope_recipient_of_a_copy_without_to():
+    """No returned original and no To field (a filter dropped it): the addresser is the address
+    the local delivery wrote in X-Original-To."""
+    (record,) = decode((FIXTURES / "dsn-without-to-x-original-to.eml").read_bytes(), "no-to")
+    assert (record.recipient, record.addresser, record.senderdomain) == ("kaede@example.com", "mio@example.jp", "example.jp")
