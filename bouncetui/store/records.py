@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from json.decoder import scanstring
 from json.encoder import encode_basestring
 
-from bouncetui.classify.backscatter import spam_tag
 from bouncetui.formats import record_middle
 from bouncetui.model import FIELD_NAMES, Bounce, ScanError
 
@@ -52,6 +51,8 @@ def encode(result: list[Bounce] | ScanError, limits: str = "") -> str:
     module docstring); an error is kept with the limits it was decoded under."""
     if isinstance(result, ScanError):
         return json.dumps({"error": result.error, "limits": limits}, ensure_ascii=False)
+    # imported here: the classifier comes with it, which records read back from the cache never need
+    from bouncetui.classify.backscatter import spam_tag
     rows = [[getattr(record, name) for name in STORED_FIELDS] for record in result]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "".join(
         ["\n" + record_middle(record) + ENDS[bool(spam_tag(record.subject))] for record in result])
