@@ -197,9 +197,11 @@ def mime_upper(root: Entity) -> bool:
 def local_delivery(root: Entity) -> bool:
     """The fields a local delivery agent puts on top (Postfix's local(8), Dovecot's LDA): the
     Return-Path (moved there when the message has one), X-Original-To and Delivered-To."""
+    to = root.value("To")
+    if not to or root.value("X-Original-To") is not None or root.value("Delivered-To") is not None:
+        return False  # whom it was delivered to is not known, or said already
     moved = [f for f in root.fields if f[:12].lower() == b"return-path:"][:1]
     rest = [f for f in root.fields if f not in moved]
-    to = root.value("To") or b"postmaster@example.org"
     root.fields[:] = moved + [b"X-Original-To: " + to, b"Delivered-To: " + to] + rest
     return True
 
