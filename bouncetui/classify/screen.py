@@ -19,9 +19,12 @@ not make ("s" matches "ſ", "i" matches "ı" and "İ"): a text beyond ASCII has 
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 try:  # an Aho-Corasick automaton: every word in one pass over the text
     import ahocorasick
@@ -57,9 +60,42 @@ def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
     return _words_needed(pattern, flags)
 
 
+# The words of the package's own patterns, kept in screen_words.json (written by
+# `python -m bouncetui.classify.screen_words`; a test checks it is current): reading the ~1,300
+# patterns of the classifier's tables through the regular expression parser took ~350 million
+# instructions in every process that classifies. Used under the Python version that wrote it (whose
+# parser they were read with); a pattern not in it (a table edited since) is read as before.
+WORDS_FILE = Path(__file__).with_name("screen_words.json")
+_stored: dict[tuple[str, int], tuple[str, ...]] | None = None
+ASKED: set[tuple[str, int]] = set()  # every (pattern, flags) whose words were asked for in this process
+
+
+def stored_words() -> dict[tuple[str, int], tuple[str, ...]]:
+    """WORDS_FILE's words by (pattern, flags), read on first use; {} when it is missing, unreadable
+    or was written by another Python version."""
+    global _stored
+    if _stored is None:
+        try:
+            data = json.loads(WORDS_FILE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("python") == "%d.%d" % sys.version_info[:2]:
+            _stored = {(pattern, flags): tuple(words) for pattern, flags, words in data["words"]}
+        else:
+            _stored = {}
+    return _stored
+
+
 @lru_cache(maxsize=4096)
 def _words_needed(pattern: str, flags: int) -> tuple[str, ...]:
-    """words_needed, read from the pattern itself."""
+    """words_needed: stored, else read_words."""
+    ASKED.add((pattern, flags))
+    stored = stored_words().get((pattern, flags))
+    return stored if stored is not None else read_words(pattern, flags)
+
+
+def read_words(pattern: str, flags: int) -> tuple[str, ...]:
+    """words_needed, read from the pattern itself (_words_needed's arguments)."""
     insensitive = bool(flags & re.IGNORECASE)
     plain = pattern[2:] if pattern.startswith("\\b") else pattern
     plain = plain[:-2] if plain.endswith("\\b") else plain
