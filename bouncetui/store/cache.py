@@ -68,9 +68,14 @@ FIRST_CHUNK = 512  # unchanged files per CachedFiles chunk at first, twice as ma
 CHUNK_FILES = 16384  # ... up to this many
 MMAP_BYTES = 1 << 30  # the part of the database a scan reads through a memory map
 TEXT_MESSAGES = 2048  # cached messages per CachedLines chunk (a big mailbox's text is written in parts)
+KNOWN_ROWS = 2048  # cached file rows read at a time while a scan looks at the files (see Known)
+KNOWN_AT = "SELECT path, size, mtime, hashes, tokens FROM files WHERE path = ?"
+KNOWN_NEXT = "SELECT path, size, mtime, hashes, tokens FROM files WHERE path > ? AND path < ? ORDER BY path LIMIT ?"
+KNOWN_COUNT = "SELECT count(*) FROM files WHERE path > ? AND path < ?"
 MAILDIR_INFO = re.compile(r"[:!;]2,")  # the separator before a Maildir message's flags
 
 Progress = Callable[[int, int], None]
+_first = operator.itemgetter(0)
 Item = Bounce | ScanError
 
 
@@ -152,7 +157,7 @@ class CachedScan:
             files = sum(isinstance(e, FileEntry) for e in head)
             known = self._known(root)
             # still listing: the files cached under root stand for those not listed yet
-            estimate = max(0, len(known) - files) if len(head) == LIST_AHEAD else 0
+            estimate = max(0, known.count() - files) if len(head) == LIST_AHEAD else 0
             self.expected += estimate
             self.listed += files
             listings.append((root, head, rest, known, estimate))
@@ -185,13 +190,13 @@ class CachedScan:
             yield entry
         self.expected -= estimate
 
-    def _root(self, root: str, entries: Iterable[FileEntry | ScanError], known: dict[str, tuple]) -> Iterator[Item]:
+    def _root(self, root: str, entries: Iterable[FileEntry | ScanError], known: Known) -> Iterator[Item]:
         """Scan one root; `known` holds its cached files, and loses those still there."""
         unlisted: list[str] = []  # folders or files that could not be listed
         top = os.path.abspath(root)
         absolute = top == root
         listed, mine = root.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + os.sep
-        lazy, pop = self.lazy, known.pop
+        lazy, pop, more = self.lazy, known.rows.pop, known.more
         eager = self.conn is not None and not lazy
         for entry in entries:
             if isinstance(entry, ScanError):
@@ -207,6 +212,8 @@ class CachedScan:
             else:
                 key = os.path.abspath(path)
             row = pop(key, None)
+            if row is None:
+                row = more(key)
             if eager and row is not None and row[1] == entry.size and row[2] == entry.mtime:
                 self.lookahead.append((entry, key, row[3].split(), None, False, row[4]))  # unchanged
                 if len(self.lookahead) >= LOOKUP_FILES:
@@ -226,7 +233,7 @@ class CachedScan:
         yield from self._resolve()
         yield from self._drain(last=True)
         if self.writer:
-            gone = [p for p in known if not _under_any(p, unlisted)]
+            gone = [p for p in known.rest() if not _under_any(p, unlisted)]
             self.writer.flush(forget=gone, collect=bool(gone or self.replaced))
             self.replaced = 0
 
@@ -299,18 +306,11 @@ class CachedScan:
             return [decode_raw(m, self.limits) for m in messages]  # meanwhile, this process decodes
         return self.pool.map(messages, self.limits, self.limits_key if self.writer is not None else None)
 
-    def _known(self, root: str) -> dict[str, tuple]:
+    def _known(self, root: str) -> Known:
         """The cached files at or under `root`, by absolute path: (path, size, mtime, hashes, tokens)."""
         if self.conn is None:
-            return {}
-        top = os.path.abspath(root)
-        low, high = top.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + chr(ord(os.sep) + 1)
-        query = "SELECT path, size, mtime, hashes, tokens FROM files WHERE path = ? OR (path > ? AND path < ?)"
-        try:
-            known = {row[0]: row for row in self.conn.execute(query, (top, low, high))}
-        except sqlite3.Error as exc:
-            raise translate(exc, self.db_path) from None
-        return known
+            return Known(None, "", self.db_path)
+        return Known(self.conn, os.path.abspath(root), self.db_path)
 
     def _file(self, entry: FileEntry, key: str, row: tuple | None) -> Iterator[Item]:
         """Plan one file: from the cache when it is unchanged or renamed, else read it."""
@@ -508,6 +508,58 @@ class CachedScan:
 
 
 _is_error = operator.methodcaller("startswith", "{")  # a cached message's text that is an error's JSON
+
+
+class Known:
+    """The cached files at or under a root, by absolute path: (path, size, mtime, hashes, tokens),
+    read as the scan needs them rather than all before it starts (100,000 rows take a noticeable
+    time and memory). The scan pops each listed file's row from `rows` and, when it is not there,
+    asks `more`, which reads on in the table's (path) order until past that path: a scan lists
+    files in nearly that order, so `rows` stays small. Rows a scan writes are never read back: it
+    writes a file's row only after asking for it, and reading goes on only past what was asked.
+    `rest()` reads what is left: the cached files the scan did not list."""
+
+    def __init__(self, conn: sqlite3.Connection | None, top: str, db_path: str) -> None:
+        self.conn, self.top, self.db_path = conn, top, db_path
+        self.rows: dict[str, tuple] = {}
+        self.after = ""  # the last path read; "" before the first
+        self.done = conn is None
+        self.low, self.high = top.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + chr(ord(os.sep) + 1)
+        if conn is not None:  # the root itself (a file)
+            self.rows.update((row[0], row) for row in self._query(KNOWN_AT, (top,)))
+
+    def count(self) -> int:
+        """How many files are cached at or under the root."""
+        if self.conn is None:
+            return 0
+        return self._query(KNOWN_COUNT, (self.low, self.high))[0][0] + len(self.rows)
+
+    def more(self, path: str) -> tuple | None:
+        """The row of `path`, reading on in the table until past it; None if it has none."""
+        rows = self.rows
+        while not self.done and self.after <= path:
+            self._read(KNOWN_ROWS)
+        return rows.pop(path, None)
+
+    def rest(self) -> list[str]:
+        """The paths of the rows not asked for, all read."""
+        while not self.done:
+            self._read(KNOWN_ROWS * 16)
+        return list(self.rows)
+
+    def _read(self, limit: int) -> None:
+        batch = self._query(KNOWN_NEXT, (max(self.after, self.low), self.high, limit))
+        if len(batch) < limit:
+            self.done = True
+        if batch:
+            self.after = batch[-1][0]
+            self.rows.update(zip(map(_first, batch), batch))
+
+    def _query(self, query: str, args: tuple) -> list[tuple]:
+        try:
+            return self.conn.execute(query, args).fetchall()  # type: ignore[union-attr]
+        except sqlite3.Error as exc:
+            raise translate(exc, self.db_path) from None
 
 
 def _text_chunks(texts: list[tuple[str, int, str]]) -> list[CachedLines]:
