@@ -30,7 +30,7 @@ from bouncetui.decode import arf, fallback, mta, rfc3464, rfc3834, sniff
 from bouncetui.decode.assemble import assemble
 from bouncetui.decode.forwarded import inline_forward
 from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, attached_bytes, fold, normalize_newlines
-from bouncetui.decode.mimeparse import Part
+from bouncetui.decode.part import Part
 from bouncetui.decode.report import Report
 from bouncetui.limits import DEFAULT, LimitExceeded, Limits
 from bouncetui.model import Bounce
@@ -180,7 +180,7 @@ def inline_forwarded(message: Message) -> Message | None:
 def check_structure(message: Message, limits: Limits) -> None:
     """Raise LimitExceeded when the MIME tree has too many parts or is nested too deeply.
 
-    A tree the fast parser built carries its count and depth (mimeparse.Part._shape): within the
+    A tree the fast parser built carries its count and depth (part.Part._shape): within the
     limits, it is not walked again."""
     shape = message.msg._shape if isinstance(message.msg, Part) else None
     if shape is not None and shape[0] <= limits.max_parts and shape[1] <= limits.max_depth:

@@ -11,8 +11,8 @@ one regular-expression search over the whole text instead of a Python call per l
 
 Anything this parser does not model exactly (bare CR line endings, an mbox "From " line among the
 headers) is handed to the standard parser, so the result is always the one `email` would give.
-`Part` is the message class of both: a compat32 Message whose content type and header lookups are
-computed once, since every decoder asks them again.
+`Part` (decode/part.py) is the message class of both: a compat32 Message whose content type and
+header lookups are computed once, since every decoder asks them again.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import email.message
 import email.parser
 import email.policy
 import re
-from collections.abc import KeysView
+
+from bouncetui.decode.part import Part
 
 POLICY = email.policy.compat32
 _HEADER_LINE = re.compile(r"(From |[\041-\071\073-\176]*:|[\t ])")
@@ -54,158 +55,6 @@ TEXT_REPORT_TYPES = (
     "message/feedback-report",
     "message/disposition-notification",
 )
-_MUTATORS = ("__setitem__", "__delitem__", "set_raw", "replace_header", "add_header", "set_param",
-             "del_param", "set_type", "set_boundary", "set_charset", "set_default_type")
-
-
-class Part(email.message.Message):
-    """An email.message.Message that answers get(), get_content_type() and the Content-Type
-    parameters (get_param, get_boundary, get_content_charset, ...) from a cache.
-
-    Decoders ask the same few questions of every part many times; the standard class scans the
-    header list and re-parses Content-Type on every call. Any change to the headers empties the
-    cache, so the answers stay those of the standard class.
-    """
-
-    _index: dict[str, object] | None = None
-    _ctype: str | None = None
-    _ascii = False  # every header value is an ASCII string (set by the parser, forgotten on change)
-    # Of a tree this parser built: (its parts, the depth of the deepest) as decode.check_structure
-    # counts them (the root at depth 0, nothing inside a report part's field blocks); None else.
-    _shape: tuple[int, int] | None = None
-
-    def get(self, name, failobj=None):  # type: ignore[override]
-        index = self._index
-        if index is None:
-            if self._ascii:
-                # compat32's header_fetch_parse returns an ASCII string as it is (only
-                # surrogate-escaped 8-bit bytes become a Header); the first of a name counts
-                index = {key.lower(): value for key, value in reversed(self._headers)}
-            else:
-                index = {}
-                fetch = self.policy.header_fetch_parse
-                for key, value in self._headers:
-                    lowered = key.lower()
-                    if lowered not in index:
-                        index[lowered] = fetch(key, value)
-            self._index = index
-        return index.get(name.lower(), failobj)
-
-    def names(self) -> KeysView[str]:
-        """The names of its fields, lowered: the keys of the index get() reads (`name in
-        part.names()` when get(name) finds a field), with no set built of them."""
-        if self._index is None:
-            self.get("")
-        return self._index.keys()
-
-    def __getitem__(self, name):
-        return self.get(name)
-
-    def __contains__(self, name):
-        return self.get(name) is not None
-
-    def get_content_type(self) -> str:
-        ctype = self._ctype
-        if ctype is None:
-            # email.message.Message.get_content_type, with its _splitparam inlined
-            value = self.get("content-type", _ABSENT)
-            if value is _ABSENT:
-                ctype = self.get_default_type()
-            else:
-                ctype = str(value).partition(";")[0].strip().lower()
-                if ctype.count("/") != 1:
-                    ctype = "text/plain"
-            self._ctype = ctype
-        return ctype
-
-    def get_content_maintype(self) -> str:
-        return self.get_content_type().partition("/")[0]
-
-    def get_content_subtype(self) -> str:
-        return self.get_content_type().partition("/")[2]
-
-    def _get_params_preserve(self, failobj, header):
-        """The standard parameter list of `header` (a new list each time), parsed once per
-        distinct header value: most parts of a mailbox have the same few Content-Types."""
-        value = self.get(header, _ABSENT)
-        if value is _ABSENT:
-            return failobj
-        if type(value) is not str:
-            return super()._get_params_preserve(failobj, header)
-        params = _PARAMS.get(value)
-        if params is None:
-            if len(_PARAMS) >= _PARAMS_KEPT:
-                _PARAMS.clear()
-            found = _plain_params(value)
-            if found is None:
-                found = super()._get_params_preserve(failobj, header)
-            params = _PARAMS[value] = tuple(found)
-        return list(params)
-
-    def get_param(self, param, failobj=None, header="content-type", unquote=True):
-        """email.message.Message.get_param, reading the parameter list kept for the header's value
-        (no copy of it) after one look-up of the header (not two: `in`, then get)."""
-        value = self.get(header)
-        if value is None:
-            return failobj  # where the standard method's `header not in self` answers
-        params = _PARAMS.get(value) if type(value) is str else None
-        if params is None:
-            params = self._get_params_preserve(failobj, header)
-        param = param.lower()
-        for key, found in params:
-            if key.lower() == param:
-                return _unquotevalue(found) if unquote else found
-        return failobj
-
-    def _forget(self) -> None:
-        self._index = None
-        self._ctype = None
-        self._ascii = False
-
-
-_ABSENT = object()
-_unquotevalue = email.message._unquotevalue
-# What makes a parameter value need email's own parser: quoting, RFC 2231, brackets.
-_NOT_PLAIN = re.compile(r'["*\\<]')
-
-
-def _plain_params(value: str) -> list[tuple[str, str]] | None:
-    """email.message.Message._get_params_preserve for a value with no quote, star, backslash or
-    angle bracket in it (most Content-Types: each message's boundary is new, so the cache below
-    does not help there): what its _parseparam, split and utils.decode_params give, in one pass.
-    None for any other value."""
-    if _NOT_PLAIN.search(value):
-        return None
-    params = []
-    for piece in value.split(";"):
-        name, equals, text = piece.partition("=")
-        params.append((name.strip().lower(), text.strip()) if equals else (piece.strip(), ""))
-    # decode_params keeps the first (the type) as it is and quotes the values of the others
-    return params[:1] + [(name, '"%s"' % text) for name, text in params[1:]]
-
-
-# Parameter lists by header value (a pure function of the value); emptied when full.
-_PARAMS: dict[str, tuple] = {}
-_PARAMS_KEPT = 4096
-
-
-def _uncaching(name: str):
-    base = getattr(email.message.Message, name)
-
-    def method(self, *args, **kwargs):
-        self._forget()
-        try:
-            return base(self, *args, **kwargs)
-        finally:
-            self._forget()
-
-    method.__name__ = name
-    method.__doc__ = base.__doc__
-    return method
-
-
-for _name in _MUTATORS:
-    setattr(Part, _name, _uncaching(_name))
 
 _STD_BYTES = email.parser.BytesParser(Part, policy=POLICY)
 _STD_TEXT = email.parser.Parser(Part, policy=POLICY)

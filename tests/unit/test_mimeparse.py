@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bouncetui.decode import mimeparse
+from bouncetui.decode import part as part_module
 from bouncetui.decode.message import normalize_newlines
 from tests.conftest import SAMPLE_MAIL
 
@@ -169,12 +170,12 @@ def test_part_parameters_follow_header_changes() -> None:
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet='aB=; \t"*\\<>/-x\u00e9\u0130\u212a.', max_size=16))
 def test_plain_parameters_are_parsed_as_email_parses_them(value: str) -> None:
-    found = mimeparse._plain_params(value)
+    found = part_module._plain_params(value)
     standard = email.message.Message()
     standard["Content-Type"] = value
     expected = email.message.Message._get_params_preserve(standard, None, "content-type")
     assert found is None or found == expected
-    part = mimeparse.Part(mimeparse.POLICY)
+    part = part_module.Part(mimeparse.POLICY)
     part._headers.append(("Content-Type", value))
     assert part.get_params() == standard.get_params()
     for name in ("a", "B", "x", "charset", value.partition(";")[0].strip()):
