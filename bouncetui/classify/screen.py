@@ -362,7 +362,7 @@ class Screen:
 
 class Patterns:
     """Regular expressions compiled when first searched (a short scan needs a few of hundreds), or
-    all at once by compile_all() (a fork server, before forking workers)."""
+    all at once by compile_all()."""
 
     def __init__(self, patterns: Sequence[str], flags: int = 0) -> None:
         self.patterns = tuple(patterns)
