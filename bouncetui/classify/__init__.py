@@ -195,17 +195,18 @@ def mask_addresses(text: str) -> str:
     run of local-part characters reaching it begins (not before the previous match's end), and
     with no domain after that "@", no start before it matches."""
     out = []
-    pos = 0
+    pos = floor = 0  # the local part starts at or after floor: the previous match's end or "@"
     at = text.find("@")
     while at >= 0:
-        local = len(_LOCAL_RUN.match(text[pos:at][::-1]).group())
+        local = len(_LOCAL_RUN.match(text[floor:at][::-1]).group())
         domain = _DOMAIN.match(text, at + 1) if local else None
         if domain is None:
-            at = text.find("@", at + 1)
+            floor = at + 1  # no local part holds an "@": each character is read back once
+            at = text.find("@", floor)
             continue
         out.append(text[pos:at - local])
         out.append("<address>")
-        pos = domain.end()
+        pos = floor = domain.end()
         at = text.find("@", pos)
     if not out:
         return text
