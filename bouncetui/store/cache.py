@@ -36,7 +36,7 @@ from bouncetui.limits import DEFAULT, Limits
 from bouncetui.model import Bounce, ScanError
 from bouncetui.pipeline import decode_raw
 from bouncetui.pipeline import scan as scan_uncached
-from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_files, read_file
+from bouncetui.sources import FileEntry, RawMessage, describe_error, iter_file_lists, read_file
 from bouncetui.store.records import (
     CachedFiles,
     CachedLines,
@@ -152,12 +152,18 @@ class CachedScan:
             if root == "-":
                 listings.append((root, [], iter(()), {}, 0))
                 continue
-            rest = iter_files(root)
-            head = list(itertools.islice(rest, LIST_AHEAD))
+            rest = iter_file_lists(root)
+            head: list[FileEntry | ScanError] = []
+            for batch in rest:
+                head += batch
+                if len(head) >= LIST_AHEAD:
+                    break
+            else:
+                rest = iter(())  # all listed
             files = sum(isinstance(e, FileEntry) for e in head)
             known = self._known(root)
             # still listing: the files cached under root stand for those not listed yet
-            estimate = max(0, known.count() - files) if len(head) == LIST_AHEAD else 0
+            estimate = max(0, known.count() - files) if len(head) >= LIST_AHEAD else 0
             self.expected += estimate
             self.listed += files
             listings.append((root, head, rest, known, estimate))
@@ -168,7 +174,7 @@ class CachedScan:
                 if root == "-":
                     yield from scan_uncached(["-"], limits=self.limits)
                     continue
-                yield from self._root(root, itertools.chain(head, self._counted(rest, estimate)), known)
+                yield from self._root(root, itertools.chain((head,), self._counted(rest, estimate)), known)
         finally:
             if self.pool is not None:
                 self.pool.terminate()
@@ -179,18 +185,20 @@ class CachedScan:
         if self.on_progress:
             self.on_progress(self.done, max(self.listed + self.expected, self.done))
 
-    def _counted(self, rest: Iterator[FileEntry | ScanError], estimate: int) -> Iterator[FileEntry | ScanError]:
-        """The rest of a listing, counted as it comes; each file listed replaces one estimated."""
-        for entry in rest:
-            if isinstance(entry, FileEntry):
-                self.listed += 1
-                if estimate:
-                    estimate -= 1
-                    self.expected -= 1
-            yield entry
+    def _counted(self, rest: Iterator[list[FileEntry | ScanError]],
+                 estimate: int) -> Iterator[list[FileEntry | ScanError]]:
+        """The rest of a listing, in lists, counted as they come; each file listed replaces one estimated."""
+        for batch in rest:
+            files = sum(map(isinstance, batch, itertools.repeat(FileEntry, len(batch))))
+            self.listed += files
+            if estimate:
+                gone = min(estimate, files)
+                estimate -= gone
+                self.expected -= gone
+            yield batch
         self.expected -= estimate
 
-    def _root(self, root: str, entries: Iterable[FileEntry | ScanError], known: Known) -> Iterator[Item]:
+    def _root(self, root: str, lists: Iterable[list[FileEntry | ScanError]], known: Known) -> Iterator[Item]:
         """Scan one root; `known` holds its cached files, and loses those still there."""
         unlisted: list[str] = []  # folders or files that could not be listed
         top = os.path.abspath(root)
@@ -198,7 +206,7 @@ class CachedScan:
         listed, mine = root.rstrip(os.sep) + os.sep, top.rstrip(os.sep) + os.sep
         lazy, pop, more = self.lazy, known.rows.pop, known.more
         eager = self.conn is not None and not lazy
-        for entry in entries:
+        for entry in itertools.chain.from_iterable(lists):
             if isinstance(entry, ScanError):
                 yield from self._resolve()
                 unlisted.append(os.path.abspath(entry.origin))

@@ -258,3 +258,20 @@ def test_a_damaged_compressed_file_is_reported_and_the_scan_goes_on(tmp_path, co
     items = list(iter_messages(str(tmp_path)))
     assert isinstance(items[0], ScanError) and items[0].origin == str(tmp_path / "a-damaged")
     assert subjects(items[1:]) == ["2"]
+
+
+def test_files_in_lists_are_the_files_one_by_one(tmp_path, monkeypatch):
+    from bouncetui import sources
+
+    monkeypatch.setattr(sources, "BATCH", 3)
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "Maildir" / sub).mkdir(parents=True)
+    for n in range(7):
+        (tmp_path / "Maildir" / "cur" / ("17000000%02d.M%dP1.host:2,S" % (n, n))).write_bytes(msg(n))
+    (tmp_path / "Maildir" / "new" / "1700000099.M9P1.host").write_bytes(msg(9))
+    (tmp_path / "one.eml").write_bytes(msg(1))
+    for path in (str(tmp_path), str(tmp_path / "one.eml"), str(tmp_path / "missing")):
+        lists = list(sources.iter_file_lists(path))
+        assert [item for batch in lists for item in batch] == list(iter_files(path))
+        assert all(0 < len(batch) <= 3 for batch in lists)
+    assert len(list(iter_files(str(tmp_path)))) == 9
