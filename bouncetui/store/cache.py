@@ -66,7 +66,7 @@ LOOKUP_CHUNK = 500  # ... this many content hashes per IN (...)
 NOT_ONE_MESSAGE = frozenset(("", "!", "?"))  # token words of a one-message file that are not its records
 FIRST_CHUNK = 512  # unchanged files per CachedFiles chunk at first, twice as many in each next ...
 CHUNK_FILES = 16384  # ... up to this many
-MMAP_BYTES = 1 << 30  # the part of the database a scan reads through a memory map
+MMAP_BYTES = 64 << 20  # the part of the database a scan reads through a memory map (see _map)
 TEXT_MESSAGES = 2048  # cached messages per CachedLines chunk (a big mailbox's text is written in parts)
 KNOWN_ROWS = 2048  # cached file rows read at a time while a scan looks at the files (see Known)
 KNOWN_AT = "SELECT path, size, mtime, hashes, tokens FROM files WHERE path = ?"
@@ -93,7 +93,10 @@ def maildir_unique_name(path: str) -> str | None:
 
 def _map(conn: sqlite3.Connection) -> None:
     """Let SQLite read the database through a memory map: a rescan looks up every cached message
-    by its hash, all over the file, and a mapped page costs no read() (a third less CPU)."""
+    by its hash, all over the file, and a mapped page costs no read() (a third less CPU). Only its
+    first MMAP_BYTES: every mapped page a scan touches stays in its resident memory, so a 165 MB
+    database (100,000 messages) mapped whole made a warm scan's peak 320 MB; mapping 64 MB of it
+    gave 225 MB and the same CPU time (the rest is read into SQLite's small page cache)."""
     try:
         conn.execute("PRAGMA mmap_size = %d" % MMAP_BYTES)
     except sqlite3.Error:
