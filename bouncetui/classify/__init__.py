@@ -176,6 +176,12 @@ def plain_words(text: str) -> str:
     says nothing), continuation-line prefixes of a multi-line reply removed."""
     if "@" in text:
         text = mask_addresses(text)
+    return unwrapped(text)
+
+
+def unwrapped(text: str) -> str:
+    """The text with the continuation-line prefixes of a multi-line reply removed ("550-5.7.1 ...
+    550 5.7.1 ..." read as one sentence), the first line's own reply code kept."""
     first = _REPLY_START.match(text)
     head, rest = (text[: first.end()], text[first.end():]) if first else ("", text)
     if not _CONTINUATION_HINT.search(rest):
@@ -296,24 +302,32 @@ def _focus(text: str) -> list[str]:
 
 
 def match_provider(ev: Evidence) -> tuple[str, str] | None:
-    """(reason, why) from the first provider rule that applies to this delivery, or None."""
+    """(reason, why) from the first provider rule that applies to this delivery, or None.
+
+    A rule and a mark match the diagnostic as written or as the wording step reads it, with the
+    continuation prefixes of a multi-line reply removed (`unwrapped`): a provider's sentence
+    wrapped over "550-5.7.1 " lines is still its sentence, and a rule that names a reply code
+    ("^\\s*501 invalid address") still reads the codes as written."""
     diagnostic = ev.diagnostic
     if not diagnostic:
         return None
     table = compiled()
+    joined = unwrapped(diagnostic)
+    views = (diagnostic,) if joined == diagnostic else (joined, diagnostic)
     if diagnostic.isascii():  # nearly always: lower-cased, searched without IGNORECASE
-        text = diagnostic.lower()
+        texts = [v.lower() for v in views]
         marks, mark_screen, rules_, rule_screen = (
             table.lower_marks, table.lower_mark_screen, table.lower_rules, table.lower_rule_screen)
     else:
-        text = diagnostic
+        texts = list(views)
         marks, mark_screen, rules_, rule_screen = table.marks, table.mark_screen, table.rules, table.rule_screen
     by_host = _providers_of(ev.rhost)
     by_domain = _providers_of(ev.destination)
-    named = frozenset(table.provider_of_mark[n] for n in mark_screen.candidates(text) if marks[n].search(text))
+    named = frozenset(table.provider_of_mark[n] for text in texts
+                      for n in mark_screen.candidates(text) if marks[n].search(text))
     if not (by_host or by_domain or named):
         return None
-    maybe = rule_screen.candidates(text)
+    maybe = [rule_screen.candidates(text) for text in texts]
     for i in sorted(by_host | by_domain | named):
         provider = providers.PROVIDERS[i]
         by = "remote host" if i in by_host else "recipient domain" if i in by_domain else "its reply"
@@ -322,12 +336,13 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
                 continue
             if rule.status and not ev.status.startswith(rule.status):
                 continue
-            if n not in maybe:
-                continue
-            m = rules_[n].search(text)
-            if m:
-                words = diagnostic[m.start():m.end()].strip()  # as written (lower-casing ASCII keeps places)
-                return rule.reason, "provider %s (%s): %r" % (provider.name, by, words)
+            for view, text, candidates in zip(views, texts, maybe):
+                if n not in candidates:
+                    continue
+                m = rules_[n].search(text)
+                if m:
+                    words = view[m.start():m.end()].strip()  # as written (lower-casing ASCII keeps places)
+                    return rule.reason, "provider %s (%s): %r" % (provider.name, by, words)
     return None
 
 

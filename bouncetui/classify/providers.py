@@ -11,9 +11,10 @@ AOL's classic codes, Apple's iCloud postmaster page, QQ Mail's help, Mimecast's 
 and Spectrum's AUP codes, NetEase's DT/RP/MI codes, GoDaddy's IBnnn codes, Orange's OFR and La
 Poste's LPN codes, Facebook's response codes, Comcast's SMTP error codes, Hotmail's classic
 SC/DY/RP codes, Cloudflare Email Routing's postmaster page) and the replies these providers actually
-send. Gmail wraps its long replies over lines that each repeat the codes: its sentences are matched
-across those prefixes (`_phrase`). tests/unit/test_provider_replies*.py test a reply per documented
-code.
+send. A provider that wraps a long reply over lines that each repeat the codes ("550-5.7.1 ", as
+Gmail and Exchange Online do) is read with those prefixes removed, as the wording step reads it
+(classify.unwrapped); a rule that names a reply code also matches the reply as written.
+tests/unit/test_provider_replies*.py test a reply per documented code.
 
 Japanese carriers answer "550 Unknown user" both for a missing mailbox and for their receive filter:
 at RCPT it is the missing mailbox, after DATA (or with status 5.2.0) the filter. au's "550 : User
@@ -45,16 +46,12 @@ class Provider:
 
 R = ProviderRule
 
-# Gmail wraps a long reply over lines that each start with the reply and status codes ("550-5.7.1 "),
-# and a reporting MTA joins them with blanks: between two words of one of its sentences there may
-# be such a prefix ("an unusual rate of 550-5.7.1 unsolicited mail").
-_GAP = r"\s+(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?)?"
-
 
 def _phrase(words: str) -> str:
     """A regular expression for `words` (separated by blanks; each word plain or a regular expression
-    without blanks) that also matches them across the continuation prefix of a wrapped reply."""
-    return _GAP.join(words.split())
+    without blanks) that also matches them broken over lines or spaced twice. (A wrapped reply's
+    continuation prefixes, "550-5.7.1 ", are removed before the rules read it: classify.unwrapped.)"""
+    return r"\s+".join(words.split())
 
 
 DOCOMO = Provider(
