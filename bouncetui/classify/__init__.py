@@ -312,7 +312,8 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     if not diagnostic:
         return None
     table = compiled()
-    joined = unwrapped(diagnostic)
+    # no blank before a reply code in the whole text, none in its continuation lines: nothing to join
+    joined = unwrapped(diagnostic) if _CONTINUATION_HINT.search(diagnostic) else diagnostic
     views = (diagnostic,) if joined == diagnostic else (joined, diagnostic)
     if diagnostic.isascii():  # nearly always: lower-cased, searched without IGNORECASE
         texts = [v.lower() for v in views]
