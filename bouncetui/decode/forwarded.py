@@ -22,7 +22,7 @@ from __future__ import annotations
 import email.message
 import re
 
-from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message
+from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message, raw_parts
 
 _SEPARATOR = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:Forwarded message|Forwarded Message|Original Message|Message transféré|"
@@ -67,25 +67,6 @@ def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
     return fields, i
 
 
-def _raw_parts(message: Message) -> list[bytes]:
-    """The top-level parts of a multipart message as their bytes stand in it (header and body)."""
-    boundary = message.msg.get_boundary()
-    if not boundary:
-        return []
-    sep = b"--" + boundary.encode("utf-8", "surrogateescape")
-    pieces: list[list[bytes]] = [[]]
-    for line in message.raw.split(b"\n"):
-        if line.startswith(sep):
-            rest = line[len(sep):].rstrip(b" \t")
-            if rest in (b"", b"--"):
-                pieces.append([])
-                if rest == b"--":
-                    break
-                continue
-        pieces[-1].append(line)
-    return [b"\n".join(piece).strip(b"\n") for piece in pieces[1:-1] if piece]
-
-
 def _is_attachment(part: email.message.Message) -> bool:
     return str(part.get("Content-Disposition", "")).strip().lower().startswith("attachment")
 
@@ -98,7 +79,7 @@ def _carried_parts(message: Message) -> list[bytes]:
     if not message.msg.is_multipart():
         return []
     top = message.msg.get_payload()
-    raw = _raw_parts(message)
+    raw = [piece.strip(b"\n") for piece in raw_parts(message) or ()]
     found = []
     for part in message.parts:
         if part.get_content_type() not in _CARRIED and not _is_attachment(part):

@@ -476,26 +476,40 @@ class Message:
         return parse_headers(self.part_text(part))
 
 
+def raw_parts(message: Message) -> list[bytes] | None:
+    """The top-level parts of a multipart message as their bytes stand in it: each part's header
+    and body, the lines between two delimiter lines, split as the parser splits them (a last part
+    with no delimiter after it is left out). None when the message has no boundary."""
+    boundary = message.msg.get_boundary()
+    if not boundary:
+        return None
+    sep = b"--" + boundary.encode("utf-8", "surrogateescape")
+    pieces: list[list[bytes]] = [[]]
+    for line in message.raw.split(b"\n"):
+        if line.startswith(sep):
+            rest = line[len(sep):].rstrip(b" \t")
+            if rest in (b"", b"--"):
+                pieces.append([])
+                if rest == b"--":
+                    break
+                continue
+        pieces[-1].append(line)
+    return [b"\n".join(piece) for piece in pieces[1:-1]]
+
+
 def attached_bytes(message: Message, attached: email.message.Message) -> bytes | None:
     """The attached message as its bytes stand in `message`, when it is a part of the top-level
     multipart (the common forward, a gateway's notice carrying another MTA's bounce): serialising
     the parsed part again would refold its headers and move the lines of a broken field block (and
     costs a millisecond or more). None for any other layout."""
-    boundary = message.msg.get_boundary()
     parts = message.msg.get_payload()
-    if not boundary or not isinstance(parts, list) or not any(part is attached for part in parts):
+    if not isinstance(parts, list):
         return None
-    index = next(i for i, part in enumerate(parts) if part is attached)
-    sep = b"--" + boundary.encode("utf-8", "surrogateescape")
-    pieces: list[list[bytes]] = [[]]
-    for line in message.raw.split(b"\n"):  # split at the delimiter lines, as the parser does
-        if line.startswith(sep) and line[len(sep):].rstrip(b" \t") in (b"", b"--"):
-            pieces.append([])
-        else:
-            pieces[-1].append(line)
-    if len(pieces) < index + 3:
+    index = next((i for i, part in enumerate(parts) if part is attached), None)
+    raw = raw_parts(message) if index is not None else None
+    if raw is None or index >= len(raw):
         return None
-    part = b"\n".join(pieces[index + 1])
+    part = raw[index]
     at = part.find(b"\n\n")  # the end of the part's own header
     return part[at + 2:] + b"\n" if at >= 0 else None
 
