@@ -29,6 +29,7 @@ from functools import cache
 
 import bouncetui
 from bouncetui.model import FIELD_NAMES
+from bouncetui.wholefile import write_whole
 
 SCHEMA = 4  # the shape of the tables and of the cached records; bump it when they change
 # 4: messages keep their records' JSON Lines text too (column lines, see store.records)
@@ -138,23 +139,8 @@ def fingerprint(root: str, remember: str | None = None) -> str:
             continue
     value = digest.hexdigest()
     if remember is not None:
-        _remember(remember, "%s %s\n" % (key, value))
+        write_whole(remember, "%s %s\n" % (key, value))  # not writable: hashed again next time
     return value
-
-
-def _remember(path: str, text: str) -> None:
-    """Write `text` to `path` whole (a temporary file renamed over it), or not at all."""
-    temporary = "%s.%d" % (path, os.getpid())
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(temporary, "w", encoding="ascii") as fh:
-            fh.write(text)
-        os.replace(temporary, path)
-    except OSError:  # a read-only installation: hashed again next time
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
 
 
 def _code_files(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str, os.stat_result]]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from typing import Any
+
+from bouncetui.wholefile import write_whole
 
 KEYS = ("theme", "lang")
 
@@ -31,12 +32,4 @@ def load() -> dict[str, str]:
 def save(**changes: str) -> None:
     """Remember these choices; a failure to write is silently ignored (they are only comforts)."""
     data = {**load(), **{k: v for k, v in changes.items() if k in KEYS}}
-    path = prefs_path()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tui-", dir=os.path.dirname(path))
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_whole(prefs_path(), json.dumps(data))
