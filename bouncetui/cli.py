@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 
 from bouncetui import __version__
+from bouncetui.collector import collect_less
 
 # Sub-command modules, in the order `bouncetui --help` lists them. Each module has NAME, HELP,
 # add_arguments(parser) and run(args) -> int.
@@ -91,7 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0  # not reached
 
 
-YOUNG = 10000  # allocations between collections of the youngest generation in a head-less command
 
 
 @contextlib.contextmanager
@@ -99,12 +99,11 @@ def few_collections() -> Iterator[None]:
     """Fewer cyclic garbage collections while a head-less command runs: it makes many small
     objects that form no cycle (modules' functions, listing entries, cache rows, lines), a young
     collection ran every 700 allocations and each of the oldest generation walked every object
-    the imports made. The young generation is collected every YOUNG allocations instead, and the
+    the imports made. The young generation is collected less often (collector.YOUNG), and the
     objects made by the imports are set aside once they are done (gc.freeze, by the caller). A warm
     rescan of 12,000 messages: 2% fewer instructions. Both are undone at the end (main may run in
     a process that goes on: the tests')."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(YOUNG, threshold[0]), *threshold[1:])
+    threshold = collect_less()
     try:
         yield
     finally:

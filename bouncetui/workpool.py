@@ -41,6 +41,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from bouncetui.collector import collect_less
+
 if TYPE_CHECKING:
     import multiprocessing.context
 
@@ -53,7 +55,6 @@ STOP_SECONDS = 30.0
 # its tables compiled (bouncetui.classify.ready), and the writer of the lines a scan's workers send.
 PRELOAD = ["bouncetui.pipeline", "bouncetui.decode", "bouncetui.classify.ready", "bouncetui.formats"]
 
-YOUNG = 10_000  # allocations between collections of a worker's youngest generation (see warm)
 
 T = TypeVar("T")  # a task
 A = TypeVar("A")  # its answer
@@ -64,12 +65,11 @@ def warm() -> None:
 
     Garbage collection as in a head-less command (see cli.few_collections): what the fork server
     imported is set aside (gc.freeze: the oldest generation's collections no longer walk every
-    table and function of the decoders), and the youngest generation is collected every YOUNG
-    allocations, not 700 (a worker starts with Python's defaults). Decoding 600 messages: 2.5%
+    table and function of the decoders), and the youngest generation is collected every
+    collector.YOUNG allocations, not 700 (a worker starts with Python's defaults). Decoding 600 messages: 2.5%
     fewer instructions."""
     gc.freeze()
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(YOUNG, threshold[0]), *threshold[1:])
+    collect_less()
 
 
 def context() -> multiprocessing.context.BaseContext:

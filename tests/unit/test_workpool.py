@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from bouncetui import workpool
+from bouncetui import collector, workpool
 
 WAIT = 120.0  # seconds: far beyond a healthy start; a hang is caught, not waited on forever
 
@@ -139,4 +139,4 @@ def test_a_worker_collects_garbage_as_a_head_less_command_does() -> None:
         ((frozen, young),) = made.answers(made.submit([0]), [0])
     finally:
         made.close()
-    assert frozen > 10_000 and young == workpool.YOUNG
+    assert frozen > 10_000 and young == collector.YOUNG
