@@ -31,6 +31,7 @@ _DSN_TEXT = re.compile(r"\s*(?=[A-Za-z][\w-]*[ \t]*:)(?:[^\n]*\n)*?(?:Final|Orig
 # The most encoded text an application/octet-stream attachment may have to be read as a saved
 # report (a file of a few fields, not a document)
 _SAVED_REPORT_SIZE = 65536
+_ATTACHMENT = re.compile(r"\s*attachment\b", re.IGNORECASE)
 _DSN_ACTION = re.compile(r"^(?:Action|Status)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # Tags before a subject: "[EXTERNAL]", "[SPAM]", "{Spam?}", "***SPAM***", one or more, maybe a colon
 _SUBJECT_TAGS = re.compile(r"^(?:\s*(?:\[[^\[\]]{1,40}\]|\{[^{}]{1,40}\}|\*{2,}[^*]{1,40}\*{2,})(?:\s*:)?)+\s*")
@@ -384,6 +385,20 @@ class Message:
                     ctype == "application/octet-stream" and len(part._payload) < _SAVED_REPORT_SIZE) else ""
                 if _DSN_TEXT.match(text) and _DSN_ACTION.search(text):
                     typed[i] = ("message/delivery-status", part)
+        for at, (ctype, part) in enumerate(typed):
+            if ctype == "text/html":
+                # a notice sent as HTML only (no text/plain before it, nor before the report or
+                # the original but a file, the original's headers saved as text): its text (see
+                # `part_text`) is the notice's text
+                rest = typed[at + 1:]
+                end = next((i for i, (c, _) in enumerate(rest) if c in TEXT_REPORT_TYPES or c in ORIGINAL_TYPES),
+                           len(rest))
+                if not any(c == "text/plain" and not _ATTACHMENT.match(p.get("content-disposition", ""))
+                           for c, p in rest[:end]):
+                    typed[at] = ("text/plain", part)
+                break
+            if ctype == "text/plain" or ctype in TEXT_REPORT_TYPES or ctype in ORIGINAL_TYPES:
+                break
         return typed
 
     def find(self, *ctypes: str) -> email.message.Message | None:
@@ -393,12 +408,16 @@ class Message:
         return None
 
     def part_text(self, part: email.message.Message) -> str:
-        """part_text(part), decoded once per part; a text/plain part of a multipart without the
-        footer a list or gateway appended to it (see `without_footer`)."""
+        """part_text(part), decoded once per part; an HTML part as its text (see `html_to_text`);
+        a text part of a multipart without the footer a list or gateway appended to it (see
+        `without_footer`)."""
         text = self._texts.get(id(part))
         if text is None:
             text = part_text(part)
-            if part is not self.msg and part.get_content_type() == "text/plain":
+            ctype = part.get_content_type()
+            if ctype == "text/html":
+                text = html_to_text(text)
+            if part is not self.msg and ctype in ("text/plain", "text/html"):
                 text = without_footer(text)
             self._texts[id(part)] = text
         return text
@@ -421,10 +440,7 @@ class Message:
             if ctype.startswith("text/") or ctype in TEXT_REPORT_TYPES or part is self.msg:
                 if ctype == "text/html" and texts:
                     continue  # the same words again, as HTML (not decoded for nothing)
-                text = self.part_text(part)
-                if ctype == "text/html":
-                    text = html_to_text(text)
-                texts.append(text)
+                texts.append(self.part_text(part))
         return "\n".join(texts)
 
     # -- cheap look-ups for the decoders' signs ---------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, find_command, host_of, strip_diagnostic
-from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message, html_to_text
+from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "RFC3464"
@@ -205,7 +205,7 @@ def human_text(message: Message) -> str:
         if ctype == "text/plain" or part is message.msg:
             texts.append(message.part_text(part))
         elif ctype == "text/html" and not any(texts):  # a notice sent as HTML only
-            texts.append(html_to_text(message.part_text(part)))
+            texts.append(message.part_text(part))  # read as its text
     return "\n".join(texts)
 
 

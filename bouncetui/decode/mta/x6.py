@@ -66,8 +66,9 @@ def decode(message: Message) -> Report | None:
                 )
     if not deliveries:
         return None
-    texts = [p for p in message.parts if p.get_content_type() == "text/plain"]
+    notice = message.find("text/plain")  # the notice's text (HTML when it came only as HTML)
+    texts = [p for p in message.parts if p.get_content_type() == "text/plain" and p is not notice]
     original = message.original
-    if original is None and len(texts) > 1:  # the headers come back as a text attachment
-        original = parse_headers(part_text(texts[1]))
+    if original is None and texts:  # the headers come back as a text attachment
+        original = parse_headers(part_text(texts[0]))
     return Report(NAME, deliveries, original)
