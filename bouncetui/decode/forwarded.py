@@ -15,6 +15,12 @@ delivery-status part, the returned original) as attachments of the forward:
 `inline_forward(message)` gives the bytes of a message with those header fields, the text below
 them, and the forward's report and original parts (a multipart/report when one of them is a
 delivery-status part); None when the text has no such separator and header block.
+
+The rebuilt message also carries the field `X-Bouncetui-Inline-Forward` (FIELD): its other header
+fields (X-Mailer, X-MS-Exchange-*, X-Failed-Recipients, Received, ...) are not absent but unknown,
+as the forward did not show them. A decoder that recognises its notices by such a field declares
+FIELD_NAME among its HEADERS (or SIGNS) and, in a message that has it (`is_inline_forward`),
+recognises them by their text's own structure and wording instead.
 """
 
 from __future__ import annotations
@@ -39,6 +45,8 @@ _NAMES = {"sent": "Date"}
 _ZONED_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T)\b")
 _REPORT_PART = re.compile(rb"(?im)^content-type:[ \t]*message/(?:global-)?delivery-status")
 _BOUNDARY = "bouncetui-forwarded-0"
+FIELD = "X-Bouncetui-Inline-Forward"
+FIELD_NAME = FIELD.lower()  # as HEADERS and SIGNS name it
 _CARRIED = frozenset(TEXT_REPORT_TYPES) | frozenset(ORIGINAL_TYPES)
 
 
@@ -95,6 +103,12 @@ def _carried_parts(message: Message) -> list[bytes]:
     return found
 
 
+def is_inline_forward(message: Message) -> bool:
+    """Whether the message is one `inline_forward` rebuilt: its header holds only the forward's
+    copy of a few fields, so a field it lacks may have been in the notice."""
+    return message.msg.get(FIELD) is not None
+
+
 def inline_forward(message: Message) -> bytes | None:
     """The forwarded message's bytes, rebuilt from an inline forward (see the module docstring)."""
     text = message.text_of("text/plain") or message.body
@@ -107,7 +121,7 @@ def inline_forward(message: Message) -> bytes | None:
         return None
     fields, start = block
     body = "\n".join(lines[start:]).strip("\n") + "\n"
-    head = "\n".join(fields) + "\nMIME-Version: 1.0\n"
+    head = "\n".join(fields) + "\n%s: yes\nMIME-Version: 1.0\n" % FIELD
     text_part = ("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body).encode()
     others = _carried_parts(message)
     if not others:
@@ -118,5 +132,5 @@ def inline_forward(message: Message) -> bytes | None:
              else 'multipart/mixed; boundary="%s"') % _BOUNDARY
     delimiter = b"\n--" + _BOUNDARY.encode() + b"\n"
     out = (head + "Content-Type: " + ctype + "\n").encode() + delimiter
-    out += delimiter.join([text_part.rstrip(b"\n")] + others)
+    out += delimiter.join([text_part] + others)  # the text with its last newline, as a MIME writer leaves it
     return out + b"\n--" + _BOUNDARY.encode() + b"--\n"

@@ -55,6 +55,10 @@ def forward_inline(data: bytes) -> bytes | None:
     intro = (b"Could you check this one?\n\n---------- Forwarded message ---------\n" + head + b"\n" +
              text.rstrip(b"\n") + b"\n")
     others = [p for p in root.parts() if p is not part] if root.segments is not None else []
+    if root.segments is not None and len(root.segments) > 2 and not root.segments[-2].endswith(b"--"):
+        tail = root.segments[-1]  # a multipart cut short (no close delimiter): its last part
+        if isinstance(tail, bytes) and tail.strip():
+            others.append(parse(tail[1:] if tail.startswith(b"\n") else tail))
     out = Entity([b"From: Ops Person <ops@example.org>", b"To: helpdesk@example.org", b"Subject: Fwd: " + subject,
                   b"Date: Sat, 28 Nov 2026 06:00:00 +0000", b"Message-ID: <fwd-inline-1@example.org>",
                   b"MIME-Version: 1.0", b'Content-Type: multipart/mixed; boundary="fwd-inline-42"'], b"\n")

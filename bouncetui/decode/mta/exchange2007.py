@@ -1,6 +1,9 @@
 """Microsoft Exchange Server 2007 and later (on premises): "Delivery has failed to these recipients
 or groups:" in the server's language, with an RFC 3464 part.
 
+A notice a person forwarded inline keeps only its subject of those header fields: there the NDR
+subject and Exchange's own text ("Generating server:", RESOLVER./#550 codes) recognise it.
+
 The fields are the base. The text's administrator section ("Diagnostic information for
 administrators:", localised) adds the remote host: "Receiving server: HOST (IP)" or "Remote Server
 at HOST (IP) returned '...'", and gives the diagnostic when the fields have none:
@@ -12,12 +15,15 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import find_replycode, find_status
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, dsn_deliveries
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2007"
-HEADERS = ("x-ms-exchange-message-is-ndr", "content-language")  # is_exchange's headers: X-MS-Exchange-Message-Is-Ndr, or Content-Language with an NDR subject
+# is_exchange's headers: X-MS-Exchange-Message-Is-Ndr, or Content-Language with an NDR subject, or
+# the mark of a notice rebuilt from an inline forward (whose other fields are unknown)
+HEADERS = ("x-ms-exchange-message-is-ndr", "content-language", FIELD_NAME)
 
 _SUBJECTS = re.compile(
     r"^(?:Undeliverable|Non remis|Non recapitabile|Unzustellbar|No se puede entregar|Onbestelbaar|"
@@ -46,9 +52,14 @@ _ADMIN = re.compile(
 
 
 def is_exchange(message: Message) -> bool:
+    """Exchange's NDR header, or its Content-Language with an NDR subject; in a notice rebuilt from
+    an inline forward (its header fields unknown), the NDR subject alone (decode then requires
+    Exchange's own sections in the text as for any notice)."""
     if message.header("X-MS-Exchange-Message-Is-Ndr") or message.msg.get("X-MS-Exchange-Message-Is-Ndr") is not None:
         return True
-    return bool(message.header("Content-Language") and _SUBJECTS.match(message.subject))
+    if not _SUBJECTS.match(message.subject):
+        return False
+    return bool(message.header("Content-Language")) or is_inline_forward(message)
 
 
 def decode(message: Message) -> Report | None:

@@ -4,7 +4,8 @@ The subject says why ("You ... are not member (list ML)", "Loop Alert: ...", "Se
 or, under a subject of its own such as "fml Status report", the body's first paragraph does
 ("You are not a member of this mailing list", "Duplicated Message-ID", "reject mail from ...");
 the list address is the first `<addr>` of the body, and the post is quoted after
-"Original mail as follows:".
+"Original mail as follows:". A notice a person forwarded inline, without X-MLServer, is fml's by the
+list tag its subjects end with ("(neko ML)").
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "FML"
-HEADERS = ("x-mlserver",)  # the header decode requires (X-MLServer)
+# the header decode requires (X-MLServer), or the mark of a notice rebuilt from an inline forward
+HEADERS = ("x-mlserver", FIELD_NAME)
+# fml's subject tag, the list's name: "... (neko ML)" (what a forward that drops X-MLServer keeps)
+_LIST_TAG = re.compile(r"\(\S+ ML\)\s*$")
 
 _ADDRESS = re.compile(r"<([^<>\s]+@[^<>\s]+)>")
 _MARKERS = (re.compile(r"^\s*Original mail as follows:\s*$", re.MULTILINE | re.IGNORECASE),)
@@ -39,7 +44,8 @@ _BODY_REASONS = (
 
 
 def decode(message: Message) -> Report | None:
-    if not message.header("X-MLServer").lower().startswith("fml"):
+    if not message.header("X-MLServer").lower().startswith("fml") and not (
+            is_inline_forward(message) and _LIST_TAG.search(message.subject)):
         return None
     body = message.text_of("text/plain") or message.body
     first = collapse(body.strip().split("\n\n", 1)[0])

@@ -34,12 +34,13 @@ def decode(message: Message) -> Report | None:
     head, _ = cut(body, _ORIGINAL)
     if not (_GROUPS.search(head) and _SIGNATURE.search(head)):
         return None
-    recipients = failed_recipients(message)
+    original = original_of(message, body, _ORIGINAL)
+    recipients = failed_recipients(message, original, head)
     if not recipients:
         return None
     # The first paragraphs say what happened; the bullet list and the help text that follow do not.
     explanation = collapse(_BULLET.split(head, 1)[0])
-    report = Report(NAME, original=original_of(message, body, _ORIGINAL))
+    report = Report(NAME, original=original)
     for recipient in recipients:
         report.deliveries.append(Delivery(recipient=recipient, action="failed", diagnostic=explanation, reason="rejected"))
     return report

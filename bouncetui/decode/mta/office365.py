@@ -25,13 +25,16 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, host_of
+from bouncetui.decode.forwarded import FIELD_NAME
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.provider_common import bare_address, collapse, cut, dsn, original_of
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Office365"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
-SIGNS = ("x-ms-exchange-message-is-ndr", "diagnostic information for administrators", "error details")
+# (a notice rebuilt from an inline forward, FIELD_NAME, is offered whatever its language: its header
+# fields are unknown, and is_exchange_online finds the NDR's sections in the text)
+SIGNS = ("x-ms-exchange-message-is-ndr", "diagnostic information for administrators", "error details", FIELD_NAME)
 
 _MICROSOFT_HOST = re.compile(r"\.(?:outlook\.com|exchangelabs\.com|outlook\.cn)$", re.IGNORECASE)
 _TENANT_SENDER = re.compile(r"@(?:outlook\.com|hotmail\.com|[\w-]+\.onmicrosoft\.com)\b", re.IGNORECASE)

@@ -10,7 +10,8 @@ followed by RFC 3464 fields (Reporting-MTA like BAY004-OMC1S18.hotmail.com) and 
 Recognised by that notice from a postmaster@ sender at hotmail/outlook/live/msn, or with a
 Reporting-MTA there, or one of Hotmail's own server names with its X-Message-Delivery header
 (X-Message-Delivery alone is not enough: Hotmail adds it to every message its
-users receive, other MTAs' bounces included). Without a Diagnostic-Code the sentence above the
+users receive, other MTAs' bounces included; in a notice a person forwarded inline, which does not
+show it, the server name alone). Without a Diagnostic-Code the sentence above the
 list is the diagnostic.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import host_of
+from bouncetui.decode.forwarded import is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.mta.provider_common import collapse, dsn, sender_matches
@@ -50,7 +52,9 @@ def decode(message: Message) -> Report | None:
     if not deliveries:
         return None
     reporting = host_of(per_message.get("reporting-mta", ""))
-    hotmail_host = bool(message.header("X-Message-Delivery")) and bool(_HOTMAIL_HOST.search(reporting))
+    # (a notice rebuilt from an inline forward: whether it had X-Message-Delivery is unknown)
+    hotmail_host = bool(message.header("X-Message-Delivery") or is_inline_forward(message)) and \
+        bool(_HOTMAIL_HOST.search(reporting))
     if not (sender_matches(message, _SENDER, _SENDER_WORDS) or _REPORTING.search(reporting) or hotmail_host):
         return None
     sentence = _SENTENCE.search(body)

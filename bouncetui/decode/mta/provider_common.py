@@ -6,7 +6,8 @@
 - `cut(text, markers)`: (text before the first marker line, text after it).
 - `inline_original(text)`: the returned message's header block quoted as text, parsed.
 - `original_of(message, text, markers)`: the MIME original, else the one quoted after a marker.
-- `failed_recipients(message)`: the addresses of the X-Failed-Recipients header(s).
+- `failed_recipients(message, original, text)`: the addresses of the X-Failed-Recipients header(s)
+  (in a notice forwarded inline, which does not show them, the returned original's recipient).
 - `bare_address(line)`: the address when a line holds nothing else ("<a@b>:", '"a@b":').
 - `indented_blocks(text)`: Exim-style "address on its own line, the reason indented below it".
 - `exim_explanation(text)`: (diagnostic, command, remote host) from such a reason.
@@ -18,8 +19,10 @@ from __future__ import annotations
 import email.message
 import re
 from collections.abc import Iterable
+from email.utils import getaddresses
 
 from bouncetui.decode.fields import clean_address
+from bouncetui.decode.forwarded import is_inline_forward
 from bouncetui.decode.message import Message, parse_headers
 from bouncetui.decode.report import Delivery
 from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
@@ -27,6 +30,7 @@ from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
 _HEADER_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:[ \t]*\S")
 # a field's first line, its value perhaps on the folded line below ("Message-ID:" then " <id>")
 _FIELD_START = re.compile(r"^[A-Za-z][A-Za-z0-9-]*:")
+_PARENTHESISED = re.compile(r"[(（]\s*([^\s()（）@]+)\s*[)）]")
 _BARE_ADDRESS = re.compile(r"^\s*<?[\"']?([^\s<>\"'@]+@[^\s<>\"'@]+\.[^\s<>\"':]+?)[\"']?>?:?\s*$")
 
 
@@ -99,14 +103,28 @@ def original_of(message: Message, text: str, markers: Iterable[re.Pattern[str]])
     return inline_original(quoted) if quoted else None
 
 
-def failed_recipients(message: Message) -> list[str]:
+def failed_recipients(message: Message, original: email.message.Message | None = None, text: str = "") -> list[str]:
+    """The addresses of the X-Failed-Recipients header(s). In a notice rebuilt from an inline
+    forward, which does not show that field, given the returned `original`: its one recipient
+    (To and Cc), or of several those the notice's `text` names in parentheses, as Google Groups
+    names the group ("the group you tried to contact (name)")."""
     found: list[str] = []
     for value in message.headers("X-Failed-Recipients"):
         for piece in value.split(","):
             address = clean_address(piece)
             if address and address.lower() not in (a.lower() for a in found):
                 found.append(address)
-    return found
+    if found or original is None or not is_inline_forward(message):
+        return found
+    addressed = []
+    for _, piece in getaddresses([str(v) for v in (original.get_all("To") or []) + (original.get_all("Cc") or [])]):
+        address = clean_address(piece)
+        if address and "@" in address and address.lower() not in (a.lower() for a in addressed):
+            addressed.append(address)
+    if len(addressed) == 1:
+        return addressed
+    named = {m.lower() for m in _PARENTHESISED.findall(text)}
+    return [a for a in addressed if a.split("@", 1)[0].lower() in named]
 
 
 def bare_address(line: str) -> str:
