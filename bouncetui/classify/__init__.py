@@ -10,8 +10,9 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    is full or the system failed;
 4. the SMTP stage: wording that says "user unknown" in reply to DATA is a receive filter,
    `filtered`: a missing mailbox is refused at RCPT. With no stage stated, the same words count
-   as a filter when the status is a mailbox status (5.2.x) or there is no status at all: only a
-   RCPT refusal or an address status (x.1.x) proves the mailbox is missing, and filters (the
+   as a filter when the status is a mailbox status (5.2.x) or there is no status at all, and the
+   filters' own reply ("User unknown", "Unknown user") when the status is an undefined x.0.0: only
+   a RCPT refusal or an address status (x.1.x) proves the mailbox is missing, and filters (the
    Japanese carriers' among them) answer with these very words; not so a notice's own sentence in
    the reader's language that the mailbox does not exist (stages.STAGELESS_UNKNOWN). A decoder
    whose format's own vocabulary says the user is unknown states the reason (step 2). A firm
@@ -363,16 +364,21 @@ def _stated(ev: Evidence) -> tuple[str, str] | None:
 
 _UNKNOWN_ONLY = frozenset({"userunknown"})
 _STAGELESS_UNKNOWN = re.compile(stages.STAGELESS_UNKNOWN, re.IGNORECASE)
+_FILTER_REPLY = re.compile(stages.FILTER_REPLY, re.IGNORECASE)
 
 
 def _stage(ev: Evidence) -> tuple[str, str] | None:
     if ev.status in statuscodes.STATUS and ev.status not in statuscodes.AMBIGUOUS_STATUS:
         return None  # a firm code says more than the stage
-    if ev.command != "DATA" and not (ev.command == "" and (ev.status[:4] == "5.2." or not ev.status)):
+    undefined = ev.command == "" and ev.status in stages.UNDEFINED_STATUS
+    if ev.command != "DATA" and not undefined and not (
+            ev.command == "" and (ev.status[:4] == "5.2." or not ev.status)):
         return None
     found = match_wording(ev.diagnostic, _UNKNOWN_ONLY)
     if found is None or (not ev.command and _STAGELESS_UNKNOWN.search(found[1])):
         return None
+    if undefined and not _FILTER_REPLY.search(found[1]):
+        return None  # with an x.0.0 status, only the filters' own reply reads as a filter
     # ... unless the reply, read as the wording step reads it, names another reason first:
     # "Recipient address rejected: Message was identified as spam" is about the content.
     first = match_reply(ev.diagnostic)

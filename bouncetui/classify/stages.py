@@ -16,6 +16,13 @@ STAGELESS_UNKNOWN = (
     r"|unbekannt|inconnu|desconocid|sconosciut|desconhecid|inexistente|inesistente|inexistant"
 )
 
+# A status of x.0.0 ("other or undefined", RFC 3463) says no more than its class: with no stage it
+# proves no missing mailbox either, and the very words the carriers' receive filters answer with
+# ("550 User unknown", "550 Unknown user ADDR") are read as a filter there too, as with no status.
+# Other words of a missing mailbox ("No such user", "does not exist") are no filter's reply.
+UNDEFINED_STATUS = frozenset({"5.0.0", "4.0.0"})
+FILTER_REPLY = r"\buser unknown\b|\bunknown user\b"
+
 # At these stages some reasons mean something else: refused at the connection it is the client
 # that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
 STAGE_MEANS: dict[str, dict[str, str]] = {
