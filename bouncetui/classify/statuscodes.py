@@ -126,7 +126,9 @@ STATUS: dict[str, str] = {
     "5.7.24": "authfailure",
     "5.7.25": "requireptr",
     "5.7.26": "authfailure",
-    "5.7.27": "notaccept",
+    # RFC 7505: "Sender address has null MX": the envelope sender's domain receives no mail, so the
+    # receiver refused the sender (the recipient is fine). Ambiguous below: see there.
+    "5.7.27": "rejected",
     "5.7.28": "ratelimited",
     "5.7.29": "authfailure",
     "4.7.24": "authfailure",
@@ -139,6 +141,9 @@ STATUS: dict[str, str] = {
     "4.7.25": "requireptr",
     "4.7.26": "authfailure",
     "4.7.28": "ratelimited",
+    # Gmail's "421 4.7.27 ... rate limited because SPF authentication didn't pass" (RFC 7505 defines
+    # no transient null MX): the sending domain's SPF. Ambiguous below: the words decide first.
+    "4.7.27": "authfailure",
     "5.7.51": "securityerror",
     "5.7.54": "norelaying",
     "5.7.64": "norelaying",
@@ -165,6 +170,13 @@ AMBIGUOUS_STATUS = frozenset(
         # 4.4.3 "directory server failure": a DNS failure ("Host not found, try again") as well
         # as an unreachable LDAP or other directory; the words say which.
         "4.4.3",
+        # x.7.27 has three meanings in the wild, which the words tell apart: RFC 7505's null MX of
+        # the sender's domain ("Sender address rejected: ... (nullMX)": rejected, soft); Sendmail's
+        # null MX of the recipient's domain ("550 Host does not accept mail": notaccept, hard); Gmail's
+        # SPF failure of the sending domain, also when a relay reports it without Gmail's sentences
+        # ("... SPF authentication didn't pass", "does not pass SPF": authfailure, soft). With no
+        # telling words, 5.7.27 is what RFC 7505 registered and 4.7.27 what Gmail uses it for.
+        "5.7.27", "4.7.27",
     }
 )
 

@@ -212,7 +212,7 @@ def test_every_pattern_reason_is_a_known_reason():
     "status,reason",
     [("5.1.1", "userunknown"), ("5.1.2", "hostunknown"), ("5.1.6", "hasmoved"), ("5.2.2", "mailboxfull"),
      ("5.3.4", "emailtoolarge"), ("5.7.26", "authfailure"), ("5.7.25", "requireptr"), ("5.1.8", "rejected"),
-     ("4.4.7", "expired"), ("5.7.13", "suspend"), ("5.7.27", "notaccept"), ("5.7.17", "hasmoved"),
+     ("4.4.7", "expired"), ("5.7.13", "suspend"), ("5.7.27", "rejected"), ("5.7.17", "hasmoved"),
      ("5.7.23", "authfailure"), ("5.7.30", "failedstarttls"), ("5.5.3", "ratelimited")],
 )
 def test_status_table(status, reason):
@@ -220,7 +220,7 @@ def test_status_table(status, reason):
 
 
 def test_vague_and_reused_codes_are_ambiguous():
-    for status in ("5.0.0", "4.0.0", "5.7.1", "5.2.1", "5.1.10", "5.4.1", "5.5.0"):
+    for status in ("5.0.0", "4.0.0", "5.7.1", "5.2.1", "5.1.10", "5.4.1", "5.5.0", "5.7.27"):
         assert status in statuscodes.AMBIGUOUS_STATUS
     for status in ("5.1.1", "5.2.2", "5.7.26"):
         assert status not in statuscodes.AMBIGUOUS_STATUS

@@ -26,6 +26,9 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"sender is unauthenticated", r"\bnot pass(?:ed)? (?:spf|dkim|dmarc)", r"sender policy framework",
         r"is not (?:authorized|allowed) to send (?:e-?mail|mail)? ?(?:on behalf|for)", r"\bspf (?:record|validation|check)",
         r"5\.7\.2[36]\b", r"authentication results", r"sender (?:address|domain) (?:failed|did not pass) authentication",
+        # Gmail's "SPF authentication didn't pass for this message", as a relay may report it without
+        # Gmail's other sentences
+        r"\b(?:spf|dkim)\b.{0,40}\b(?:didn'?t|doesn'?t) pass",
     ),
     "requireptr": (
         r"dns ptr resource record", r"unresolvable relay host name",
@@ -68,6 +71,9 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"\[bouncedeny\]", r"送信(?:者|元)の?(?:メール)?(?:アドレス|ドメイン)(?:が|は|を)?(?:拒否|受け付けられません)", r"valid-address-filter", r"senderfilterconfig", r"envelope blocked",
         r"sender domain is empty", r"sender is in my black ?list", r"unsigned dsn",
         r"sender e-?mail address (?:rejected|refused|denied)",
+        # RFC 7505's x.7.27 "Sender address has null MX": the sender's domain receives no mail (not the
+        # recipient's, which is notaccept)
+        r"sender(?:'s)? (?:address|domain)\b.{0,60}\bnull ?mx",
         r"sender (?:address |domain )?(?:rejected|refused|denied|blocked|not allowed|invalid|unknown)",
         # (not "Mail from IP 192.0.2.1 was rejected due to listing in Spamhaus": the client's address)
         r"(?:mail from(?! ip\b)|envelope sender|return path|sender domain|from address) .{0,30}(?:rejected|refused|denied|invalid|not)",
