@@ -1,7 +1,9 @@
 """ActiveHunter (TransWARE) bounces, recognised by the X-AHMAILID header.
 
 Sendmail-like text: under "----- The following addresses had permanent fatal errors -----" each
-address is written `>>> addr <addr>`; the transcript section holds the remote reply.
+address is written `>>> addr <addr>`; the transcript section holds the remote reply. A notice a
+person forwarded inline, without X-AHMAILID, is recognised by those `>>>` address lines under that
+heading (Sendmail writes `>>>` only before the commands of its transcript).
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Activehunter"
-HEADERS = ("x-ahmailid",)  # the header decode requires (X-AHMAILID)
+# the header decode requires (X-AHMAILID), or the mark of a notice rebuilt from an inline forward
+HEADERS = ("x-ahmailid", FIELD_NAME)
 
 _ERRORS = re.compile(r"^\s*-{3,}\s*The following addresses had permanent fatal errors\s*-{3,}", re.M | re.I)
 _TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$", re.M | re.I)
@@ -22,7 +26,7 @@ _ADDRESS = re.compile(r"^>>>\s+(\S+@\S+)")
 
 
 def decode(message: Message) -> Report | None:
-    if message.msg.get("X-AHMAILID") is None:
+    if message.msg.get("X-AHMAILID") is None and not is_inline_forward(message):
         return None
     body = message.text_of("text/plain") or message.body
     errors, transcript = _ERRORS.search(body), _TRANSCRIPT.search(body)

@@ -13,13 +13,16 @@
 
 The RFC 3464 fields sit in the text part (or in a delivery-status part), the original follows as
 message/rfc822. WorkMail sends through SES, so a remote reply quoted inside SES's own diagnostic
-("... <421 4.4.2 Connection timed out>") gives the codes, as for SES.
+("... <421 4.4.2 Connection timed out>") gives the codes, as for SES. A notice a person forwarded
+inline, without X-Mailer, is recognised by its "Technical report:" line (SES's own notices share
+the sentence above it, not that line).
 """
 
 from __future__ import annotations
 
 import re
 
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.amazonses import remote_codes
 from bouncetui.decode.mta.provider_common import dsn
@@ -27,14 +30,16 @@ from bouncetui.decode.report import Report
 from bouncetui.decode.rfc3464 import deliveries_from_fields, parse_fields
 
 NAME = "AmazonWorkMail"
-HEADERS = ("x-mailer", "x-original-mailer")  # the headers decode requires one of
+# the headers decode requires one of, or the mark of a notice rebuilt from an inline forward
+HEADERS = ("x-mailer", "x-original-mailer", FIELD_NAME)
 
 _MAILER = re.compile(r"^Amazon WorkMail\b", re.IGNORECASE)
 _TECHNICAL = re.compile(r"^\s*Technical report:\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def decode(message: Message) -> Report | None:
-    if not _MAILER.search(message.header("X-Mailer")) and not _MAILER.search(message.header("X-Original-Mailer")):
+    if not _MAILER.search(message.header("X-Mailer")) and not _MAILER.search(message.header("X-Original-Mailer")) \
+            and not (is_inline_forward(message) and _TECHNICAL.search(message.body)):
         return None
     per_message, deliveries = dsn(message)
     if not deliveries:

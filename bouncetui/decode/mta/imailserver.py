@@ -12,7 +12,8 @@
 IMail's own error phrases ("Unknown user", "Unknown host", "User mailbox exceeds allowed size",
 "Delivery failed N attempts", ...) say the reason outright. A remote refusal comes in the lines
 after the address, as "Remote host said: ..." or after the phrase naming the SMTP stage it
-answered ("Server response to MAIL FROM:", "DATA command generated response:", ...).
+answered ("Server response to MAIL FROM:", "DATA command generated response:", ...). A notice a
+person forwarded inline, without X-Mailer, is IMail's when an entry is in those words.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, command_of, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "IMailServer"
-HEADERS = ("x-mailer",)  # the header decode requires (X-Mailer)
+# the header decode requires (X-Mailer), or the mark of a notice rebuilt from an inline forward
+HEADERS = ("x-mailer", FIELD_NAME)
 
 _END = re.compile(r"^Original message follows\.?\s*$", re.MULTILINE | re.IGNORECASE)
 _LINE = re.compile(r"^(?P<error>[^\n]{3,80}?):\s*<?(?P<rcpt>[^\s<>@:]+@[^\s<>]+?)>?\s*$")
@@ -48,7 +51,8 @@ _STAGES = (
 
 
 def decode(message: Message) -> Report | None:
-    if not message.header("X-Mailer").startswith("<SMTP32 v"):
+    forwarded = not message.header("X-Mailer").startswith("<SMTP32 v")
+    if forwarded and not is_inline_forward(message):
         return None
     body = message.body
     end = _END.search(body)
@@ -64,7 +68,18 @@ def decode(message: Message) -> Report | None:
     deliveries = [_delivery(error, recipient, collapse(" ".join(more))) for error, recipient, more in entries]
     if not deliveries:
         return None
+    if forwarded and not any(_imail_words(error, more) for error, _, more in entries):
+        return None  # without X-Mailer, IMail's own words must say it is IMail's
     return Report(NAME, deliveries, original_or_inline(message, body, (_END,)))
+
+
+def _imail_words(error: str, more: list[str]) -> bool:
+    """Whether an entry is in IMail's own words: one of its error phrases, "undeliverable to", or
+    the phrase naming the SMTP stage a remote reply answered."""
+    if _UNDELIVERABLE.match("%s to x@y" % error) or any(p.match(error) for p, _ in _OWN_REASONS):
+        return True
+    text = " ".join(more)
+    return any(p.search(text) for p, _ in _STAGES)
 
 
 _REMOTE_SAID = re.compile(r"Remote host said:\s*(.*)", re.IGNORECASE)

@@ -9,7 +9,9 @@
     Additional information follows :
     -- 5.4.1 Recipient address rejected: Access denied.
 
-The `-- ` lines carry the recipient, Mimecast's summary and the remote's words.
+The `-- ` lines carry the recipient, Mimecast's summary and the remote's words. A notice a person
+forwarded inline, without those headers, is recognised by the recipient's section with one of the
+other two.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, dsn_deliveries
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Mimecast"
-HEADERS = ("x-mimecast-originator", "x-mc-system")  # the headers decode requires one of
+# the headers decode requires one of, or the mark of a notice rebuilt from an inline forward
+HEADERS = ("x-mimecast-originator", "x-mc-system", FIELD_NAME)
 
 _RECIPIENT = re.compile(r"(?:could not be delivered:|email address :)\s*\n\s*-- (\S+)", re.IGNORECASE)
 _INFO = re.compile(r"Additional information follows :\s*\n\s*-- (.+)", re.IGNORECASE)
@@ -33,13 +37,16 @@ _STATUS_SMTP = re.compile(r"^(\d\.\d{1,3}\.\d{1,3}) SMTP; ")
 
 
 def decode(message: Message) -> Report | None:
-    if message.msg.get("X-Mimecast-Originator") is None and message.msg.get("X-MC-System") is None:
+    headed = message.msg.get("X-Mimecast-Originator") is not None or message.msg.get("X-MC-System") is not None
+    if not headed and not is_inline_forward(message):
         return None
     body = message.text_of("text/plain") or message.body
     found = _RECIPIENT.search(body)
     if not found or not clean_address(found.group(1)):
         return None
     info, problem = _INFO.search(body), _PROBLEM.search(body)
+    if not headed and not (info or problem):
+        return None  # forwarded without its headers: Mimecast's "-- " sections must say it is Mimecast's
     diagnostic = collapse(info.group(1)) if info else collapse(problem.group(1)) if problem else ""
     diagnostic = _STATUS_SMTP.sub(r"\1 ", diagnostic)
     delivery = Delivery(recipient=clean_address(found.group(1)), diagnostic=diagnostic,

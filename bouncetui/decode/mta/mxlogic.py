@@ -6,6 +6,9 @@
 
     Included is a copy of the message header:
     -----------------------------------------
+
+A notice a person forwarded inline, without those headers, is recognised by that last line (Exim's
+own is "------ This is a copy of the message, including all the headers. ------").
 """
 
 from __future__ import annotations
@@ -13,12 +16,14 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
+from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, command_of, original_or_inline
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MXLogic"
-HEADERS = ("x-mx-bounce", "x-mxl-notehash")  # the headers decode requires one of
+# the headers decode requires one of, or the mark of a notice rebuilt from an inline forward
+HEADERS = ("x-mx-bounce", "x-mxl-notehash", FIELD_NAME)
 
 _START = re.compile(r"The following address(?:\(es\)|es)? failed:\s*\n", re.IGNORECASE)
 _ENTRY = re.compile(r"^\s+<([^>]+@[^>]+)>:?\s*(.*)$")
@@ -26,12 +31,13 @@ _END = re.compile(r"^Included is a copy of the message header:?\s*\n-+\s*$", re.
 
 
 def decode(message: Message) -> Report | None:
-    if message.msg.get("X-MX-Bounce") is None and message.msg.get("X-MXL-NoteHash") is None:
+    headed = message.msg.get("X-MX-Bounce") is not None or message.msg.get("X-MXL-NoteHash") is not None
+    if not headed and not is_inline_forward(message):
         return None
     body = message.text_of("text/plain") or message.body
     start = _START.search(body)
-    if not start:
-        return None
+    if not start or not (headed or _END.search(body, start.end())):
+        return None  # forwarded without its headers: MX Logic's own line above the copy must be there
     deliveries: list[Delivery] = []
     for line in body[start.end() :].split("\n"):
         m = _ENTRY.match(line)
