@@ -180,6 +180,16 @@ MICROSOFT_REPLIES = [
     case(OUTLOOK, "5.7.1", "MAIL", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact "
           "your Internet service provider since part of their network is on our block list (S3140). You can also "
           "refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.", "blocked", "S3140"),
+    # (S3113) to (S3115) come with the same sentence as (S3140) and (S3150): the client's network is on
+    # Outlook.com's block list, a block, not the reputation that 4.7.650 names (badreputation before)
+    case(OUTLOOK, "5.7.1", "MAIL", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact "
+          "your Internet service provider since part of their network is on our block list (S3113). You can also "
+          "refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors.", "blocked", "S3113"),
+    case(HOTMAIL, "5.7.1", "MAIL", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact "
+          "your Internet service provider since part of their network is on our block list (S3115).", "blocked",
+          "S3115"),
+    case(OUTLOOK, "5.7.1", "MAIL", "550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. (S3114)",
+          "blocked", "S3114-words-cut"),
     case(OUTLOOK, "4.7.650", "MAIL", "451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due "
           "to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775)",
           "badreputation", "4.7.650"),
@@ -198,12 +208,22 @@ MICROSOFT_REPLIES = [
           "5.7.520"),
     case(EXO, "5.7.708", "MAIL", "550 5.7.708 Service unavailable. Access denied, traffic not accepted from this "
           "IP.", "blocked", "5.7.708"),
+    # 5.7.750: "a suspicious number of messages from unprovisioned domains is coming from this tenant";
+    # the remedy is to add and validate the sending domains: the sender's domain refused, not its IP
+    # (blocked before)
     case(EXO, "5.7.750", "MAIL", "550 5.7.750 Service unavailable. Client blocked from sending from unregistered "
-          "domains.", "blocked", "5.7.750"),
+          "domains.", "rejected", "5.7.750"),
     case(EXO, "5.7.705", "MAIL", "550 5.7.705 Access denied, tenant has exceeded threshold.", "ratelimited",
           "5.7.705"),
+    # "... from IP range": the client's network is banned, whatever the code
     case(EXO, "5.7.501", "MAIL", "550 5.7.501 Service unavailable. Spam abuse detected from IP range.", "blocked",
-          "5.7.501"),
+          "5.7.501-ip-range"),
+    # Exchange Online's 5.7.501-503 as its NDR reference words them: "the sending account has been banned
+    # due to detected spam activity" (older Exchange: "banned sender"): the sender refused, not its IP
+    # (blocked before)
+    case(EXO, "5.7.501", "MAIL", "550 5.7.501 Access denied, spam abuse detected", "rejected", "5.7.501"),
+    case(EXO, "5.7.502", "MAIL", "550 5.7.502 Access denied, spam abuse detected", "rejected", "5.7.502"),
+    case(EXO, "5.7.503", "MAIL", "550 5.7.503 Access denied, banned sender", "rejected", "5.7.503-banned-sender"),
     case(EXO, "5.7.511", "MAIL", "550 5.7.511 Access denied, banned sender[192.0.2.1]. To request removal from "
           "this list, forward this message to delist@microsoft.com.", "blocked", "5.7.511"),
     case(EXO, "5.7.513", "MAIL", "550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.org "

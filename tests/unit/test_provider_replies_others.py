@@ -92,6 +92,11 @@ APPLE_REPLIES = [
     case(ICLOUD, "5.7.1", "DATA", "554 5.7.1 [HME1] This message was blocked for failing both SPF and DKIM "
           "authentication checks. See https://support.apple.com/en-us/HT204137 for mailing best practices",
           "authfailure", "HME1"),
+    # [CS01] and [HM08] say the same words and Apple's postmaster page gives no meaning per code; kept
+    # apart as before: CS01 is the one senders meet at MAIL FROM, before any content, and is lifted by
+    # Apple's postmaster for the sending IP (blocked, never suppressed: a block of your server refuses
+    # every iCloud recipient alike); HM08 comes after DATA, about the message, and "rejected due to
+    # local policy" is the taxonomy's own example of policyviolation.
     case(ICLOUD, "5.7.1", "MAIL", "554 5.7.1 [CS01] Message rejected due to local policy. Please visit "
           "https://support.apple.com/en-us/HT204137", "blocked", "CS01"),
     case(ICLOUD, "5.7.1", "DATA", "554 5.7.1 [HM08] Message rejected due to local policy. Please visit "
@@ -117,9 +122,12 @@ TENCENT_REPLIES = [
     case(QQ, "", "MAIL", "550 SPF check failed." + QQ_HELP, "authfailure", "spf"),
     case(QQ, "", "DATA", "550 Suspected bounce attacks." + QQ_HELP, "blocked", "bounce-attacks"),
     case(QQ, "", "MAIL", "550 Suspected spam ip, please try again later", "blocked", "spam-ip"),
-    # QQ's help gives no cause for this one; read as the mailbox being unavailable (frozen), as the
-    # wording table reads it everywhere (Sisimai reads QQ's page as a rate limit)
-    case(QQ, "", "RCPT", "550 Mailbox unavailable or access denied" + QQ_HELP, "suspend", "unavailable-or-denied"),
+    # QQ's help page (id=20022) lists this one among its frequency limits (as Sisimai's TencentQQ table
+    # reads it, "toomanyconn"): a rate limit, not a frozen mailbox (suspend before), which QQ words
+    # otherwise ("is a deactivated mailbox", below); read so also when a relay lost QQ's host and link
+    case(QQ, "", "RCPT", "550 Mailbox unavailable or access denied" + QQ_HELP, "ratelimited", "unavailable-or-denied"),
+    case(("relay.example.net", "example.cn"), "", "RCPT", "550 Mailbox unavailable or access denied", "ratelimited",
+         "unavailable-or-denied-relayed"),
     case(("mxbiz1.qq.com", "example.cn"), "", "RCPT", "550 someone@example.cn is a deactivated mailbox "
          "http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022", "suspend", "exmail-deactivated"),
 ]

@@ -18,7 +18,9 @@ TENCENT = Provider(
         R("mailboxfull", r"mailbox is full|quota exceeded|over quota"),
         R("emailtoolarge", r"message too large|mail size"),
         R("syntaxerror", r"bad address syntax"),
-        R("suspend", r"mailbox unavailable or access denied"),
+        # listed by its help page among its frequency limits; a deactivated mailbox has its own words
+        # ("... is a deactivated mailbox", read by the wording step)
+        R("ratelimited", r"mailbox unavailable or access denied"),
         R("userunknown", r"mailbox not found|invalid recipient"),
         R("filtered", r"rejected by recipients?"),
         R("spamdetected", r"\bspam\b|content (?:is )?denied|mail content"),

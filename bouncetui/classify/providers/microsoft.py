@@ -21,7 +21,8 @@ MICROSOFT = Provider(
      "live.it", "live.nl", "live.ca", "live.com.au", "live.jp", "outlook.fr", "outlook.de", "outlook.es",
      "outlook.it", "outlook.com.br", "windowslive.com", "passport.com"),
     (
-        R("badreputation", r"4\.7\.650|ip reputation|\(S3113\)|\(S3114\)|\(S3115\)"),
+        # 4.7.650 "... temporarily rate limited due to IP reputation" (Outlook.com's (S775))
+        R("badreputation", r"4\.7\.650|ip reputation"),
         # Hotmail's classic codes ("550 SC-001 (BAY004-MC1F12) ..."): SC-001 to SC-004 and DY-001/002 refuse
         # the client (its network on a block list, namespace mining, an open proxy, complaints about the
         # IP, a dynamic range); RP-001 to RP-003 are its hourly and daily limits. Its later replies say
@@ -61,11 +62,19 @@ MICROSOFT = Provider(
         R("ratelimited", r"submissionquotaexceeded|submission quota|5\.1\.90\b|reached your daily limit"),
         R("policyviolation", r"5\.7\.520|does not allow external forwarding"),
         R("rejected", r"all recipient addresses rejected"),
-        R("blocked", r"5\.7\.50[01]|5\.7\.511|5\.7\.750|spam abuse detected|banned sender|unregistered domain"),
+        # 5.7.511 "Access denied, banned sender[IP]" (removal through delist@microsoft.com) and "Spam
+        # abuse detected from IP range": the sending IP or its network is banned.
+        R("blocked", r"\b5\.7\.511\b|banned sender\s*\[\d|spam abuse detected from ip"),
+        # Exchange Online's 5.7.501-503 "Access denied, spam abuse detected" ("the sending account has
+        # been banned due to detected spam activity"; older Exchange: "banned sender") and 5.7.750
+        # "Client blocked from sending from unregistered domains" (the tenant sends as domains it has
+        # not added and validated): the sender's account or domain is refused, not its IP.
+        R("rejected", r"\b5\.7\.50[1-3]\b|\b5\.7\.750\b|spam abuse detected|banned sender|unregistered domain"),
         R("userunknown", r"recip(?:ient)?notfound|recipient not found|5\.4\.1 .{0,80}recipient address rejected: "
                          r"access denied|5\.1\.10|requested action not taken: mailbox unavailable"),
-        # "part of their network is on our block list (S3150)", and (S3140) with the same words
-        R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S3150\)|\(S3140\)|\(S3160\)|blocked using|"
+        # "part of their network is on our block list (S3150)", and (S3113) to (S3115), (S3140) with the
+        # same words: the client's network on Outlook.com's block list
+        R("blocked", r"5\.7\.6[0-4]\d|banned sending ip|\(S311[3-5]\)|\(S3150\)|\(S3140\)|\(S3160\)|blocked using|"
                      r"traffic not accepted from this ip|5\.7\.708|5\.7\.513|block list"),
         R("authfailure", r"5\.7\.509|5\.7\.515|does not pass dmarc|dmarc policy"),
         R("norelaying", r"5\.7\.54\b|5\.7\.64\b|unable to relay|relay access denied"),

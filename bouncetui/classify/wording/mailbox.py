@@ -51,7 +51,7 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"mailbox (?:is )?(?:unavailable|currently unavailable) for", r"is a deactivated mailbox",
         r"no longer accepts mail", r"archived recipient", r"boite du destinataire archivee", r"mailbox disabled",
         r"user or domain is disabled", r"disabled or discontinued", r"account is locked", r"temporarily inactive",
-        r"suspend(?:ed)? the service", r"mailbox unavailable or access denied",
+        r"suspend(?:ed)? the service",
         # Japanese notices: "this address is suspended", "the account is disabled / frozen"
         r"(?:利用|使用)(?:を)?停止",
         r"(?:postfach|konto|benutzer|account) (?:\S+ )?(?:ist |wurde )?(?:gesperrt|deaktiviert)",

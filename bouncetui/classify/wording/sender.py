@@ -58,6 +58,9 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"maximum number of concurrent (?:server )?connections",
         # Yahoo's "421 Max message per connection reached, closing transmission channel"
         r"max(?:imum)? (?:number of )?messages? per (?:connection|session) (?:reached|exceeded)",
+        # QQ Mail's "550 Mailbox unavailable or access denied", which its help lists among its frequency
+        # limits (classify/providers/china.py)
+        r"mailbox unavailable or access denied",
         # a provider's sending limits: "1日の送信数の上限を超えました", "短時間に大量のメールを送信"
         r"送信(?:数|件数|通数)(?:の)?(?:上限|制限)", r"送信(?:上限|制限)(?:を超え|に達)", r"短時間に(?:大量|多数)",
     ),
