@@ -5,7 +5,7 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
 1. success: an action of delivered, relayed or expanded, or a 2.x.x status, is `delivered`;
 2. the reason the report format itself states (feedback, vacation, an MTA's own vocabulary);
 3. provider rules for the remote host, the recipient's domain or a provider named in the reply
-   (classify/providers.py): their error codes mean what their documentation says;
+   (classify/providers/, one module per family): their error codes mean what their documentation says;
 3b. a local mailer's diagnostic type (X-Unix): `mailererror`, unless its words say the mailbox
    is full or the system failed;
 4. the SMTP stage: wording that says "user unknown" in reply to DATA is a receive filter,
