@@ -24,10 +24,20 @@ FORMATS = ("jsonl", "json", "csv", "table")
 Column = tuple[str, Callable[[Any], str], int, int]  # title, row -> text, minimum width, share of the spare
 Layout = list[tuple[Column, int]]  # each column with its width
 
+# What a person sees for a record whose report names no recipient (a complaint report that
+# redacts it): the record is listed, and says so rather than showing an empty cell.
+NOT_STATED = "(not stated)"
+
+
+def shown_recipient(record: Bounce) -> str:
+    """The recipient as a person reads it in a list: NOT_STATED when the report names none."""
+    return record.recipient or NOT_STATED
+
+
 # The table of records: (title, record -> text, minimum width, share of the spare width)
 TABLE_COLUMNS: tuple[Column, ...] = (
     ("DATE", lambda r: local_date(r.timestamp, r.timezoneoffset), 16, 0),
-    ("RECIPIENT", lambda r: r.recipient, 22, 3),
+    ("RECIPIENT", shown_recipient, 22, 3),
     ("REASON", lambda r: r.reason, 15, 0),
     ("H/S", lambda r: "hard" if r.hardbounce else "soft", 4, 0),
     ("STATUS", lambda r: r.deliverystatus, 6, 0),

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bouncetui.formats import local_date
+from bouncetui.formats import local_date, shown_recipient
 from bouncetui.model import Bounce
 
 
@@ -35,7 +35,7 @@ def hard_soft(record: Bounce) -> str:
 
 COLUMNS: tuple[Column, ...] = (
     Column("date", "DATE", 16, 0, 2, lambda r: local_date(r.timestamp, r.timezoneoffset), lambda r: r.timestamp),
-    Column("recipient", "RECIPIENT", 18, 4, 0, lambda r: r.recipient, lambda r: r.recipient.lower()),
+    Column("recipient", "RECIPIENT", 18, 4, 0, shown_recipient, lambda r: r.recipient.lower()),
     Column("reason", "REASON", 15, 0, 1, lambda r: r.reason, lambda r: r.reason),
     Column("status", "STATUS", 6, 0, 3, lambda r: r.deliverystatus, lambda r: r.deliverystatus),
     Column("hs", "H/S", 4, 0, 4, hard_soft, hard_soft),

@@ -11,14 +11,14 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from bouncetui.formats import local_date
+from bouncetui.formats import local_date, shown_recipient
 from bouncetui.model import Bounce
 from bouncetui.textsafe import multi_line, one_line
 from bouncetui.tui.columns import hard_soft
 
 # (label, record -> value); empty values are left out
 FIELDS = (
-    ("Recipient", lambda r: r.recipient),
+    ("Recipient", shown_recipient),
     ("Alias", lambda r: r.alias),
     ("Reason", lambda r: "%s (%s)" % (r.reason, hard_soft(r))),
     ("Action", lambda r: r.action),
@@ -75,7 +75,7 @@ def detail_text(
     if others:
         text.append("\nOther recipients of this report (%d)\n" % len(others), style="bold underline")
         for other in others[:50]:
-            text.append("  %s  %s %s\n" % (one_line(other.recipient), other.reason, other.deliverystatus))
+            text.append("  %s  %s %s\n" % (one_line(shown_recipient(other)), other.reason, other.deliverystatus))
         if len(others) > 50:
             text.append("  … %d more\n" % (len(others) - 50))
     text.append("\nOriginal message headers\n", style="bold underline")
