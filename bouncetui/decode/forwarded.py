@@ -43,6 +43,10 @@ _FIELD = re.compile(r"^[ \t]*\*?(?P<name>From|Date|Sent|Subject|To|Cc|Reply-To|M
 _NAMES = {"sent": "Date"}
 # A date as RFC 5322 writes it: a time and the zone it is in
 _ZONED_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T)\b")
+# or the notice's own date copied as it was written, in RFC 5322's order (day, month, year, time)
+# but without a zone: no client writes its own form so ("Thu, Feb 23, 2012 at 10:50 PM")
+_RFC_DATE = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+"
+                       r"\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?$", re.IGNORECASE)
 _REPORT_PART = re.compile(rb"(?im)^content-type:[ \t]*message/(?:global-)?delivery-status")
 _BOUNDARY = "bouncetui-forwarded-0"
 FIELD = "X-Bouncetui-Inline-Forward"
@@ -61,7 +65,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
         if m:
             name = _NAMES.get(m.group("name").lower(), m.group("name"))
             value = m.group("value").strip()
-            if name.lower() != "date" or _ZONED_TIME.search(value):
+            if name.lower() != "date" or _ZONED_TIME.search(value) or _RFC_DATE.match(value):
                 fields.append("%s: %s" % (name, value))
             # else a client's own form of the date ("Friday, November 27, 2026 6:44 PM", in the
             # forwarder's zone, which it does not say): the bounce's time is taken from elsewhere
