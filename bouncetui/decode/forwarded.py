@@ -33,14 +33,26 @@ from bouncetui.decode.message import ORIGINAL_TYPES, TEXT_REPORT_TYPES, Message,
 _SEPARATOR = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:Forwarded message|Forwarded Message|Original Message|Message transféré|"
     r"Message d'origine|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Mensaje reenviado|Mensaje original|"
+    r"Messaggio originale|Messaggio inoltrato|"
     r"転送メッセージ|転送されたメッセージ|元のメッセージ)[ \t]*-{2,}|Begin forwarded message:|"
     r"Début du message réexpédié ?:|Anfang der weitergeleiteten Nachricht:)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-# The forwarded block's field names (a client's own spelling: Outlook's "Sent", bold "*From:*")
-_FIELD = re.compile(r"^[ \t]*\*?(?P<name>From|Date|Sent|Subject|To|Cc|Reply-To|Message-ID)\*?[ \t]*:\*?[ \t]*"
-                    r"(?P<value>.*)$", re.IGNORECASE)
-_NAMES = {"sent": "Date"}
+# The forwarded block's field names as clients write them, in the forwarder's language (Outlook's
+# "Sent", "De :"/"Envoyé :"/"À :"/"Objet :", "Von:"/"Gesendet:"/"An:"/"Betreff:", "差出人:"/"送信日時:"/
+# "宛先:"/"件名:"; Apple Mail's "Datum:"), each with the field it stands for
+_NAMES = {
+    "from": "From", "de": "From", "von": "From", "da": "From", "差出人": "From",
+    "date": "Date", "sent": "Date", "envoyé": "Date", "gesendet": "Date", "datum": "Date", "enviado": "Date",
+    "inviato": "Date", "送信日時": "Date", "日付": "Date",
+    "subject": "Subject", "objet": "Subject", "betreff": "Subject", "asunto": "Subject", "oggetto": "Subject",
+    "件名": "Subject",
+    "to": "To", "à": "To", "an": "To", "para": "To", "a": "To", "宛先": "To",
+    "cc": "Cc", "reply-to": "Reply-To", "message-id": "Message-ID",
+}
+# (bold as some clients write them in the text: "*From:*")
+_FIELD = re.compile(r"^[ \t]*\*?(?P<name>%s)\*?[ \t]*[:：]\*?[ \t]*(?P<value>.*)$"
+                    % "|".join(sorted((re.escape(n) for n in _NAMES), key=len, reverse=True)), re.IGNORECASE)
 # A date as RFC 5322 writes it: a time and the zone it is in
 _ZONED_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:[+-]\d{4}|UT|GMT|[ECMP][SD]T)\b")
 # or the notice's own date copied as it was written, in RFC 5322's order (day, month, year, time)
@@ -63,7 +75,7 @@ def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
     while i < len(lines) and lines[i].strip():
         m = _FIELD.match(lines[i])
         if m:
-            name = _NAMES.get(m.group("name").lower(), m.group("name"))
+            name = _NAMES[m.group("name").lower()]
             value = m.group("value").strip()
             if name.lower() != "date" or _ZONED_TIME.search(value) or _RFC_DATE.match(value):
                 fields.append("%s: %s" % (name, value))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import re
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 
 from tests.generalization import headers as h
 from tests.generalization.entity import (
@@ -38,14 +40,77 @@ def _notice_text(root: Entity) -> tuple[Entity | None, bytes]:
     return None, b""
 
 
+# A date as RFC 5322 writes it (day, month, year, time), what the forward's block carries
+_RFC_DATE = re.compile(rb"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4}\s+\d{1,2}:\d{2}", re.I)
+_AUTO_REPLY_FIELDS = ("Auto-Submitted", "Precedence", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")
+_ADDRESS = re.compile(rb"[^\s<>,;\"]+@[^\s<>,;\"]+")
+# A Received field with its folded lines (the envelope recipient in its "for" clause is no To)
+_RECEIVED = re.compile(rb"^Received:.*(?:\n[ \t].*)*", re.I | re.M)
+
+
+def _decoded_subject(subject: bytes) -> bytes:
+    try:
+        return str(make_header(decode_header(subject.decode("latin-1")))).encode("utf-8")
+    except (LookupError, UnicodeError, ValueError, HeaderParseError):
+        return subject
+
+
+def forward_loss(data: bytes) -> str | None:
+    """Why the records of this message cannot survive an inline forward, or None. A forward shows
+    the notice's From, Date, Subject and To and its text; what a record takes from any other header
+    field is lost with it:
+
+    - no From field of its own (a broken header): the forward's block has no sender line, and
+      without one it is no forwarded message;
+    - no Date field in RFC 5322 form: the notice's time came from its Received fields (or from
+      the client's own date form, "Thursday, April 09, 2003 9:00 AM", whose zone a forward's
+      reader cannot tell from the forwarder's);
+    - a recipient named only in X-Failed-Recipients: the text (and a copy of the returned message
+      quoted in it, Received fields aside) shows nothing of it, as Gmail's "Send mail as" notices
+      do, or lists it by its local part alone, as Exim does;
+    - an auto-reply or an unsubscribe request, which is one by its header fields (RFC 3834's
+      Auto-Submitted and Precedence, Apple Mail's X-Apple-Unsubscribe): its text alone is a person's;
+    - the addresser taken from the envelope recipient a local delivery wrote (X-Original-To) when
+      the notice has no To field."""
+    root = parse(data)
+    if root.value("From") is None:
+        return "no From field"
+    date = root.value("Date")
+    if date is None or not _RFC_DATE.search(date):
+        return "no Date field in RFC 5322 form"
+    failed = root.value("X-Failed-Recipients")
+    if failed:
+        _, text = _notice_text(root)
+        shown = _RECEIVED.sub(b"", text).lower()
+        lines = {line.strip() for line in shown.split(b"\n")}
+        for address in _ADDRESS.findall(failed):
+            if address.lower() not in shown or address.lower().split(b"@")[0] in lines:
+                return "a recipient named only in X-Failed-Recipients"
+    if (root.value("X-Apple-Unsubscribe") or b"").lower() == b"true":
+        return "an unsubscribe request by its header field"
+    if any(root.value(name) is not None for name in _AUTO_REPLY_FIELDS):
+        from bouncetui.decode import decode
+
+        if any(record.decodedby == "RFC3834" for record in decode(data)):
+            return "an auto-reply by its header fields"
+    if root.value("To") is None and root.value("X-Original-To") is not None:
+        return "the addresser only in X-Original-To"
+    return None
+
+
 def forward_inline(data: bytes) -> bytes | None:
+    """`forward_inline_all` of a message whose records a forward can keep (see `forward_loss`)."""
+    return None if forward_loss(data) else forward_inline_all(data)
+
+
+def forward_inline_all(data: bytes) -> bytes | None:
     """The bounce forwarded inline by a person (as Gmail and Thunderbird write it): a new message
     whose text is the notice's text below a "Forwarded message" block of its header fields, and
     whose other parts (the delivery-status, the returned original) follow as they were."""
     root = parse(data)
     subject = root.value("Subject") or b""
-    if root.prefix or _FORWARDED.match(subject):
-        return None
+    if root.prefix or _FORWARDED.match(_decoded_subject(subject)):
+        return None  # a forward already (its subject perhaps encoded: "=?utf-8?B?Rlc6...?=")
     part, text = _notice_text(root)
     if part is None or not text.strip():
         return None
@@ -507,11 +572,13 @@ def dsn_as_octet(root: Entity) -> bool:
     return changed
 
 
-# Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones).
-EXPLORATORY_COPIES = frozenset({"forward_inline", "text_as_html"})
+# Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones):
+# forward_inline_all forwards also the messages whose records a forward cannot keep (forward_loss)
+EXPLORATORY_COPIES = frozenset({"forward_inline_all", "text_as_html"})
 
 COPIES = {
     "forward_inline": forward_inline,
+    "forward_inline_all": forward_inline_all,
     "list_footer": list_footer,
     "maildir_from_line": maildir_from_line,
     "mboxrd": mboxrd,

@@ -1,0 +1,102 @@
+"""A bounce a colleague forwarded inline is decoded as the bounce it carries, by the decoder of the
+MTA that wrote it, though the forward kept only the notice's From, Date, Subject and To.
+
+Decoders that recognise their notices by a header field of their own (X-MS-Exchange-*, X-Mailer,
+X-MX-Bounce, X-Failed-Recipients, ...) recognise a forwarded one by its text; a notice that was not
+forwarded still needs the header. What a forward cannot keep is listed by `copies.forward_loss`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bouncetui import decode
+from tests.generalization.copies import forward_inline, forward_inline_all, forward_loss
+from tests.generalization.survey import differences, message_files, records
+
+ROOT = Path(__file__).resolve().parents[2]
+FORWARDED = Path(__file__).parent / "fixtures" / "forwarded"
+HAND_WRITTEN = [ROOT / "tests" / "decode" / "fixtures", ROOT / "tests" / "generalization" / "fixtures",
+                ROOT / "tests" / "fixtures" / "bounces"]
+
+# (fixture, (recipient, reason, status, reply code, decoded by))
+CASES = [
+    # Outlook in French: "-----Message d'origine-----", "De :", "Envoyé :", "À :", "Objet :"
+    ("outlook-fr-forwarded-exchange-ndr.eml",
+     ("paul.durand@client.example.com", "userunknown", "5.1.1", "550", "Exchange2007")),
+    # Outlook in Japanese: "差出人:", "送信日時:", "宛先:", "件名:"; an Office 365 notice in Japanese
+    ("outlook-ja-forwarded-office365-ndr.eml",
+     ("tsubasa@example.ne.jp", "userunknown", "5.1.1", "550", "Office365")),
+    # Thunderbird's "-------- Forwarded Message --------" with tab-separated fields
+    ("thunderbird-forwarded-google-groups.eml",
+     ("team-ops@googlegroups.com", "rejected", "", "", "GoogleGroups")),
+    # Apple Mail's "Begin forwarded message:", its own date form ("27 November 2026 at ...")
+    ("apple-mail-forwarded-mxlogic.eml",
+     ("orders@customer.example.com", "userunknown", "5.1.1", "550", "MXLogic")),
+    ("gmail-forwarded-imail.eml", ("sales@example.net", "userunknown", "5.1.1", "550", "IMailServer")),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_a_forwarded_notice_is_decoded_by_its_mtas_decoder(name, expected):
+    (record,) = decode((FORWARDED / name).read_bytes(), name)
+    assert (record.recipient, record.reason, record.deliverystatus, record.replycode, record.decodedby) == expected
+    assert record.addresser != "helpdesk@contoso-example.co.jp"  # the notice's addressee, not the forward's
+
+
+def test_the_group_is_the_one_the_google_groups_text_names():
+    """The returned post went to the group and a person: the group named in the text is the
+    recipient that failed (X-Failed-Recipients, which said so, is not in a forward)."""
+    (record,) = decode((FORWARDED / "thunderbird-forwarded-google-groups.eml").read_bytes(), "gg")
+    assert (record.recipient, record.messageid) == ("team-ops@googlegroups.com", "maint-0412@example.jp")
+
+
+def test_the_notices_time_not_the_forwards():
+    """A client's own date form (Apple Mail's "27 November 2026 at 23:45:10 GMT+9") is not read;
+    the time comes from the notice's returned message, not from the forward's Date."""
+    (record,) = decode((FORWARDED / "apple-mail-forwarded-mxlogic.eml").read_bytes(), "mxl")
+    assert record.timestamp == 1795790700  # Fri, 27 Nov 2026 23:45:00 +0900, the returned message's
+
+
+def test_without_a_forward_the_header_is_still_required():
+    """The same IMail text with no X-Mailer, not forwarded, is not taken for IMail's."""
+    data = (FORWARDED / "gmail-forwarded-imail.eml").read_bytes()
+    notice = data.split(b"---------- Forwarded message ---------\n", 1)[1]
+    records_ = decode(notice, "bare")
+    assert records_ and all(r.decodedby != "IMailServer" for r in records_)
+
+
+def test_every_hand_written_notice_survives_an_inline_forward():
+    """Each hand-written fixture, forwarded inline, gives the records it gives as it is (those
+    whose records a forward cannot keep aside, see forward_loss)."""
+    changed = []
+    count = 0
+    for path in message_files(HAND_WRITTEN):
+        data = path.read_bytes().replace(b"\r\n", b"\n")
+        out = forward_inline(data)
+        if out is None:
+            continue
+        count += 1
+        diff = differences(records(data), records(out))
+        if diff:
+            changed.append("%s: %s" % (path.name, "; ".join(diff[:3])))
+    assert count > 200
+    assert changed == []
+
+
+@pytest.mark.parametrize(("fixture", "loss"), [
+    ("tests/decode/fixtures/unseen/localized/gmail-ja-send-mail-as-no-dsn.eml",
+     "a recipient named only in X-Failed-Recipients"),
+    ("tests/decode/fixtures/unseen/webproviders/zoho-two-recipients.eml", "no Date field in RFC 5322 form"),
+    ("tests/generalization/fixtures/domain/vac-bulk.eml", "an auto-reply by its header fields"),
+    ("tests/generalization/fixtures/copies/dsn-without-to-x-original-to.eml", "the addresser only in X-Original-To"),
+])
+def test_what_a_forward_cannot_keep_is_named(fixture, loss):
+    """These lose what their records are made of in a forward: forward_loss says why, and
+    forward_inline (the metamorphic tests' transformation) leaves them out."""
+    data = (ROOT / fixture).read_bytes()
+    assert forward_loss(data) == loss
+    assert forward_inline(data) is None and forward_inline_all(data) is not None
+    assert differences(records(data), records(forward_inline_all(data)))
