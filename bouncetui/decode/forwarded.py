@@ -105,8 +105,9 @@ def _carried_parts(message: Message) -> list[bytes]:
     top = message.msg.get_payload()
     raw = [piece.strip(b"\n") for piece in raw_parts(message) or ()]
     found = []
-    for part in message.parts:
-        if part.get_content_type() not in _CARRIED and not _is_attachment(part):
+    # typed as Message types them: a delivery-status part a client saved as text is one
+    for ctype, part in message._typed_parts:
+        if ctype not in _CARRIED and not _is_attachment(part):
             continue
         index = next((i for i, sub in enumerate(top) if sub is part), None)
         if index is not None and len(raw) == len(top):

@@ -103,6 +103,33 @@ def forward_inline(data: bytes) -> bytes | None:
     return None if forward_loss(data) else forward_inline_all(data)
 
 
+def _parts(entity: Entity) -> list[Entity]:
+    """The parts of a multipart, the last one of a multipart cut short (no close delimiter) too."""
+    parts = entity.parts()
+    segments = entity.segments
+    if segments is not None and len(segments) > 2 and not bytes(segments[-2]).endswith(b"--"):
+        tail = segments[-1]
+        if isinstance(tail, bytes) and tail.strip():
+            parts.append(parse(tail[1:] if tail.startswith(b"\n") else tail))
+    return parts
+
+
+def _attachments(entity: Entity, text: Entity) -> list[Entity]:
+    """The parts a client attaches to its forward of `entity`, the notice's `text` shown inline:
+    every part but that one, a multipart holding it opened (a multipart/alternative or /related
+    holding it left out: its HTML twin and inline images are the text the forward replaces)."""
+    found: list[Entity] = []
+    for sub in _parts(entity):
+        if sub is text:
+            continue
+        if any(e is text for e in sub.walk()):
+            if sub.content_type not in ("multipart/alternative", "multipart/related"):
+                found += _attachments(sub, text)
+            continue
+        found.append(sub)
+    return found
+
+
 def forward_inline_all(data: bytes) -> bytes | None:
     """The bounce forwarded inline by a person (as Gmail and Thunderbird write it): a new message
     whose text is the notice's text below a "Forwarded message" block of its header fields, and
@@ -114,16 +141,13 @@ def forward_inline_all(data: bytes) -> bytes | None:
     part, text = _notice_text(root)
     if part is None or not text.strip():
         return None
+    text = text.replace(b"\r\n", b"\n")  # the text as the client shows it (a base64 body may hold CRLF)
     charset = (part.charset or "us-ascii").encode()
     head = b"".join(b"%s: %s\n" % (name.encode(), root.value(name)) for name in ("From", "Date", "Subject", "To")
                     if root.value(name) is not None)
     intro = (b"Could you check this one?\n\n---------- Forwarded message ---------\n" + head + b"\n" +
              text.rstrip(b"\n") + b"\n")
-    others = [p for p in root.parts() if p is not part] if root.segments is not None else []
-    if root.segments is not None and len(root.segments) > 2 and not root.segments[-2].endswith(b"--"):
-        tail = root.segments[-1]  # a multipart cut short (no close delimiter): its last part
-        if isinstance(tail, bytes) and tail.strip():
-            others.append(parse(tail[1:] if tail.startswith(b"\n") else tail))
+    others = _attachments(root, part)
     out = Entity([b"From: Ops Person <ops@example.org>", b"To: helpdesk@example.org", b"Subject: Fwd: " + subject,
                   b"Date: Sat, 28 Nov 2026 06:00:00 +0000", b"Message-ID: <fwd-inline-1@example.org>",
                   b"MIME-Version: 1.0", b'Content-Type: multipart/mixed; boundary="fwd-inline-42"'], b"\n")

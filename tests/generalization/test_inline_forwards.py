@@ -15,6 +15,7 @@ import pytest
 from bouncetui import decode
 from tests.generalization.copies import forward_inline, forward_inline_all, forward_loss
 from tests.generalization.survey import differences, message_files, records
+from tests.generalization.transforms import EXPLORATORY, TRANSFORMS
 
 ROOT = Path(__file__).resolve().parents[2]
 FORWARDED = Path(__file__).parent / "fixtures" / "forwarded"
@@ -83,6 +84,31 @@ def test_every_hand_written_notice_survives_an_inline_forward():
         if diff:
             changed.append("%s: %s" % (path.name, "; ".join(diff[:3])))
     assert count > 200
+    assert changed == []
+
+
+# What a client does to the forward itself: sends its text as HTML only, saves the delivery-status
+# attachment as text ("details.txt"), writes CRLF. McAfee's notice, forwarded without X-NAI-Header,
+# is McAfee's by the name of its delivery-status part, which a client that renames it loses.
+AFTER_FORWARD = {"text_as_html": (), "dsn_as_text": ("McAfee",), "crlf": ()}
+
+
+@pytest.mark.parametrize("name", sorted(AFTER_FORWARD))
+def test_a_forward_as_clients_write_it_keeps_the_records(name):
+    every = {**TRANSFORMS, **EXPLORATORY}
+    changed = []
+    for path in message_files(HAND_WRITTEN):
+        data = path.read_bytes().replace(b"\r\n", b"\n")
+        forwarded = forward_inline(data)
+        out = every[name](forwarded) if forwarded is not None else None
+        if out is None:
+            continue
+        before = records(data)
+        if any(r.get("decodedby") in AFTER_FORWARD[name] for r in before):
+            continue
+        diff = differences(before, records(out))
+        if diff:
+            changed.append("%s: %s" % (path.name, "; ".join(diff[:3])))
     assert changed == []
 
 
