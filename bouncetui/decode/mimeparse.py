@@ -66,15 +66,14 @@ class _Fallback(Exception):
 
 def _boundary_kind(tail: str) -> int:
     """What a line is, given what follows "--boundary" on it: -1 not a boundary line, 0 a
-    separator, 1 the close boundary (feedparser's `--b(--)?[ \\t]*` up to the newline)."""
-    if tail.endswith("\n"):
-        tail = tail[:-1]
-    close = tail.startswith("--")
-    if close:
-        tail = tail[2:]
-    if tail.strip(" \t"):
-        return -1
-    return 1 if close else 0
+    separator, 1 the close boundary (feedparser's `--b(--)?[ \\t]*` up to the newline).
+
+    `tail` is the rest of one line, so a newline can only be its last character: one rstrip
+    leaves "" after a separator and "--" after the close boundary."""
+    rest = tail.rstrip(" \t\n")
+    if not rest:
+        return 0
+    return 1 if rest == "--" else -1
 
 
 class _Reader:
