@@ -7,10 +7,13 @@ delivery-status part, the returned original) as attachments of the forward:
     ---------- Forwarded message ---------          (Gmail; Thunderbird: "-------- Forwarded
     From: Mail Delivery Subsystem <mailer-daemon@...>  Message --------"; Apple Mail: "Begin
     Date: Thu, 26 Nov 2026 07:45:10 +0000             forwarded message:"; Outlook: "-----Original
-    Subject: Delivery Status Notification (Failure)    Message-----" with "Sent:" for the date)
-    To: someone@example.org
+    Subject: Delivery Status Notification (Failure)    Message-----" with "Sent:" for the date;
+    To: someone@example.org                            Outlook on the web: a rule of underscores)
 
     <the notice's text>
+
+Clients in other languages write the separator and the field names in them ("-----Message
+d'origine-----", "De :", "Envoyé :", "Objet :"; "Von:", "Betreff:"; "差出人:", "件名:").
 
 `inline_forward(message)` gives the bytes of a message with those header fields, the text below
 them, and the forward's report and original parts (a multipart/report when one of them is a
@@ -35,19 +38,22 @@ _SEPARATOR = re.compile(
     r"Message d'origine|Weitergeleitete Nachricht|Ursprüngliche Nachricht|Mensaje reenviado|Mensaje original|"
     r"Messaggio originale|Messaggio inoltrato|"
     r"転送メッセージ|転送されたメッセージ|元のメッセージ)[ \t]*-{2,}|Begin forwarded message:|"
-    r"Début du message réexpédié ?:|Anfang der weitergeleiteten Nachricht:)[ \t]*$",
+    r"Début du message réexpédié ?:|Anfang der weitergeleiteten Nachricht:|"
+    # Outlook on the web and the new Outlook: a rule of underscores above the fields
+    r"_{20,})[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # The forwarded block's field names as clients write them, in the forwarder's language (Outlook's
 # "Sent", "De :"/"Envoyé :"/"À :"/"Objet :", "Von:"/"Gesendet:"/"An:"/"Betreff:", "差出人:"/"送信日時:"/
-# "宛先:"/"件名:"; Apple Mail's "Datum:"), each with the field it stands for
+# "宛先:"/"件名:"; Thunderbird's "Sujet :"/"Pour :", "Fecha:", "日付:"; Apple Mail's "Datum:"), each with
+# the field it stands for
 _NAMES = {
     "from": "From", "de": "From", "von": "From", "da": "From", "差出人": "From",
     "date": "Date", "sent": "Date", "envoyé": "Date", "gesendet": "Date", "datum": "Date", "enviado": "Date",
-    "inviato": "Date", "送信日時": "Date", "日付": "Date",
-    "subject": "Subject", "objet": "Subject", "betreff": "Subject", "asunto": "Subject", "oggetto": "Subject",
-    "件名": "Subject",
-    "to": "To", "à": "To", "an": "To", "para": "To", "a": "To", "宛先": "To",
+    "inviato": "Date", "fecha": "Date", "data": "Date", "送信日時": "Date", "日付": "Date",
+    "subject": "Subject", "objet": "Subject", "sujet": "Subject", "betreff": "Subject", "asunto": "Subject",
+    "oggetto": "Subject", "assunto": "Subject", "件名": "Subject",
+    "to": "To", "à": "To", "pour": "To", "an": "To", "para": "To", "a": "To", "宛先": "To",
     "cc": "Cc", "reply-to": "Reply-To", "message-id": "Message-ID",
 }
 # (bold as some clients write them in the text: "*From:*")

@@ -126,3 +126,35 @@ def test_what_a_forward_cannot_keep_is_named(fixture, loss):
     assert forward_loss(data) == loss
     assert forward_inline(data) is None and forward_inline_all(data) is not None
     assert differences(records(data), records(forward_inline_all(data)))
+
+
+BLOCKS = {
+    "Outlook on the web": "________________________________\nFrom: {sender}\nSent: Friday, November 27, 2026 "
+                          "6:44 PM\nTo: ken@example.co.jp\nSubject: {subject}\n",
+    "Thunderbird in French": "-------- Message transféré --------\nSujet : \t{subject}\nDate : \t{date}\n"
+                             "De : \t{sender}\nPour : \tken@example.co.jp\n",
+    "Outlook in German": "-----Ursprüngliche Nachricht-----\nVon: {sender}\nGesendet: Freitag, 27. November 2026 "
+                         "18:44\nAn: ken@example.co.jp\nBetreff: {subject}\n",
+    "Apple Mail in Japanese": "Begin forwarded message:\n\n差出人: {sender}\n件名: {subject}\n日付: 2026年11月27日 "
+                              "18:44:10 JST\n宛先: ken@example.co.jp\n",
+}
+
+
+@pytest.mark.parametrize("client", sorted(BLOCKS))
+def test_the_forwarded_block_as_each_client_writes_it(client):
+    """The notice's sender, subject and (in RFC 5322 form only) date, whatever the client and its
+    language call the fields."""
+    from bouncetui.decode.forwarded import inline_forward
+    from bouncetui.decode.message import Message
+
+    block = BLOCKS[client].format(sender="Mail Delivery System <MAILER-DAEMON@mx.example.net>",
+                                  subject="Undelivered Mail Returned to Sender",
+                                  date="Fri, 27 Nov 2026 18:44:10 +0900")
+    forward = ("From: Ken <ken@example.co.jp>\nTo: help@example.co.jp\nSubject: Fwd: Undelivered Mail\n"
+               "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nPlease look.\n\n" + block +
+               "\nThis is the mail system at host mx.example.net.\n").encode()
+    rebuilt = Message.parse(inline_forward(Message.parse(forward)))
+    assert rebuilt.sender == "Mail Delivery System <MAILER-DAEMON@mx.example.net>"
+    assert rebuilt.subject == "Undelivered Mail Returned to Sender"
+    assert rebuilt.header("Date") == ("Fri, 27 Nov 2026 18:44:10 +0900" if "{date}" in BLOCKS[client] else "")
+    assert rebuilt.body.startswith("This is the mail system")
