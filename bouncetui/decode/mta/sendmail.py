@@ -23,6 +23,7 @@ from bouncetui.decode.mta.common import (
     is_notification,
     original_or_inline,
     unquote,
+    wrapped,
 )
 from bouncetui.decode.report import Delivery, Report
 from bouncetui.decode.rfc3464 import parse_fields
@@ -36,13 +37,17 @@ _SUBJECTS = re.compile(
     r"Mail could not be delivered)",
     re.IGNORECASE,
 )
-_ERRORS = re.compile(
+# The banners, also wrapped at another width (a relay or client rewrapping the text)
+_ERRORS = wrapped(
     r"^\s*-{3,}\s*The following addresses? had (?:permanent fatal|transient non-fatal) errors\s*-{3,}",
     re.MULTILINE | re.IGNORECASE,
 )
-_TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}", re.MULTILINE | re.IGNORECASE)
-_SECTION_END = re.compile(r"^\s*-{3,}\s*\S.*-{3,}\s*$|^--\S", re.MULTILINE)
+_TRANSCRIPT = wrapped(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}", re.MULTILINE | re.IGNORECASE)
+# A banner ends a section: dashes, words and dashes on a line, or on up to three lines when wrapped
+_SECTION_END = re.compile(r"^[ \t]*-{3,}[ \t]*\S.*(?:\n.*){0,2}?-{3,}\s*$|^--\S", re.MULTILINE)
 _TALKING = re.compile(r"^\.\.\. while talking to\s+([^\s:]+?)\.?:\s*$", re.IGNORECASE)
+# "... while talking to HOST.:" broken over lines: made one line again before the transcript is read
+_TALKING_WRAPPED = re.compile(r"^\.\.\.[ \t]+while\s+talking\s+to\s+[^\s:]+?\.?:[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _ADDR_LINE = re.compile(r"^(?:(?P<code>[245]\d\d)(?:[ -](?P<status>[245]\.\d{1,3}\.\d{1,3}))?\s+)?<(?P<rcpt>[^>]+)>\.\.\.\s*(?P<text>.*)$")
 _CONTINUED = re.compile(r"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?")
 _MARKERS = (
@@ -129,7 +134,10 @@ def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
     notes: list[str] = []
     failing: list[Step] = []
     continued = False
-    for line in section(text, _TRANSCRIPT).split("\n"):
+    lines = section(text, _TRANSCRIPT)
+    if "while\n" in lines or "talking\n" in lines or "to\n" in lines:
+        lines = _TALKING_WRAPPED.sub(lambda m: collapse(m.group()), lines)
+    for line in lines.split("\n"):
         line = line.rstrip()
         talking = _TALKING.match(line)
         if talking:
