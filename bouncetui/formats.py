@@ -34,12 +34,22 @@ def shown_recipient(record: Bounce) -> str:
     return record.recipient or NOT_STATED
 
 
+def hard_soft(record: Bounce) -> str:
+    """The H/S cell: "cmpl" for a complaint, "-" where hard or soft means nothing (an auto-reply,
+    a delivery, a delay that is still being retried), else "hard" or "soft"."""
+    if record.reason == "feedback":
+        return "cmpl"
+    if record.reason in ("vacation", "delivered") or record.action == "delayed":
+        return "-"
+    return "hard" if record.hardbounce else "soft"
+
+
 # The table of records: (title, record -> text, minimum width, share of the spare width)
 TABLE_COLUMNS: tuple[Column, ...] = (
     ("DATE", lambda r: local_date(r.timestamp, r.timezoneoffset), 16, 0),
     ("RECIPIENT", shown_recipient, 22, 3),
     ("REASON", lambda r: r.reason, 15, 0),
-    ("H/S", lambda r: "hard" if r.hardbounce else "soft", 4, 0),
+    ("H/S", hard_soft, 4, 0),
     ("STATUS", lambda r: r.deliverystatus, 6, 0),
     ("CODE", lambda r: r.replycode, 4, 0),
     ("DECODED BY", lambda r: r.decodedby, 10, 0),

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bouncetui.formats import local_date, shown_recipient
+from bouncetui.formats import hard_soft, local_date, shown_recipient
 from bouncetui.model import Bounce
 
 
@@ -23,14 +23,6 @@ class Column:
     priority: int  # 0 always shown; higher numbers go first when the terminal is narrow
     value: Callable[[Bounce], str]
     sort_key: Callable[[Bounce], Any]
-
-
-def hard_soft(record: Bounce) -> str:
-    if record.reason == "feedback":
-        return "cmpl"
-    if record.reason in ("vacation", "delivered") or record.action == "delayed":
-        return "-"
-    return "hard" if record.hardbounce else "soft"
 
 
 COLUMNS: tuple[Column, ...] = (

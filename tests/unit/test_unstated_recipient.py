@@ -65,11 +65,14 @@ def test_the_complaint_is_kept_with_an_empty_recipient_in_the_data():
 
 
 def test_a_person_reads_that_the_recipient_is_not_stated():
-    """The table, the explorer's list and its detail pane show "(not stated)", not an empty cell."""
+    """The table, the explorer's list and its detail pane show "(not stated)", not an empty cell,
+    and the table marks the row a complaint ("cmpl") as the explorer does, not a soft bounce."""
     record = _record()
     out = io.StringIO()
     write_table([record], out, width=120)
-    assert NOT_STATED in out.getvalue()
+    row = out.getvalue().splitlines()[1]
+    assert NOT_STATED in row
+    assert " cmpl " in row and " soft " not in row
     assert BY_KEY["recipient"].value(record) == NOT_STATED
     assert dict(FIELDS)["Recipient"](record) == NOT_STATED
 

@@ -11,10 +11,9 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from bouncetui.formats import local_date, shown_recipient
+from bouncetui.formats import hard_soft, local_date, shown_recipient
 from bouncetui.model import Bounce
 from bouncetui.textsafe import multi_line, one_line
-from bouncetui.tui.columns import hard_soft
 
 # (label, record -> value); empty values are left out
 FIELDS = (
