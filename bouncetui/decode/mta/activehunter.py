@@ -13,15 +13,16 @@ import re
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse
+from bouncetui.decode.mta.common import collapse, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Activehunter"
 # the header decode requires (X-AHMAILID), or the mark of a notice rebuilt from an inline forward
 HEADERS = ("x-ahmailid", FIELD_NAME)
 
-_ERRORS = re.compile(r"^\s*-{3,}\s*The following addresses had permanent fatal errors\s*-{3,}", re.M | re.I)
-_TRANSCRIPT = re.compile(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$", re.M | re.I)
+# the banners, also when wrapped at another width (see common.wrapped)
+_ERRORS = wrapped(r"^\s*-{3,}\s*The following addresses had permanent fatal errors\s*-{3,}", re.M | re.I)
+_TRANSCRIPT = wrapped(r"^\s*-{3,}\s*Transcript of session follows\s*-{3,}\s*$", re.M | re.I)
 _ADDRESS = re.compile(r"^>>>\s+(\S+@\S+)")
 
 

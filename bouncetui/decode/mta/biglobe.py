@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.mta.provider_common import bare_address, collapse, sender_matches
 from bouncetui.decode.report import Delivery, Report
 
@@ -23,8 +24,9 @@ _SENDER = re.compile(r"postmaster@(?:[\w-]+\.)*(?:biglobe|inacatv|tmtv|ttv)\.ne\
 _SENDER_WORDS = ("biglobe.ne.jp", "inacatv.ne.jp", "tmtv.ne.jp", "ttv.ne.jp")  # one is in every match of _SENDER (see sender_matches)
 # find_report offers a message only when its senders hold one of them (decode needs one first)
 SENDERS = _SENDER_WORDS
-_ADDRESSES = re.compile(r"^\s*-+ ?The following addresses had delivery problems ?-+\s*$", re.I | re.M)
-_INFORMATION = re.compile(r"^\s*-+ ?Non-delivered information ?-+\s*$", re.I | re.M)
+# the banners, also when wrapped at another width (see common.wrapped)
+_ADDRESSES = wrapped(r"^\s*-+\s*The following addresses had delivery problems\s*-+\s*$", re.I | re.M)
+_INFORMATION = wrapped(r"^\s*-+\s*Non-delivered information\s*-+\s*$", re.I | re.M)
 
 
 def decode(message: Message) -> Report | None:

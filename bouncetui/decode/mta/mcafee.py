@@ -10,6 +10,7 @@ import re
 from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.appliances import decode_with, lines_matching
+from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.report import Report
 
 NAME = "McAfee"
@@ -17,7 +18,7 @@ NAME = "McAfee"
 HEADERS = ("x-nai-header", FIELD_NAME)
 # What a notice forwarded without X-NAI-Header is recognised by: the gateway's heading, with three
 # dashes (Sendmail's has five), and the name it gives its delivery-status part
-_HEADING = re.compile(r"^\s*--- The following addresses had delivery problems ---\s*$", re.MULTILINE)
+_HEADING = wrapped(r"^\s*--- The following addresses had delivery problems ---\s*$", re.MULTILINE)  # also wrapped
 _PART_NAME = "deliverystatus.txt"
 
 _LINE = re.compile(r"^<(?P<rcpt>[^>]+)>\s+\((?P<text>.*)\)\s*$", re.MULTILINE)

@@ -12,14 +12,15 @@ import re
 from bouncetui.decode import rfc3464
 from bouncetui.decode.message import TEXT_REPORT_TYPES, Message, attached_bytes
 from bouncetui.decode.mta import sendmail
-from bouncetui.decode.mta.common import is_notification
+from bouncetui.decode.mta.common import is_notification, wrapped
 from bouncetui.decode.report import Report
 
 NAME = "X5"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("the following addresses had permanent delivery errors",)
 
-_START = re.compile(r"^\s*-{3,}\s*The following addresses had permanent delivery errors\s*-{3,}", re.M | re.I)
+# the banner, also when wrapped at another width (see common.wrapped)
+_START = wrapped(r"^\s*-{3,}\s*The following addresses had permanent delivery errors\s*-{3,}", re.M | re.I)
 
 
 _ADDRESS_LIKE = re.compile(r"\S+@\S+")
