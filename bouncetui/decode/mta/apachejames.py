@@ -19,14 +19,15 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message, parse_headers
-from bouncetui.decode.mta.common import collapse, command_of, is_notification
+from bouncetui.decode.mta.common import collapse, command_of, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "ApacheJames"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("hi. this is the james mail server at ",)
 
-_BANNER = re.compile(r"^Hi\. This is the James mail server at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
+# (also wrapped at another width: see common.wrapped)
+_BANNER = wrapped(r"^Hi\. This is the James mail server at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
 # a block: its heading, then indented lines, or unindented ones up to a blank line
 _BLOCK = r"[ \t]*\n((?:[ \t]+\S.*\n?)+|(?:\S.*\n?)+?)(?=\n|^\S.*:\s*$|\Z)"
 _RECIPIENTS = re.compile(r"^Failed recipient\(s\):" + _BLOCK, re.MULTILINE)

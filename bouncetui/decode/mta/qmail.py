@@ -14,7 +14,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, find_in_notification, original_or_inline
+from bouncetui.decode.mta.common import collapse, find_in_notification, original_or_inline, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "qmail"
@@ -31,7 +31,8 @@ SIGNS = (
     "we're sorry. there's a problem with the e-mail address",
 )
 
-_BANNER = re.compile(
+# (also wrapped at another width: see common.wrapped)
+_BANNER = wrapped(
     r"^(?:Hi\. This is the (?:qmail-send|qmail|mail transport agent|mail delivery agent) program at |"
     r"Hi\. This is the mail (?:transport|delivery) agent at |"
     r"I'm afraid I wasn't able to deliver your message to the following addresses|"
@@ -135,7 +136,8 @@ def read(message: Message, body: str, start: int) -> Report | None:
     starts = list(_RECIPIENT.finditer(text))
     deliveries = []
     banner = body[:start].rsplit("\n", 1)[-1]
-    lhost = _BANNER_HOST.match(banner)
+    # the banner's line, or its last two when it was wrapped before the host
+    lhost = _BANNER_HOST.match(banner) or _BANNER_HOST.match(" ".join(body[:start].rsplit("\n", 2)[-2:]))
     for i, m in enumerate(starts):
         recipient = clean_address(m.group(1))
         if not recipient:
@@ -157,5 +159,5 @@ def decode(message: Message) -> Report | None:
     if found is None:
         return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
     body, banner = found
-    line_end = body.find("\n", banner.start())
+    line_end = body.find("\n", banner.end())  # the line the banner ends on (it may be wrapped)
     return read(message, body, line_end if line_end > 0 else banner.end())
