@@ -20,14 +20,15 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, find_in_notification
+from bouncetui.decode.mta.common import collapse, find_in_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2003"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("did not reach the following recipient(s)", "the following recipient(s) could not be reached")
 
-_START = re.compile(
+# (also wrapped at another width: see common.wrapped)
+_START = wrapped(
     r"(?:did not reach the following recipient\(s\)|The following recipient\(s\) could not be reached):\s*\n",
     re.IGNORECASE,
 )
@@ -64,15 +65,22 @@ def decode(message: Message) -> Report | None:
         return None
     deliveries: list[Delivery] = []
     lines: list[str] = []
+    after = ""  # what the line before was: a recipient's line ("recipient"), the MTS-ID's ("mts-id")
     for line in body[start.end() :].split("\n"):
         m = _RECIPIENT.match(line)
+        before, after = after, ""
         if m and clean_address(m.group(1)):
             if deliveries:
                 deliveries[-1].diagnostic = collapse(" ".join(lines))
             deliveries.append(Delivery(recipient=clean_address(m.group(1))))
             lines = []
+            after = "recipient"
+        elif before == "recipient" and line.strip() and not line[:1].isspace() and "@" not in line:
+            after = "recipient"  # the rest of its date, the line wrapped at another width
         elif deliveries and line[:1].isspace() and line.strip():
-            if not _MTS_ID.match(line.strip()):
+            if _MTS_ID.match(line.strip()):
+                after = "mts-id" if line.rstrip().endswith(":") else ""
+            elif before != "mts-id":  # (the MTS-ID itself, wrapped onto the line below its name)
                 lines.append(line.strip())
         elif deliveries and line.strip() and not line[:1].isspace() and not _MTS_ID.match(line.strip()):
             break
