@@ -28,7 +28,7 @@ SIGNS = ("this is an automatically generated delivery status notification.",)
 _BANNER = wrapped(r"This is an automatically generated Delivery Status Notification\.", re.IGNORECASE)
 _START = wrapped(r"^Del[ie]very to the following recipients? (failed permanently|was aborted after [^:]*):", re.M | re.I)
 _ITEM = re.compile(r"^\s*\*\s*(\S+@\S+)\s*$")
-_DETAILS = re.compile(r"Technical details:\s*\n(.*?)(?:\n={10,}|\Z)", re.DOTALL | re.IGNORECASE)
+_DETAILS = wrapped(r"Technical details:\s*\n(.*?)(?:\n={10,}|\Z)", re.DOTALL | re.IGNORECASE)
 _SMTP = re.compile(r"^SMTP:(?P<cmd>[A-Z]+) host (?P<host>\S+?):\s*(?P<reply>.*)$", re.DOTALL)
 
 
