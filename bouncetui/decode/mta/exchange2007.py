@@ -17,7 +17,7 @@ import re
 from bouncetui.decode.fields import find_replycode, find_status
 from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, dsn_deliveries
+from bouncetui.decode.mta.common import collapse, dsn_deliveries, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2007"
@@ -41,8 +41,9 @@ _REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|(?:returned|ret
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
 # The administrators' section, in the languages Exchange writes it: the entries there are one
-# address on its own line, then the replies ("#550 5.1.1 ... ##", "... returned '...'").
-_ADMIN = re.compile(
+# address on its own line, then the replies ("#550 5.1.1 ... ##", "... returned '...'"). Also when
+# wrapped at another width (see common.wrapped).
+_ADMIN = wrapped(
     r"^(?:Diagnostic information for administrators|Informations de diagnostic pour les administrateurs|"
     r"Informazioni di diagnostica per gli amministratori|Diagnoseinformationen für Administratoren|"
     r"Información de diagnóstico para administradores|Diagnostische informatie voor beheerders|"
