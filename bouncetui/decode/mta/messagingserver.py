@@ -24,7 +24,9 @@ _BANNER = wrapped(r"^This report relates to (?:a|your) message you sent with the
 _FIELD = re.compile(r"^\s+(Recipient address|Original address|Reason|Diagnostic code|Remote system):\s*(.*)$", re.I)
 
 
-_ANY_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z0-9 -]*:")
+# Another field: the server writes each name capitalised ("Remote system:"), so a value wrapped onto
+# the next line ("unknown or illegal alias:") is not taken for one
+_ANY_FIELD = re.compile(r"^\s*[A-Z][A-Za-z0-9 -]*:")
 
 
 def _text_fields(body: str) -> list[tuple[str, str]]:
