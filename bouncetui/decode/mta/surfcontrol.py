@@ -17,7 +17,8 @@ HEADERS = ("x-mailer", FIELD_NAME)
 _TRANSCRIPT = re.compile(r"^Failed to send to identified host,", re.MULTILINE)
 
 # a reply wrapped onto the lines below runs on up to a blank line, the next address or "--- ..."
-_LINE = re.compile(r"^(?P<rcpt>\S+@\S+?): \[(?P<host>[^\]]+)\],\s*(?P<text>.*(?:\n(?![ \t]*$|\S+@\S+?: \[|---).*)*)",
+# (the host may be wrapped onto the line below the address)
+_LINE = re.compile(r"^(?P<rcpt>\S+@\S+?):\s+\[(?P<host>[^\]]+)\],\s*(?P<text>.*(?:\n(?![ \t]*$|\S+@\S+?:\s+\[|---).*)*)",
                    re.MULTILINE)
 
 
