@@ -19,6 +19,7 @@ import re
 
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.mta.provider_common import bare_address, collapse, cut, dsn, original_of, sender_matches
 from bouncetui.decode.report import Delivery, Report
 
@@ -32,18 +33,20 @@ _SUBJECT = re.compile(r"Mail System Error - Returned Mail", re.IGNORECASE)
 _ORIGINAL = (re.compile(r"^-{20,}\s*$", re.MULTILINE),)
 _RECIPIENT_LINE = re.compile(r"^\s*Recipient:\s*<?([^\s<>]+@[^\s<>]+)>?", re.IGNORECASE | re.MULTILINE)
 _TRANSCRIPT = re.compile(r"^\s*>>>\s*(?P<cmd>[A-Z]+)[^\n]*\n\s*<<<\s*(?P<reply>[^\n]+)", re.MULTILINE)
-# au's English sentences, and the reason each one states ("" when it states none).
+# au's English sentences, and the reason each one states ("" when it states none); also wrapped at
+# another width (see common.wrapped).
 SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"The user\(s\) account is disabled\.?", re.I), "suspend"),
-    (re.compile(r"The user\(s\) account is temporarily limited\.?", re.I), "suspend"),
-    (re.compile(r"The user\(s\) account is temporarily over quota\.?", re.I), "mailboxfull"),
-    (re.compile(r"Your message was not delivered within \d+ days?(?: and \d+ hours?)?[.:]?"
+    (wrapped(r"The user\(s\) account is disabled\.?", re.I), "suspend"),
+    (wrapped(r"The user\(s\) account is temporarily limited\.?", re.I), "suspend"),
+    (wrapped(r"The user\(s\) account is temporarily over quota\.?", re.I), "mailboxfull"),
+    (wrapped(r"Your message was not delivered within \d+ days?(?: and \d+ hours?)?[.:]?"
                 r"(?:\s*(?:Remote host|Host \S+) is not responding\.?)?", re.I), "expired"),
-    (re.compile(r"Each of the following recipients was rejected by a remote\s+mail server\.?", re.I), ""),
-    (re.compile(r"The following recipients did not receive this message:?", re.I), ""),
+    (wrapped(r"Each of the following recipients was rejected by a remote\s+mail server\.?", re.I), ""),
+    (wrapped(r"The following recipients did not receive this message:?", re.I), ""),
 )
-# "Recipient: <a>" then "Reason:    5.1.1 <a>... User unknown": the remote server's words
-_REASON = re.compile(r"^\s*Reason:\s*([^\n]+)", re.IGNORECASE | re.MULTILINE)
+# "Recipient: <a>" then "Reason:    5.1.1 <a>... User unknown": the remote server's words, running on
+# over the lines below when wrapped (up to a blank line or another "Name:" line)
+_REASON = re.compile(r"^\s*Reason:\s*([^\n]+(?:\n(?![ \t]*$|[ \t]*\w[\w -]*:\s)[^\n]+)*)", re.IGNORECASE | re.MULTILINE)
 _COMMANDS = {"RCPT": "RCPT", "MAIL": "MAIL", "DATA": "DATA", "EHLO": "EHLO", "HELO": "HELO"}
 
 

@@ -18,14 +18,14 @@ import re
 
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta import ezweb
-from bouncetui.decode.mta.common import is_notification
+from bouncetui.decode.mta.common import is_notification, wrapped
 from bouncetui.decode.report import Report
 
 NAME = "InterMail"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("this message was undeliverable due to the following reason",)
 
-_BANNER = re.compile(r"^\s*This Message was undeliverable due to the following reason:", re.I | re.M)
+_BANNER = wrapped(r"^\s*This Message was undeliverable due to the following reason:", re.I | re.M)  # also wrapped
 
 
 def decode(message: Message) -> Report | None:

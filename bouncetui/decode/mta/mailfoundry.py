@@ -8,15 +8,16 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, is_notification
+from bouncetui.decode.mta.common import collapse, command_of, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MailFoundry"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("delivery failed for the following reason:",)
 
+# (the sentences also wrapped at another width: see common.wrapped)
 _RECIPIENT = re.compile(r"^Unable to deliver message to:\s*<?([^>\s]+@[^>\s]+)>?\s*$", re.MULTILINE)
-_REASON = re.compile(r"^Delivery failed for the following reason:\s*\n(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)
+_REASON = wrapped(r"^Delivery failed for the following reason:\s*\n(.*?)(?:\n\s*\n|\Z)", re.MULTILINE | re.DOTALL)
 _SERVER = re.compile(r"^Server ([A-Za-z0-9.-]+)\[[^\]]*\] failed with:\s*", re.IGNORECASE)
 
 
