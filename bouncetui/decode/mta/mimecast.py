@@ -21,16 +21,19 @@ import re
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, dsn_deliveries
+from bouncetui.decode.mta.common import collapse, dsn_deliveries, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Mimecast"
 # the headers decode requires one of, or the mark of a notice rebuilt from an inline forward
 HEADERS = ("x-mimecast-originator", "x-mc-system", FIELD_NAME)
 
-_RECIPIENT = re.compile(r"(?:could not be delivered:|email address :)\s*\n\s*-- (\S+)", re.IGNORECASE)
-_INFO = re.compile(r"Additional information follows :\s*\n\s*-- (.+)", re.IGNORECASE)
-_PROBLEM = re.compile(r"The problem appears to be :\s*\n\s*-- (.+)", re.IGNORECASE)
+# The sections, also wrapped at another width (see common.wrapped): a "-- " line's words run on over
+# the lines below it up to a blank line or the next "-- " line
+_RECIPIENT = wrapped(r"(?:could not be delivered:|email address :)\s*\n\s*-- (\S+)", re.IGNORECASE)
+_WORDS = r"(.+(?:\n(?![ \t]*$|[ \t]*--)[^\n]+)*)"
+_INFO = wrapped(r"Additional information follows :\s*\n\s*-- " + _WORDS, re.IGNORECASE)
+_PROBLEM = wrapped(r"The problem appears to be :\s*\n\s*-- " + _WORDS, re.IGNORECASE)
 
 
 _STATUS_SMTP = re.compile(r"^(\d\.\d{1,3}\.\d{1,3}) SMTP; ")
