@@ -20,8 +20,9 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "TrendMicro"
 
-# The reply runs to the next blank line or exchange line (it may have been wrapped at another width).
-_SENT = re.compile(r"^Sent <<< (?P<cmd>RCPT TO|MAIL FROM|DATA)\b:?\s*<?(?P<rcpt>[^>\s]*)>?\s*\n"
+# The reply runs to the next blank line or exchange line; each line may have been wrapped at another
+# width (see common.wrapped).
+_SENT = wrapped(r"^Sent <<< (?P<cmd>RCPT TO|MAIL FROM|DATA)\b:?\s*<?(?P<rcpt>[^>\s]*)>?\s*\n"
                    r"Received >>> (?P<reply>.*(?:\n(?!Sent <<<|Received >>>)[^\n]*\S.*)*)$",
                    re.MULTILINE | re.IGNORECASE)
 UNABLE_REASON = "userunknown"  # what InterScan's "Unable to deliver message to <a>" notice means
@@ -46,7 +47,7 @@ def decode(message: Message) -> Report | None:
         reply = collapse(m.group("reply"))
         if clean_address(m.group("rcpt")):
             deliveries.append(Delivery(recipient=clean_address(m.group("rcpt")), diagnostic=reply,
-                                       replycode=find_replycode(reply[:4]), command=command_of(m.group("cmd") + ":")))
+                                       replycode=find_replycode(reply[:4]), command=command_of(collapse(m.group("cmd")) + ":")))
     if not deliveries:
         for m in _UNABLE.finditer(body):
             if clean_address(m.group("rcpt")):
