@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bouncetui.decode.message import Message
+from bouncetui.decode.mta.common import wrapped
 from bouncetui.decode.mta.provider_common import collapse, dsn, failed_recipients, sender_matches
 from bouncetui.decode.report import Delivery, Report
 
@@ -28,10 +29,11 @@ _SENDER = re.compile(r"mailer-daemon@(?:googlemail|gmail|google)\.com", re.IGNOR
 _SENDER_WORDS = ("@googlemail.com", "@gmail.com", "@google.com")  # one is in every match of _SENDER (see sender_matches)
 # find_report offers a message only when its senders hold one of them (decode needs one first)
 SENDERS = _SENDER_WORDS
-_HEADLINE = re.compile(r"^\s*\*\* ?(?P<title>[^*\n]+?) ?\*\*\s*$", re.MULTILINE)
+# (the headline and "The response was:" may be wrapped at another width: see common.wrapped)
+_HEADLINE = re.compile(r"^\s*\*\*\s*(?P<title>[^*\n]+?(?:\n[^*\n]+?)?)\s*\*\*[ \t]*$", re.MULTILINE)
 # "The response was:" in the languages Google writes the notice in (the sender's account language)
-_RESPONSE = re.compile(
-    r"^\s*(?:The response (?:from the remote server )?was|(?:リモート ?サーバーからの)?応答|"
+_RESPONSE = wrapped(
+    r"^\s*(?:The response (?:from the remote server )?was|(?:リモート\s?サーバーからの)?応答|"
     r"Die Antwort (?:des Remote-Servers )?(?:war|lautete)|La réponse (?:du serveur distant )?était|"
     r"La respuesta (?:del servidor remoto )?fue)\s*[:：]\s*$",
     re.IGNORECASE | re.MULTILINE,
