@@ -598,7 +598,7 @@ def dsn_as_octet(root: Entity) -> bool:
 
 # Those the decoders do not all survive yet (`transforms` puts them with its EXPLORATORY ones):
 # forward_inline_all forwards also the messages whose records a forward cannot keep (forward_loss)
-EXPLORATORY_COPIES = frozenset({"forward_inline_all", "text_as_html"})
+EXPLORATORY_COPIES = frozenset({"forward_inline_all"})
 
 COPIES = {
     "forward_inline": forward_inline,
