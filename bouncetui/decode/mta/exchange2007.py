@@ -8,6 +8,9 @@ The fields are the base. The text's administrator section ("Diagnostic informati
 administrators:", localised) adds the remote host: "Receiving server: HOST (IP)" or "Remote Server
 at HOST (IP) returned '...'", and gives the diagnostic when the fields have none:
 "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##" or "Remote Server returned '...'".
+A notice without its RFC 3464 part (as a mail client saves or exports it: the text and HTML
+alternatives only) is read from that section alone: each address on a line of its own, then its
+replies.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from bouncetui.decode.fields import find_replycode, find_status
 from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, dsn_deliveries, wrapped
+from bouncetui.decode.mta.office365 import admin_entries
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2007"
@@ -40,9 +44,16 @@ _REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|(?:returned|ret
                     r"\bhat|から) '([^']*)'", re.DOTALL)
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
+# in a recipient's own entry, also Exchange 2010's "mx.example.net #550 5.1.1 ... ##"
+_ENTRY_REMOTE = re.compile(_REMOTE.pattern + r"|^\s*([A-Za-z0-9.-]+\.[A-Za-z]{2,}) #\d{3}[ -]\d\.", re.I | re.M)
 # The administrators' section, in the languages Exchange writes it: the entries there are one
 # address on its own line, then the replies ("#550 5.1.1 ... ##", "... returned '...'"). Also when
 # wrapped at another width (see common.wrapped).
+_GENERATING = re.compile(r"^\s*(?:Generating server|生成元サーバー|Serveur de génération|Servidor de generación|"
+                         r"Generierender Server|Server di generazione|Servidor de geração)\s*:\s*(\S+)", re.I | re.M)
+_ORIGINAL = wrapped(r"^\s*(?:Original message headers|元のメッセージ ?ヘッダー|En-têtes de message d'origine|"
+                    r"Intestazioni originali del messaggio|Ursprüngliche Nachrichtenkopfzeilen|"
+                    r"Encabezados del mensaje original)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
 _ADMIN = wrapped(
     r"^(?:Diagnostic information for administrators|Informations de diagnostic pour les administrateurs|"
     r"Informazioni di diagnostica per gli amministratori|Diagnoseinformationen für Administratoren|"
@@ -64,15 +75,42 @@ def is_exchange(message: Message) -> bool:
 
 
 def decode(message: Message) -> Report | None:
-    if not message.find("message/delivery-status") or not is_exchange(message):
+    if not is_exchange(message):
         return None
     body = message.text_of("text/plain") or message.body
+    if not message.find("message/delivery-status"):
+        return _without_dsn(message, body)
     if not _EXCHANGE.search(body) and not _EXCHANGE.search(message.text_of("message/delivery-status")):
         return None
     fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
     if not deliveries:
         return None
+    _complete(deliveries, body)
+    return Report(NAME, deliveries, message.original, fields)
+
+
+def _without_dsn(message: Message, body: str) -> Report | None:
+    """A notice whose RFC 3464 part is missing: its deliveries from the administrators' section."""
+    admin = _ADMIN.search(body)
+    if not admin or not _EXCHANGE.search(body):
+        return None
+    section = body[admin.end() :]
+    original = _ORIGINAL.search(section)
+    deliveries = admin_entries(section[: original.start()] if original else section)
+    if not deliveries:
+        return None
+    generating = _GENERATING.search(body)
+    for delivery in deliveries:
+        delivery.lhost = generating.group(1).rstrip(".").lower() if generating else ""
+    _complete(deliveries, body)
+    return Report(NAME, deliveries, message.original)
+
+
+def _complete(deliveries: list[Delivery], body: str) -> None:
+    """Each delivery's diagnostic and remote host from its entry in the administrators' section,
+    and QUEUE.Expired's verdict."""
     remote = _REMOTE.search(body)
+    receiving = remote if remote and remote.group(0).lower().startswith("receiving") else None
     for delivery in deliveries:
         # the administrator section's entry, not the address in the quoted original's headers
         entry = entry_of(body, delivery.recipient)
@@ -80,11 +118,13 @@ def decode(message: Message) -> Report | None:
         if not delivery.diagnostic and said:
             delivery.diagnostic = collapse(said.group(1) or said.group(2))
             delivery.replycode = find_replycode(delivery.diagnostic[:4])
-        if not delivery.rhost and remote:
-            delivery.rhost = remote.group(1).lower()
+        # the host its own entry names (another recipient's may be another server), else the
+        # notice's one "Receiving server:"
+        host = remote if entry is body else _ENTRY_REMOTE.search(entry) or receiving
+        if not delivery.rhost and host:
+            delivery.rhost = next(g for g in host.groups() if g).lower()
         if _EXPIRED.search(delivery.diagnostic) or (entry is not body and _EXPIRED.search(entry)):
             expired(delivery, entry)
-    return Report(NAME, deliveries, message.original, fields)
 
 
 def entry_of(body: str, recipient: str) -> str:

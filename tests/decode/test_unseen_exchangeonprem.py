@@ -1,0 +1,62 @@
+"""Unseen formats, Exchange Server 2010-2019 on premises: the "Delivery has failed to these
+recipients or groups" NDR with its "Diagnostic information for administrators" section, in
+Exchange 2010's "HOST #550 ... ##" form and 2013-2019's "Remote Server returned '...'" form:
+a remote refusal and a nonexistent domain (SMTPSEND.DNS.NonExistentDomain), QUEUE.Expired with its
+HTML twin, a full mailbox as the store driver reports it (STOREDRV ... QuotaExceededException), a
+size limit on the route (ROUTING.SizeLimit) and a group restricted to authenticated senders
+(RESOLVER.RST.AuthRequired), and an NDR as a mail client saves it, its text and HTML alternatives
+only (no delivery-status part), with a remote refusal and "5.4.316 Message expired".
+
+QUEUE.Expired's "550 4.4.7" gives no reply code: the code's class contradicts the status, as in the
+dev corpus's own QUEUE.Expired notice.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.decode.unseen import Expected, check, records
+
+CASES: list[tuple[str, list[Expected]]] = [
+    ('exchangeonprem/ex2010-remote-and-dns.eml', [
+        ('greta@example.net', '5.1.1', '550', '', 'userunknown', True),
+        ('hugo@no-such-domain.example', '5.4.4', '554', '', 'hostunknown', True),
+    ]),
+    ('exchangeonprem/ex2013-queue-expired.eml', [
+        ('jonas@example.com', '4.4.7', '', '', 'expired', False),
+    ]),
+    ('exchangeonprem/ex2016-storedrv-quota.eml', [
+        ('lena.vogt@corp.example.org', '5.2.2', '554', '', 'mailboxfull', False),
+    ]),
+    ('exchangeonprem/ex2019-size-and-group-restriction.eml', [
+        ('nils.berg@corp.example.org', '5.3.4', '550', '', 'emailtoolarge', False),
+        ('allstaff@corp.example.org', '5.7.1', '550', '', 'securityerror', False),
+    ]),
+    ('exchangeonprem/ex2016-saved-without-dsn.eml', [
+        ('pablo@example.net', '5.1.1', '550', '', 'userunknown', True),
+        ('quentin@example.com', '5.4.316', '550', '', 'expired', False),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
+    check(name, expected)
+
+
+@pytest.mark.parametrize(("name", "hosts"), [
+    # Exchange 2010's "mx1.example.net #550 ... ##": the host the reply came from; none for a DNS failure
+    ('exchangeonprem/ex2010-remote-and-dns.eml', [('mx1.example.net', 'exhub01.corp.example.org'),
+                                                  ('', 'exhub01.corp.example.org')]),
+    # without a delivery-status part: the remote host from the recipient's own entry only (the
+    # other recipient's "Remote Server at ..." is not its), the reporting host from "Generating server"
+    ('exchangeonprem/ex2016-saved-without-dsn.eml', [('mx.example.net', 'ex16-02.corp.example.org'),
+                                                     ('', 'ex16-02.corp.example.org')]),
+])
+def test_remote_and_reporting_hosts(name: str, hosts: list[tuple[str, str]]) -> None:
+    assert [(r.rhost, r.lhost) for r in records(name)] == hosts
+
+
+def test_saved_ndr_is_read_as_exchange() -> None:
+    """An NDR without its delivery-status part is still Exchange's, read from its own sections."""
+    assert {r.decodedby for r in records('exchangeonprem/ex2016-saved-without-dsn.eml')} == {"Exchange2007"}
