@@ -87,8 +87,10 @@ def _header_block(lines: list[str]) -> tuple[list[str], int] | None:
                 fields.append("%s: %s" % (name, value))
             # else a client's own form of the date ("Friday, November 27, 2026 6:44 PM", in the
             # forwarder's zone, which it does not say): the bounce's time is taken from elsewhere
-        elif fields and lines[i][:1] in (" ", "\t"):
-            fields[-1] += " " + lines[i].strip()  # a field folded in the forward's text
+        elif fields and (lines[i][:1] in (" ", "\t") or (i + 1 < len(lines) and _FIELD.match(lines[i + 1]))):
+            # a field folded in the forward's text, or wrapped at another width (a line between
+            # two fields that is not one)
+            fields[-1] += " " + lines[i].strip()
         else:
             break
         i += 1
