@@ -5,7 +5,8 @@ a remote refusal and a nonexistent domain (SMTPSEND.DNS.NonExistentDomain), QUEU
 HTML twin, a full mailbox as the store driver reports it (STOREDRV ... QuotaExceededException), a
 size limit on the route (ROUTING.SizeLimit) and a group restricted to authenticated senders
 (RESOLVER.RST.AuthRequired), and an NDR as a mail client saves it, its text and HTML alternatives
-only (no delivery-status part), with a remote refusal and "5.4.316 Message expired".
+only (no delivery-status part), with a remote refusal and "5.4.316 Message expired", and a
+Japanese one sent as ISO-2022-JP text alone ("管理者用の診断情報", "リモート サーバーから '...' が返されました").
 
 QUEUE.Expired's "550 4.4.7" gives no reply code: the code's class contradicts the status, as in the
 dev corpus's own QUEUE.Expired notice.
@@ -36,6 +37,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('pablo@example.net', '5.1.1', '550', '', 'userunknown', True),
         ('quentin@example.com', '5.4.316', '550', '', 'expired', False),
     ]),
+    ('exchangeonprem/ex2016-ja-saved-text-only.eml', [
+        ('taro.yamada@example.co.jp', '5.1.1', '550', '', 'userunknown', True),
+        ('hanako@partner.example.jp', '5.2.2', '552', '', 'mailboxfull', False),
+    ]),
 ]
 
 
@@ -57,6 +62,15 @@ def test_remote_and_reporting_hosts(name: str, hosts: list[tuple[str, str]]) -> 
     assert [(r.rhost, r.lhost) for r in records(name)] == hosts
 
 
-def test_saved_ndr_is_read_as_exchange() -> None:
-    """An NDR without its delivery-status part is still Exchange's, read from its own sections."""
-    assert {r.decodedby for r in records('exchangeonprem/ex2016-saved-without-dsn.eml')} == {"Exchange2007"}
+@pytest.mark.parametrize(("name", "original"), [
+    ('exchangeonprem/ex2016-saved-without-dsn.eml', ('Delivery note 4471', 'dn4471@EX16-02.corp.example.org')),
+    ('exchangeonprem/ex2016-ja-saved-text-only.eml', ('見積書の件', 'mitsumori.1125@corp.example.co.jp')),
+])
+def test_saved_ndr_is_read_as_exchange(name: str, original: tuple[str, str]) -> None:
+    """An NDR without its delivery-status part is still Exchange's, read from its own sections:
+    its diagnostic is the remote server's reply alone, and the returned message is the one whose
+    headers it quotes."""
+    got = records(name)
+    assert {r.decodedby for r in got} == {"Exchange2007"}
+    assert all(r.diagnosticcode.startswith("55") for r in got)
+    assert {(r.subject, r.messageid) for r in got} == {original}

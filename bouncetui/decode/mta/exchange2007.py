@@ -22,6 +22,7 @@ from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, dsn_deliveries, wrapped
 from bouncetui.decode.mta.office365 import admin_entries
+from bouncetui.decode.mta.provider_common import original_of
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "Exchange2007"
@@ -103,7 +104,8 @@ def _without_dsn(message: Message, body: str) -> Report | None:
     for delivery in deliveries:
         delivery.lhost = generating.group(1).rstrip(".").lower() if generating else ""
     _complete(deliveries, body)
-    return Report(NAME, deliveries, message.original)
+    # the returned message's headers, quoted under "Original message headers:" when not attached
+    return Report(NAME, deliveries, original_of(message, body, (_ORIGINAL,)))
 
 
 def _complete(deliveries: list[Delivery], body: str) -> None:
