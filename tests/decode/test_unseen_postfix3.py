@@ -3,7 +3,9 @@ wrapped over lines (Cyrus's multi-line "550-Mailbox unknown", Dovecot's "User do
 Zimbra's "Over quota"), and Postfix's own words when it gives up: "delivery temporarily
 suspended: connect to ...: Connection timed out" (expired), "message size N exceeds size limit N
 of server HOST[IP]" (the remote server's advertised SIZE) and "conversation with HOST[IP] timed out
-while sending end of data" (expired, at DATA).
+while sending end of data" (expired, at DATA); and a delay warning for a long address whose
+"host NAME[IP] said:" Postfix wrapped onto the next line, with a greylisting reply (blocked, as
+the classifier reads greylisting: the client refused until it retries).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('hank@example.net', '5.3.4', '', '', 'emailtoolarge', False),
         ('iris@example.info', '4.4.2', '', 'DATA', 'expired', False),
     ]),
+    ('postfix3/wrapped-host-and-greylist-delay.eml', [
+        ('maximilian.oberhuber-schneider@engineering.subsidiary.example.com', '4.2.0', '450', 'RCPT', 'blocked',
+         False),
+    ]),
 ]
 
 
@@ -34,3 +40,8 @@ def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
 def test_lmtp_replies_keep_their_host() -> None:
     assert [r.rhost for r in records('postfix3/lmtp-cyrus-dovecot-zimbra.eml')] == [
         'imap.example.org', 'imap.example.org', 'zimbra.example.org']
+
+
+def test_wrapped_host_is_read() -> None:
+    (rec,) = records('postfix3/wrapped-host-and-greylist-delay.eml')
+    assert (rec.rhost, rec.action) == ('mx01.engineering.subsidiary.example.com', 'delayed')
