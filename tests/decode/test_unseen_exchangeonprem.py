@@ -8,6 +8,11 @@ size limit on the route (ROUTING.SizeLimit) and a group restricted to authentica
 only (no delivery-status part), with a remote refusal and "5.4.316 Message expired", and a
 Japanese one sent as ISO-2022-JP text alone ("管理者用の診断情報", "リモート サーバーから '...' が返されました").
 
+A delay notice ("Delivery is delayed to these recipients or groups", "400 4.4.7 Message delayed")
+is a delay (expired, as Microsoft 365's own), and the relay notice ("Delivery to these recipients
+or groups is complete, but no delivery notification was sent by the destination server") a
+delivery, no failure.
+
 QUEUE.Expired's "550 4.4.7" gives no reply code: the code's class contradicts the status, as in the
 dev corpus's own QUEUE.Expired notice.
 """
@@ -36,6 +41,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('exchangeonprem/ex2016-saved-without-dsn.eml', [
         ('pablo@example.net', '5.1.1', '550', '', 'userunknown', True),
         ('quentin@example.com', '5.4.316', '550', '', 'expired', False),
+    ]),
+    ('exchangeonprem/ex2013-delivery-delayed.eml', [
+        ('jonas@example.com', '4.4.7', '400', '', 'expired', False),
+    ]),
+    ('exchangeonprem/ex2016-relayed-no-notification.eml', [
+        ('pablo@example.net', '2.0.0', '', '', 'delivered', False),
     ]),
     ('exchangeonprem/ex2016-ja-saved-text-only.eml', [
         ('taro.yamada@example.co.jp', '5.1.1', '550', '', 'userunknown', True),
@@ -74,3 +85,12 @@ def test_saved_ndr_is_read_as_exchange(name: str, original: tuple[str, str]) -> 
     assert {r.decodedby for r in got} == {"Exchange2007"}
     assert all(r.diagnosticcode.startswith("55") for r in got)
     assert {(r.subject, r.messageid) for r in got} == {original}
+
+
+@pytest.mark.parametrize(("name", "action"), [
+    ('exchangeonprem/ex2013-delivery-delayed.eml', 'delayed'),
+    ('exchangeonprem/ex2016-relayed-no-notification.eml', 'relayed'),
+])
+def test_delay_and_relay_notices_keep_their_action(name: str, action: str) -> None:
+    assert [(r.action, r.rhost) for r in records(name)] == [(action, 'mx.example.com' if action == 'delayed'
+                                                                else 'mx.example.net')]
