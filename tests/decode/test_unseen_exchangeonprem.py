@@ -5,7 +5,8 @@ a remote refusal and a nonexistent domain (SMTPSEND.DNS.NonExistentDomain), QUEU
 HTML twin, a full mailbox as the store driver reports it (STOREDRV ... QuotaExceededException), a
 size limit on the route (ROUTING.SizeLimit) and a group restricted to authenticated senders
 (RESOLVER.RST.AuthRequired), and an NDR as a mail client saves it, its text and HTML alternatives
-only (no delivery-status part), with a remote refusal and "5.4.316 Message expired", and a
+only (no delivery-status part): Exchange 2007's ("recipients or distribution lists", "Sent by
+Microsoft Exchange Server 2007", "#550 ... ##"), and 2016's with a remote refusal and "5.4.316 Message expired", and a
 Japanese one sent as ISO-2022-JP text alone ("管理者用の診断情報", "リモート サーバーから '...' が返されました").
 
 A delay notice ("Delivery is delayed to these recipients or groups", "400 4.4.7 Message delayed")
@@ -48,6 +49,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('exchangeonprem/ex2016-relayed-no-notification.eml', [
         ('pablo@example.net', '2.0.0', '', '', 'delivered', False),
     ]),
+    ('exchangeonprem/ex2007-saved-distribution-lists.eml', [
+        ('sam.old@corp.example.org', '5.1.1', '550', '', 'userunknown', True),
+        ('tina@example.net', '5.7.1', '554', '', 'norelaying', False),
+    ]),
     ('exchangeonprem/ex2016-ja-saved-text-only.eml', [
         ('taro.yamada@example.co.jp', '5.1.1', '550', '', 'userunknown', True),
         ('hanako@partner.example.jp', '5.2.2', '552', '', 'mailboxfull', False),
@@ -68,6 +73,8 @@ def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
     # other recipient's "Remote Server at ..." is not its), the reporting host from "Generating server"
     ('exchangeonprem/ex2016-saved-without-dsn.eml', [('mx.example.net', 'ex16-02.corp.example.org'),
                                                      ('', 'ex16-02.corp.example.org')]),
+    ('exchangeonprem/ex2007-saved-distribution-lists.eml', [('', 'ex07hub.corp.example.org'),
+                                                            ('mx.example.net', 'ex07hub.corp.example.org')]),
 ])
 def test_remote_and_reporting_hosts(name: str, hosts: list[tuple[str, str]]) -> None:
     assert [(r.rhost, r.lhost) for r in records(name)] == hosts
@@ -76,6 +83,7 @@ def test_remote_and_reporting_hosts(name: str, hosts: list[tuple[str, str]]) -> 
 @pytest.mark.parametrize(("name", "original"), [
     ('exchangeonprem/ex2016-saved-without-dsn.eml', ('Delivery note 4471', 'dn4471@EX16-02.corp.example.org')),
     ('exchangeonprem/ex2016-ja-saved-text-only.eml', ('見積書の件', 'mitsumori.1125@corp.example.co.jp')),
+    ('exchangeonprem/ex2007-saved-distribution-lists.eml', ('Travel request', 'travel.1123@EX07MBX.corp.example.org')),
 ])
 def test_saved_ndr_is_read_as_exchange(name: str, original: tuple[str, str]) -> None:
     """An NDR without its delivery-status part is still Exchange's, read from its own sections:
