@@ -31,7 +31,7 @@ NAME = "Exchange2007"
 HEADERS = ("x-ms-exchange-message-is-ndr", "content-language", FIELD_NAME)
 
 _SUBJECTS = re.compile(
-    r"^(?:Undeliverable|Non remis|Non recapitabile|Unzustellbar|No se puede entregar|Onbestelbaar|"
+    r"^(?:Undeliverable|Delivery delayed|Non remis|Non recapitabile|Unzustellbar|No se puede entregar|Onbestelbaar|"
     r"Não entregue|Niet afgeleverd|Olevererbart|Ej levererat|Kan ikke leveres|Nie można dostarczyć|"
     r"Nedoručitelné|Kézbesíthetetlen|Невозможно доставить|配信不能|无法投递|未傳遞)\s*:",
     re.IGNORECASE,
