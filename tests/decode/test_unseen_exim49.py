@@ -1,7 +1,9 @@
 """Unseen formats, Exim 4.96-4.98's current wording: "SMTP error from remote mail server after
 pipelined RCPT TO:<...>" and "after pipelined MAIL FROM:<...> SIZE=N" (PIPELINING's batched
 replies), a refusal after the greeting ("after initial connection"), a content filter's refusal
-"after end of data", and "retry time not reached for any host after a long failure period".
+"after end of data", "retry time not reached for any host after a long failure period", and the
+last temporary error with Exim's ": retry timeout exceeded" after it (expired; the 451 of a
+failed delivery, whose class contradicts it, is no reply code).
 
 The stage comes from the command Exim names ("pipelined" is only how it was sent), the remote host
 from its "host NAME [IP]" line.
@@ -26,6 +28,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('yusuf@example.com', '5.7.1', '554', 'CONN', 'blocked', False),
         ('zora@example.net', '5.7.1', '550', 'DATA', 'spamdetected', False),
         ('abel@example.info', '5.0.0', '', '', 'expired', False),
+    ]),
+    ('exim49/retry-timeout-after-4xx.eml', [
+        ('dirk@example.net', '5.0.0', '', 'RCPT', 'expired', False),
+        ('edda@example.com', '5.0.0', '', 'CONN', 'expired', False),
     ]),
 ]
 
