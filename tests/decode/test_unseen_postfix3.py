@@ -5,7 +5,9 @@ suspended: connect to ...: Connection timed out" (expired), "message size N exce
 of server HOST[IP]" (the remote server's advertised SIZE) and "conversation with HOST[IP] timed out
 while sending end of data" (expired, at DATA); and a delay warning for a long address whose
 "host NAME[IP] said:" Postfix wrapped onto the next line, with a greylisting reply (blocked, as
-the classifier reads greylisting: the client refused until it retries).
+the classifier reads greylisting: the client refused until it retries); "mail for DOMAIN loops
+back to myself" (the server's own configuration, systemerror) and a domain with no address
+("Name service error for name=... type=A: Host not found", hostunknown).
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('gina@example.com', '4.4.1', '', 'CONN', 'expired', False),
         ('hank@example.net', '5.3.4', '', '', 'emailtoolarge', False),
         ('iris@example.info', '4.4.2', '', 'DATA', 'expired', False),
+    ]),
+    ('postfix3/loops-back-and-unknown-domain.eml', [
+        ('viktor@branch.example.org', '5.4.6', '', '', 'systemerror', False),
+        ('wanda@exampel-typo.com', '5.4.4', '', '', 'hostunknown', True),
     ]),
     ('postfix3/wrapped-host-and-greylist-delay.eml', [
         ('maximilian.oberhuber-schneider@engineering.subsidiary.example.com', '4.2.0', '450', 'RCPT', 'blocked',
