@@ -298,11 +298,14 @@ def _read_clean_headers_from(reader: _Reader, msg: Part) -> bool:
 def _end_headers(reader: _Reader, msg: Part, end: int) -> bool:
     """Past a clean header block that ends at `end`: its empty line read, or the defect noted."""
     reader.pos = end
-    if end >= reader.end or (reader.stack and reader.at_stop(end)):
+    if end >= reader.end:
         return True
     if reader.text[end] == "\n":
-        reader.pos = end + 1  # the empty line that ends the header block
-    else:
+        # the empty line that ends the header block, unless it ends a field block (None on the
+        # stack): it can be no other false end, as a boundary line is never empty
+        if None not in reader.stack:
+            reader.pos = end + 1
+    elif not (reader.stack and reader.at_stop(end)):
         msg.defects.append(errors.MissingHeaderBodySeparatorDefect())
     return True
 
