@@ -91,30 +91,37 @@ class Part(email.message.Message):
             return failobj
         if type(value) is not str:
             return super()._get_params_preserve(failobj, header)
-        params = _PARAMS.get(value)
-        if params is None:
+        return list(self._params(value, header)[0])
+
+    def _params(self, value: str, header: str) -> tuple[tuple, dict]:
+        """What is kept for a header's value: its standard parameter list, and each parameter's
+        value as it stands and unquoted (what get_param returns) by its lowered name, the first
+        of a name (the one get_param's loop would find)."""
+        kept = _PARAMS.get(value)
+        if kept is None:
             if len(_PARAMS) >= _PARAMS_KEPT:
                 _PARAMS.clear()
             found = _plain_params(value)
             if found is None:
-                found = super()._get_params_preserve(failobj, header)
-            params = _PARAMS[value] = tuple(found)
-        return list(params)
+                found = super()._get_params_preserve(None, header)
+            by_name: dict[str, tuple] = {}
+            for key, text in found:
+                by_name.setdefault(key.lower(), (text, _unquotevalue(text)))
+            kept = _PARAMS[value] = (tuple(found), by_name)
+        return kept
 
     def get_param(self, param, failobj=None, header="content-type", unquote=True):
-        """email.message.Message.get_param, reading the parameter list kept for the header's value
-        (no copy of it) after one look-up of the header (not two: `in`, then get)."""
+        """email.message.Message.get_param, read from what is kept for the header's value (see
+        _params) after one look-up of the header (not two: `in`, then get)."""
         value = self.get(header)
         if value is None:
             return failobj  # where the standard method's `header not in self` answers
-        params = _PARAMS.get(value) if type(value) is str else None
-        if params is None:
-            params = self._get_params_preserve(failobj, header)
-        param = param.lower()
-        for key, found in params:
-            if key.lower() == param:
-                return _unquotevalue(found) if unquote else found
-        return failobj
+        if type(value) is not str:
+            return super().get_param(param, failobj, header, unquote)
+        found = self._params(value, header)[1].get(param.lower())
+        if found is None:
+            return failobj
+        return found[1] if unquote else found[0]
 
     def _forget(self) -> None:
         self._index = None
@@ -143,8 +150,8 @@ def _plain_params(value: str) -> list[tuple[str, str]] | None:
     return params[:1] + [(name, '"%s"' % text) for name, text in params[1:]]
 
 
-# Parameter lists by header value (a pure function of the value); emptied when full.
-_PARAMS: dict[str, tuple] = {}
+# What _params keeps by header value (a pure function of the value); emptied when full.
+_PARAMS: dict[str, tuple[tuple, dict]] = {}
 _PARAMS_KEPT = 4096
 
 
