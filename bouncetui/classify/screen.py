@@ -376,12 +376,33 @@ class Patterns:
         return self._compiled[n] or self._compile(n)
 
     def _compile(self, n: int) -> re.Pattern[str]:
-        rx = self._compiled[n] = re.compile(self.patterns[n], self.flags)
+        rx = self._compiled[n] = re.compile(literal_first(self.patterns[n]), self.flags)
         return rx
 
     def compile_all(self) -> None:
         for n in range(len(self.patterns)):
             self[n]
+
+
+# A word boundary, then a run of literal word characters and blanks ("\\bgsmtp\\b", "\\bib\\d{3}").
+_BOUNDARY_WORD = re.compile(r"\\b([A-Za-z0-9_][A-Za-z0-9_ ]*)")
+
+
+def literal_first(pattern: str) -> str:
+    """`pattern` with a leading word boundary before a literal word tested behind the word instead
+    ("\\bgsmtp\\b" -> "gsmtp(?<!\\wgsmtp)\\b"): the same matches, but the engine skips ahead to
+    the word (a pattern starting with an assertion is tried at every character, ~15 times slower
+    on a diagnostic). The boundary before a word character is "no word character before it",
+    which the look-behind asks once the word is read. Other patterns are returned as they are."""
+    m = _BOUNDARY_WORD.match(pattern)
+    if m is None or len(alternatives(pattern)) > 1:
+        return pattern
+    word = m.group(1)
+    if pattern[m.end():m.end() + 1] in ("*", "+", "?", "{"):  # the last character is repeated
+        word = word[:-1]
+    if not word:
+        return pattern
+    return "%s(?<!\\w%s)%s" % (word, word, pattern[2 + len(word):])
 
 
 def alternatives(pattern: str) -> list[str]:

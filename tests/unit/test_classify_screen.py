@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouncetui.classify import compiled, match_wording, providers, screen, wording
 from bouncetui.classify.screen import Screen, lowered_pattern, words_needed
@@ -246,3 +248,56 @@ def test_a_case_insensitive_ascii_pattern_has_the_words_of_its_lowered_form() ->
         assert words_needed(pattern, flags) == screen._words_needed.__wrapped__(pattern, flags), pattern
         shortcut += pattern.isascii() and not lowered_pattern(pattern).startswith("(?i:")
     assert shortcut > 100  # the shortcut is taken, not merely allowed
+
+
+@pytest.mark.parametrize(
+    ("pattern", "compiled_as"),
+    [
+        (r"\bgsmtp\b", r"gsmtp(?<!\wgsmtp)\b"),
+        (r"\bib\d{3}\b", r"ib(?<!\wib)\d{3}\b"),
+        (r"\bdd requested", r"dd requested(?<!\wdd requested)"),
+        (r"\bab*c", r"a(?<!\wa)b*c"),  # the repeated letter stays after the look-behind
+        (r"\ba|b", r"\ba|b"),  # alternatives, a group, no boundary first: as written
+        (r"\b(?:lpn|ofr)\d", r"\b(?:lpn|ofr)\d"),
+        (r"mailbox full", r"mailbox full"),
+    ],
+)
+def test_a_leading_boundary_is_tested_behind_the_word(pattern: str, compiled_as: str) -> None:
+    assert screen.literal_first(pattern) == compiled_as
+
+
+_BOUNDARY_CONTEXTS = ("", "x", "_", "9", " ", "-", "é", "ſ", "\n", "<")
+
+
+@pytest.mark.parametrize(("name", "patterns", "flags"), _tables(), ids=[name for name, _p, _f in _tables()])
+def test_every_pattern_compiled_word_first_matches_as_written(name: str, patterns: list[str], flags: int) -> None:
+    """Patterns (screen.Patterns) compile with a leading word boundary tested behind the word: each
+    such pattern finds the same matches as written, its samples (tests/unit/regex_samples.py)
+    after and before a word character, a blank, punctuation or nothing, repeated."""
+    changed = 0
+    for pattern in patterns:
+        first = screen.literal_first(pattern)
+        if first == pattern:
+            continue
+        changed += 1
+        written, word_first = re.compile(pattern, flags), re.compile(first, flags)
+        for sample in regex_samples.samples(pattern, flags)[:16]:
+            for before in _BOUNDARY_CONTEXTS:
+                for after in ("", "x", " "):
+                    text = before + sample + after + before + sample
+                    for subject in (text, text.lower(), text.upper()):
+                        assert [m.span() for m in written.finditer(subject)] == [
+                            m.span() for m in word_first.finditer(subject)], (pattern, subject)
+    assert changed or name.startswith("provider marks")  # the tables do have such patterns
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ib", "IB", "spf", "gsmtp", "1", "123", " ", "_", "x", "é", "\n", "-", "."]),
+                max_size=12))
+def test_a_pattern_compiled_word_first_matches_as_written_anywhere(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in (r"\bib\d{3}\b", r"\bspf\b", r"\bgsmtp\b", r"\bspf\s*ib"):
+        for flags in (0, re.IGNORECASE, re.MULTILINE):
+            written = re.compile(pattern, flags)
+            word_first = re.compile(screen.literal_first(pattern), flags)
+            assert [m.span() for m in written.finditer(text)] == [m.span() for m in word_first.finditer(text)]
