@@ -51,3 +51,9 @@ def test_lmtp_replies_keep_their_host() -> None:
 def test_wrapped_host_is_read() -> None:
     (rec,) = records('postfix3/wrapped-host-and-greylist-delay.eml')
     assert (rec.rhost, rec.action) == ('mx01.engineering.subsidiary.example.com', 'delayed')
+
+
+def test_remote_host_postfix_names_in_its_own_words() -> None:
+    """"connect to HOST[IP]", "of server HOST[IP]" (the size it advertised), "conversation with HOST[IP]"."""
+    assert [r.rhost for r in records('postfix3/expired-suspended-and-size.eml')] == [
+        'mx.example.com', 'mx.example.net', 'mx.example.info']

@@ -58,7 +58,9 @@ _SAID = re.compile(
     r"(?:said|refused to talk to me)\s*:\s*(?P<reply>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_PEER = re.compile(r"(?:connect to|conversation with|lost connection with|host)\s+([A-Za-z0-9.-]+)\[", re.I)
+# the peer Postfix names in its own words ("message size N exceeds size limit N of server HOST[IP]":
+# the size the server advertised)
+_PEER = re.compile(r"(?:connect to|conversation with|lost connection with|host|of server)\s+([A-Za-z0-9.-]+)\[", re.I)
 _REFUSED = re.compile(r"server refused to talk to me:\s*(.*)$", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n|^[ \t]*\n")
 _IN_REPLY = re.compile(r"\s*\(in reply to [^)]*\)\s*$", re.IGNORECASE)
