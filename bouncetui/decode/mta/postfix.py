@@ -23,6 +23,7 @@ from bouncetui.decode.mta.common import (
     dsn_deliveries,
     is_notification,
     original_or_inline,
+    wrapped,
 )
 from bouncetui.decode.report import Delivery, Report
 
@@ -45,7 +46,7 @@ _SUBJECTS = re.compile(
     r"Undeliverable mail|Undelivered Mail)",
     re.IGNORECASE,
 )
-_BANNER = re.compile(r"^\s*This is the (?:Postfix program|mail system) at host ", re.MULTILINE)
+_BANNER = wrapped(r"^\s*This is the (?:Postfix program|mail system) at host ", re.MULTILINE)  # also wrapped
 _PARAGRAPH = re.compile(
     r"^[ \t]?<(?P<rcpt>[^>\s]*@[^>\s]*|[^>\s]+)>(?:\s+\(expanded\s+from\s+<(?P<alias>[^>]*)>\))?:\s+"
     # the text runs line by line up to a blank line, the next "<address>:" line, a "--" line or the
