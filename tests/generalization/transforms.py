@@ -435,6 +435,7 @@ TRANSFORMS: dict[str, Transform] = {
     "drop_ascii_charset": drop_ascii_charset,
     "rewrap_text": rewrap_text,
     "rewrap_72": rewrap_72,
+    "rewrap_40": rewrap_40,
     "subject_tag": h.subject_tag,
     "subject_encoded": h.subject_encoded,
     "sender_encoded_name": h.sender_encoded_name,
@@ -445,7 +446,7 @@ TRANSFORMS: dict[str, Transform] = {
 
 # Changes of another kind: what another version of the mailer might write, which the decoders do
 # not all survive yet (survey.py runs them; the tests do not).
-EXPLORATORY: dict[str, Transform] = {"rewrap_40": rewrap_40}
+EXPLORATORY: dict[str, Transform] = {}
 
 
 @_tree
