@@ -1,10 +1,13 @@
 """Unseen formats, OpenSMTPD 7 and Courier in their other notices: OpenSMTPD's warning ("A message
 is delayed for more than 4 hours for the following list of recipients", "Delivery status
-notification: warning") and an error notice with two recipients, each "address: reply" line its
+notification: delayed") and an error notice with two recipients, each "address: reply" line its
 own; Courier's "DELAYS IN DELIVERING YOUR MESSAGE" warning with a multi-line "<<< 450-4.2.1"
 reply in its transcript.
 
 A delay is a delay (action delayed, soft), its reason read from the reply it keeps getting.
+
+The notices' sentences are these servers' templates as known (OpenSMTPD's bounce.c, Courier's
+DSN texts); not verified word for word against every release.
 """
 
 from __future__ import annotations
