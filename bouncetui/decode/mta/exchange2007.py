@@ -42,7 +42,7 @@ _EXCHANGE = re.compile(r"Microsoft Exchange|^\s*(?:Generating server|生成元�
 # "Remote Server returned '550 ...'", localised: "Le serveur distant a retourné '...'", "El servidor
 # remoto devolvió '...'", "Der Remoteserver hat '...' zurückgegeben", "リモート サーバーから '...' が返されました"
 _REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|(?:returned|retourné|devolvió|restituito|retornou|"
-                    r"\bhat|から) '([^']*)'", re.DOTALL)
+                    r"\bhat|から)\s+'([^']*)'", re.DOTALL)  # (the quote may be wrapped onto the next line)
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
 # in a recipient's own entry, also Exchange 2010's "mx.example.net #550 5.1.1 ... ##"
