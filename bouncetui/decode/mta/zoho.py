@@ -24,10 +24,10 @@ SIGNS = ("error_code", "host not reachable")  # the literal words of _LINE and _
 
 _SENDER = re.compile(r"mailer-daemon@(?:[\w-]+\.)*zoho(?:mail)?\.[a-z.]+", re.IGNORECASE)
 # A recipient's words run on over the lines below (a notice wrapped at another width) up to a blank
-# line or the next recipient's line.
+# line or the next recipient's line; its category may be wrapped onto the line below the address.
 _RUN_ON = r"[^\n]*(?:\n(?![ \t]*$|\s*[^\s<>]+@[^\s<>]+\s)[^\n]*)*"
 _LINE = re.compile(
-    r"^\s*(?P<address>[^\s<>]+@[^\s<>]+)\s+(?P<category>[^,\n]*),\s*ERROR_CODE\s*:\s*(?P<reply>\d{3})?\s*,"
+    r"^\s*(?P<address>[^\s<>]+@[^\s<>]+)\s+(?P<category>[^,\n]*(?:\n[^,\n]*)?),\s*ERROR_CODE\s*:\s*(?P<reply>\d{3})?\s*,"
     r"\s*ERROR_CODE\s*:\s*(?P<text>" + _RUN_ON + ")$",
     re.IGNORECASE | re.MULTILINE,
 )
