@@ -24,6 +24,7 @@ from bouncetui.classify import Evidence, classify
 from bouncetui.classify.backscatter import spam_tag
 from bouncetui.classify.screen import Screen
 from bouncetui.decode.fields import (
+    STAGE_KEYS,
     STAGE_PATTERN,
     clean_address,
     domain_of,
@@ -163,7 +164,8 @@ _STAGE_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # Most diagnostics name no stage: the patterns of fields.find_command (0) and the hints (1 on) are
 # searched only where their words are, which one screen finds in one pass over the text.
-_COMMAND_SCREEN = Screen([STAGE_PATTERN] + [rx.pattern for rx, _command in _STAGE_HINTS], re.IGNORECASE)
+_COMMAND_SCREEN = Screen([STAGE_PATTERN] + [rx.pattern for rx, _command in _STAGE_HINTS], re.IGNORECASE,
+                         STAGE_KEYS + ("mail_from", "does not like", "text command", "connect to ", "smtp connection"))
 
 
 def derive_status(delivery: Delivery) -> tuple[str, str]:

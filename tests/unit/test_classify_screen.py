@@ -301,3 +301,52 @@ def test_a_pattern_compiled_word_first_matches_as_written_anywhere(pieces: list[
             written = re.compile(pattern, flags)
             word_first = re.compile(screen.literal_first(pattern), flags)
             assert [m.span() for m in written.finditer(text)] == [m.span() for m in word_first.finditer(text)]
+
+
+def _stage_screens() -> list[tuple[str, Screen, list[str], int]]:
+    import sys
+
+    import bouncetui.decode.assemble  # noqa: F401  (the package's name is the decode function)
+
+    assemble = sys.modules["bouncetui.decode.assemble"]
+    fields = sys.modules["bouncetui.decode.fields"]
+    return [
+        ("fields.find_command", fields._STAGE_SCREEN, [fields.STAGE_PATTERN], re.IGNORECASE),
+        ("assemble.derive_command", assemble._COMMAND_SCREEN,
+         [fields.STAGE_PATTERN] + [rx.pattern for rx, _c in assemble._STAGE_HINTS], re.IGNORECASE),
+    ]
+
+
+def test_the_stage_screens_look_for_their_keys_first_and_keep_what_the_automaton_keeps() -> None:
+    """The stage screens first test a few keys (Screen's keys): they are in use, and the screens
+    keep, for texts naming a stage in each way and texts naming none, what the same screen without
+    keys keeps."""
+    for name, keyed, patterns, flags in _stage_screens():
+        assert keyed.keys, name
+        plain = Screen(patterns, flags)
+        texts = ["550 5.1.1 User unknown", "RCPT TO:<a@example.jp> 550 no", "Connection refused", "é DATA:", ""]
+        for pattern in patterns:
+            for sample in regex_samples.samples(pattern, flags):
+                texts += [sample, "x " + sample.upper() + " x"]
+        assert sum(bool(plain.candidates(text)) for text in texts) > 20, name
+        for text in texts:
+            assert keyed.candidates(text) == plain.candidates(text), (name, text)
+
+
+def test_keys_that_some_word_does_not_hold_are_not_used() -> None:
+    assert Screen([r"mailbox (?:is )?full", "user unknown"], 0, ("mailbox", "unknown")).keys == ("mailbox", "unknown")
+    assert Screen([r"mailbox (?:is )?full", "user unknown"], 0, ("mailbox",)).keys is None
+    assert Screen([r"mailbox (?:is )?full", r"\d+"], 0, ("mailbox",)).keys is None  # a pattern without words
+    screen_ = Screen([r"mailbox (?:is )?full", "user unknown"], 0, ("mailbox", "unknown"))
+    assert screen_.candidates("the mailbox is full") == {0}
+    assert screen_.candidates("no such user") == frozenset()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["RCPT", "rcpt to", " TO", ":", "<", "after ", "DATA", "end of ", "data", "MAIL FROM",
+                                 "connect to ", "ſtarttls", "x", " ", "in reply to ", ">>> ", "[", "]", "_"]),
+                max_size=10))
+def test_the_stage_screens_with_keys_keep_what_they_keep_without(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for name, keyed, patterns, flags in _stage_screens():
+        assert keyed.candidates(text) == Screen(patterns, flags).candidates(text), name
