@@ -44,7 +44,7 @@ _BANNER = wrapped(
     r"We're sorry\. There's a problem with the e-mail address)",
     re.MULTILINE | re.IGNORECASE,
 )
-END = re.compile(
+END = wrapped(  # (also wrapped at another width: see common.wrapped)
     r"^--- (?:Below this line is (?:a copy of the message|the original message)|"
     r"Enclosed is a copy of the message|Below the next line is a copy of the message|Original message follows)",
     re.MULTILINE | re.IGNORECASE,
@@ -126,6 +126,7 @@ def paragraph(text: str) -> Delivery:
     )
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BANNER_HOST = re.compile(r"[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$")
 
 
@@ -133,7 +134,12 @@ def read(message: Message, body: str, start: int) -> Report | None:
     """The qmail-style paragraphs of `body` after `start`, up to the copy of the message."""
     end = END.search(body, start)
     text = body[start : end.start() if end else len(body)]
-    starts = list(_RECIPIENT.finditer(text))
+    starts: list[re.Match[str]] = []
+    for m in _RECIPIENT.finditer(text):
+        if starts and m.group(1).lower() == starts[-1].group(1).lower() and \
+                not _BLANK_LINE.search(text, starts[-1].end(), m.start()):
+            continue  # the address in its own reply, wrapped onto a line of its own: not another paragraph
+        starts.append(m)
     deliveries = []
     banner = body[:start].rsplit("\n", 1)[-1]
     # the banner's line, or its last two when it was wrapped before the host

@@ -28,7 +28,8 @@ _SENDER = re.compile(r"@(?:[\w-]+\.)*(?:vzwpix\.com|vtext\.com|vzw\.com)\b", re.
 _SENDER_WORDS = ("vzwpix.com", "vtext.com", "vzw.com")  # one is in every match of _SENDER (see sender_matches)
 # find_report offers a message only when its senders hold one of them (decode needs one first)
 SENDERS = _SENDER_WORDS
-_ERROR = re.compile(r"^\s*Error:\s*(?P<text>.+)$", re.IGNORECASE | re.MULTILINE)
+# (its words run on over the lines below when wrapped at another width, up to a blank line)
+_ERROR = re.compile(r"^\s*Error:\s*(?P<text>.+(?:\n(?![ \t]*$)[^\n]+)*)$", re.IGNORECASE | re.MULTILINE)
 _BELOW = re.compile(r"^\s*Error message below:\s*\n(?P<text>(?:[^\n]+\n?)+)", re.IGNORECASE | re.MULTILINE)
 _ORIGINAL = re.compile(r"^\s*Original Message:\s*$", re.IGNORECASE | re.MULTILINE)
 _DETAILS = re.compile(r"^\s*Message details:\s*$", re.IGNORECASE | re.MULTILINE)
