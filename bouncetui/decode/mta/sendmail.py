@@ -77,12 +77,22 @@ def section(text: str, start: re.Pattern[str]) -> str:
 def failed_addresses(text: str) -> list[tuple[str, str, str]]:
     """[(recipient, reason text, expanded-from alias)] from the list of failed addresses."""
     found: list[list[str]] = []
+    wrapped_reason: str | None = None  # a "(reason: ..." line whose parenthesis is still open
     for line in section(text, _ERRORS).split("\n"):
         stripped = line.strip()
         if not stripped:
             continue
+        if wrapped_reason is not None and line[:1].isspace() and not stripped.startswith(("(reason:", "(expanded from:")):
+            # "(reason: ..." wrapped onto the indented lines below it: up to its closing parenthesis
+            wrapped_reason += " " + stripped
+            if wrapped_reason.count("(") <= wrapped_reason.count(")"):
+                found[-1][1], wrapped_reason = wrapped_reason[len("(reason:") :].rstrip(")").strip(), None
+            continue
+        wrapped_reason = None
         if stripped.startswith("(reason:") and found:
             found[-1][1] = stripped[len("(reason:") :].rstrip(")").strip()
+            if stripped.count("(") > stripped.count(")"):
+                wrapped_reason = stripped
         elif stripped.startswith("(expanded from:") and found:
             found[-1][2] = clean_address(stripped[len("(expanded from:") :])
         elif not line[:1].isspace() or stripped.startswith("<"):
