@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bouncetui.classify import backscatter
 from bouncetui.decode import decode
@@ -68,3 +70,14 @@ def test_inference_streams_past_its_window_and_passes_errors_through():
 def test_decoded_spam_tagged_original_is_backscatter():
     (record,) = decode((FIXTURES / "dsn_spam_tagged.eml").read_bytes(), "dsn_spam_tagged.eml")
     assert record.backscatter and record.reason == "userunknown"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["[", "]", "*", "**", "{", "}", "?", ":", " ", "\t", "spam", "SPAM", "ſpam", "junk",
+                                 "JUNK", "bulk", "迷惑", "x", "Re: ", "suspected spam", "-"]), max_size=10))
+def test_a_subject_without_the_tags_characters_is_not_searched_and_nothing_is_lost(pieces: list[str]) -> None:
+    """spam_tag skips the search for a subject without "[", "*", "{" or ":": what the tags
+    pattern itself finds in any subject."""
+    subject = "".join(pieces)
+    m = backscatter._spam_tags().search(subject)
+    assert backscatter.spam_tag(subject) == (m.group(0).strip() if m else "")
