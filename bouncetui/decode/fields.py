@@ -55,14 +55,25 @@ _STAGE_NAMES = {
 }
 
 
+# An address as the steps below give it back unchanged: ASCII letters, digits and "_+=-." with one
+# "@" (nothing they strip, split at or look for), neither end a "." or the "@". Most texts a
+# decoder or assemble asks about are one already, alone or after "rfc822;" (one C call instead of
+# the twenty steps: 12k -> 2k instructions).
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9_+=-][A-Za-z0-9_+=.-]*@[A-Za-z0-9_+=.-]*[A-Za-z0-9_+=-]")
+
+
 def clean_address(text: str) -> str:
     """The first mail address in `text` ("rfc822; <a@b>", "Name <a@b>", "a@b (x)"), or ""."""
     if not text:
         return ""
+    if _PLAIN_ADDRESS.fullmatch(text):
+        return text
     text = text.strip()
     if ";" in text[:16]:  # "rfc822; addr", "utf-8; addr"
         text = text.split(";", 1)[1]
     text = text.strip().strip("<>").strip()
+    if _PLAIN_ADDRESS.fullmatch(text):
+        return text
     if text.startswith('"') and '"@' in text[1:]:  # a quoted local part: "john..doe"@example.com
         end = text.index('"@', 1) + 2
         domain = _DOMAIN_PART.match(text[end:])

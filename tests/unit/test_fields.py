@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -115,3 +116,44 @@ def test_codes_are_found_where_the_written_patterns_find_them(text: str) -> None
     assert find_all_status(text) == ["%s.%s.%s" % m.groups() for m in _STATUS_WRITTEN.finditer(text)]
     assert [(m.group(1), m.start(1)) for m in _REPLY.finditer(text)] == [
         (m.group(1), m.start(1)) for m in _REPLY_WRITTEN.finditer(text)]
+
+
+_ADDRESS_PIECES = ["a", "B", "0", "_", "+", "=", "-", ".", "..", "@", "@example.jp", "x.org", " ", ";", "rfc822;", "<",
+                   ">", '"', "'", "(", ")", ",", ":", "mailto:", "é", "用户", "\t", "[", "]"]
+
+
+_PLAIN_PIECES = ["a", "B", "0", "_", "+", "=", "-", ".", "@", "@example.jp"]
+_EDGES = ["a@b.", ".a@b", "a@b-", "-a@b", "a@", "@b", "a@b@c", "a..b@c", "a@.b", "a@b..", "rfc822; a@b.", " a@b ",
+          "<a@b.>", "a@b", "=?@x", "a+b=c@d_e"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_PLAIN_PIECES), max_size=8), st.lists(st.sampled_from(_ADDRESS_PIECES),
+                                                                                max_size=10)))
+def test_a_plain_address_is_given_back_as_every_step_would_give_it(pieces: list[str]) -> None:
+    """clean_address gives a text that is a plain address (fields._PLAIN_ADDRESS) back at once:
+    what its steps give for it, for any text (compared with the steps alone)."""
+    import bouncetui.decode.fields  # noqa: F401  (the package's name is the decode function)
+
+    fields = sys.modules["bouncetui.decode.fields"]
+    for text in ["".join(pieces)] + _EDGES:
+        _same_without_shortcut(fields, text)
+
+
+def _same_without_shortcut(fields: object, text: str) -> None:
+    shortcut = clean_address(text)
+    plain = fields._PLAIN_ADDRESS  # type: ignore[attr-defined]
+    try:
+        fields._PLAIN_ADDRESS = re.compile(r"(?!)")  # type: ignore[attr-defined]  # never matches: every step taken
+        assert shortcut == clean_address(text), text
+    finally:
+        fields._PLAIN_ADDRESS = plain  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["kijitora@example.jp", "rfc822; neko+tag=x@mx.example.co.jp", "<a-b_c@d.example>"])
+def test_plain_addresses_take_the_shortcut(text: str) -> None:
+    import bouncetui.decode.fields  # noqa: F401
+
+    fields = sys.modules["bouncetui.decode.fields"]
+    address = clean_address(text)
+    assert fields._PLAIN_ADDRESS.fullmatch(address) and address in text
