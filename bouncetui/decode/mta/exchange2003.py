@@ -52,7 +52,8 @@ IMS_CODES: dict[str, str] = {
     "000C0595": "systemerror",
     "00010256": "ratelimited",  # Too many recipients
 }
-_MTS_ID = re.compile(r"^The MTS-ID of the original message is:|^;", re.IGNORECASE)
+_MTS_ID = re.compile(r"^The MTS-ID of the original\b|^;", re.IGNORECASE)
+_MTS_VALUE = re.compile(r"\bis:\s*\S|=")  # its value ("c=us;a= ;p=corp;l=...") has been reached
 
 
 def decode(message: Message) -> Report | None:
@@ -78,9 +79,10 @@ def decode(message: Message) -> Report | None:
         elif before == "recipient" and line.strip() and not line[:1].isspace() and "@" not in line:
             after = "recipient"  # the rest of its date, the line wrapped at another width
         elif deliveries and line[:1].isspace() and line.strip():
-            if _MTS_ID.match(line.strip()):
-                after = "mts-id" if line.rstrip().endswith(":") else ""
-            elif before != "mts-id":  # (the MTS-ID itself, wrapped onto the line below its name)
+            if _MTS_ID.match(line.strip()) or before == "mts-id":
+                # the MTS-ID, its name or its value wrapped onto the lines below: up to its value
+                after = "" if _MTS_VALUE.search(line) else "mts-id"
+            else:
                 lines.append(line.strip())
         elif deliveries and line.strip() and not line[:1].isspace() and not _MTS_ID.match(line.strip()):
             break
