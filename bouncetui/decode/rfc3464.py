@@ -92,20 +92,23 @@ def parse_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
     recipients: list[dict[str, str]] = []
     current: dict[str, str] | None = None
     last = ""  # the free-text field the block's previous line set, which a field-less line continues
-    for line in unfold(text):
+    if "\n " not in text and "\n\t" not in text and text[:1] not in (" ", "\t"):
+        lines = text.split("\n")  # no line continues another (what unfold gives, each line stripped below)
+    else:
+        lines = unfold(text)
+    for line in lines:
         line = line.strip()
         if not line:
             current = None  # a blank line ends a recipient block
             last = ""
             continue
-        colon = line.find(":")
-        if colon < 0:
-            name = ""
-        else:
-            head = line[:colon]
+        head, colon, value = line.partition(":")
+        if colon:
             name = _NAMES.get(head)
             if name is None:
                 name = _field_name(head)
+        else:
+            name = ""
         if not name:
             if last and current is not None and not line.startswith("--"):
                 # a continuation line written without its indentation (Amazon WorkMail's
@@ -118,11 +121,11 @@ def parse_fields(text: str) -> tuple[dict[str, str], list[dict[str, str]]]:
                 current = {}
                 recipients.append(current)
             if name not in current:
-                current[name] = line[colon + 1:].strip()
+                current[name] = value.strip()
                 if name in CONTINUED:
                     last = name
         elif name in PER_MESSAGE and name not in message:
-            message[name] = line[colon + 1:].strip()
+            message[name] = value.strip()
     return message, [r for r in recipients if r.get("final-recipient") or r.get("original-recipient")]
 
 
