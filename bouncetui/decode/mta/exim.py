@@ -139,8 +139,9 @@ def decode(message: Message) -> Report | None:
     listed = entries(body)
     if not listed:
         return None
-    failed = [clean_address(a) for a in failed_header.split(",") if clean_address(a)]
+    failed = [address for address in map(clean_address, failed_header.split(",")) if address]
     generated = {collapse(head): collapse(text) for head, text in _GENERATED_TEXT.findall(body)}
+    delayed = "not yet been delivered" in body.lower()  # a delay warning: every address is delayed
     texts: list[Delivery] = []
     for index, (head, lines) in enumerate(listed):
         diagnostic, rhost, command, alias = explain(lines)
@@ -163,7 +164,7 @@ def decode(message: Message) -> Report | None:
                 rhost=rhost,
                 command=command,
                 replycode=find_replycode(diagnostic[:4]),
-                action="delayed" if "not yet been delivered" in body.lower() else "",
+                action="delayed" if delayed else "",
                 reason="mailererror" if head.startswith("pipe to") else "",  # the local command failed
             )
         )
