@@ -433,15 +433,20 @@ class Message:
         For a message that is not MIME this is simply its whole body, original included:
         decoders of such formats cut it at their own markers.
         """
-        texts = []
+        return "\n".join(map(self.part_text, self._body_parts))
+
+    @cached_property
+    def _body_parts(self) -> list[email.message.Message]:
+        """The parts whose texts `body` joins."""
+        found = []
         for ctype, part in self._typed_parts:
             if ctype in ORIGINAL_TYPES:
                 break
             if ctype.startswith("text/") or ctype in TEXT_REPORT_TYPES or part is self.msg:
-                if ctype == "text/html" and texts:
+                if ctype == "text/html" and found:
                     continue  # the same words again, as HTML (not decoded for nothing)
-                texts.append(self.part_text(part))
-        return "\n".join(texts)
+                found.append(part)
+        return found
 
     # -- cheap look-ups for the decoders' signs ---------------------------------------------------
     @cached_property
@@ -450,9 +455,12 @@ class Message:
         own header fields, its decoded subject, its body, and its first text/plain part when that
         is not in the body."""
         body = self.body
-        plain = self.text_of("text/plain")
+        plain_part = self.find("text/plain")
+        plain = self.part_text(plain_part) if plain_part is not None else ""
         texts = ["\n".join(self.msg.keys()), self.subject, body]
-        if plain and plain not in body:
+        # a part of the body is in it: the text is searched for (through the whole body) only
+        # when the part is not one of them
+        if plain and plain_part not in self._body_parts and plain not in body:
             texts.append(plain)
         return fold("\n".join(texts))
 
