@@ -122,9 +122,11 @@ _ADDRESS_PIECES = ["a", "B", "0", "_", "+", "=", "-", ".", "..", "@", "@example.
                    ">", '"', "'", "(", ")", ",", ":", "mailto:", "é", "用户", "\t", "[", "]"]
 
 
-_PLAIN_PIECES = ["a", "B", "0", "_", "+", "=", "-", ".", "@", "@example.jp"]
+_PLAIN_PIECES = ["a", "B", "0", "_", "+", "=", "-", ".", "@", "@example.jp", "Neko <", " <", ">", " "]
 _EDGES = ["a@b.", ".a@b", "a@b-", "-a@b", "a@", "@b", "a@b@c", "a..b@c", "a@.b", "a@b..", "rfc822; a@b.", " a@b ",
-          "<a@b.>", "a@b", "=?@x", "a+b=c@d_e"]
+          "<a@b.>", "a@b", "=?@x", "a+b=c@d_e", "Neko <a@b.c>", "Neko <a@b.c> x", "Neko <a@b>", "Neko <a@.b.c>",
+          "Neko <a@b.c.>", "N@k <a@b.c>", '"N" <a@b.c>', '"a"@b.c <d@e.f>', "Neko<a@b.c", "Neko <.a@b.c>",
+          "Neko < a@b.c>", "Neko <a@b.c >", "用户 <a@b.c>", "rfc822; Neko <a@b.c>"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -142,12 +144,13 @@ def test_a_plain_address_is_given_back_as_every_step_would_give_it(pieces: list[
 
 def _same_without_shortcut(fields: object, text: str) -> None:
     shortcut = clean_address(text)
-    plain = fields._PLAIN_ADDRESS  # type: ignore[attr-defined]
+    plain, named = fields._PLAIN_ADDRESS, fields._NAMED_ADDRESS  # type: ignore[attr-defined]
     try:
-        fields._PLAIN_ADDRESS = re.compile(r"(?!)")  # type: ignore[attr-defined]  # never matches: every step taken
+        # patterns that never match: every step taken
+        fields._PLAIN_ADDRESS = fields._NAMED_ADDRESS = re.compile(r"(?!)")  # type: ignore[attr-defined]
         assert shortcut == clean_address(text), text
     finally:
-        fields._PLAIN_ADDRESS = plain  # type: ignore[attr-defined]
+        fields._PLAIN_ADDRESS, fields._NAMED_ADDRESS = plain, named  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("text", ["kijitora@example.jp", "rfc822; neko+tag=x@mx.example.co.jp", "<a-b_c@d.example>"])
