@@ -120,7 +120,9 @@ class _Reader:
             if sep is None:
                 blank = True
             else:
-                best = min(best, self._next_boundary(sep, pos))
+                found = self._next_boundary(sep, pos)
+                if found < best:
+                    best = found
         if blank:
             if text.startswith("\n", pos):
                 return pos
