@@ -71,9 +71,15 @@ class Part(email.message.Message):
             if value is _ABSENT:
                 ctype = self.get_default_type()
             else:
-                ctype = str(value).partition(";")[0].strip().lower()
-                if ctype.count("/") != 1:
-                    ctype = "text/plain"
+                ctype = _CTYPES.get(value) if type(value) is str else None
+                if ctype is None:
+                    ctype = str(value).partition(";")[0].strip().lower()
+                    if ctype.count("/") != 1:
+                        ctype = "text/plain"
+                    if type(value) is str:
+                        if len(_CTYPES) >= _PARAMS_KEPT:
+                            _CTYPES.clear()
+                        _CTYPES[value] = ctype
             self._ctype = ctype
         return ctype
 
@@ -150,6 +156,8 @@ def _plain_params(value: str) -> list[tuple[str, str]] | None:
     return params[:1] + [(name, '"%s"' % text) for name, text in params[1:]]
 
 
+# Content types by Content-Type value (a pure function of the value); emptied when full.
+_CTYPES: dict[str, str] = {}
 # What _params keeps by header value (a pure function of the value); emptied when full.
 _PARAMS: dict[str, tuple[tuple, dict]] = {}
 _PARAMS_KEPT = 4096
