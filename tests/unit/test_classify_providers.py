@@ -247,11 +247,14 @@ def test_microsofts_submission_quota_is_the_senders_limit_not_a_full_mailbox():
                   status="5.2.2", destination="example.net") == "mailboxfull"
 
 
-def test_microsoft_codes_apply_when_its_datacentre_is_named():
+def test_microsoft_codes_apply_when_its_datacentre_or_its_own_code_is_named():
     text = "550 5.7.705 Access denied, tenant has exceeded threshold. [AM9PR01MB7777.eurprd01.prod.exchangelabs.com]"
     assert reason(diagnostic=text, status="5.7.705", destination="example.net") == "ratelimited"
-    assert reason(diagnostic="550 5.7.705 Access denied, tenant has exceeded threshold.", status="5.7.705",
-                  destination="example.net") == "securityerror"
+    # without the datacentre: 5.7.705 (a three-digit detail) is Microsoft's own code and names it
+    assert reason(diagnostic="550 5.7.705 Refused.", status="5.7.705", destination="example.net") == "ratelimited"
+    # a standard code with words of no one in particular stays a generic security refusal
+    assert reason(diagnostic="550 5.7.1 Access denied.", status="5.7.1", destination="example.net") \
+        == "securityerror"
 
 
 def test_gmail_rate_limits_for_failed_authentication_are_authentication_failures():

@@ -9,7 +9,77 @@ a relay lost the remote host.
 
 from __future__ import annotations
 
-from bouncetui.classify.providers.rule import Provider, R
+from dataclasses import dataclass
+
+from bouncetui.classify.providers.rule import Provider, ProviderRule, R
+
+
+@dataclass(frozen=True)
+class Code:
+    """One row of Exchange Online's NDR reference: its status code(s), the reason they mean, and
+    the wording Microsoft documents for them (a regular expression, "" when it is no sentence of
+    Microsoft's own)."""
+
+    codes: str  # a regular expression for the code(s), "5\\.2\\.12[12]"
+    reason: str
+    wording: str = ""
+    own: bool = True  # the code is Microsoft's alone (a three-digit detail): it names Microsoft
+
+
+# Exchange Online's "Email non-delivery reports and SMTP errors" reference, code by code. Read after
+# the rules below (its wording in a reply decides first: "4.7.500 Server busy" is Outlook.com's rate
+# limit, the same code with "Access denied, please try again later" a restricted IP). A code whose
+# detail has three digits is Microsoft's own extension of RFC 3463 (no other MTA in use answers with
+# 5.2.121 or 5.7.510), and so are the sentences listed here: either names Microsoft in a reply
+# relayed by another MTA or written without its host tag (CODE_MARK), as its host names do.
+CODES: tuple[Code, ...] = (
+    Code(r"4\.4\.316", "networkerror"),  # "Connection refused [Message=Socket error code 10061]"
+    Code(r"5\.4\.316|5\.4\.300", "expired", r"message expired, connection refused"),
+    Code(r"5\.4\.310", "hostunknown"),  # "DNS domain example.org does not exist"
+    Code(r"[45]\.4\.312", "networkerror"),  # "DNS query failed"
+    # the sending IP temporarily restricted for suspicious activity (4.7.650: for its reputation;
+    # 4.7.500 "Server busy": a rate limit; both read by the rules above)
+    Code(r"4\.7\.[56]\d\d|4\.7\.8[5-9]\d", "blocked", r"access denied, please try again later"),
+    Code(r"5\.0\.350", "policyviolation", r"x-dg-ref header is too long"),
+    # the recipient's per-hour receive limits: from one sender (121), in total (122)
+    Code(r"5\.2\.12[12]", "ratelimited", r"per hour message receive limit(?: from specific sender)? exceeded"),
+    # groups and mailboxes that take mail only from authenticated (internal) or listed senders
+    Code(r"5\.7\.124|5\.7\.13[3-6]", "rejected",
+         r"sender (?:was )?not authenticated (?:by organization|for (?:group|mailbox|public folder|mail user))|"
+         r"sender was not authenticated when sending to this (?:group|mailbox|public folder|mail user)|"
+         r"sender not in allowed-senders list"),
+    # the sender's account banned for spam (501-503), Exchange Online's outbound spam block (5.1.8)
+    Code(r"5\.7\.50[1-3]", "rejected", r"access denied, (?:spam abuse detected|bad outbound sender)"),
+    Code(r"5\.7\.505", "suspend", r"access denied, banned recipient"),
+    Code(r"5\.7\.50[67]|5\.7\.51[013]", "blocked",
+         r"access denied, (?:bad helo|rejected by recipient)|does not accept email over ipv6|"
+         r"access denied, banned sender"),
+    Code(r"5\.7\.508", "ratelimited", r"has exceeded permitted limits within"),
+    Code(r"5\.7\.509|5\.7\.515", "authfailure", r"does not pass dmarc verification"),
+    Code(r"5\.7\.512", "notcompliantrfc", r"must be rfc 5322 section 3\.6\.2 compliant"),
+    Code(r"5\.7\.520", "policyviolation", r"does not allow external forwarding"),
+    Code(r"5\.7\.6[0-4]\d", "blocked", r"access denied, banned sending ip"),
+    # the tenant over its thresholds (700-749; 708: traffic not accepted from its IP), and 750: it
+    # sends from domains it has not added and validated
+    Code(r"5\.7\.708", "blocked", r"access denied, traffic not accepted from this ip"),
+    Code(r"5\.7\.7[0-4]\d", "ratelimited", r"tenant has exceeded threshold"),
+    Code(r"5\.7\.750", "rejected", r"client blocked from sending from unregistered domains"),
+    Code(r"[45]\.7\.32[1-5]", "failedstarttls"),  # DANE and DNSSEC checks of the destination
+    Code(r"5\.3\.190", "systemerror"),  # journaling to Microsoft 365 not supported
+    # a loop: the recipient domain's MX record points back to Exchange Online (a code other MTAs
+    # may use: it names no one)
+    Code(r"5\.4\.8", "networkerror", own=False),
+)
+
+
+def _code(codes: str) -> str:
+    """`codes` as a status code on its own: not a piece of an IP address or a version number."""
+    return r"(?<![\d.])(?:%s)(?!\.?\d)" % codes
+
+
+CODE_RULES: tuple[ProviderRule, ...] = tuple(
+    R(c.reason, _code(c.codes) + ("|" + c.wording if c.wording else "")) for c in CODES)
+CODE_MARK = "|".join([_code("|".join(c.codes for c in CODES if c.own))] + [c.wording for c in CODES if c.wording])
 
 MICROSOFT = Provider(
     "Microsoft",
@@ -86,10 +156,10 @@ MICROSOFT = Provider(
         R("networkerror", r"5\.4\.14|hop count exceeded|routing loop|\b[45]\.4\.312\b|dns query failed"),
         R("securityerror", r"5\.7\.57|not authenticated to send anonymous mail"),
         R("contenterror", r"5\.6\.211|invalid mime"),
-    ),
+    ) + CODE_RULES,
     # Its hosts and its own tokens: RESOLVER.ADR.RecipNotFound, STOREDRV.Deliver..., AS(7230).
     mark=r"postmaster\.live\.com|sender\.office\.com|go\.microsoft\.com|\.prod\.outlook\.com|"
          r"protection\.outlook\.com|\.prod\.exchangelabs\.com|aka\.ms/exo|"
          r"\b(?:RESOLVER|STOREDRV|QUEUE)\.[A-Z]\w+|\bAS\(\d{3,}\)|"
-         r"\b(?:SC|DY|OU|RP)-00\d \([A-Z]{3}\d+-MC\w+\)",
+         r"\b(?:SC|DY|OU|RP)-00\d \([A-Z]{3}\d+-MC\w+\)" + "|" + CODE_MARK,
 )
