@@ -119,6 +119,10 @@ def test_relayed_by_postfix(status, reply, text, expected):
     ("5.0.0", "550 Access denied, tenant has exceeded threshold", "ratelimited"),
     ("5.0.0", "550 Access denied, rejected by recipient", "blocked"),
     ("5.0.0", "550 Access denied, banned recipient", "suspend"),
+    ("5.0.0", "550 Access denied, banned sender[192.0.2.1]", "blocked"),  # 5.7.511: the IP
+    ("5.0.0", "550 Access denied, banned sender", "rejected"),  # older Exchange: the account
+    ("5.0.0", "550 Access denied, sending domain example.com doesn't meet the required authentication level",
+     "authfailure"),
     ("5.0.0", "550 Delivery restriction check failed because the sender was not authenticated when sending to "
               "this group", "rejected"),
 ])

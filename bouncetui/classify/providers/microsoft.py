@@ -48,14 +48,17 @@ CODES: tuple[Code, ...] = (
          r"sender (?:was )?not authenticated (?:by organization|for (?:group|mailbox|public folder|mail user))|"
          r"sender was not authenticated when sending to this (?:group|mailbox|public folder|mail user)|"
          r"sender not in allowed-senders list"),
-    # the sender's account banned for spam (501-503), Exchange Online's outbound spam block (5.1.8)
-    Code(r"5\.7\.50[1-3]", "rejected", r"access denied, (?:spam abuse detected|bad outbound sender)"),
+    # the sender's account banned for spam (501-503; older Exchange: "banned sender" without an IP),
+    # Exchange Online's outbound spam block (5.1.8)
+    Code(r"5\.7\.50[1-3]", "rejected",
+         r"access denied, (?:spam abuse detected|bad outbound sender|banned sender(?!\s*\[))"),
     Code(r"5\.7\.505", "suspend", r"access denied, banned recipient"),
     Code(r"5\.7\.50[67]|5\.7\.51[013]", "blocked",
          r"access denied, (?:bad helo|rejected by recipient)|does not accept email over ipv6|"
-         r"access denied, banned sender"),
+         r"access denied, banned sender\s*\["),  # 5.7.511: the IP banned (without it: the account)
     Code(r"5\.7\.508", "ratelimited", r"has exceeded permitted limits within"),
-    Code(r"5\.7\.509|5\.7\.515", "authfailure", r"does not pass dmarc verification"),
+    Code(r"5\.7\.509|5\.7\.515", "authfailure",
+         r"does not pass dmarc verification|doesn't meet the required authentication level"),
     Code(r"5\.7\.512", "notcompliantrfc", r"must be rfc 5322 section 3\.6\.2 compliant"),
     Code(r"5\.7\.520", "policyviolation", r"does not allow external forwarding"),
     Code(r"5\.7\.6[0-4]\d", "blocked", r"access denied, banned sending ip"),
