@@ -65,10 +65,12 @@ def parse_date(value: str) -> tuple[int, str] | None:
     """(Unix seconds, "+0900") from an RFC 5322 date, or None."""
     if not value:
         return None
-    if not (value.isascii() and value.isprintable() and "  " not in value  # as a header is, unfolded:
-            and value[0] != " " and value[-1] != " "):  # no blank but single spaces between words
-        value = " ".join(value.split())
     m = _RFC5322_DATE.match(value)
+    if m is None:  # read again as a header is once unfolded: no blank but single spaces between words
+        # (a value the pattern matches as it is gives the same groups unfolded: its words up to the
+        # zone hold no blank and are written with single spaces between them)
+        value = " ".join(value.split())
+        m = _RFC5322_DATE.match(value)
     if m is not None:  # what email.utils.parsedate_tz and mktime_tz make of it, without their steps
         day, month, year, hour, minute, second, zone = m.groups()
         # calendar.timegm's sum from the day the month starts on; the few months, zones and two-digit

@@ -135,6 +135,7 @@ def test_a_date_is_read_as_email_utils_reads_it(dow, day, month, year, hour, min
 
 @settings(max_examples=300, derandomize=True)
 @given(st.lists(st.sampled_from(["Thu, ", "29", "1", " ", "Apr", "2009", "1969", "23:34", ":45", "+0900", "-0000",
-                                 "+0160", "\u0662\u0669", "\t", "\n", "\xa0", "  ", "x"]), max_size=10).map("".join))
+                                 "+0160", "\u0662\u0669", "\t", "\n", "\xa0", "  ", "x", "\x1c", " (JST)"]),
+                max_size=10).map("".join))
 def test_any_date_text_is_read_as_email_utils_reads_it(value: str) -> None:
     assert parse_date(value) == _reference_date(value)
