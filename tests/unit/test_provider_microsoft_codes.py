@@ -130,6 +130,20 @@ def test_microsofts_documented_wording_alone_names_it(status, text, expected):
     assert reason(status, text[:3], text, "relay.example.net") == expected
 
 
+@pytest.mark.parametrize(("status", "text", "expected"), [
+    # Microsoft's own words under a standard code, from a host that is not Microsoft's
+    ("5.2.2", "554 5.2.2 Submission quota exceeded", "ratelimited"),  # the sender's quota, no full mailbox
+    ("5.7.1", "530 5.7.1 Client was not authenticated", "norelaying"),
+    ("5.7.51", "550 5.7.51 TenantInboundAttribution; Rejecting mail from IP 192.0.2.1", "blocked"),
+])
+def test_microsofts_own_words_under_a_standard_code_name_it(status, text, expected):
+    assert reason(status, text[:3], text, "mx.example.org") == expected
+
+
+def test_a_standard_code_without_microsofts_words_keeps_its_generic_reading():
+    assert reason("5.2.2", "552", "552 5.2.2 Mailbox full", "mx.example.org") == "mailboxfull"
+
+
 def test_the_per_hour_limits_are_no_held_message_nor_a_full_mailbox():
     # 5.2.121 / 5.2.122 read generically would be x.2.x mailbox statuses (onhold, mailboxfull)
     for status in ("5.2.121", "5.2.122"):

@@ -83,7 +83,16 @@ def _code(codes: str) -> str:
 
 CODE_RULES: tuple[ProviderRule, ...] = tuple(
     R(c.reason, _code(c.codes) + ("|" + c.wording if c.wording else "")) for c in CODES)
-CODE_MARK = "|".join([_code("|".join(c.codes for c in CODES if c.own))] + [c.wording for c in CODES if c.wording])
+# Microsoft's own sentences and tokens under a standard code, which name it as well: the sender's
+# submission quota (5.2.2, no full mailbox), its classic "5.7.1 Client was not authenticated" (the
+# server relays for its own users only), the tenant attribution of Exchange Online's inbound
+# connectors (5.7.51, 5.7.64).
+OWN_WORDS: tuple[str, ...] = (
+    r"submission ?quota ?exceeded", r"\b5\.7\.1 client was not authenticated\b",
+    r"\btenant(?:inbound)?attribution\b",
+)
+CODE_MARK = "|".join([_code("|".join(c.codes for c in CODES if c.own))] + [c.wording for c in CODES if c.wording]
+                     + list(OWN_WORDS))
 
 MICROSOFT = Provider(
     "Microsoft",
