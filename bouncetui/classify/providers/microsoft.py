@@ -4,7 +4,9 @@ Sources: Exchange Online's "non-delivery reports and SMTP errors" reference (5.7
 denied, 5.7.7xx tenant limits, 5.2.12x recipient limits, DANE's 5.7.32x), Outlook.com's S31xx
 block-list and AS(nnnn) codes, and Hotmail's classic SC/DY/RP codes. Its own tokens
 (RESOLVER.ADR.RecipNotFound, STOREDRV.Deliver, AS(7230), its datacentre host names) name it when
-a relay lost the remote host.
+a relay lost the remote host, and so do its own status codes (a three-digit detail: 5.2.121,
+5.7.510, ...) and its documented sentences (CODES, OWN_WORDS), when a reply comes without its host
+tag or relayed by another MTA.
 """
 
 from __future__ import annotations
