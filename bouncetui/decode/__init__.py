@@ -177,6 +177,18 @@ def inline_forwarded(message: Message) -> Message | None:
     return Message.parse(raw) if raw is not None else None
 
 
+def report_in(message: Message) -> tuple[Report, Message] | None:
+    """The report of the bounce a person forwarded inline in this message (tried first: the
+    forward's own text must not be read as a notice), else this message's own, with the message it
+    was read from; None when neither is a report."""
+    inner = inline_forwarded(message)
+    report = find_report(inner) if inner is not None else None
+    if report is not None and inner is not None:
+        return report, inner
+    report = find_report(message)
+    return (report, message) if report is not None else None
+
+
 def check_structure(message: Message, limits: Limits) -> None:
     """Raise LimitExceeded when the MIME tree has too many parts or is nested too deeply.
 
@@ -212,20 +224,13 @@ def decode(raw: bytes, origin: str = "", position: int = 1, limits: Limits = DEF
         return []
     message = Message.parse(raw)
     check_structure(message, limits)
-    inner = inline_forwarded(message)  # the bounce a person forwarded inline, before the forward
-    report = find_report(inner) if inner is not None else None
-    if report is not None and inner is not None:
-        message = inner
-    else:
-        report = find_report(message)
-    if report is None:
-        inner = unwrap_forwarded(message)
-        if inner is None:
+    found = report_in(message)
+    if found is None:
+        inner = unwrap_forwarded(message)  # attached or quoted: perhaps itself forwarded inline
+        found = report_in(inner) if inner is not None else None
+        if found is None:
             return []
-        report = find_report(inner)
-        if report is None:
-            return []
-        message = inner
+    report, message = found
     if len(report.deliveries) > limits.max_recipients:
         raise LimitExceeded("%d recipients in one report exceed %d (--max-recipients)"
                             % (len(report.deliveries), limits.max_recipients))

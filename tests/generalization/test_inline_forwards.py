@@ -47,6 +47,19 @@ def test_a_forwarded_notice_is_decoded_by_its_mtas_decoder(name, expected):
     assert record.addresser != "helpdesk@contoso-example.co.jp"  # the notice's addressee, not the forward's
 
 
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_an_inline_forward_forwarded_again_as_an_attachment(name, expected):
+    # A colleague's forward passed on to the postmaster as an attached message: the attached
+    # message is itself an inline forward, and the bounce inside it is still the one read.
+    forward = (FORWARDED / name).read_bytes().replace(b"\r\n", b"\n").rstrip(b"\n")
+    attached = (b"From: Ops <ops@example.org>\nTo: postmaster@example.org\nSubject: Fwd: returned mail\n"
+                b"Date: Sat, 28 Nov 2026 06:00:00 +0000\nMIME-Version: 1.0\n"
+                b'Content-Type: multipart/mixed; boundary="b-1"\n\n--b-1\nContent-Type: text/plain\n\n'
+                b"See below.\n\n--b-1\nContent-Type: message/rfc822\n\n" + forward + b"\n\n--b-1--\n")
+    (record,) = decode(attached, name)
+    assert (record.recipient, record.reason, record.deliverystatus, record.replycode, record.decodedby) == expected
+
+
 def test_the_group_is_the_one_the_google_groups_text_names():
     """The returned post went to the group and a person: the group named in the text is the
     recipient that failed (X-Failed-Recipients, which said so, is not in a forward)."""
