@@ -256,7 +256,7 @@ def read_stream(raw: IO[bytes], origin: str, limit: int = MAX_DECOMPRESSED) -> I
             and not _looks_like_header_line(data):
         for number, message in enumerate(split_mbox(data), 1):  # an old Mac (CR-only) mailbox
             yield RawMessage(origin, number, message)
-    elif data.strip():
+    elif data and not data.isspace():  # not blank (isspace: the bytes strip() drops), with no copy
         yield RawMessage(origin, 1, data)
 
 

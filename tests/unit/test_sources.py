@@ -161,6 +161,16 @@ def test_empty_files_give_nothing(tmp_path):
     assert list(iter_messages(str(tmp_path))) == []
 
 
+@pytest.mark.parametrize("data", [b"", b"\n\n", b" \t\r\n\x0b\x0c" * 3])
+def test_a_blank_stream_gives_nothing(data):
+    assert list(read_stream(io.BytesIO(data), "-")) == []
+
+
+def test_a_stream_with_any_text_among_blanks_is_a_message():
+    data = b"\n\t \x0bSubject: x\n\n"
+    assert [(item.origin, item.position, item.data) for item in read_stream(io.BytesIO(data), "-")] == [("-", 1, data)]
+
+
 @pytest.mark.parametrize("batch", [1, 2, 256])
 def test_a_tree_is_listed_by_name_folder_by_folder_with_each_file_as_stat_says(tmp_path, monkeypatch, batch):
     import bouncetui.sources as sources
