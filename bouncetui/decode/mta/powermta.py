@@ -13,6 +13,8 @@ from bouncetui.decode.mta.appliances import decode_with
 from bouncetui.decode.report import Report
 
 NAME = "PowerMTA"
+# the field-name prefix its test below needs, in the delivery-status part (part of the body)
+SIGNS = ("x-powermta-",)
 
 _CATEGORY = re.compile(r"^X-PowerMTA-BounceCategory:\s*(\S+)", re.MULTILINE | re.IGNORECASE)
 CATEGORIES = {
