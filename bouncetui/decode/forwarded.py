@@ -114,7 +114,7 @@ def _carried_parts(message: Message) -> list[bytes]:
     raw = [piece.strip(b"\n") for piece in raw_parts(message) or ()]
     found = []
     # typed as Message types them: a delivery-status part a client saved as text is one
-    for ctype, part in message._typed_parts:
+    for ctype, part in message.typed_parts:
         if ctype not in _CARRIED and not _is_attachment(part):
             continue
         index = next((i for i, sub in enumerate(top) if sub is part), None)

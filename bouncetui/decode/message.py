@@ -373,7 +373,7 @@ class Message:
         return found
 
     @cached_property
-    def _typed_parts(self) -> list[tuple[str, email.message.Message]]:
+    def typed_parts(self) -> list[tuple[str, email.message.Message]]:
         """(content type, part) of each of `parts`; a text part after the first whose text starts
         with delivery-status fields (see _DSN_TEXT) is typed message/delivery-status when the
         message has no such part (a report a client or archive saved as "details.txt", or as an
@@ -402,7 +402,7 @@ class Message:
         return typed
 
     def find(self, *ctypes: str) -> email.message.Message | None:
-        for ctype, part in self._typed_parts:
+        for ctype, part in self.typed_parts:
             if ctype in ctypes:
                 return part
         return None
@@ -439,7 +439,7 @@ class Message:
     def _body_parts(self) -> list[email.message.Message]:
         """The parts whose texts `body` joins."""
         found = []
-        for ctype, part in self._typed_parts:
+        for ctype, part in self.typed_parts:
             if ctype in ORIGINAL_TYPES:
                 break
             if ctype.startswith("text/") or ctype in TEXT_REPORT_TYPES or part is self.msg:
