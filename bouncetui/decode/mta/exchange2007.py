@@ -21,7 +21,13 @@ from bouncetui.decode.fields import find_replycode, find_status
 from bouncetui.decode.forwarded import FIELD_NAME, is_inline_forward
 from bouncetui.decode.message import Message
 from bouncetui.decode.mta.common import collapse, dsn_deliveries, wrapped
-from bouncetui.decode.mta.office365 import admin_entries
+from bouncetui.decode.mta.office365 import (
+    ADMIN_LABELS,
+    GENERATING_LABELS,
+    ORIGINAL_LABELS,
+    RETURNED_WORDS,
+    admin_entries,
+)
 from bouncetui.decode.mta.provider_common import original_of
 from bouncetui.decode.report import Delivery, Report
 
@@ -36,13 +42,14 @@ _SUBJECTS = re.compile(
     r"Nedoručitelné|Kézbesíthetetlen|Невозможно доставить|配信不能|无法投递|未傳遞)\s*:",
     re.IGNORECASE,
 )
-# "Generating server:" in the languages Exchange writes its NDRs in
-_EXCHANGE = re.compile(r"Microsoft Exchange|^\s*(?:Generating server|生成元サーバー|Serveur de génération|"
-                       r"Servidor de generación|Generierender Server|Server di generazione|Servidor de geração)\s*:|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|#\d{3} \d\.\d+\.\d+ ", re.I | re.M)
+# "Generating server:" in the languages Exchange writes its NDRs in (office365's tables)
+_GENERATING_LABEL = "|".join(GENERATING_LABELS)
+_EXCHANGE = re.compile(r"Microsoft Exchange|^\s*(?:%s)\s*:|RESOLVER\.\w+\.\w+|STOREDRV\.\w+|QUEUE\.\w+|"
+                       r"#\d{3} \d\.\d+\.\d+ " % _GENERATING_LABEL, re.I | re.M)
 # "Remote Server returned '550 ...'", localised: "Le serveur distant a retourné '...'", "El servidor
 # remoto devolvió '...'", "Der Remoteserver hat '...' zurückgegeben", "リモート サーバーから '...' が返されました"
-_REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|(?:returned|retourné|devolvió|restituito|retornou|"
-                    r"\bhat|から)\s+'([^']*)'", re.DOTALL)  # (the quote may be wrapped onto the next line)
+_REPLY = re.compile(r"#(\d{3}[ -]\d\.\d{1,3}\.\d{1,3}\b.*?)\s*##|(?:returned|%s)\s+'([^']*)'"
+                    % "|".join(RETURNED_WORDS), re.DOTALL)  # (the quote may be wrapped onto the next line)
 _EXPIRED = re.compile(r"\bQUEUE\.Expired\b", re.IGNORECASE)
 _REMOTE = re.compile(r"(?:Receiving server|Remote Server at):?\s+([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b", re.IGNORECASE)
 # in a recipient's own entry, also Exchange 2010's "mx.example.net #550 5.1.1 ... ##"
@@ -50,18 +57,9 @@ _ENTRY_REMOTE = re.compile(_REMOTE.pattern + r"|^\s*([A-Za-z0-9.-]+\.[A-Za-z]{2,
 # The administrators' section, in the languages Exchange writes it: the entries there are one
 # address on its own line, then the replies ("#550 5.1.1 ... ##", "... returned '...'"). Also when
 # wrapped at another width (see common.wrapped).
-_GENERATING = re.compile(r"^\s*(?:Generating server|生成元サーバー|Serveur de génération|Servidor de generación|"
-                         r"Generierender Server|Server di generazione|Servidor de geração)\s*:\s*(\S+)", re.I | re.M)
-_ORIGINAL = wrapped(r"^\s*(?:Original message headers|元のメッセージ ?ヘッダー|En-têtes de message d'origine|"
-                    r"Intestazioni originali del messaggio|Ursprüngliche Nachrichtenkopfzeilen|"
-                    r"Encabezados del mensaje original)\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
-_ADMIN = wrapped(
-    r"^(?:Diagnostic information for administrators|Informations de diagnostic pour les administrateurs|"
-    r"Informazioni di diagnostica per gli amministratori|Diagnoseinformationen für Administratoren|"
-    r"Información de diagnóstico para administradores|Diagnostische informatie voor beheerders|"
-    r"Informações de diagnóstico para administradores|管理者(?:用|向け)の診断情報)\s*:?",
-    re.IGNORECASE | re.MULTILINE,
-)
+_GENERATING = re.compile(r"^\s*(?:%s)\s*:\s*(\S+)" % _GENERATING_LABEL, re.I | re.M)
+_ORIGINAL = wrapped(r"^\s*(?:%s)\s*:?\s*$" % "|".join(ORIGINAL_LABELS), re.IGNORECASE | re.MULTILINE)
+_ADMIN = wrapped(r"^(?:%s)\s*:?" % "|".join(ADMIN_LABELS), re.IGNORECASE | re.MULTILINE)
 
 
 def is_exchange(message: Message) -> bool:

@@ -1,0 +1,117 @@
+"""Unseen formats, the big providers' own reports and their replies relayed by other MTAs:
+Amazon SES's notifications in the forms SNS delivers them (an "Email-JSON" subscription's envelope
+with the notification as a string, event publishing's eventType, a quoted-printable body) and its
+documented subtypes (Transient MailboxFull, MessageTooLarge, AttachmentRejected; Permanent
+Suppressed and OnAccountSuppressionList; a DeliveryDelay event for two recipients), its mail
+report for two recipients (an expiry quoting the last remote reply, Outlook.com's 5.5.0); Gmail's
+current notices (a final failure after retries beside an unknown address, CRLF line ends and
+text/rfc822-headers; "Delivery incomplete" on a DNS SERVFAIL; a remote size limit) and Gmail's
+replies as Exim relays them (DisabledUser, MaxSizeError, a recipient domain's policy, DMARC, a
+sending domain's low reputation); a Google Groups refusal for a Workspace group in German, base64;
+Exchange Online NDRs saved without their delivery-status part in Italian and Brazilian Portuguese
+(5.7.133 group restriction, 5.1.10, a remote full mailbox); Yahoo's "Failure Notice" with its
+bracketed stage tags; Orange's OFR codes relayed by Postfix; Oracle Communications Messaging
+Server's report for three recipients (a local quota, two remote refusals).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.decode.unseen import Expected, check, records
+
+CASES: list[tuple[str, list[Expected]]] = [
+    ('providers26/ses-email-json-envelope-mailboxfull.eml', [
+        ('mia.wong@example.org', '4.2.2', '452', '', 'mailboxfull', False),
+    ]),
+    ('providers26/ses-event-onaccountsuppressionlist-qp.eml', [
+        ('olivier@example.net', '5.1.1', '', '', 'suppressed', False),
+    ]),
+    ('providers26/ses-permanent-suppressed.eml', [
+        ('gone.away@example.com', '5.1.1', '', '', 'suppressed', False),
+    ]),
+    ('providers26/ses-transient-attachmentrejected.eml', [
+        ('paul.reader@gmail.com', '5.7.0', '552', '', 'policyviolation', False),
+    ]),
+    ('providers26/ses-transient-messagetoolarge.eml', [
+        ('archive@example.org', '5.3.4', '552', '', 'emailtoolarge', False),
+    ]),
+    ('providers26/ses-event-deliverydelay-two.eml', [
+        ('nina@example.net', '4.3.0', '451', '', 'systemerror', False),
+        ('omar@example.jp', '4.7.1', '450', '', 'blocked', False),
+    ]),
+    ('providers26/ses-mail-dsn-two-recipients.eml', [
+        ('wes@example.org', '4.4.7', '421', '', 'expired', False),
+        ('xena@outlook-example.com', '5.5.0', '550', '', 'userunknown', True),
+    ]),
+    ('providers26/gmail-final-connect-and-unknown-crlf.eml', [
+        ('board@slow-example.org', '4.4.1', '', '', 'expired', False),
+        ('treasurer@example.net', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    ('providers26/gmail-delivery-incomplete-dns.eml', [
+        ('orders@broken-dns-example.jp', '4.4.3', '', '', 'networkerror', False),
+    ]),
+    ('providers26/gmail-remote-message-too-large.eml', [
+        ('print@shop-example.org', '5.3.4', '552', '', 'emailtoolarge', False),
+    ]),
+    ('providers26/exim-to-gmail-replies.eml', [
+        ('old.member@gmail.com', '5.2.1', '550', 'RCPT', 'suspend', False),
+        ('photos.member@gmail.com', '5.2.3', '552', 'DATA', 'emailtoolarge', False),
+        ('staff@workspace-example.com', '5.7.1', '550', 'DATA', 'policyviolation', False),
+        ('press@workspace-example.net', '5.7.26', '550', 'DATA', 'authfailure', False),
+        ('volunteer@gmail.com', '5.7.1', '550', 'DATA', 'badreputation', False),
+    ]),
+    ('providers26/googlegroups-workspace-de-base64.eml', [
+        ('vorstand@firma-example.de', '', '', '', 'rejected', False),
+    ]),
+    ('providers26/office365-it-saved-group-restriction.eml', [
+        ('consiglio@fabrikam-example.it', '5.7.133', '550', '', 'rejected', False),
+    ]),
+    ('providers26/office365-ptbr-saved-two-recipients.eml', [
+        ('joao@fabrikam-example.com.br', '5.1.10', '550', '', 'userunknown', True),
+        ('beatriz@example.com.br', '5.2.2', '552', '', 'mailboxfull', False),
+    ]),
+    ('providers26/yahoo-failure-notice-three.eml', [
+        ('sam@example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),
+        ('tina@example.net', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
+        ('uma@example.jp', '5.7.1', '554', 'DATA', 'spamdetected', False),
+    ]),
+    ('providers26/postfix-to-orange.eml', [
+        ('claire.martin@orange.fr', '5.1.1', '550', 'RCPT', 'userunknown', True),
+        ('denis.petit@wanadoo.fr', '5.1.1', '552', 'RCPT', 'mailboxfull', False),
+        ('eloise@orange.fr', '5.0.0', '550', 'CONN', 'blocked', False),
+    ]),
+    ('providers26/messagingserver-three-recipients.eml', [
+        ('student.a@univ-example.edu', '5.2.2', '', '', 'mailboxfull', False),
+        ('visitor@example.com', '5.1.1', '550', '', 'userunknown', True),
+        ('partner@example.net', '5.7.1', '554', '', 'norelaying', False),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
+    check(name, expected)
+
+
+@pytest.mark.parametrize("name", ["providers26/office365-it-saved-group-restriction.eml",
+                                  "providers26/office365-ptbr-saved-two-recipients.eml"])
+def test_exchange_online_ndr_in_other_languages_is_exchange_onlines(name: str) -> None:
+    """An Exchange Online NDR in Italian or Portuguese is read as Exchange Online's (its generating
+    server in Microsoft's datacentres), not as an on-premises Exchange's."""
+    got = {(r.decodedby, r.lhost) for r in records(name)}
+    assert len(got) == 1
+    decodedby, lhost = got.pop()
+    assert decodedby == "Office365"
+    assert lhost.endswith(".prod.outlook.com")
+
+
+def test_ses_envelope_and_event_keep_the_original_message() -> None:
+    """The SNS envelope's inner notification and an event's mail object give the original's sender,
+    subject and Message-ID."""
+    (rec,) = records("providers26/ses-email-json-envelope-mailboxfull.eml")
+    assert (rec.decodedby, rec.subject, rec.messageid, rec.action) == (
+        "AmazonSES", "November digest", "digest-2026-11-4471@mail.shop-example.com", "failed")
+    (rec,) = records("providers26/ses-event-onaccountsuppressionlist-qp.eml")
+    assert (rec.decodedby, rec.subject, rec.addresser) == ("AmazonSES", "Your invoice is ready",
+                                                          "billing@accounts-example.com")
