@@ -2,7 +2,8 @@
 
 Applies only to mail that announces itself as a bounce: sent by a mailer-daemon or postmaster, or
 with a bounce subject ("Returned mail", "Undeliverable", "failure notice", ...); never to a reply
-("Re: ..."). When only the subject says so, an address counts only with a server's reply code or
+("Re: ...") nor a person's automatic reply ("Automatic reply: Undeliverable: ..."), which
+rfc3834 decodes. When only the subject says so, an address counts only with a server's reply code or
 status code next to it: a person writing about a returned mail names addresses too. The text before the
 returned original is searched for recipient addresses that are neither the bounce's own sender nor
 its addressee; the lines around each address are its diagnostic. The returned original is read
@@ -16,6 +17,7 @@ import re
 from bouncetui.decode.fields import clean_address
 from bouncetui.decode.message import Message, parse_headers
 from bouncetui.decode.report import Delivery, Report
+from bouncetui.decode.rfc3834 import labelled_auto_reply
 
 NAME = "PlainText"
 
@@ -125,6 +127,8 @@ def decode(message: Message) -> Report | None:
     from_daemon = bool(_DAEMON.search(message.sender))
     if not (from_daemon or _SUBJECT.search(message.subject)):
         return None
+    if not from_daemon and labelled_auto_reply(message):
+        return None  # "Automatic reply: Undeliverable: ...": a person's responder, an auto-reply
     if message.content_type not in ("text/plain", "multipart/mixed", "multipart/alternative", "text/html"):
         return None
     own = {clean_address(message.sender).lower(), clean_address(message.header("To")).lower(),

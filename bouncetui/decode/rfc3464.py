@@ -4,7 +4,8 @@ The `message/delivery-status` part holds one block of per-message fields (Report
 Received-From-MTA, Arrival-Date, X-Postfix-Queue-ID, X-Postfix-Sender, ...) and one block per
 recipient (Original-Recipient, Final-Recipient, Action, Status, Remote-MTA, Diagnostic-Code,
 Last-Attempt-Date, Will-Retry-Until). Folded lines, odd casing and missing blank lines between
-blocks are all accepted. `parse_fields` is shared with MTA decoders that embed the same fields.
+blocks are all accepted, and so are RFC 6533 utf-8 addresses, raw or escaped (`utf8_address`).
+`parse_fields` is shared with MTA decoders that embed the same fields.
 """
 
 from __future__ import annotations
@@ -156,13 +157,27 @@ def unencapsulated(address: str, original: str) -> str:
     return original or address
 
 
+# RFC 6533's utf-8-addr-xtext: a non-ASCII character of a utf-8 address written as \x{HEX} in a
+# 7-bit delivery-status part ("Original-Recipient: utf-8; j\x{FC}rgen@example.de").
+_UTF8_XTEXT = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+
+
+def utf8_address(text: str) -> str:
+    """The address field's text with RFC 6533 \\x{HEX} escapes decoded (a code point past
+    Unicode's last, or a surrogate, left as written)."""
+    if "\\x{" not in text:
+        return text
+    return _UTF8_XTEXT.sub(lambda m: chr(n) if (n := int(m.group(1), 16)) <= 0x10FFFF
+                           and not 0xD800 <= n <= 0xDFFF else m.group(0), text)
+
+
 def deliveries_from_fields(message: dict[str, str], recipients: list[dict[str, str]]) -> list[Delivery]:
     """Turn parsed delivery-status fields into Deliveries."""
     lhost = host_of(message.get("reporting-mta", ""))
     result = []
     for fields in recipients:
-        original = clean_address(fields.get("original-recipient", ""))
-        final = unencapsulated(clean_address(fields.get("final-recipient", "")), original)
+        original = clean_address(utf8_address(fields.get("original-recipient", "")))
+        final = unencapsulated(clean_address(utf8_address(fields.get("final-recipient", ""))), original)
         dtype, diagnostic = strip_diagnostic(fields.get("diagnostic-code", ""))
         result.append(
             Delivery(
@@ -190,7 +205,7 @@ def command_from_text(body: str, recipient: str) -> str:
     while at >= 0:
         end = lowered.find("\n\n", at)
         paragraph = body[at : end if end > 0 else at + 800]
-        command = find_command(paragraph)
+        command = find_command(" ".join(paragraph.split()))  # "command 'RCPT" and "TO:" wrapped apart
         if command:
             return command
         at = lowered.find(recipient.lower(), at + len(recipient))
