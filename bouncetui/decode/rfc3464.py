@@ -265,6 +265,29 @@ def diagnostic_from_text(body: str, recipient: str) -> str:
     return paragraph[:1000]
 
 
+# What a notification says of itself, where its fields stand in a text part: its notifier's name,
+# a null Return-Path, an Auto-Submitted mark, or a notice's subject.
+_NOTIFIER = re.compile(r"mailer[-_]daemon|postmaster|mail delivery|mail administrator|\bmta\b|daemon", re.I)
+_NOTICE_SUBJECT = re.compile(
+    r"undeliver|returned mail|return(?:ed|ing) to sender|failure notice|delivery (?:status )?notif|delivery fail"
+    r"|mail delivery|non-?delivery|not (?:be )?delivered|delivery (?:problem|report|error|delayed|warning)"
+    r"|status notification|bounced?\b|mail failed|failed mail|unzustellbar|non remis|nicht zugestellt",
+    re.I)
+_REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt)\s*(?:\[\d+\])?\s*:", re.I)
+
+
+def announced(message: Message) -> bool:
+    """Whether a message whose delivery-status fields are in a text part says it is a report:
+    from a notifier or a null sender, marked Auto-Submitted, or with a notice's subject that is
+    not a reply's."""
+    auto = message.header("Auto-Submitted").strip().lower()
+    return (message.content_type == "multipart/report"
+            or any(_NOTIFIER.search(s) for s in message.senders)
+            or message.header("Return-Path").replace(" ", "") == "<>"
+            or bool(auto and auto != "no")
+            or (bool(_NOTICE_SUBJECT.search(message.subject)) and not _REPLY_SUBJECT.match(message.subject)))
+
+
 def decode(message: Message) -> Report | None:
     text = message.text_of("message/delivery-status", "message/global-delivery-status")
     if not text:
@@ -272,6 +295,8 @@ def decode(message: Message) -> Report | None:
         if (message.report_type == "disposition-notification" or "final-recipient:" not in message.body.lower()
                 or message.find("message/disposition-notification") is not None):
             return None  # a read receipt (RFC 8098) has a Final-Recipient too, but is no DSN
+        if not announced(message):
+            return None  # a person's mail that quotes a report's fields ("what does this mean?")
         text = message.body
     per_message, recipients = parse_fields(text)
     deliveries = deliveries_from_fields(per_message, recipients)

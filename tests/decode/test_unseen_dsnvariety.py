@@ -19,14 +19,19 @@ of their own, read by the generic decoder (or by the one whose wording they shar
 - local delivery failures with X-Unix diagnostics folded over several lines (maildrop over quota,
   a pipe's exit status) and X-Actual-Recipient naming the maildir and the pipe;
 - a positive DSN (NOTIFY=SUCCESS: delivered, delivered, relayed) and a delay warning (greylisting,
-  "This is an automatically generated Delivery Status Notification", Remote-MTA with its address).
+  "This is an automatically generated Delivery Status Notification", Remote-MTA with its address);
+- an NDR whose notice is HTML only and whose delivery-status part is base64 (CRLF), one recipient
+  a local mailbox ("Final-Recipient: LOCAL;jsmith", the address in Original-Recipient), one refused
+  by a DNSBL;
+- negative: a person's mail quoting a report's fields to ask what they mean: no record.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bouncetui.decode.rfc3464 import utf8_address
+from bouncetui.decode.message import Message
+from bouncetui.decode.rfc3464 import announced, utf8_address
 from tests.decode.unseen import Expected, check, records
 
 CASES: list[tuple[str, list[Expected]]] = [
@@ -41,6 +46,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('dsnvariety/global-dsn-utf8-failed-and-delayed.eml', [
         ('佐藤@例え.jp', '5.1.1', '550', '', 'userunknown', True),
         ('josé@example.es', '4.4.1', '421', '', 'expired', False),
+    ]),
+    ('dsnvariety/html-notice-base64-status-local-type.eml', [
+        ('jsmith@example.com', '5.2.2', '552', '', 'mailboxfull', False),
+        ('kmeyer@example.org', '5.7.1', '554', '', 'blocked', False),
     ]),
     ('dsnvariety/ironport-delivery-expired.eml', [
         ('emil@example.net', '5.4.7', '', '', 'expired', False),
@@ -60,6 +69,7 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('gina@example.org', '5.1.1', '550', '', 'userunknown', True),
         ('hugo@example.net', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
+    ('dsnvariety/negative-person-quotes-dsn-fields.eml', []),
     ('dsnvariety/stalwart-failed-and-delayed.eml', [
         ('bruno@example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('carla@example.net', '4.2.2', '452', 'RCPT', 'mailboxfull', False),
@@ -138,3 +148,21 @@ def test_ironport_status_comment_and_attempts_stay_in_the_diagnostic() -> None:
     (rec,) = records("dsnvariety/ironport-delivery-expired.eml")
     assert rec.diagnosticcode.startswith("5.4.7 - Delivery expired (message too old)")
     assert rec.messageid == "digest-11-2026.emil@example.com"  # from the text/rfc822-headers part
+
+
+FIELDS_IN_TEXT = "\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\n"
+
+
+@pytest.mark.parametrize(("fields", "is_report"), [
+    (("From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.com>", "Subject: Returned mail"), True),
+    (("From: postmaster@example.com", "Subject: Report"), True),
+    (("From: relay@example.com", "Return-Path: <>", "Subject: Report"), True),
+    (("From: relay@example.com", "Auto-Submitted: auto-replied", "Subject: Report"), True),
+    (("From: relay@example.com", "Subject: Delivery Status Notification (Failure)"), True),
+    (("From: Olivia <olivia@example.com>", "Subject: What does this mean?"), False),
+    (("From: Olivia <olivia@example.com>", "Subject: Re: Undeliverable: Invoice"), False),  # a reply
+    (("From: Olivia <olivia@example.com>", "Auto-Submitted: no", "Subject: Question"), False),
+])
+def test_fields_in_a_text_part_count_only_in_a_notification(fields: tuple[str, ...], is_report: bool) -> None:
+    message = Message.parse(("\n".join(("To: b@example.com", *fields)) + FIELDS_IN_TEXT).encode())
+    assert announced(message) is is_report
