@@ -6,6 +6,8 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
 2. the reason the report format itself states (feedback, vacation, an MTA's own vocabulary);
 3. provider rules for the remote host, the recipient's domain or a provider named in the reply
    (classify/providers/, one module per family): their error codes mean what their documentation says;
+   but a verdict on the message (spam) given before DATA, when the server had not read it, judges
+   the client or the sender, as the same wording does at that stage (stages.NEEDS_THE_MESSAGE);
 3b. a local mailer's diagnostic type (X-Unix): `mailererror`, unless its words say the mailbox
    is full or the system failed;
 4. the SMTP stage: wording that says "user unknown" in reply to DATA is a receive filter,
@@ -344,6 +346,11 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
                 m = rules_[n].search(text)
                 if m:
                     words = view[m.start():m.end()].strip()  # as written (lower-casing ASCII keeps places)
+                    meant = (stages.STAGE_MEANS.get(ev.command, {}).get(rule.reason)
+                             if rule.reason in stages.NEEDS_THE_MESSAGE else None)
+                    if meant:  # a verdict on a message the server had not read yet
+                        return meant, "provider %s (%s): %r at %s means %s" % (
+                            provider.name, by, words, ev.command, meant)
                     return rule.reason, "provider %s (%s): %r" % (provider.name, by, words)
     return None
 

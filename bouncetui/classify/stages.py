@@ -25,11 +25,17 @@ FILTER_REPLY = r"\buser unknown\b|\bunknown user\b"
 
 # At these stages some reasons mean something else: refused at the connection it is the client
 # that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
+# A spam verdict needs the message, which a server reads only after DATA: before it (the
+# connection, HELO, MAIL FROM, RCPT TO) "flagged as spam" judges the client or the sender, from
+# their history, not this message. A provider's rule giving one of these reasons is read through
+# STAGE_MEANS too (its other reasons are what its documentation says they are at any stage).
+NEEDS_THE_MESSAGE = frozenset({"spamdetected"})
 STAGE_MEANS: dict[str, dict[str, str]] = {
-    "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked"},
-    "MAIL": {"hostunknown": "rejected", "userunknown": "rejected"},
-    "HELO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
-    "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked"},
+    "CONN": {"rejected": "blocked", "securityerror": "blocked", "systemerror": "blocked", "spamdetected": "blocked"},
+    "MAIL": {"hostunknown": "rejected", "userunknown": "rejected", "spamdetected": "rejected"},
+    "RCPT": {"spamdetected": "rejected"},
+    "HELO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked", "spamdetected": "blocked"},
+    "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked", "spamdetected": "blocked"},
 }
 
 # Words that mean one thing at one stage: "Access denied" to MAIL FROM refuses the sender.

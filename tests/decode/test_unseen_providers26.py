@@ -10,7 +10,8 @@ replies as Exim relays them (DisabledUser, MaxSizeError, a recipient domain's po
 sending domain's low reputation); a Google Groups refusal for a Workspace group in German, base64;
 Exchange Online NDRs saved without their delivery-status part in Italian and Brazilian Portuguese
 (5.7.133 group restriction, 5.1.10, a remote full mailbox); Yahoo's "Failure Notice" with its
-bracketed stage tags; Orange's OFR codes relayed by Postfix; Oracle Communications Messaging
+bracketed stage tags; Orange's OFR codes relayed by Postfix; Zoho's spam verdict at RCPT TO and
+after DATA (a verdict before DATA judges the sender, not the message); Oracle Communications Messaging
 Server's report for three recipients (a local quota, two remote refusals).
 """
 
@@ -80,6 +81,12 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('claire.martin@orange.fr', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('denis.petit@wanadoo.fr', '5.1.1', '552', 'RCPT', 'mailboxfull', False),
         ('eloise@orange.fr', '5.0.0', '550', 'CONN', 'blocked', False),
+    ]),
+    # the same Zoho spam verdict at RCPT TO (before the message: the sender is refused) and after DATA
+    ('providers26/postfix-to-zoho-spam-stages.eml', [
+        ('arjun@zohomail.in', '5.7.1', '554', 'RCPT', 'rejected', False),
+        ('bela@company-example.in', '5.7.1', '554', 'DATA', 'spamdetected', False),
+        ('chitra@zohomail.in', '5.1.1', '550', 'RCPT', 'userunknown', True),
     ]),
     ('providers26/messagingserver-three-recipients.eml', [
         ('student.a@univ-example.edu', '5.2.2', '', '', 'mailboxfull', False),
