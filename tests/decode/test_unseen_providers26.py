@@ -2,17 +2,19 @@
 Amazon SES's notifications in the forms SNS delivers them (an "Email-JSON" subscription's envelope
 with the notification as a string, event publishing's eventType, a quoted-printable body) and its
 documented subtypes (Transient MailboxFull, MessageTooLarge, AttachmentRejected; Permanent
-Suppressed and OnAccountSuppressionList; a DeliveryDelay event for two recipients), its mail
-report for two recipients (an expiry quoting the last remote reply, Outlook.com's 5.5.0); Gmail's
-current notices (a final failure after retries beside an unknown address, CRLF line ends and
-text/rfc822-headers; "Delivery incomplete" on a DNS SERVFAIL; a remote size limit) and Gmail's
-replies as Exim relays them (DisabledUser, MaxSizeError, a recipient domain's policy, DMARC, a
-sending domain's low reputation); a Google Groups refusal for a Workspace group in German, base64;
-Exchange Online NDRs saved without their delivery-status part in Italian and Brazilian Portuguese
-(5.7.133 group restriction, 5.1.10, a remote full mailbox); Yahoo's "Failure Notice" with its
-bracketed stage tags; Orange's OFR codes relayed by Postfix; Zoho's spam verdict at RCPT TO and
-after DATA (a verdict before DATA judges the sender, not the message); Oracle Communications Messaging
-Server's report for three recipients (a local quota, two remote refusals).
+Suppressed and OnAccountSuppressionList; a DeliveryDelay event for two recipients; a complaint and
+a Reject (virus) event); its mail report for two recipients (an expiry quoting the last remote
+reply, Outlook.com's 5.5.0); SES receiving's receipt-rule bounces (CRLF); Amazon WorkMail's notice
+(Exchange Online's 5.4.1, an SES expiry); Gmail's current notices (a final failure after retries
+beside an unknown address, CRLF line ends and text/rfc822-headers; "Delivery incomplete" on a DNS
+SERVFAIL; a remote size limit) and Gmail's replies as Exim relays them (DisabledUser, MaxSizeError,
+a recipient domain's policy, DMARC, a sending domain's low reputation); a Google Groups refusal for
+a Workspace group in German, base64; Exchange Online NDRs saved without their delivery-status part
+in Italian and Brazilian Portuguese (5.7.133 group restriction, 5.1.10, a remote full mailbox);
+Yahoo's "Failure Notice" with its bracketed stage tags; Orange's OFR codes relayed by Postfix;
+Zoho's spam verdict at RCPT TO and after DATA (a verdict before DATA judges the sender, not the
+message); Oracle Communications Messaging Server's report for three recipients (a local quota, two
+remote refusals).
 """
 
 from __future__ import annotations
@@ -40,6 +42,25 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('providers26/ses-event-deliverydelay-two.eml', [
         ('nina@example.net', '4.3.0', '451', '', 'systemerror', False),
         ('omar@example.jp', '4.7.1', '450', '', 'blocked', False),
+    ]),
+    ('providers26/ses-event-complaint-abuse.eml', [
+        ('yuki@example.jp', '', '', '', 'feedback', False),
+    ]),
+    # SES found a virus and sent the message to no one (its Reject event)
+    ('providers26/ses-event-reject-virus.eml', [
+        ('ken@example.jp', '', '', '', 'virusdetected', False),
+        ('rin@example.jp', '', '', '', 'virusdetected', False),
+    ]),
+    # SES receiving: a receipt rule's Bounce action with its documented templates, CRLF
+    ('providers26/receivingses-receipt-rule-bounces-crlf.eml', [
+        ('archive@inbox.receiver-example.org', '5.2.2', '552', '', 'mailboxfull', False),
+        ('intake@inbox.receiver-example.org', '5.3.4', '552', '', 'emailtoolarge', False),
+    ]),
+    # WorkMail: Exchange Online's directory-based edge blocking (5.4.1), and SES's expiry quoting the
+    # last remote reply
+    ('providers26/amazonworkmail-access-denied-and-expired.eml', [
+        ('eric@fabrikam-example.com', '5.4.1', '550', '', 'userunknown', True),
+        ('fran@slow-example.net', '4.4.2', '421', '', 'expired', False),
     ]),
     ('providers26/ses-mail-dsn-two-recipients.eml', [
         ('wes@example.org', '4.4.7', '421', '', 'expired', False),
@@ -119,6 +140,8 @@ def test_ses_envelope_and_event_keep_the_original_message() -> None:
     (rec,) = records("providers26/ses-email-json-envelope-mailboxfull.eml")
     assert (rec.decodedby, rec.subject, rec.messageid, rec.action) == (
         "AmazonSES", "November digest", "digest-2026-11-4471@mail.shop-example.com", "failed")
+    (rec,) = records("providers26/ses-event-complaint-abuse.eml")
+    assert (rec.feedbacktype, rec.subject, rec.addresser) == ("abuse", "Black Friday", "shop@store-example.jp")
     (rec,) = records("providers26/ses-event-onaccountsuppressionlist-qp.eml")
     assert (rec.decodedby, rec.subject, rec.addresser) == ("AmazonSES", "Your invoice is ready",
                                                           "billing@accounts-example.com")
