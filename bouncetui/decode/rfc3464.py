@@ -268,10 +268,11 @@ def diagnostic_from_text(body: str, recipient: str) -> str:
 # What a notification says of itself, where its fields stand in a text part: its notifier's name,
 # a null Return-Path, an Auto-Submitted mark, or a notice's subject.
 _NOTIFIER = re.compile(r"mailer[-_]daemon|postmaster|mail delivery|mail administrator|\bmta\b|daemon", re.I)
+# Any word of a delivery notice's subject, broad on purpose ("Nondeliverable mail", "Message delivery
+# has failed", "Delayed Mail (still being retried)", "Warning: could not send message ...").
 _NOTICE_SUBJECT = re.compile(
-    r"undeliver|returned mail|return(?:ed|ing) to sender|failure notice|delivery (?:status )?notif|delivery fail"
-    r"|mail delivery|non-?delivery|not (?:be )?delivered|delivery (?:problem|report|error|delayed|warning)"
-    r"|status notification|bounced?\b|mail failed|failed mail|unzustellbar|non remis|nicht zugestellt",
+    r"deliver|fail|delay|bounce|returned|return(?:ing)? to sender|notif|warning|error|could not|not sent"
+    r"|unzustellbar|nicht zugestellt|non remis|no entregad|配信|送信|不達|未達|エラー",
     re.I)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt)\s*(?:\[\d+\])?\s*:", re.I)
 

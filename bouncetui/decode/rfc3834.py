@@ -5,8 +5,9 @@ subject, X-Autoreply, or Precedence: bulk or junk as vacation(1) writes it, from
 Exchange's out-of-office replies carry only X-Auto-Response-Suppress (and Auto-Submitted:
 auto-generated), which its notifications carry too: they count with a subject that starts with a
 reply label in any of the languages in PREFIXES ("Automatische Antwort:", "Automatisch antwoord:"),
-or with auto-reply words in a reply (In-Reply-To). A reply with such a label and no mark at all is
-one too.
+or with auto-reply words in a reply (In-Reply-To). With no mark at all, a subject labelled automatic
+("Out of Office AutoReply:", as Exchange 2003 wrote it) is one, and so is a reply labelled "Out of
+office:" (which a person also writes, about being away). Apple's X-Apple-Action: vacation is one.
 
 The recipient is the person who is away (the reply's From); the addresser is whom it answered
 (its To). Mailer-daemon mail is never an
@@ -26,18 +27,23 @@ from bouncetui.decode.report import Delivery, Report
 NAME = "RFC3834"
 
 # The labels mail programs put before the subject of an automatic reply ("Automatic reply: X"), in
-# the languages Outlook/Exchange, Lotus Notes, Zimbra, Gmail and webmail responders write them.
-PREFIXES = (
+# the languages Outlook/Exchange, Lotus Notes, Zimbra, Gmail and webmail responders write them:
+# labels that say the reply was automatic, which no person types ...
+AUTOMATIC = (
     "automatic reply", "auto reply", "autoreply", "auto-reply", "auto response", "autoresponse",
-    "auto-response", "out of office", "out of the office", "out of office autoreply",
-    "automatische antwort", "abwesenheitsnotiz", "automatisch antwoord", "afwezig",
-    "réponse automatique", "absent du bureau", "absente du bureau", "respuesta automática",
-    "fuera de la oficina", "risposta automatica", "fuori sede", "resposta automática",
+    "auto-response", "out of office autoreply", "automatische antwort", "automatisch antwoord",
+    "réponse automatique", "respuesta automática", "risposta automatica", "resposta automática",
     "odpowiedź automatyczna", "automatiskt svar", "automatisk svar", "autosvar",
     "automaattinen vastaus", "automatická odpověď", "automatická odpoveď", "automatikus válasz",
     "răspuns automat", "автоматический ответ", "автоматична відповідь", "otomatik yanıt",
     "αυτόματη απάντηση", "自動応答", "自動返信", "自动回复", "自動回覆", "자동 회신", "자동 응답",
 )
+# ... and labels that say the person is away, which a person may also write ("Out of office: Friday").
+AWAY = (
+    "out of office", "out of the office", "abwesenheitsnotiz", "afwezig", "absent du bureau",
+    "absente du bureau", "fuera de la oficina", "fuori sede",
+)
+PREFIXES = AUTOMATIC + AWAY
 # Prefixes too short or common to name an automatic reply without a header that marks one
 # ("Auto: 2019 hatchback for sale").
 WEAK_PREFIXES = ("auto",)
@@ -61,6 +67,7 @@ _SUBJECT = re.compile(_WORDS + "|" + _alternatives(PREFIXES), re.IGNORECASE)
 _LABEL = r"^\s*(?:\[[^\]]{1,20}\]\s*)?(?:%s)\s*(?:[:：]|$)"
 _PREFIX = re.compile(_LABEL % _alternatives(PREFIXES), re.IGNORECASE)
 _ANY_PREFIX = re.compile(_LABEL % _alternatives(PREFIXES + WEAK_PREFIXES), re.IGNORECASE)
+_AUTOMATIC_PREFIX = re.compile(_LABEL % _alternatives(AUTOMATIC), re.IGNORECASE)
 _BULK = ("bulk", "junk")
 _LIST_FIELDS = ("List-Id", "List-Unsubscribe", "List-Post")
 _LIST_ROBOT = re.compile(r"[-+](?:owner|bounces|request|admin)(?:\+[^@]*)?@", re.I)
@@ -89,13 +96,18 @@ def is_auto_reply(message: Message) -> bool:
         # vacation(1) and many responders mark their replies bulk or junk; so do mailing lists and
         # newsletters, which name themselves in List-* fields
         return bool(_SUBJECT.search(subject)) and not listed
+    if message.header("X-Apple-Action").strip().lower() == "vacation":
+        return True  # Apple iCloud Mail's vacation reply
     if any(message.header(f) for f in _RESPONDER_FIELDS):
         return bool(_SUBJECT.search(subject))
     replying = any(message.header(f) for f in _REPLY_FIELDS)
     if auto.startswith(_GENERATED) or message.header("X-Auto-Response-Suppress"):
         return bool(_ANY_PREFIX.match(subject)) or (replying and bool(_SUBJECT.search(subject)))
-    # no mark at all: a reply labelled as an automatic one by a responder that sets no field
-    return replying and not listed and bool(_PREFIX.match(subject))
+    # no mark at all (Exchange 2003's "Out of Office AutoReply:", responders that set no field): a
+    # label that says the reply is automatic, or one that says the person is away on a reply
+    if listed:
+        return False
+    return bool(_AUTOMATIC_PREFIX.match(subject)) or (replying and bool(_PREFIX.match(subject)))
 
 
 def labelled_auto_reply(message: Message) -> bool:

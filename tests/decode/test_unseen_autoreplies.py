@@ -4,6 +4,8 @@
   auto-generated (not auto-replied) and Exchange's localized subject label: German "Automatische
   Antwort:" (quoted-printable Latin-1), Dutch "Automatisch antwoord:", Polish "Odpowiedź
   automatyczna:" (an RFC 2047 subject, a base64 body);
+- Exchange 2003's "Out of Office AutoReply:", which sets no Auto-Submitted, X-Auto-Response-Suppress
+  or In-Reply-To (only its label says what it is);
 - a Sieve vacation reply ("Auto-Submitted: auto-replied (vacation)", Precedence bulk, French);
 - a responder that says the mailbox is no longer read (X-Autoreply, "Auto:"): the mail reached the
   mailbox and was answered automatically, so it is an auto-reply, not a failed delivery;
@@ -33,6 +35,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('autoreplies/exchange-oof-polish-base64.eml', [
         ('tomasz.nowak@example.pl', '', '', '', 'vacation', False),
+    ]),
+    ('autoreplies/exchange2003-out-of-office-autoreply.eml', [
+        ('rgarcia@corp.example.net', '', '', '', 'vacation', False),
     ]),
     ('autoreplies/hr-system-vacation-approved.eml', []),
     ('autoreplies/oof-reply-to-undeliverable.eml', [
@@ -80,6 +85,7 @@ def test_a_localized_reply_label_with_exchanges_marks_is_an_auto_reply(subject: 
     ("Out of office: who covers on Friday?", ()),  # a person's mail about being away
     ("Out of office: 24-26 November", ("List-Id: <team.example.com>", "In-Reply-To: <a@example.com>")),
     ("Re: Automatic reply: Offer", ("In-Reply-To: <a@example.com>",)),  # someone answering one
+    ("Automatic reply: Offer", ("List-Id: <team.example.com>",)),  # a list's copy of one
 ])
 def test_not_an_auto_reply(subject: str, fields: tuple[str, ...]) -> None:
     assert not is_auto_reply(_message(subject, *fields))
@@ -89,6 +95,10 @@ def test_not_an_auto_reply(subject: str, fields: tuple[str, ...]) -> None:
     ("Vacation notice", (*EXCHANGE, "In-Reply-To: <offer-1@example.com>")),  # words, in a reply
     ("Automatic reply: Offer", ("In-Reply-To: <offer-1@example.com>",)),  # a label, no mark at all
     ("Away until May 5", ("X-Autoreply: yes",)),
+    ("Out of Office AutoReply: Offer", ()),  # a label no person types
+    ("Automatische Antwort: Angebot", ()),
+    ("Out of office: Offer", ("In-Reply-To: <offer-1@example.com>",)),  # "away", in a reply
+    ("Re: Offer", ("X-Apple-Action: vacation",)),
 ])
 def test_an_auto_reply(subject: str, fields: tuple[str, ...]) -> None:
     assert is_auto_reply(_message(subject, *fields))
