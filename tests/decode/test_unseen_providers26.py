@@ -11,7 +11,7 @@ SERVFAIL; a remote size limit) and Gmail's replies as Exim relays them (Disabled
 a recipient domain's policy, DMARC, a sending domain's low reputation); a Google Groups refusal for
 a Workspace group in German, base64; Exchange Online NDRs saved without their delivery-status part
 in Italian and Brazilian Portuguese (5.7.133 group restriction, 5.1.10, a remote full mailbox);
-Yahoo's "Failure Notice" with its bracketed stage tags; Orange's OFR codes relayed by Postfix;
+Yahoo's "Failure Notice" with its bracketed stage tags and its "No MX or A records for"; Orange's OFR codes relayed by Postfix;
 Zoho's spam verdict at RCPT TO and after DATA (a verdict before DATA judges the sender, not the
 message); Oracle Communications Messaging Server's report for three recipients (a local quota, two
 remote refusals).
@@ -97,6 +97,11 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('sam@example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('tina@example.net', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
         ('uma@example.jp', '5.7.1', '554', 'DATA', 'spamdetected', False),
+    ]),
+    # Yahoo's own words when the domain has no mail host, and a refusal at the connection
+    ('providers26/yahoo-failure-notice-no-mx.eml', [
+        ('vic@no-mx-example.net', '', '', '', 'hostunknown', True),
+        ('wanda@example.org', '4.7.0', '421', 'CONN', 'ratelimited', False),
     ]),
     ('providers26/postfix-to-orange.eml', [
         ('claire.martin@orange.fr', '5.1.1', '550', 'RCPT', 'userunknown', True),

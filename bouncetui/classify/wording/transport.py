@@ -21,6 +21,8 @@ WORDING: dict[str, tuple[str, ...]] = {
         r"bad destination (?:mailbox address|system address)", r"domain is not reachable", r"unresolvable domain",
         r"domain (?:name )?(?:is )?(?:invalid|not registered)", r"recipient domain (?:does not exist|not found)",
         r"dns lookup (?:failed|error) for", r"no a records? (?:for|found)",
+        # neither an MX nor an address record: no host to deliver to (Yahoo's "No MX or A records for")
+        r"no mx or a records? (?:for|found)",
         r"invalid domain", r"mx records point to non-existent hosts", r"ドメイン(?:名)?(?:が|は)(?:存在しません|存在しない|見つかりません)", r"存在しないドメイン",
         r"(?:宛先|送信先)?(?:の)?(?:ホスト|メールサーバー?)(?:名)?(?:が|は)(?:見つかりません|存在しません)",
         r"domain (?:\S+ )?existiert nicht", r"domaine (?:\S+ )?(?:est )?(?:inexistant|introuvable|n'existe pas)",
