@@ -338,9 +338,10 @@ def forward_attached(data: bytes) -> bytes | None:
 
 
 # Lines a mailer copies as it got them rather than writes: a session transcript (">>> RCPT TO:<a>",
-# "<<< 550 ...", Sendmail's "<a>... Deferred: ..."), a remote server's reply line ("550-5.1.1 ...").
+# "<<< 550 ...", Sendmail's "<a>... Deferred: ..." or "<a>,<b>... Deferred: ..." for recipients
+# delivered together), a remote server's reply line ("550-5.1.1 ...").
 # A field ("Name: value") is wrapped as a field is folded, its continuation indented by a blank.
-_COPIED = re.compile(rb"^\s*(?:>>>|<<<|\d{3}[ -]|<[^<>\s]+>\.\.\. )")
+_COPIED = re.compile(rb"^\s*(?:>>>|<<<|\d{3}[ -]|<[^<>\s]+>(?:,<[^<>\s]+>)*\.\.\. )")
 _FIELD = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 
 

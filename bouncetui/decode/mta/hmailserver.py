@@ -17,17 +17,33 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, command_of, is_notification
+from bouncetui.decode.mta.common import collapse, command_of, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "hMailServer"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("hmailserver",)
 
-_START = re.compile(r"^The following recipient\(s\) could not be reached:\s*\n", re.MULTILINE | re.IGNORECASE)
+# (also wrapped at another width: see common.wrapped)
+_START = wrapped(r"^The following recipient\(s\) could not be reached:\s*\n", re.MULTILINE | re.IGNORECASE)
 _FIELD = re.compile(r"^\s+(Error Type|Remote server \(([^)]*)\) issued an error|hMailServer sent|Remote server replied):?\s*(.*)$",
                     re.IGNORECASE)
 _STAGES = {"RCPT": "RCPT", "MAIL": "MAIL", "DATA": "DATA", "EHLO": "EHLO", "HELO": "HELO", "STARTTLS": "STARTTLS"}
+
+
+_LABEL = re.compile(r"^\s+(?:Error Type|Remote server|hMailServer sent)\b", re.IGNORECASE)
+
+
+def unwrapped(text: str) -> list[str]:
+    """The lines of the recipients' list, an indented line that starts no field of its own joined to
+    the one before it (a client or a relay wrapping the text at another width)."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if lines and line[:1].isspace() and line.strip() and lines[-1][:1].isspace() and not _LABEL.match(line):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line)
+    return lines
 
 
 def decode(message: Message) -> Report | None:
@@ -38,7 +54,7 @@ def decode(message: Message) -> Report | None:
     if not start:
         return None
     deliveries: list[Delivery] = []
-    for line in body[start.end() :].split("\n"):
+    for line in unwrapped(body[start.end() :]):
         field = _FIELD.match(line)
         if field and deliveries:
             name = field.group(1).lower()

@@ -24,6 +24,8 @@ SIGNS = ("the attached message had ",)
 _BANNER = re.compile(r"The attached message had (PERMANENT fatal|TEMPORARY non-fatal|transient) delivery errors", re.I)
 _TRANSCRIPT = re.compile(r"^-{3}\s*Session Transcript\s*-{3}\s*$(.*?)(?:^-{3}\s*End Transcript\s*-{3}|\Z)",
                          re.MULTILINE | re.DOTALL | re.IGNORECASE)
+# each line of the transcript starts with its time: " Tue 2026-11-24 15:03:10.010: "
+_STAMPED = re.compile(r"\n(?=\s*\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")
 _SENT = re.compile(r"-->\s*(\S+)(.*)$")
 _GOT = re.compile(r"<--\s*(.*)$")
 _TO = re.compile(r":\s*\*\s+To:\s*(.+)$")
@@ -39,7 +41,8 @@ def decode(message: Message) -> Report | None:
     if not transcript:
         return None
     command = rcpt = to = reply = failed_command = failed_rcpt = ""
-    for line in transcript.group(1).split("\n"):
+    for line in _STAMPED.split(transcript.group(1)):
+        line = collapse(line)  # a line wrapped at another width, made one again
         sent, got, header = _SENT.search(line), _GOT.search(line), _TO.search(line)
         if header and not to:
             to = clean_address(header.group(1))

@@ -48,7 +48,16 @@ _SECTION_END = re.compile(r"^[ \t]*-{3,}[ \t]*\S.*(?:\n.*){0,2}?-{3,}\s*$|^--\S"
 _TALKING = re.compile(r"^\.\.\. while talking to\s+([^\s:]+?)\.?:\s*$", re.IGNORECASE)
 # "... while talking to HOST.:" broken over lines: made one line again before the transcript is read
 _TALKING_WRAPPED = re.compile(r"^\.\.\.[ \t]+while\s+talking\s+to\s+[^\s:]+?\.?:[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_ADDR_LINE = re.compile(r"^(?:(?P<code>[245]\d\d)(?:[ -](?P<status>[245]\.\d{1,3}\.\d{1,3}))?\s+)?<(?P<rcpt>[^>]+)>\.\.\.\s*(?P<text>.*)$")
+# One target of a transcript line: "<a@b>", a program or file '"|/usr/bin/procmail"', or (old
+# versions) a bare "a@b"
+_TARGET = r'(?:<[^>]+>|"[^"]*"|[^\s<>",]+@[^\s<>",]+)'
+# "550 5.1.1 <a>... User unknown"; a batch of recipients delivered together shares one line:
+# "<a>,<b>... Deferred: Connection refused by mx.example.org."
+_ADDR_LINE = re.compile(
+    r"^(?:(?P<code>[245]\d\d)(?:[ -](?P<status>[245]\.\d{1,3}\.\d{1,3}))?\s+)?"
+    r"(?P<targets>" + _TARGET + r"(?:,\s*" + _TARGET + r")*)\.\.\.\s*(?P<text>.*)$"
+)
+_TARGETS = re.compile(_TARGET)
 _CONTINUED = re.compile(r"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s+)?")
 _MARKERS = (
     re.compile(r"^\s*-{3,}\s*(?:Original message|Unsent message|Message header)s?\s*follows?\s*-{3,}", re.M | re.I),
@@ -107,41 +116,50 @@ def failed_addresses(text: str) -> list[tuple[str, str, str]]:
     return result
 
 
-def delivered_to_programs(report: str, body: str) -> set[str]:
-    """Recipients whose mail went to a program ("|/path"): X-Actual-Recipient or the failed list."""
-    found: set[str] = set()
+def program_targets(report: str, body: str) -> dict[str, str]:
+    """{recipient: the program ("|/path ...") its mail went to}: X-Actual-Recipient or the failed list."""
+    found: dict[str, str] = {}
     if "|" in report and "x-actual-recipient" in report.lower():  # else no block names a program
         _, blocks = parse_fields(report)
-        found = {
-            clean_address(b.get("final-recipient", "")).lower()
-            for b in blocks
-            if b.get("x-actual-recipient", "").split(";")[-1].strip().startswith("|")
-        }
+        for b in blocks:
+            actual = b.get("x-actual-recipient", "").split(";", 1)[-1].strip()
+            if actual.startswith("|"):
+                found[clean_address(b.get("final-recipient", "")).lower()] = actual.lower()
     if "|" not in body:
-        return found - {""}
+        return {k: v for k, v in found.items() if k}
     lines = section(body, _ERRORS).split("\n")
     for i, line in enumerate(lines):
         if line.strip().strip('"').startswith("|"):
             for follow in lines[i + 1 : i + 4]:
                 if follow.strip().startswith("(expanded from:"):
-                    found.add(clean_address(follow.strip()[len("(expanded from:") :]).lower())
-    return found - {""}
+                    address = clean_address(follow.strip()[len("(expanded from:") :]).lower()
+                    found.setdefault(address, line.strip().strip('"').lower())
+    return {k: v for k, v in found.items() if k}
 
 
 _FAILURE_REPLY = re.compile(r"^[45]\d\d[ -]")
 
 
-def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
-    """({recipient: Step}, every failing Step) from the session transcript.
+def target_keys(targets: str) -> list[str]:
+    """The lowercase keys of the targets of one transcript line: addresses, or programs unquoted."""
+    return [t.strip("<>\"").lower() for t in _TARGETS.findall(targets)]
+
+
+def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step], list[str]]:
+    """({recipient or program: Step}, every failing Step, the lines of no recipient) from the
+    session transcript.
 
     A reply before any command of a connection answered the connection itself (the greeting).
     Lines that are neither protocol nor an address line are a local mailer's own output
-    ("mail.local: unknown user: x"); they explain the address line that follows them.
+    ("smrsh: "procmail" not available for sendmail programs"); they explain the address line that
+    follows them, or the failure line without an address that closes them. Lines left over say
+    something of the whole message ("Message could not be delivered for 5 days").
     """
     steps: dict[str, Step] = {}
     rhost = command = ""
     reply: list[str] = []
     notes: list[str] = []
+    loose: list[str] = []
     failing: list[Step] = []
     continued = False
     lines = section(text, _TRANSCRIPT)
@@ -167,13 +185,31 @@ def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step]]:
             if m:
                 said = collapse(" ".join(reply)) if reply and reply[-1][:1] in ("4", "5") else ""
                 local = collapse(" ".join([*notes, line.strip() if m.group("code") else m.group("text")]))
-                steps.setdefault(m.group("rcpt").lower(), Step(rhost, command, said or local))
+                # Sendmail's own words before any command of the connection: not the greeting's answer
+                stage = command if said or command != "CONN" else ""
+                for key in target_keys(m.group("targets")):
+                    steps.setdefault(key, Step(rhost, stage, said or local))
+                for note in notes:
+                    loose.remove(note)
                 notes = []
             elif _FAILURE_REPLY.match(line) and not failing:
                 failing.append(Step(rhost, command, collapse(" ".join([*notes, line]))))
+                for note in notes:
+                    loose.remove(note)
+                notes = []  # the local mailer's output it closes is its own
             elif line.strip() and not reply:
                 notes.append(line.strip())
-    return steps, failing
+                loose.append(line.strip())
+            elif line.strip() and not _FAILURE_REPLY.match(line):
+                loose.append(line.strip())
+    return steps, failing, loose
+
+
+def program_step(program: str, steps: dict[str, Step]) -> Step | None:
+    """The step of the line naming `program`; X-Actual-Recipient may add "@host" to its words."""
+    if not program:
+        return None
+    return steps.get(program) or next((s for k, s in steps.items() if k[:1] == "|" and program.startswith(k)), None)
 
 
 def step_for(diagnostic: str, failing: list[Step], fallback: bool) -> Step:
@@ -212,24 +248,28 @@ def decode(message: Message) -> Report | None:
     report_text = message.text_of("message/delivery-status", "message/global-delivery-status")
     fields, deliveries = dsn_deliveries(report_text or body)
     listed = failed_addresses(body)
-    programs = delivered_to_programs(report_text or body, body)
-    steps, failing = transcript_steps(body)
+    programs = program_targets(report_text or body, body)
+    steps, failing, loose = transcript_steps(body)
     if not deliveries:
         deliveries = [Delivery(recipient=rcpt, alias=alias) for rcpt, _, alias in listed]
     reasons = {rcpt.lower(): reason for rcpt, reason, _ in listed}
     single = len(deliveries) == 1
     for delivery in deliveries:
         key = delivery.recipient.lower()
-        step = steps.get(key) or steps.get(delivery.alias.lower())
+        step = steps.get(key) or steps.get(delivery.alias.lower()) or program_step(programs.get(key, ""), steps)
+        if step is None and key in programs:  # a local mailer's failure line that does not name it
+            step = next((s for s in failing if not s.rhost), None)
         own = step is not None
-        if step is None:
-            step = step_for(delivery.diagnostic, failing, single)
+        if step is None:  # the failing step its own words (the Diagnostic-Code, the "(reason: ...)") quote
+            step = step_for(delivery.diagnostic or reasons.get(key, ""), failing, single)
+            if not step.reply and single and len(steps) == 1:
+                step = next(iter(steps.values()))  # the one recipient, the one address line
         diagnostic = delivery.diagnostic
         if not diagnostic.strip() or exit_code(diagnostic):  # "X-Unix; 255", "SMTP; "
             first = (step.reply, reasons.get(key, "")) if own else (reasons.get(key, ""), step.reply)
-            diagnostic = first[0] or first[1] or diagnostic
-            if not diagnostic.strip() or exit_code(diagnostic):
-                diagnostic = trailing_words(body) or diagnostic
+            # words first; then, with no line of its own, what the transcript says of the whole
+            # message (not other recipients' lines); a bare exit status last
+            diagnostic = next((t for t in first if t.strip() and not exit_code(t)), "") or " ".join(loose) or diagnostic
         if step.reply and len(step.reply) > len(diagnostic) and step.reply.startswith(collapse(diagnostic)[:40]):
             diagnostic = step.reply  # the Diagnostic-Code keeps only the first line of a reply
         delivery.diagnostic = collapse(diagnostic)
@@ -253,9 +293,3 @@ def exit_code(text: str) -> bool:
     """A local mailer's exit status ("75"), not words and not a bare SMTP reply code ("421")."""
     text = text.strip()
     return text.isdigit() and not _FAILURE_CODE.fullmatch(text)
-
-
-def trailing_words(body: str) -> str:
-    """The transcript's own lines when it holds no reply ("Message could not be delivered ...")."""
-    lines = [line.strip() for line in section(body, _TRANSCRIPT).split("\n") if line.strip()]
-    return " ".join(line for line in lines if not line.startswith(("<<<", ">>>", "...")))
