@@ -10,7 +10,8 @@ beside an unknown address, CRLF line ends and text/rfc822-headers; "Delivery inc
 SERVFAIL; a remote size limit) and Gmail's replies as Exim relays them (DisabledUser, MaxSizeError,
 a recipient domain's policy, DMARC, a sending domain's low reputation); a Google Groups refusal for
 a Workspace group in German, base64; Exchange Online NDRs saved without their delivery-status part
-in Italian and Brazilian Portuguese (5.7.133 group restriction, 5.1.10, a remote full mailbox);
+in Italian and Brazilian Portuguese (5.7.133 group restriction, 5.1.10, a remote full mailbox), and
+an on-premises Exchange 2016 NDR saved the same way in Dutch;
 Yahoo's "Failure Notice" with its bracketed stage tags and its "No MX or A records for"; Orange's OFR codes relayed by Postfix;
 Zoho's spam verdict at RCPT TO and after DATA (a verdict before DATA judges the sender, not the
 message); Oracle Communications Messaging Server's report for three recipients (a local quota, two
@@ -93,6 +94,9 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('joao@fabrikam-example.com.br', '5.1.10', '550', '', 'userunknown', True),
         ('beatriz@example.com.br', '5.2.2', '552', '', 'mailboxfull', False),
     ]),
+    ('providers26/exchange2016-nl-saved-without-dsn.eml', [
+        ('piet@example.nl', '5.1.1', '550', '', 'userunknown', True),
+    ]),
     ('providers26/yahoo-failure-notice-three.eml', [
         ('sam@example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('tina@example.net', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
@@ -137,6 +141,14 @@ def test_exchange_online_ndr_in_other_languages_is_exchange_onlines(name: str) -
     decodedby, lhost = got.pop()
     assert decodedby == "Office365"
     assert lhost.endswith(".prod.outlook.com")
+
+
+def test_exchange_ndr_in_dutch_is_read_from_its_administrators_section() -> None:
+    """Exchange's Dutch labels ("Diagnostische informatie voor beheerders", "Genererende server",
+    "De externe server heeft '...' geretourneerd"): the remote reply alone, and the remote host."""
+    (rec,) = records("providers26/exchange2016-nl-saved-without-dsn.eml")
+    assert (rec.decodedby, rec.rhost, rec.lhost) == ("Exchange2007", "mx.example.nl", "ex01.fabrikam-example.nl")
+    assert rec.diagnosticcode.startswith("550 5.1.1 <piet@example.nl>")
 
 
 def test_ses_envelope_and_event_keep_the_original_message() -> None:
