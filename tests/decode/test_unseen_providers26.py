@@ -1,21 +1,21 @@
-"""Unseen formats, the big providers' own reports and their replies relayed by other MTAs:
-Amazon SES's notifications in the forms SNS delivers them (an "Email-JSON" subscription's envelope
-with the notification as a string, event publishing's eventType, a quoted-printable body) and its
-documented subtypes (Transient MailboxFull, MessageTooLarge, AttachmentRejected; Permanent
-Suppressed and OnAccountSuppressionList; a DeliveryDelay event for two recipients; a complaint and
-a Reject (virus) event); its mail report for two recipients (an expiry quoting the last remote
-reply, Outlook.com's 5.5.0); SES receiving's receipt-rule bounces (CRLF); Amazon WorkMail's notice
-(Exchange Online's 5.4.1, an SES expiry); Gmail's current notices (a final failure after retries
-beside an unknown address, CRLF line ends and text/rfc822-headers; "Delivery incomplete" on a DNS
-SERVFAIL; a remote size limit) and Gmail's replies as Exim relays them (DisabledUser, MaxSizeError,
-a recipient domain's policy, DMARC, a sending domain's low reputation); a Google Groups refusal for
-a Workspace group in German, base64; Exchange Online NDRs saved without their delivery-status part
-in Italian and Brazilian Portuguese (5.7.133 group restriction, 5.1.10, a remote full mailbox), and
-an on-premises Exchange 2016 NDR saved the same way in Dutch;
-Yahoo's "Failure Notice" with its bracketed stage tags and its "No MX or A records for"; Orange's OFR codes relayed by Postfix;
-Zoho's spam verdict at RCPT TO and after DATA (a verdict before DATA judges the sender, not the
-message); Oracle Communications Messaging Server's report for three recipients (a local quota, two
-remote refusals).
+"""Unseen formats, the big providers' own reports and their replies relayed by other MTAs: Amazon SES's
+notifications in the forms SNS delivers them (an "Email-JSON" subscription's envelope with the
+notification as a string, event publishing's eventType, a quoted-printable body) and its documented
+subtypes (Transient MailboxFull, MessageTooLarge, AttachmentRejected; Permanent Suppressed and
+OnAccountSuppressionList; a DeliveryDelay event for two recipients; a complaint and a Reject (virus)
+event); its mail report for two recipients (an expiry quoting the last remote reply, Outlook.com's
+5.5.0); SES receiving's receipt-rule bounces (CRLF); Amazon WorkMail's notice (Exchange Online's
+5.4.1, an SES expiry); Gmail's current notices (a final failure after retries beside an unknown
+address, CRLF line ends and text/rfc822-headers, and the same saved without its delivery-status
+part; "Delivery incomplete" on a DNS SERVFAIL; a remote size limit) and Gmail's replies as Exim
+relays them (DisabledUser, MaxSizeError, a recipient domain's policy, DMARC, a sending domain's low
+reputation); a Google Groups refusal for a Workspace group in German, base64; Exchange Online NDRs
+saved without their delivery-status part in Italian and Brazilian Portuguese (5.7.133 group
+restriction, 5.1.10, a remote full mailbox), and an on-premises Exchange 2016 NDR saved the same way
+in Dutch; Yahoo's "Failure Notice" with its bracketed stage tags and its "No MX or A records for";
+Orange's OFR codes relayed by Postfix; Zoho's spam verdict at RCPT TO and after DATA (a verdict
+before DATA judges the sender, not the message); Oracle Communications Messaging Server's report for
+three recipients (a local quota, two remote refusals).
 """
 
 from __future__ import annotations
@@ -69,6 +69,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('providers26/gmail-final-connect-and-unknown-crlf.eml', [
         ('board@slow-example.org', '4.4.1', '', '', 'expired', False),
+        ('treasurer@example.net', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    # the same notice as a mail client saved it, without the delivery-status part: each recipient's
+    # own section of the text
+    ('providers26/gmail-two-recipients-saved-without-dsn.eml', [
+        ('board@slow-example.org', '', '', '', 'expired', False),
         ('treasurer@example.net', '5.1.1', '550', '', 'userunknown', True),
     ]),
     ('providers26/gmail-delivery-incomplete-dns.eml', [

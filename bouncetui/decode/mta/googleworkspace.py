@@ -5,8 +5,10 @@ Google's current reports are multipart/report from mailer-daemon@googlemail.com 
 incomplete **"), Google's explanation, then "The response was:" or "The response from the remote
 server was:" and the words of the server that refused. When their delivery-status part carries the
 RFC 3464 fields the generic decoder reads them; when it is empty (mail Google refused itself, such
-as a misconfigured "Send mail as" address) the recipient comes from X-Failed-Recipients and the
-diagnostic from the text; Google's state name in it ("(SENT_MAIL)") gives the SMTP stage.
+as a misconfigured "Send mail as" address, or a notice saved without that part) the recipients come
+from X-Failed-Recipients and the diagnostic from the text: each recipient's from the headline's
+section whose explanation names it (a notice for several recipients gives each its own), else from
+the first; Google's state name in it ("(SENT_MAIL)") gives the SMTP stage.
 
 Google's explanation links to the help topic of the failure ("support.google.com/mail/?p=
 CustomFromDenied"): a topic that names the cause settles the reason, as the remote server's words
@@ -72,6 +74,21 @@ STATE_COMMANDS = {
 }
 
 
+def _section(body: str, headline: re.Match[str], end: int) -> tuple[str, str, str, str]:
+    """(explanation, diagnostic, action, reason) of one headline's section, body[headline.end():end]."""
+    response = _RESPONSE.search(body, headline.end(), end)
+    if response:
+        explanation = body[headline.end() : response.start()]
+        diagnostic = collapse(body[response.end() : end].strip("\n").split("\n\n", 1)[0])
+    else:
+        explanation = body[headline.end() : end]
+        diagnostic = collapse(body[headline.end() : end].strip("\n").split("\n\n", 1)[0])
+    action = "delayed" if _DELAYED.search(headline.group("title")) else "failed"
+    topic = _TOPIC.search(body, headline.end(), response.start() if response else end)
+    reason = HELP_TOPICS.get(topic.group("topic"), "") if topic else ""
+    return explanation, diagnostic, action, reason
+
+
 def decode(message: Message) -> Report | None:
     if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
@@ -85,19 +102,17 @@ def decode(message: Message) -> Report | None:
     recipients = failed_recipients(message)
     if not recipients:
         return None
-    response = _RESPONSE.search(body, headline.end())
-    if response:
-        rest = body[response.end() :].strip("\n")
-        diagnostic = collapse(rest.split("\n\n", 1)[0])
-    else:
-        diagnostic = collapse(body[headline.end() :].strip("\n").split("\n\n", 1)[0])
-    action = "delayed" if _DELAYED.search(headline.group("title")) else "failed"
-    topic = _TOPIC.search(body, headline.end(), response.start() if response else len(body))
-    reason = HELP_TOPICS.get(topic.group("topic"), "") if topic else ""
-    state = _STATE.search(diagnostic)
-    command = STATE_COMMANDS.get(state.group("state"), "") if state else ""
+    # One section per headline: a notice for several recipients may give each its own ("** Address
+    # not found **" for one, "** Message not delivered **" for another), naming it in the explanation.
+    headlines = [headline, *_HEADLINE.finditer(body, headline.end())]
+    ends = [h.start() for h in headlines[1:]] + [len(body)]
+    sections = [_section(body, h, end) for h, end in zip(headlines, ends)]
     report = Report(NAME, original=message.original)
     for recipient in recipients:
+        named = [s for s in sections if recipient.lower() in s[0].lower()]
+        _explanation, diagnostic, action, reason = named[0] if named else sections[0]
+        state = _STATE.search(diagnostic)
+        command = STATE_COMMANDS.get(state.group("state"), "") if state else ""
         report.deliveries.append(Delivery(recipient=recipient, action=action, diagnostic=diagnostic,
                                             command=command, reason=reason))
     return report
