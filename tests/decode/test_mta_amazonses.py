@@ -185,3 +185,23 @@ def test_reject_event_is_a_virus_for_every_destination():
     (record,) = decode(_sns_mail(payload), "ses.eml")
     assert (record.recipient, record.reason, record.action) == ("hank@isp.example.net", "virusdetected", "failed")
     assert record.diagnosticcode == "Amazon SES rejected the message: Bad content"
+
+
+def test_a_delay_without_the_remote_servers_words_is_read_by_its_delay_type():
+    """SES's documented delayType names the cause when the delayed recipient has no diagnostic; the
+    remote server's words, when given, decide instead."""
+    def delayed(delay_type: str, entry: dict) -> str:
+        event = {"eventType": "DeliveryDelay", "mail": MAIL, "deliveryDelay": {
+            "delayType": delay_type, "delayedRecipients": [dict(entry, emailAddress="lee@isp.example.net")]}}
+        (record,) = decode(_sns_mail(event), "ses.eml")
+        assert record.action == "delayed"
+        return record.reason
+
+    bare = {"status": "4.4.1"}
+    assert delayed("MailboxFull", bare) == "mailboxfull"
+    assert delayed("IPFailure", bare) == "blocked"
+    assert delayed("TransientCommunicationFailure", bare) == "networkerror"
+    assert delayed("RecipientServerError", bare) == "systemerror"
+    said = {"status": "4.7.1", "diagnosticCode": "smtp; 450 4.7.1 <lee@isp.example.net>: Recipient address "
+                                                 "rejected: Greylisted, see https://postgrey.example/help"}
+    assert delayed("MailboxFull", said) == "blocked"  # the remote server's own words decide

@@ -5,8 +5,9 @@ whose "Message" holds it as a string) have "notificationType" (or "eventType" fo
 publishing): Bounce, Complaint, Delivery, DeliveryDelay, Reject. The reason is stated where SES's own
 vocabulary states it: bounceSubType NoEmail (the address does not exist), MailboxFull,
 MessageTooLarge, Suppressed and OnAccountSuppressionList; a complaint is `feedback` with its
-complaintFeedbackType; a delivery is `delivered`; a Reject event (SES found a virus and sent the
-message nowhere) is `virusdetected`. Other subtypes (General, ContentRejected,
+complaintFeedbackType; a delivery is `delivered`; a DeliveryDelay whose recipient has no diagnostic
+of the remote server's is read by its delayType (DELAY_REASONS); a Reject event (SES found a virus
+and sent the message nowhere) is `virusdetected`. Other subtypes (General, ContentRejected,
 AttachmentRejected, Undetermined) leave the reason to the remote server's diagnostic.
 
 SES's mail reports (MAILER-DAEMON@*.amazonses.com) are RFC 3464. When a diagnostic quotes the
@@ -44,6 +45,18 @@ SUBTYPE_REASONS = {
     "onaccountsuppressionlist": "suppressed",
     "mailboxfull": "mailboxfull",
     "messagetoolarge": "emailtoolarge",
+}
+# A DeliveryDelay's delayType, as SES documents it, where it names a cause: the recipient's mailbox
+# is full; the sending IP is blocked or throttled by the recipient's provider; a temporary
+# communication failure in the SMTP conversation; a temporary issue of the recipient's server or of
+# SES itself. Read only when the delayed recipient has no diagnostic of the remote server's (a delay
+# has not expired: SES is still trying until its expirationTime).
+DELAY_REASONS = {
+    "mailboxfull": "mailboxfull",
+    "ipfailure": "blocked",
+    "transientcommunicationfailure": "networkerror",
+    "recipientservererror": "systemerror",
+    "internalfailure": "systemerror",
 }
 # "550-'5.7.1 ...'", "<421 4.4.2 ...>": a remote reply quoted inside SES's own diagnostic.
 _QUOTED_REPLY = re.compile(r"(?:^|[\s<'\"(])(?P<reply>[245]\d\d)[ -]'?(?P<status>[245]\.\d{1,3}\.\d{1,3})?")
@@ -179,6 +192,7 @@ def _delivery(data: dict[str, Any], report: Report) -> None:
 
 def _delay(data: dict[str, Any], report: Report) -> None:
     delay = data.get("deliveryDelay") or {}
+    delay_type = collapse(str(delay.get("delayType", "")))
     for entry in delay.get("delayedRecipients") or ():
         dtype, diagnostic = strip_diagnostic(str(entry.get("diagnosticCode", "")))
         report.deliveries.append(
@@ -186,9 +200,10 @@ def _delay(data: dict[str, Any], report: Report) -> None:
                 recipient=clean_address(str(entry.get("emailAddress", ""))),
                 action="delayed",
                 status=str(entry.get("status", "")),
-                diagnostic=diagnostic or collapse(str(delay.get("delayType", ""))),
+                diagnostic=diagnostic or delay_type,
                 diagnostictype=dtype,
                 lhost=host_of(str(delay.get("reportingMTA", ""))),
+                reason="" if diagnostic else DELAY_REASONS.get(delay_type.lower(), ""),
             )
         )
 
