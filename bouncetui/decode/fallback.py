@@ -6,7 +6,8 @@ with a bounce subject ("Returned mail", "Undeliverable", "failure notice", ...);
 rfc3834 decodes. When only the subject says so, an address counts only with a server's reply code or
 status code next to it: a person writing about a returned mail names addresses too. The text before the
 returned original is searched for recipient addresses that are neither the bounce's own sender nor
-its addressee; the lines around each address are its diagnostic. The returned original is read
+its addressee; the lines around each address are its diagnostic, or, in a list of addresses each
+with its own reason ("a@b (user not found)", "<c@d>: 552 Mailbox full"), its own line. The returned original is read
 from a message/rfc822 part or from the header block after the text.
 """
 
@@ -121,6 +122,33 @@ def _paragraph(lines: list[str], i: int) -> str:
     return " ".join(" ".join(line.strip() for line in lines[start:end]).split())
 
 
+_SEPARATOR = re.compile(r"^\s*\|?[-=_*]{3,}")
+
+
+def _own_lines(lines: list[str], i: int, address: str) -> str:
+    """The reason an address's own line gives in a list of failed addresses, each with its own
+    ("mark@example.org (user not found)", "quinn@example.net ... unknown host"): its line and
+    the lines under it up to the next address, blank line or separator; "" when the line itself
+    says nothing of a failure or the paragraph names no other address."""
+    if not _BOUNCE_WORDS.search(lines[i].replace(address, " ")):
+        return ""
+    start, end = i, i + 1
+    while start > 0 and i - start < 5 and lines[start - 1].strip() and "@" not in lines[start - 1]:
+        start -= 1
+    while end < len(lines) and end - i < 6 and lines[end].strip() and "@" not in lines[end] \
+            and not _SEPARATOR.match(lines[end]):
+        end += 1
+    neighbours = lines[max(0, i - 5):i] + lines[i + 1:i + 6]
+    if not any("@" in line and clean_address(line).lower() not in ("", address.lower()) for line in neighbours):
+        return ""  # the only address around: the paragraph is its own
+    block = [lines[i]]
+    for line in lines[i + 1:end]:
+        if len(block) >= 4:
+            break
+        block.append(line)
+    return " ".join(" ".join(line.strip() for line in block).split())
+
+
 def decode(message: Message) -> Report | None:
     if _REPLY.match(message.subject):
         return None  # "Re: Mail delivery failed ...", even from a postmaster: someone answering
@@ -147,7 +175,7 @@ def decode(message: Message) -> Report | None:
         at = line.find(address)
         if at > 0 and _CONTACT.search(line[:at]):
             continue
-        diagnostic = _paragraph(lines, i)
+        diagnostic = _own_lines(lines, i, address) or _paragraph(lines, i)
         if not _BOUNCE_WORDS.search(diagnostic) and not _BOUNCE_WORDS.search(" ".join(lines[max(0, i - 3):i])):
             continue
         if not from_daemon and not _SMTP_CODE.search(diagnostic):
