@@ -84,6 +84,14 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('quin@example.info', '5.1.8', '553', '', 'rejected', False),
         ('rosa@example.edu', '4.4.0', '421', '', 'expired', False),
     ]),
+    (G + 'v5sendmail-bare-addresses.eml', [
+        ('rin@example.org', '', '550', 'RCPT', 'userunknown', True),
+        ('sora@example.net', '', '550', '', 'hostunknown', True),
+    ]),
+    (G + 'apachejames-dsn-no-dns.eml', [
+        ('ken@no-such-domain.example.org', '5.4.4', '', '', 'hostunknown', True),
+        ('mari@no-such-domain.example.org', '5.4.4', '', '', 'hostunknown', True),
+    ]),
     (G + 'hmailserver-two-stages.eml', [
         ('lena@example.org', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
         ('moritz@example.net', '5.7.1', '553', 'MAIL', 'rejected', False),
@@ -155,3 +163,22 @@ def test_sendmail_reason_finds_its_transcript_step() -> None:
 def test_postfix_remote_hosts() -> None:
     assert [r.rhost for r in records(G + 'postfix-delay-three-ways.eml')] == [
         'mx.example.org', 'mx.example.info', 'mx2.example.net']
+
+
+def test_james_wording_alone_names_the_missing_domain() -> None:
+    """Without its DSN part (James's older notifier), the words "There are no DNS entries for the
+    hostname" still say the domain has no host to deliver to."""
+    data = (FIXTURES / G / 'apachejames-dsn-no-dns.eml').read_bytes()
+    head, _, rest = data.partition(b"Content-Type: message/delivery-status")
+    plain = head.rsplit(b"------=_Part_77", 1)[0] + b"------=_Part_77" + rest.partition(b"------=_Part_77")[2]
+    plain = plain.replace(b"multipart/report; report-type=delivery-status;", b"multipart/mixed;")
+    assert b"delivery-status" not in plain
+    got = [(r.recipient, r.deliverystatus, r.reason, r.hardbounce) for r in decode(plain, "plain")]
+    assert got == [('ken@no-such-domain.example.org', '', 'hostunknown', True),
+                   ('mari@no-such-domain.example.org', '', 'hostunknown', True)]
+
+
+def test_v5_reply_and_host_of_a_bare_address() -> None:
+    (rin, sora) = records(G + 'v5sendmail-bare-addresses.eml')
+    assert (rin.rhost, rin.diagnosticcode) == ('mail.example.org', '550 rin@example.org... User unknown')
+    assert sora.diagnosticcode == '550 Host unknown (Authoritative answer from name server)'

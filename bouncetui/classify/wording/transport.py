@@ -13,6 +13,8 @@ WORDING: dict[str, tuple[str, ...]] = {
     "hostunknown": (
         # Exim's own words when no address of the host could be found
         r"all host address lookups failed permanently",
+        # Apache James's: "There are no DNS entries for the hostname H.  I cannot determine where to send"
+        r"no dns entries for the hostname",
         r"domain mentioned in email address is unknown",
         r"host (?:or domain name )?not found", r"domain (?:does not exist|not found|name not found|unknown)",
         r"no such domain", r"unknown (?:host|domain)", r"name or service not known",

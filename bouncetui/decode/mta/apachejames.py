@@ -10,7 +10,8 @@
       Subject: ...
 
 The recipients and the one error message that applies to them all. James 2.3's AbstractNotify
-writes them unindented, under "Error message below:", each block ending at a blank line.
+writes them unindented, under "Error message below:", each block ending at a blank line. Its
+DSNBounce adds a message/delivery-status part, whose Status each recipient takes.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message, parse_headers
-from bouncetui.decode.mta.common import collapse, command_of, is_notification, wrapped
+from bouncetui.decode.mta.common import collapse, command_of, dsn_deliveries, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "ApacheJames"
@@ -54,6 +55,11 @@ def decode(message: Message) -> Report | None:
     ]
     if not deliveries:
         return None
+    # James's DSNBounce adds an RFC 3464 part: its Status for each recipient
+    _, fields = dsn_deliveries(message.text_of("message/delivery-status"))
+    status = {d.recipient.lower(): d.status for d in fields}
+    for delivery in deliveries:
+        delivery.status = status.get(delivery.recipient.lower(), "")
     details = _DETAILS.search(body, banner.end())
     original = message.original
     if original is None and details:

@@ -5,11 +5,12 @@
     >>> RCPT To:<user@example.org>
     <<< 550 No such user here
     550 <user@example.org>... User unknown
+    554 other@example.com... 550 Host unknown (Authoritative answer from name server)
     421 example.net (smtp)... Deferred: Connection timed out during user open with example.net
 
     ----- Unsent message follows -----
 
-A `<addr>... text` line names a failed recipient; when its text carries no reply of its own, the
+A `<addr>... text` line (a bare `addr... text` in old versions) names a failed recipient; when its text carries no reply of its own, the
 last `<<<` reply of the same "While talking to" session is the remote's answer, and the `>>>`
 before it the command. A `host (smtp)... Deferred:` line with no address stands for the returned
 message's recipients at that host.
@@ -36,7 +37,8 @@ _END = re.compile(
     re.M | re.I,
 )
 _TALKING = re.compile(r"^(?:\.\.\.\s*)?While talking to\s+([^\s:]+?)\.?:\s*$", re.IGNORECASE)
-_ADDR = re.compile(r"^[245]\d\d\s+<([^>]+)>\.\.\.\s*(.*)$")
+# "550 <a@b>... User unknown"; Sendmail 5 and 8.6 wrote the address as given, often bare: "550 a@b... "
+_ADDR = re.compile(r"^[245]\d\d\s+<?([^<>\s]+@[^<>\s]+?)>?\.\.\.\s*(.*)$")
 _HOST = re.compile(r"^([245]\d\d)\s+([A-Za-z0-9.-]+)\s+\((?:smtp|esmtp)\)\.\.\.\s*(.*)$", re.IGNORECASE)
 
 
