@@ -68,8 +68,22 @@ def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict
     return parser, modules
 
 
+# True while main() runs as the program itself (its arguments are the process's command line),
+# not called by other code such as a test: the worker pool may then fork this process (see
+# workpool.prestart).
+PROGRAM = False
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    global PROGRAM
+    PROGRAM = argv is None
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        PROGRAM = False
+
+
+def _main(argv: list[str]) -> int:
     command = command_of(argv)
     headless = command != "open"  # not the explorer, a long-lived process: see few_collections
     with contextlib.ExitStack() as stack:

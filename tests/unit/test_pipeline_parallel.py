@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -271,3 +273,25 @@ def test_a_scan_writing_lines_leaves_the_decoding_to_the_workers(spool: Path, mo
     monkeypatch.setattr(pipeline, "PATIENCE", WAIT)
     assert jsonl(pipeline.scan([str(spool)], jobs=2, text=True)) == serial
     assert here == []
+
+
+def test_the_command_line_forks_its_workers_server_and_writes_each_line_once(spool: Path) -> None:
+    """The command line starts its workers' fork server as a fork of itself: lines it wrote before
+    (a first, small path decoded here, still in the output buffer: with own domains given, no
+    record waits for the domains to be inferred) come out once, not again at each worker's exit,
+    and the command ends with its output closed (nothing it forked lingers)."""
+    single = str(next(path for path in sorted((SAMPLE_MAIL / "cur").iterdir())
+                      if pipeline.decode(path.read_bytes())))  # a bounce: its records come first
+    command = [sys.executable, "-m", "bouncetui", "scan", "--no-cache", "--format", "jsonl",
+               "--own-domain", "example.com"]
+
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+    def run(*args: str) -> bytes:
+        proc = subprocess.run([*command, *args, single, str(spool / "maildir")], capture_output=True,
+                              timeout=WAIT, cwd=spool, env=env)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    expected = run("--jobs", "1")
+    assert run("--jobs", "2") == expected and expected.count(b"\n") > pipeline.POOL_MIN_FILES
