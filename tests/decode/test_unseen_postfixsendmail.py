@@ -12,7 +12,9 @@ quoted-printable, an encoded Subject) whose recipient paragraphs Postfix still w
 CRLF line ends with text/rfc822-headers (PTR refusal, sender domain refused at RCPT, a "delivery
 temporarily suspended: lost connection" that expired); milter refusals relayed from the remote
 (OpenDMARC's "rejected by DMARC policy", Rspamd's "Spam message rejected", amavisd-new's
-"INFECTED"); a "Successful Mail Delivery Report" (delivered, relayed).
+"INFECTED"); a "Successful Mail Delivery Report" (delivered, relayed); a "Postmaster Copy: Undelivered Mail"
+("Enclosed is the mail delivery report that you requested") with Exchange Online's directory
+refusal "Access denied. AS(201806281)".
 
 Sendmail: a program alias refused by smrsh ('554 5.0.0 "|prog"... Service unavailable'), a local
 "User unknown" and a remote "Mailbox disabled for this recipient" in one transcript; the
@@ -21,7 +23,9 @@ Connection refused/timed out, greylisting); "Cannot send message for 5 days" whe
 line names a batch of recipients ('<a>,<b>... Deferred: ...', as Sendmail writes the recipients
 it delivered together); a plain-text bounce (SendMimeErrors off) with Sendmail's own "Message is
 too large; N bytes max" and a DATA refusal followed by its addressless "554 5.0.0 Service
-unavailable". Sendmail 8.6 / V5: bare addresses without angle brackets. PowerMTA's bounce
+unavailable"; procmail as the local mailer ("procmail: Quota exceeded while writing ...", "550
+5.0.0 <a>... Can't create output", X-Unix; 73) next to a local "User unknown"; an 8.12 warning in
+CRLF for a remote "452 4.2.2 Mailbox full". Sendmail 8.6 / V5: bare addresses without angle brackets. PowerMTA's bounce
 categories; hMailServer's MAIL FROM and RCPT refusals; MDaemon's DATA refusal after the transfer.
 """
 
@@ -84,6 +88,16 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('quin@example.info', '5.1.8', '553', '', 'rejected', False),
         ('rosa@example.edu', '4.4.0', '421', '', 'expired', False),
     ]),
+    (G + 'postfix-postmaster-copy.eml', [
+        ('zora@example.com', '5.7.1', '550', 'RCPT', 'userunknown', True),
+    ]),
+    (G + 'sendmail-procmail-local.eml', [
+        ('tomo@example.jp', '5.0.0', '550', '', 'mailboxfull', False),
+        ('yuka@example.jp', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    (G + 'sendmail-warning-over-quota.eml', [
+        ('student.one@example.com', '4.2.2', '452', 'RCPT', 'mailboxfull', False),
+    ]),
     (G + 'v5sendmail-bare-addresses.eml', [
         ('rin@example.org', '', '550', 'RCPT', 'userunknown', True),
         ('sora@example.net', '', '550', '', 'hostunknown', True),
@@ -108,7 +122,7 @@ def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
 
 
 def test_delay_notice_records_are_delayed() -> None:
-    for name in ('postfix-delay-three-ways.eml', 'sendmail-warning-deferred.eml'):
+    for name in ('postfix-delay-three-ways.eml', 'sendmail-warning-deferred.eml', 'sendmail-warning-over-quota.eml'):
         assert {r.action for r in records(G + name)} == {'delayed'}
 
 
