@@ -44,6 +44,7 @@ _FORCE_TREE = False
 # searched only in a text that has one of them, instead of in every text.
 MIN_WORD = 2
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")  # the characters of a pattern that are not literal
+_IGNORECASE = int(re.IGNORECASE)
 
 
 def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
@@ -53,10 +54,11 @@ def words_needed(pattern: str, flags: int = 0) -> tuple[str, ...]:
 
     A case-insensitive ASCII pattern has the words of its lowered form (lowered_pattern) read case-
     sensitively: the same words, read once for the provider tables' two forms (tests prove it)."""
-    if flags & re.IGNORECASE and pattern.isascii():
+    flags = int(flags)  # re.RegexFlag's "&" and "~" are Python code (enum.Flag); an int's are not
+    if flags & _IGNORECASE and pattern.isascii():
         lowered = lowered_pattern(pattern)
         if not lowered.startswith("(?i:"):
-            return _words_needed(lowered, flags & ~re.IGNORECASE)
+            return _words_needed(lowered, flags & ~_IGNORECASE)
     return _words_needed(pattern, flags)
 
 
@@ -452,6 +454,8 @@ def alternatives(pattern: str) -> list[str]:
     return found
 
 
+# An escape (a backslash and the character after it, if any) or a run without a backslash.
+_ESCAPE_OR_RUN = re.compile(r"\\.?|[^\\]+", re.DOTALL)
 # Escapes that may stand for a letter (\x4A, \u00C0, \N{...}, \101), which lowering cannot reach.
 _LETTER_ESCAPE = re.compile(r"\\[xuUN0-7]")
 
@@ -465,6 +469,8 @@ def lowered_pattern(pattern: str) -> str:
     flags) stays case-insensitive: "(?i:pattern)"."""
     if "(?P" in pattern or re.search(r"\(\?[a-zA-Z]", pattern) or _LETTER_ESCAPE.search(pattern.replace("\\\\", "")):
         return "(?i:%s)" % pattern
+    if pattern.isascii():  # the escapes as written, the runs between them lowered (not char by char)
+        return "".join(piece if piece[0] == "\\" else piece.lower() for piece in _ESCAPE_OR_RUN.findall(pattern))
     out = []
     escaped = False
     for char in pattern:

@@ -145,6 +145,7 @@ def test_the_automaton_and_the_tree_keep_the_same_patterns(monkeypatch: pytest.M
         (r"\bIB\d{3}\b", r"\bib\d{3}\b"),  # escapes stay as written
         (r"AUP#(?:CX[A-Z]+|RBL)\S*", r"aup#(?:cx[a-z]+|rbl)\S*"),
         (r"A\\B", r"a\\b"),  # an escaped backslash, then a letter
+        (r"User\sUnknown\\\S\B", r"user\sunknown\\\S\B"),  # runs lowered, escapes kept, in turn
         (r"\x41BC", r"(?i:\x41BC)"),  # an escape that stands for a letter: left case-insensitive
         (r"(?P<code>X\d)", r"(?i:(?P<code>X\d))"),
     ],
