@@ -251,7 +251,7 @@ def part_text(part: email.message.Message) -> str:
                     lines.append(unsurrogate(body).rstrip("\n"))
                 blocks.append("\n".join(lines))
         text = "\n\n".join(blocks) + "\n"
-        cte = str(part.get("content-transfer-encoding", "")).strip().lower()
+        cte = str(part.get("content-transfer-encoding", "")).split("(", 1)[0].strip().lower()  # "base64 (as sent)"
         if cte in _DECODED_CTES and part.get_content_type() in TEXT_REPORT_TYPES:
             # report fields sent in base64 or QP (RFC 6533 allows it for the global types): the
             # parser read the encoded lines as fields; their text is what they encode

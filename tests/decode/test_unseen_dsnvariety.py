@@ -30,9 +30,10 @@ from __future__ import annotations
 
 import pytest
 
+from bouncetui import decode
 from bouncetui.decode.message import Message
 from bouncetui.decode.rfc3464 import announced, utf8_address
-from tests.decode.unseen import Expected, check, records
+from tests.decode.unseen import FIXTURES, Expected, check, records
 
 CASES: list[tuple[str, list[Expected]]] = [
     ('dsnvariety/automatically-generated-delay.eml', [
@@ -166,3 +167,11 @@ FIELDS_IN_TEXT = "\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nSt
 def test_fields_in_a_text_part_count_only_in_a_notification(fields: tuple[str, ...], is_report: bool) -> None:
     message = Message.parse(("\n".join(("To: b@example.com", *fields)) + FIELDS_IN_TEXT).encode())
     assert announced(message) is is_report
+
+
+def test_a_base64_delivery_status_part_whose_encoding_has_a_comment_is_decoded() -> None:
+    """RFC 2045 allows a comment after the encoding ("base64 (as sent)")."""
+    path = FIXTURES / "dsnvariety/html-notice-base64-status-local-type.eml"
+    raw = path.read_bytes().replace(b"Content-Transfer-Encoding: base64\r\n",
+                                    b"Content-Transfer-Encoding: base64 (as sent)\r\n")
+    assert [r.recipient for r in decode(raw, str(path))] == ["jsmith@example.com", "kmeyer@example.org"]
