@@ -47,6 +47,15 @@ _FIELD = re.compile(r"([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)
 # One field of a clean run where the previous one ended (a line not starting with "--"): what
 # _CLEAN_RUN's field lines with their continuation lines are, with what _FIELD finds in them.
 _NEXT_FIELD = re.compile(r"(?!--)([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)")
+# A header block's lines, a match each: a field with its continuation lines (what _NEXT_FIELD
+# matches), else any other line, which gives an empty name and value (_NOT_A_FIELD). Every line
+# matches, so findall takes them one after the other from the start, skipping none.
+_BLOCK_LINES = re.compile(
+    r"(?!--)([\041-\071\073-\176]++):[ \t]*+([^\n]*+(?:\n[ \t][^\n]*+)*+)(?:\n|\Z)|[^\n]++\n?|\n")
+_NOT_A_FIELD = ("", "")
+# How far after a header block's start its blank line is looked for (a longer block, or one with
+# none, is read field by field: a part's reading never scans the text far beyond its header)
+_BLOCK_WINDOW = 16384
 # Report parts whose body is field blocks, not MIME parts (decode.check_structure does not count
 # what they hold; the decoders read them as text).
 TEXT_REPORT_TYPES = (
@@ -249,13 +258,34 @@ def _read_clean_headers(reader: _Reader, msg: Part) -> bool:
     continuation first, a From_ line after the first, a boundary-like line): the line-by-line
     reader then follows feedparser exactly.
 
-    Without a From_ line first, the fields are matched one after the other from the position
-    (_NEXT_FIELD anchored where the previous one ended, as re.Scanner does): the run of them is
-    the clean run, read in one pass instead of being found first and parsed again.
+    Without a From_ line first, the block's lines up to its blank line (or the end) are split by
+    one findall of _BLOCK_LINES, with no Python step a field: when each is a field or continues
+    one, they are the clean run, up to the blank line. Any other block is read by _read_fields.
     """
     text, pos = reader.text, reader.pos
     if text.startswith("From ", pos):
         return _read_clean_headers_from(reader, msg)
+    blank = text.find("\n\n", pos, pos + _BLOCK_WINDOW)
+    if blank < 0 and reader.end - pos <= _BLOCK_WINDOW:
+        blank = reader.end - 1  # no blank line: the block runs to the end
+    if blank < 0:
+        return _read_fields(reader, msg)
+    fields = _BLOCK_LINES.findall(text, pos, blank + 1)
+    if not fields or _NOT_A_FIELD in fields:
+        return _read_fields(reader, msg)  # a line that is no field (or no line at all)
+    if msg._headers:
+        msg._headers.extend(fields)
+    else:
+        msg._headers = fields  # a new part's empty list, replaced (no copy)
+    msg._ascii = reader.ascii or text[pos:blank + 1].isascii()
+    return _end_headers(reader, msg, blank + 1)
+
+
+def _read_fields(reader: _Reader, msg: Part) -> bool:
+    """_read_clean_headers field by field, for a block with a line that is no field: _NEXT_FIELD
+    matched one after the other from the position (anchored where the previous one ended, as
+    re.Scanner does), the run of them the clean run, which that line ends."""
+    text, pos = reader.text, reader.pos
     match = _NEXT_FIELD.scanner(text, pos).match
     fields = []
     last = None

@@ -62,6 +62,10 @@ EDGE_CASES = [
     b"A: 1\n\nB: 2\n--r\nContent-Type: message/rfc822\n\nSubject: orig\n\nbody\n--r--\n",
     b"Content-Type: message/rfc822\n\n",
     b"Content-Type: multipart/mixed; boundary=b\nContent-Transfer-Encoding: base64\n\n--b\n\nx\n--b--\n",
+    # header blocks longer than the window a blank line is looked for in (read field by field)
+    b"Received: from a\n" * 2000 + b"Subject: long\n\nbody\n",
+    b"X-Long: " + b"x" * 20000 + b"\nSubject: x\n--b\nbody\n",
+    b"Content-Type: multipart/mixed; boundary=b\n\n--b\nA: 1\n" + b"B: 2\n" * 5000 + b"--b\nC: 3\n--b--\n",
 ]
 
 
