@@ -132,7 +132,8 @@ def test_suppression_list(capsys, maildir, tmp_path):
         "address,reason,last,count,rule",
         "alice@example.net,userunknown,2026-11-01T00:00:00Z,1,hard",  # its two copies count once
         "bob@example.org,mailboxfull,2026-11-20T09:00:00Z,3,soft",  # 3 over 19 days; carol: once
-        "frank@example.com,spamdetected,2026-11-23T09:00:00Z,1,state",
+        # "rejected as spam" in reply to RCPT TO: before DATA a spam verdict judges the sender
+        "frank@example.com,rejected,2026-11-23T09:00:00Z,1,state",
         "grace@nowhere.example,hostunknown,2026-11-25T09:00:00Z,1,hard",
     ]  # not dave (a delay notice), erin (ignored), mallory (backscatter: a spam-tagged original)
     code, out, _ = run(capsys, "export", "--db", db, "--suppression", "--span-days", "30", "--format", "jsonl", maildir)
