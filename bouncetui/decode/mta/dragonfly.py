@@ -4,7 +4,11 @@ dma writes one recipient per bounce: "There was an error delivering your mail to
 its error, typically "HOST [IP] did not like our RCPT TO:" followed by the remote reply (the stage
 is named: EHLO, HELO, STARTTLS, MAIL FROM, RCPT TO, DATA, final DATA), or "Could not deliver for
 the last N seconds. Giving up." when the queue item expired. "Message headers follow." precedes
-the original's headers.
+the original's headers, or "Original message follows." the whole original (dma's FULLBOUNCE).
+
+dma's own errors (net.c) name their reason: "DNS lookup failure: host H not found" (a bounce only
+when the lookup failed for good) and "SMTP login to H failed" (the smarthost refused dma's
+credentials).
 """
 
 from __future__ import annotations
@@ -27,9 +31,14 @@ SIGNS = ("this is the dragonfly mail agent",)
 
 _BANNER = re.compile(r"^This is the DragonFly Mail Agent\b[^\n]*? at ([A-Za-z0-9.-]+?)\.?\s*$", re.MULTILINE)
 _RECIPIENT = re.compile(r"There was an error delivering your mail to <([^>]+)>\.?", re.IGNORECASE)
-_END = re.compile(r"^Message headers follow\.?\s*$", re.MULTILINE | re.IGNORECASE)
+_END = re.compile(r"^(?:Message headers follow|Original message follows)\.?\s*$", re.MULTILINE | re.IGNORECASE)
 _DID_NOT_LIKE = re.compile(r"^(\S+) \[[^\]]*\] did not like our ([A-Za-z ]+?):\s*", re.IGNORECASE)
-_EXPIRED = re.compile(r"Could not deliver for the last \d+ seconds\. Giving up", re.IGNORECASE)
+# dma's own words (not a remote server's) and the reason each names
+_OWN_REASONS = (
+    (re.compile(r"Could not deliver for the last \d+ seconds\. Giving up", re.IGNORECASE), "expired"),
+    (re.compile(r"^DNS lookup failure: host \S+ not found", re.IGNORECASE), "hostunknown"),
+    (re.compile(r"^SMTP login to \S+ failed", re.IGNORECASE), "securityerror"),
+)
 _STAGES = {
     "final data": "DATA",
     "data": "DATA",
@@ -64,8 +73,8 @@ def decode(message: Message) -> Report | None:
         delivery.diagnostic = collapse(error)
         delivery.command = delivery.command or command_of(delivery.diagnostic)
         delivery.replycode = find_replycode(delivery.diagnostic[:4]) if said else ""
-        if _EXPIRED.search(error):
-            delivery.reason = "expired"  # dma gave up on the queue item
+        if not said:
+            delivery.reason = next((r for p, r in _OWN_REASONS if p.search(error)), "")
         deliveries.append(delivery)
     if not deliveries:
         return None

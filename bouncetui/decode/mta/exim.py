@@ -13,6 +13,14 @@ indented further that say what happened:
 The copy of the message follows "------ This is a copy of the message...". An address without a
 domain, a pipe or a file is matched with the X-Failed-Recipients header. Some Exim versions add
 an RFC 3464 part; its fields are the base then.
+
+An administrator may replace the texts around the list (bounce_message_file, warn_message_file:
+another language, other sentences); Exim still writes the list itself and the
+X-Failed-Recipients header, so the list is found by one of those addresses on a line of its own,
+indented two spaces. An address hidden by its alias (hide_child_in_errmsg) is "an undisclosed
+address": the remote server's refusal may still name it in its RCPT TO. A router's own refusal of
+a local address (a redirect's ":fail: No Such User Here") is this server's verdict, not a remote
+filter's reply.
 """
 
 from __future__ import annotations
@@ -37,6 +45,12 @@ SIGNS = (
     "this message was created automatically by mail delivery software",
     "this message was created automatically by the smtp relay on",
     "x-failed-recipients",
+    # Exim's own lines under an address, in a customized template forwarded without its header
+    "smtp error from remote ",
+    "lmtp error after ",
+    "delay reason: ",
+    "retry timeout exceeded",
+    "unrouteable address",
 )
 
 _SUBJECTS = re.compile(
@@ -65,6 +79,8 @@ _MARKERS = (
     wrapped(r"^-{3,} This is a copy of (?:the|your) message.*$", re.MULTILINE | re.IGNORECASE),
     wrapped(r"^-{3,} The header of the original message is following.*$", re.MULTILINE | re.IGNORECASE),
     wrapped(r"^-{3,} The body of the message is .*$", re.MULTILINE | re.IGNORECASE),
+    # a customized template's own words between Exim's dashes: the last such line
+    re.compile(r"^-{6} [^\n]*-{6}[ \t]*$(?![\s\S]*^-{6} [^\n]*-{6}[ \t]*$)", re.MULTILINE),
 )
 _HOST = re.compile(r"\bhost\s+(\S+)\s+\[[^\]]*\](?::\d+)?:?\s*", re.IGNORECASE)
 _SMTP_ERROR = re.compile(
@@ -78,15 +94,55 @@ _GENERATED = re.compile(r"\(?(?:ultimately )?generated (?:from|by)\s+(\S+?)\)?(?
 _DELAY = re.compile(r"^Delay reason:\s*", re.IGNORECASE)
 
 
+_RCPT_TO = re.compile(r"\bRCPT TO:\s*<([^<>@\s]+@[^<>@\s]+)>", re.IGNORECASE)
+_LISTED = re.compile(r"^  (\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# A router's refusal of a local address, in place of a remote reply: (words, reason)
+_OWN_VERDICTS = (
+    (re.compile(r"^(?:no such (?:user|mailbox|account)|unknown (?:user|local[- ]part)|user unknown)\b", re.I),
+     "userunknown"),
+)
+
 _LOCAL_DELIVERIES = ("pipe to ", "save to ")
 
 
-def entries(text: str) -> list[tuple[str, list[str]]]:
-    """[(address line, [explanation lines])] from the list of failed addresses."""
+# What Exim itself writes under an address, whatever the template around the list says
+_EXIM_SAYS = re.compile(
+    r"\n    (?:SMTP error from remote (?:mail server|mailer|server) |LMTP error after |Delay reason: |"
+    r"host \S+ \[[^\]\n]+\]|retry timeout exceeded|Unrouteable address|\(?(?:ultimately )?generated (?:from|by) )",
+    re.IGNORECASE,
+)
+
+
+# ... and those of them that are a sign (see SIGNS): a notice with neither Exim's opening sentence
+# nor its X-Failed-Recipients header is Exim's only by one of these
+_EXIM_OWN = re.compile(
+    r"\n    (?:SMTP error from remote (?:mail server|mailer|server) |LMTP error after |Delay reason: |"
+    r"retry timeout exceeded|Unrouteable address)",
+    re.IGNORECASE,
+)
+
+
+def _list_start(text: str, failed: list[str]) -> int:
+    """Where the list of addresses begins: after Exim's own sentence, else (a customized template)
+    at the first line that is an address alone, indented two spaces: one of the
+    X-Failed-Recipients addresses, or one that Exim's own explanation lines follow."""
     m = _START.search(text)
-    if not m:
+    if m:
+        return m.end()
+    wanted = {address.lower() for address in failed}
+    for line in _LISTED.finditer(text):
+        address = clean_address(line.group(1)).lower()
+        if address and (address in wanted or _EXIM_SAYS.match(text, line.end())):
+            return line.start()
+    return -1
+
+
+def entries(text: str, failed: list[str] | None = None) -> list[tuple[str, list[str]]]:
+    """[(address line, [explanation lines])] from the list of failed addresses."""
+    start = _list_start(text, failed or [])
+    if start < 0:
         return []
-    rest = text[m.end() :]
+    rest = text[start:]
     end = _END.search(rest)
     found: list[tuple[str, list[str]]] = []
     for line in (rest[: end.start()] if end else rest).split("\n"):
@@ -129,23 +185,33 @@ def explain(lines: list[str]) -> tuple[str, str, str, str]:
     return diagnostic.strip(), rhost, command, alias
 
 
+def _own_verdict(diagnostic: str, rhost: str, command: str) -> str:
+    """The reason a router's refusal names ("No Such User Here"), when no remote host replied."""
+    if rhost or command or find_replycode(diagnostic[:4]):
+        return ""
+    return next((reason for words, reason in _OWN_VERDICTS if words.search(diagnostic)), "")
+
+
 def decode(message: Message) -> Report | None:
     if not (is_notification(message) or _SUBJECTS.search(message.subject)):
         return None  # a person quoting a bounce is not one
     body = message.text_of("text/plain") or message.body
     failed_header = message.header("X-Failed-Recipients")
-    if not (_BANNER.search(body) or (failed_header and _SUBJECTS.search(message.subject))):
-        return None
-    listed = entries(body)
-    if not listed:
+    if not (_BANNER.search(body) or failed_header or _EXIM_OWN.search(body)):
         return None
     failed = [address for address in map(clean_address, failed_header.split(",")) if address]
+    listed = entries(body, failed)
+    if not listed:
+        return None
     generated = {collapse(head): collapse(text) for head, text in _GENERATED_TEXT.findall(body)}
     delayed = "not yet been delivered" in body.lower()  # a delay warning: every address is delayed
     texts: list[Delivery] = []
     for index, (head, lines) in enumerate(listed):
         diagnostic, rhost, command, alias = explain(lines)
         recipient = clean_address(head) if "@" in head and not head.startswith(("pipe to", "save to")) else ""
+        named = _RCPT_TO.search(" ".join(lines)) if "@" not in head else None
+        if named:  # "an undisclosed address" the remote server refused by its name
+            recipient = clean_address(named.group(1))
         if not recipient and alias and "@" in alias:
             recipient, alias = alias, ""
         if not recipient:
@@ -164,8 +230,9 @@ def decode(message: Message) -> Report | None:
                 rhost=rhost,
                 command=command,
                 replycode=find_replycode(diagnostic[:4]),
-                action="delayed" if delayed else "",
-                reason="mailererror" if head.startswith("pipe to") else "",  # the local command failed
+                action="delayed" if delayed else "failed",  # a bounce, not a warning: Exim gave up
+                # the local command failed, or a router refused the address on its own
+                reason="mailererror" if head.startswith("pipe to") else _own_verdict(diagnostic, rhost, command),
             )
         )
     fields, deliveries = dsn_deliveries(message.text_of("message/delivery-status"))
@@ -183,6 +250,9 @@ def decode(message: Message) -> Report | None:
             if not delivery.diagnostic or len(said.diagnostic) > len(delivery.diagnostic):
                 delivery.diagnostic = said.diagnostic
     else:
+        if len(deliveries) == len(texts):  # a pipe's or a file's block: the same list, in its order
+            for said, block in zip(texts, deliveries):
+                said.status = said.status or block.status
         deliveries = texts
     if not deliveries:
         return None
