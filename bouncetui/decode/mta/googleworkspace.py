@@ -89,6 +89,19 @@ def _section(body: str, headline: re.Match[str], end: int) -> tuple[str, str, st
     return explanation, diagnostic, action, reason
 
 
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _named(sections: list[tuple[str, str, str, str]]) -> list[str]:
+    """The first address each section's explanation names, each once."""
+    found: list[str] = []
+    for explanation, *_rest in sections:
+        m = _ADDRESS.search(explanation)
+        if m and m.group(0).rstrip(".").lower() not in (a.lower() for a in found):
+            found.append(m.group(0).rstrip("."))
+    return found
+
+
 def decode(message: Message) -> Report | None:
     if not sender_matches(message, _SENDER, _SENDER_WORDS):
         return None
@@ -99,14 +112,16 @@ def decode(message: Message) -> Report | None:
     _, deliveries = dsn(message)
     if any(d.recipient for d in deliveries):
         return None  # a complete RFC 3464 report: the generic decoder reads it
-    recipients = failed_recipients(message)
-    if not recipients:
-        return None
     # One section per headline: a notice for several recipients may give each its own ("** Address
     # not found **" for one, "** Message not delivered **" for another), naming it in the explanation.
     headlines = [headline, *_HEADLINE.finditer(body, headline.end())]
     ends = [h.start() for h in headlines[1:]] + [len(body)]
     sections = [_section(body, h, end) for h, end in zip(headlines, ends)]
+    # X-Failed-Recipients; without it (a notice forwarded inline shows no such field) the address
+    # each explanation names ("Your message wasn't delivered to ADDRESS because ...")
+    recipients = failed_recipients(message) or _named(sections)
+    if not recipients:
+        return None
     report = Report(NAME, original=message.original)
     for recipient in recipients:
         named = [s for s in sections if recipient.lower() in s[0].lower()]
