@@ -13,7 +13,8 @@ reputation); a Google Groups refusal for a Workspace group in German, base64; Ex
 saved without their delivery-status part in Italian and Brazilian Portuguese (5.7.133 group
 restriction, 5.1.10, a remote full mailbox), and an on-premises Exchange 2016 NDR saved the same way
 in Dutch; Yahoo's "Failure Notice" with its bracketed stage tags and its "No MX or A records for";
-Orange's OFR codes relayed by Postfix; Zoho's spam verdict at RCPT TO and after DATA (a verdict
+Orange's OFR codes and the US cable providers' block-list codes relayed by
+Postfix; Zoho's spam verdict at RCPT TO and after DATA (a verdict
 before DATA judges the sender, not the message); Oracle Communications Messaging Server's report for
 three recipients (a local quota, two remote refusals).
 """
@@ -112,6 +113,12 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('providers26/yahoo-failure-notice-no-mx.eml', [
         ('vic@no-mx-example.net', '', '', '', 'hostunknown', True),
         ('wanda@example.org', '4.7.0', '421', 'CONN', 'ratelimited', False),
+    ]),
+    # US cable providers' block-list codes (Comcast's #BL, Cox's AUP#CX, Spectrum's AUP#In-)
+    ('providers26/postfix-to-us-isps.eml', [
+        ('gary@comcast.net', '5.0.0', '554', 'CONN', 'blocked', False),
+        ('holly@cox.net', '5.0.0', '554', 'CONN', 'blocked', False),
+        ('ivan@charter.net', '5.7.1', '554', 'CONN', 'blocked', False),
     ]),
     ('providers26/postfix-to-orange.eml', [
         ('claire.martin@orange.fr', '5.1.1', '550', 'RCPT', 'userunknown', True),
