@@ -16,7 +16,8 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    filters' own reply ("User unknown", "Unknown user") when the status is an undefined x.0.0: only
    a RCPT refusal or an address status (x.1.x) proves the mailbox is missing, and filters (the
    Japanese carriers' among them) answer with these very words; not so a notice's own sentence in
-   the reader's language that the mailbox does not exist (stages.STAGELESS_UNKNOWN). A decoder
+   the reader's language that the mailbox does not exist (stages.STAGELESS_UNKNOWN), nor the
+   reporting MTA's own lookup (stages.OWN_VERDICT_TYPES: Postfix's local(8)). A decoder
    whose format's own vocabulary says the user is unknown states the reason (step 2). A firm
    status code (5.1.1, 5.2.2, ...) is never overruled by the stage;
 5. a firm enhanced status code (statuscodes.STATUS minus statuscodes.AMBIGUOUS_STATUS), unless
@@ -377,6 +378,8 @@ _FILTER_REPLY = re.compile(stages.FILTER_REPLY, re.IGNORECASE)
 def _stage(ev: Evidence) -> tuple[str, str] | None:
     if ev.status in statuscodes.STATUS and ev.status not in statuscodes.AMBIGUOUS_STATUS:
         return None  # a firm code says more than the stage
+    if not ev.command and ev.diagnostictype.upper() in stages.OWN_VERDICT_TYPES:
+        return None  # the reporting MTA's own lookup of the mailbox, no filter's reply
     undefined = ev.command == "" and ev.status in stages.UNDEFINED_STATUS
     if ev.command != "DATA" and not undefined and not (
             ev.command == "" and (ev.status[:4] == "5.2." or not ev.status)):

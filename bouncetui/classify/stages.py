@@ -23,6 +23,11 @@ STAGELESS_UNKNOWN = (
 UNDEFINED_STATUS = frozenset({"5.0.0", "4.0.0"})
 FILTER_REPLY = r"\buser unknown\b|\bunknown user\b"
 
+# Diagnostic types of the reporting MTA's own verdict, not a reply it relays: with no SMTP stage,
+# Postfix's local(8) 'unknown user: "x"' (under the 5.0.0 of Postfix before 2.3) is its own lookup
+# of the mailbox, no receive filter's words.
+OWN_VERDICT_TYPES = frozenset({"X-POSTFIX"})
+
 # At these stages some reasons mean something else: refused at the connection it is the client
 # that is blocked; refused at MAIL FROM it is the sender that is rejected, whatever the words.
 # A spam verdict needs the message, which a server reads only after DATA: before it (the

@@ -34,11 +34,24 @@ from __future__ import annotations
 import pytest
 
 from bouncetui import decode
+from bouncetui.classify import Evidence, classify
 from tests.decode.unseen import FIXTURES, Expected, check, records
 
 G = "postfixsendmail/"
 
 CASES: list[tuple[str, list[Expected]]] = [
+    (G + 'postfix22-status-5-0-0.eml', [
+        ('ann@example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),
+        ('bob@example.org', '5.2.2', '552', 'DATA', 'mailboxfull', False),
+        ('carol@example.net', '5.0.0', '', '', 'userunknown', True),
+    ]),
+    (G + 'postfix-pipe-virtual-maildir.eml', [
+        # pipe(8) reports maildrop's EX_NOUSER as 5.1.1, yet the diagnostic is the program's (x-unix)
+        ('ann@example.com', '5.1.1', '', '', 'mailererror', False),
+        ('ben@example.com', '5.3.0', '', '', 'mailererror', False),
+        ('carl@example.net', '5.2.2', '', '', 'mailboxfull', False),
+        ('dora@example.com', '5.2.2', '', '', 'mailboxfull', False),
+    ]),
     (G + 'postfix-delay-three-ways.eml', [
         ('accounts@example.org', '4.4.1', '', 'CONN', 'expired', False),
         ('invoices@example.info', '4.7.0', '421', 'CONN', 'ratelimited', False),
@@ -196,3 +209,11 @@ def test_v5_reply_and_host_of_a_bare_address() -> None:
     (rin, sora) = records(G + 'v5sendmail-bare-addresses.eml')
     assert (rin.rhost, rin.diagnosticcode) == ('mail.example.org', '550 rin@example.org... User unknown')
     assert sora.diagnosticcode == '550 Host unknown (Authoritative answer from name server)'
+
+
+@pytest.mark.parametrize(("diagtype", "reason"), [("X-Postfix", "userunknown"), ("SMTP", "filtered"), ("", "filtered")])
+def test_unknown_user_under_5_0_0_is_a_filter_only_when_relayed(diagtype: str, reason: str) -> None:
+    """With no stage and an undefined 5.0.0, "unknown user" is a receive filter's reply when relayed
+    from a server; Postfix's own local(8) lookup (X-Postfix) says the mailbox does not exist."""
+    ev = Evidence(action="failed", status="5.0.0", diagnostic='unknown user: "carol"', diagnostictype=diagtype)
+    assert classify(ev)[0] == reason
