@@ -32,8 +32,8 @@ The evidence is weighed in a fixed order (`STEPS`); the first step that speaks d
    diagnostic type (`mailererror`), a delayed action (`expired`), a refusal at HELO/EHLO
    (`blocked`), and last `onhold` when there was a reply nobody could place, else `undefined`.
 
-Whatever step decided, a delay notice (Action: delayed) has not expired: `expired` read from its
-connection failures becomes `networkerror`.
+A delay notice (Action: delayed) is read as the final bounce would be: the connection failures
+of a host the queue keeps retrying are `expired` in both.
 
 `classify(evidence)` returns (reason, why): `why` names the rule, for `scan --explain-decoding`.
 """
