@@ -12,11 +12,11 @@ relays them (DisabledUser, MaxSizeError, a recipient domain's policy, DMARC, a s
 reputation); a Google Groups refusal for a Workspace group in German, base64; Exchange Online NDRs
 saved without their delivery-status part in Italian and Brazilian Portuguese (5.7.133 group
 restriction, 5.1.10, a remote full mailbox), and an on-premises Exchange 2016 NDR saved the same way
-in Dutch; Yahoo's "Failure Notice" with its bracketed stage tags and its "No MX or A records for";
-Orange's OFR codes and the US cable providers' block-list codes relayed by
-Postfix; Zoho's spam verdict at RCPT TO and after DATA (a verdict
-before DATA judges the sender, not the message); Oracle Communications Messaging Server's report for
-three recipients (a local quota, two remote refusals).
+in Dutch; an Exchange 2013 store driver's quota exception under 5.2.0; Yahoo's "Failure Notice" with
+its bracketed stage tags and its "No MX or A records for"; Orange's OFR codes and the US cable
+providers' block-list codes relayed by Postfix; Zoho's spam verdict at RCPT TO and after DATA (a
+verdict before DATA judges the sender, not the message); Oracle Communications Messaging Server's
+report for three recipients (a local quota, two remote refusals).
 """
 
 from __future__ import annotations
@@ -103,6 +103,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('providers26/exchange2016-nl-saved-without-dsn.eml', [
         ('piet@example.nl', '5.1.1', '550', '', 'userunknown', True),
+    ]),
+    # the store driver's quota exception under Exchange 2013's undefined 5.2.0: a full mailbox
+    ('providers26/exchange2013-storedrv-quota-5.2.0.eml', [
+        ('mara.keller@corp-example.com', '5.2.0', '554', '', 'mailboxfull', False),
     ]),
     ('providers26/yahoo-failure-notice-three.eml', [
         ('sam@example.org', '5.1.1', '550', 'RCPT', 'userunknown', True),

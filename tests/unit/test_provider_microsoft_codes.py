@@ -234,3 +234,14 @@ def test_a_postfix_dsn_relaying_a_per_hour_limit_is_rate_limited():
     (bounce,) = decode(POSTFIX_DSN)
     assert (bounce.recipient, bounce.deliverystatus, bounce.reason) == ("rcpt@example.org", "5.2.121", "ratelimited")
     assert not bounce.hardbounce
+
+
+@pytest.mark.parametrize("status", ["5.2.2", "5.2.0"])
+def test_the_store_drivers_quota_exception_is_a_full_mailbox(status):
+    """Exchange's store driver refuses a mailbox over its shut-off quota with QuotaExceededException,
+    under 5.2.2 or (Exchange 2010 and 2013) the undefined 5.2.0; its submission quota is the sender's."""
+    text = ("554 %s STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to "
+            "process message due to a permanent exception with message Cannot open mailbox" % status)
+    assert reason(status, "554", text, "exch13.corp-example.com", "corp-example.com") == "mailboxfull"
+    text = "554 5.2.2 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message"
+    assert reason("5.2.2", "554", text, "exch13.corp-example.com", "corp-example.com") == "ratelimited"

@@ -145,6 +145,9 @@ MICROSOFT = Provider(
         # The sender's own limits: "SubmissionQuotaExceededException" comes with 5.2.2, which is
         # no full mailbox here; 5.1.90 is the daily recipient limit.
         R("ratelimited", r"submissionquotaexceeded|submission quota|5\.1\.90\b|reached your daily limit"),
+        # the store driver's own exception for a mailbox over its quota, under 5.2.2 or (Exchange 2010
+        # and 2013 on premises) the undefined 5.2.0 that alone reads as a receive filter
+        R("mailboxfull", r"(?<!submission)quotaexceededexception|mapiexception(?:shutoff)?quotaexceeded"),
         R("policyviolation", r"does not allow external forwarding"),
         R("rejected", r"all recipient addresses rejected"),
         # 5.7.511 "Access denied, banned sender[IP]" (removal through delist@microsoft.com) and "Spam
