@@ -53,6 +53,9 @@ GOOGLE = Provider(
                          + phrase("isn'?t aligned with the authenticated") + "|" + phrase("is unauthenticated")),
         R("badreputation", phrase("low reputation")),
         R("failedstarttls", phrase("sent over a tls connection")),
+        # Gmail's 4.7.29 and 5.7.29 are its TLS requirement (RFC 3463's registry: ARC), whatever the wording
+        R("failedstarttls", r"\btls\b", status="4.7.29"),
+        R("failedstarttls", r"\btls\b", status="5.7.29"),
         R("ratelimited", r"receiving mail at a rate|receivingrate|sending at a rate|unusual rate|"
                          r"rate limit|too many (?:messages|recipients)|sending (?:quota|limit) exceeded"),
         R("authfailure", r"unauthenticated|dmarc|\bspf\b|\bdkim\b|5\.7\.2[36]|authentication (?:information|checks)"),
