@@ -14,14 +14,15 @@ import re
 
 from bouncetui.decode.fields import clean_address, find_replycode
 from bouncetui.decode.message import Message
-from bouncetui.decode.mta.common import collapse, is_notification
+from bouncetui.decode.mta.common import collapse, is_notification, wrapped
 from bouncetui.decode.report import Delivery, Report
 
 NAME = "MDaemon"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
 SIGNS = ("the attached message had ",)
 
-_BANNER = re.compile(r"The attached message had (PERMANENT fatal|TEMPORARY non-fatal|transient) delivery errors", re.I)
+# (also wrapped at another width: see common.wrapped)
+_BANNER = wrapped(r"The attached message had (PERMANENT fatal|TEMPORARY non-fatal|transient) delivery errors", re.I)
 _TRANSCRIPT = re.compile(r"^-{3}\s*Session Transcript\s*-{3}\s*$(.*?)(?:^-{3}\s*End Transcript\s*-{3}|\Z)",
                          re.MULTILINE | re.DOTALL | re.IGNORECASE)
 # each line of the transcript starts with its time: " Tue 2026-11-24 15:03:10.010: "
