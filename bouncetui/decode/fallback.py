@@ -7,7 +7,8 @@ rfc3834 decodes. When only the subject says so, an address counts only with a se
 status code next to it: a person writing about a returned mail names addresses too. The text before the
 returned original is searched for recipient addresses that are neither the bounce's own sender nor
 its addressee; the lines around each address are its diagnostic, or, in a list of addresses each
-with its own reason ("a@b (user not found)", "<c@d>: 552 Mailbox full"), its own line. The returned original is read
+with its own reason ("a@b (user not found)", "<c@d>: 552 Mailbox full"), its own line; for an
+address alone in its list entry ("SMTP <a@b>"), the lead-in before it and the details after it. The returned original is read
 from a message/rfc822 part or from the header block after the text.
 """
 
@@ -125,6 +126,52 @@ def _paragraph(lines: list[str], i: int) -> str:
 _SEPARATOR = re.compile(r"^\s*\|?[-=_*]{3,}")
 
 
+def _block(lines: list[str], start: int, step: int) -> tuple[str, int]:
+    """The paragraph next to line `start` in direction `step` (+1 after it, -1 before it), past the
+    blank lines between, with the index of its line farthest from `start`; ("", start) if none."""
+    i = start + step
+    while 0 <= i < len(lines) and not lines[i].strip():
+        i += step
+    found = []
+    while 0 <= i < len(lines) and lines[i].strip() and len(found) < 8:
+        found.append(lines[i].strip())
+        i += step
+    if step < 0:
+        found.reverse()
+    return " ".join(" ".join(found).split()), i - step
+
+
+# What a list entry holds besides its address: a transport name, brackets, punctuation ("SMTP <a@b>").
+_ENTRY_REST = re.compile(r"^[\W_]*(?:smtp|rfc822|to|recipient)?[\W_]*$", re.I)
+
+
+def _with_context(lines: list[str], i: int, address: str, diagnostic: str) -> str:
+    """A paragraph that is a list entry naming only the address ("SMTP <a@b>", the address alone)
+    joined to what says why it failed: the lead-in before it ("The following destination addresses
+    were unknown:") and the text after it ("Technical details of the failure:" and its paragraph),
+    up to the returned original or another address."""
+    if not _ENTRY_REST.match(diagnostic.replace(address, " ")):
+        return diagnostic
+    first = i
+    while first > 0 and lines[first - 1].strip():
+        first -= 1
+    before, _ = _block(lines, first, -1)
+    last = i
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    after, end = _block(lines, last, 1)
+    if after.endswith(":") and len(after) < 80:
+        more, _ = _block(lines, end, 1)  # a heading ("Technical details of the failure:")
+        after = (after + " " + more).strip()
+    parts = []
+    if before.rstrip().endswith(":") and _BOUNCE_WORDS.search(before):
+        parts.append(before)
+    parts.append(diagnostic)
+    if after and (_BOUNCE_WORDS.search(after) or _SMTP_CODE.search(after)) and "@" not in after.replace(address, ""):
+        parts.append(after)
+    return " ".join(parts)
+
+
 def _own_lines(lines: list[str], i: int, address: str) -> str:
     """The reason an address's own line gives in a list of failed addresses, each with its own
     ("mark@example.org (user not found)", "quinn@example.net ... unknown host"): its line and
@@ -175,7 +222,7 @@ def decode(message: Message) -> Report | None:
         at = line.find(address)
         if at > 0 and _CONTACT.search(line[:at]):
             continue
-        diagnostic = _own_lines(lines, i, address) or _paragraph(lines, i)
+        diagnostic = _own_lines(lines, i, address) or _with_context(lines, i, address, _paragraph(lines, i))
         if not _BOUNCE_WORDS.search(diagnostic) and not _BOUNCE_WORDS.search(" ".join(lines[max(0, i - 3):i])):
             continue
         if not from_daemon and not _SMTP_CODE.search(diagnostic):

@@ -8,10 +8,17 @@
 - an older Exchange-style "did not reach the following recipient(s)" with the reason on the lines
   under the address and "<host #5.1.1>";
 - "User unknown: <address>" / "Unable to deliver mail." from a bare MAILER-DAEMON;
-- "Failed recipients:" with one "<address>: reply" line per recipient and no blank line between.
+- "Failed recipients:" with one "<address>: reply" line per recipient and no blank line between;
+- an address alone in its paragraph, with "Technical details of the failure:" and the remote reply
+  in the paragraphs after it;
+- "The following destination addresses were unknown ...:" then the entry "SMTP <address>";
+- "Your message was not delivered to the following recipients:" with "address: reason" lines;
+- an X.400-style "This report relates to your message: ... Your message was not delivered to: ...
+  for the following reason: ...".
 
 Where several failed addresses share a paragraph, each has the reason on its own line: its record
-must carry that line, not its neighbours' reasons.
+must carry that line, not its neighbours' reasons. Where an address stands alone as a list entry,
+the lead-in before it and the details after it say why.
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ STAGELESS = pytest.mark.xfail(strict=True, reason="classifier's stage rule reads
                               "status-less 'user unknown' as filtered")
 
 CASES = [
+    pytest.param('plaintext/destination-addresses-unknown.eml', [
+        ('ivan@example.org', '', '', '', 'userunknown', True),
+    ], marks=STAGELESS),
     ('plaintext/did-not-reach-recipient-status.eml', [
         ('sven@example.net', '5.1.1', '', '', 'userunknown', True),
     ]),
@@ -43,9 +53,19 @@ CASES = [
         ('mark.hill@gw.example.org', '', '', '', 'userunknown', True),
         ('nadia@gw.example.org', '', '', '', 'mailboxfull', False),
     ], marks=STAGELESS),
+    pytest.param('plaintext/not-delivered-address-colon-reason.eml', [
+        ('dana@example.net', '', '', '', 'suspend', False),
+        ('erik@example.net', '', '', '', 'userunknown', True),
+    ], marks=STAGELESS),
     pytest.param('plaintext/reason-colon-address.eml', [
         ('uwe@example.com', '', '', '', 'userunknown', True),
     ], marks=STAGELESS),
+    ('plaintext/report-relates-to-your-message.eml', [
+        ('birgit@example.org', '', '', '', 'mailboxfull', False),
+    ]),
+    ('plaintext/technical-details-after-address.eml', [
+        ('gabe@example.jp', '5.1.1', '550', '', 'userunknown', True),
+    ]),
 ]
 
 
@@ -66,6 +86,15 @@ def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
 ])
 def test_each_address_keeps_the_reason_on_its_own_line(name: str, diagnostics: list[str]) -> None:
     assert [r.diagnosticcode for r in records(name)] == diagnostics
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("plaintext/destination-addresses-unknown.eml", "The following destination addresses were unknown"),
+    ("plaintext/technical-details-after-address.eml", "550 5.1.1 <gabe@example.jp>: Recipient address rejected"),
+])
+def test_an_address_alone_takes_the_words_around_it(name: str, words: str) -> None:
+    (rec,) = records(name)
+    assert words in rec.diagnosticcode
 
 
 def test_reasons_under_an_address_stay_with_it() -> None:
