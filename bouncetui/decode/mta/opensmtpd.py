@@ -3,8 +3,11 @@
 After "...the following list of recipients:" each line is `addr: error`, the error being the remote
 reply ("550 5.1.1 ...") or smtpd's own words ("Domain does not exist", "Envelope expired",
 "Network error on destination MXs", ...). A delay report says "A message is delayed for more
-than ...". Recent versions add an RFC 3464 part with the same recipients; its Status and
-Reporting-MTA are used. The original follows "Below is a copy of the original message:".
+than ...". A sender who asked for success notices (NOTIFY=SUCCESS) gets the same mail saying
+"Your message was successfully delivered to these recipients." or "...was relayed to these
+recipients." (bounce.c's notice_success and notice_relay), each line the last reply. Recent
+versions add an RFC 3464 part with the same recipients; its Status and Reporting-MTA are used.
+The original follows "Below is a copy of the original message:".
 """
 
 from __future__ import annotations
@@ -28,7 +31,14 @@ NAME = "OpenSMTPD"
 SIGNS = ("this is the mailer-daemon, please do not reply to this e",)
 
 _BANNER = wrapped(r"^\s*This is the MAILER-DAEMON, please DO NOT REPLY to this e-?mail\.", re.MULTILINE)
-_START = wrapped(r"(?:the following list of recipients|the following recipients?):\s*\n", re.IGNORECASE)
+_START = wrapped(
+    r"(?:(?:the following list of recipients|the following recipients?):|"
+    r"Your message was (?:successfully delivered|relayed) to these recipients\.)\s*\n",
+    re.IGNORECASE,
+)
+# what the notice's opening says happened to every recipient listed: (words, action)
+_NOTICES = (("is delayed for more than", "delayed"), ("successfully delivered to these", "delivered"),
+            ("relayed to these", "relayed"))
 _END = wrapped(
     r"^\s*(?:Below is a copy of the original message|Please note that this is only a temporary)",
     re.MULTILINE | re.IGNORECASE,
@@ -73,7 +83,8 @@ def decode(message: Message) -> Report | None:
     if not start:
         return None
     end = _END.search(body, start.end())
-    delayed = "is delayed for more than" in body[banner.end() : start.end()].lower()
+    opening = collapse(body[banner.end() : start.end()]).lower()
+    action = next((a for words, a in _NOTICES if words in opening), "failed")
     fields, reported = dsn_deliveries(message.text_of("message/delivery-status"))
     by_address = {d.recipient.lower(): d for d in reported}
     deliveries = []
@@ -84,7 +95,7 @@ def decode(message: Message) -> Report | None:
         deliveries.append(
             Delivery(
                 recipient=clean_address(address),
-                action=dsn.action or ("delayed" if delayed else "failed"),
+                action=dsn.action or action,
                 status=dsn.status,
                 diagnostic=error,
                 replycode=error[:3] if said else "",
