@@ -419,6 +419,9 @@ def _firm_status(ev: Evidence) -> tuple[str, str] | None:
     return reason, "status %s" % ev.status
 
 
+_SENDER_PREFIX = re.compile(stages.SENDER_PREFIX, re.IGNORECASE)
+
+
 def _wording(ev: Evidence) -> tuple[str, str] | None:
     found = match_reply(ev.diagnostic)
     if found is None:
@@ -432,6 +435,8 @@ def _wording(ev: Evidence) -> tuple[str, str] | None:
     meant = stages.STAGE_MEANS.get(ev.command, {}).get(reason)
     if meant:
         return meant, "wording %r at %s means %s" % (words, ev.command, meant)
+    if reason in stages.SENDER_MEANS and _SENDER_PREFIX.search(ev.diagnostic):
+        return stages.SENDER_MEANS[reason], "wording %r about the sender's address" % words
     if reason == "hostunknown" and (ev.status.startswith("4") or ev.replycode.startswith("4")):
         return "networkerror", "wording %r with a temporary status: a DNS failure" % words
     return reason, "wording %r" % words

@@ -43,6 +43,12 @@ STAGE_MEANS: dict[str, dict[str, str]] = {
     "EHLO": {"hostunknown": "blocked", "rejected": "blocked", "syntaxerror": "blocked", "spamdetected": "blocked"},
 }
 
+# Postfix's restriction prefix naming the sender's address (smtpd_delay_reject moves sender checks
+# to RCPT): the words after it ("User unknown in local recipient table", "Domain not found") are
+# about the sender's address, so the sender is rejected, whatever the stage.
+SENDER_PREFIX = r"\bsender address rejected:"
+SENDER_MEANS = {"userunknown": "rejected", "hostunknown": "rejected"}
+
 # Words that mean one thing at one stage: "Access denied" to MAIL FROM refuses the sender.
 STAGE_PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     "MAIL": ((r"access (?:denied|refused)", "rejected"),),

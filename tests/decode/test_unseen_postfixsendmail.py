@@ -14,7 +14,8 @@ temporarily suspended: lost connection" that expired); milter refusals relayed f
 (OpenDMARC's "rejected by DMARC policy", Rspamd's "Spam message rejected", amavisd-new's
 "INFECTED"); a "Successful Mail Delivery Report" (delivered, relayed); a "Postmaster Copy: Undelivered Mail"
 ("Enclosed is the mail delivery report that you requested") with Exchange Online's directory
-refusal "Access denied. AS(201806281)".
+refusal "Access denied. AS(201806281)"; the remote's reject_unlisted_sender ("550 5.1.0 <sender>:
+Sender address rejected: User unknown in virtual mailbox table", at RCPT) next to a recipient's.
 
 Sendmail: a program alias refused by smrsh ('554 5.0.0 "|prog"... Service unavailable'), a local
 "User unknown" and a remote "Mailbox disabled for this recipient" in one transcript; the
@@ -100,6 +101,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('piet@example.net', '5.7.1', '554', '', 'norelaying', False),
         ('quin@example.info', '5.1.8', '553', '', 'rejected', False),
         ('rosa@example.edu', '4.4.0', '421', '', 'expired', False),
+    ]),
+    (G + 'postfix-sender-unlisted.eml', [
+        ('sales@example.com', '5.1.0', '550', 'RCPT', 'rejected', False),
+        ('ops@example.net', '5.1.1', '550', 'RCPT', 'userunknown', True),
     ]),
     (G + 'postfix-postmaster-copy.eml', [
         ('zora@example.com', '5.7.1', '550', 'RCPT', 'userunknown', True),
@@ -216,4 +221,17 @@ def test_unknown_user_under_5_0_0_is_a_filter_only_when_relayed(diagtype: str, r
     """With no stage and an undefined 5.0.0, "unknown user" is a receive filter's reply when relayed
     from a server; Postfix's own local(8) lookup (X-Postfix) says the mailbox does not exist."""
     ev = Evidence(action="failed", status="5.0.0", diagnostic='unknown user: "carol"', diagnostictype=diagtype)
+    assert classify(ev)[0] == reason
+
+
+@pytest.mark.parametrize(("words", "reason"), [
+    ("Sender address rejected: User unknown in local recipient table", "rejected"),
+    ("Sender address rejected: Domain not found", "rejected"),
+    ("Recipient address rejected: User unknown in local recipient table", "userunknown"),
+])
+def test_postfix_prefix_says_whose_address(words: str, reason: str) -> None:
+    """Postfix's "Sender address rejected:" prefix: the missing user or domain after it is the
+    sender's (checked at RCPT under smtpd_delay_reject), so the sender is rejected."""
+    ev = Evidence(action="failed", status="5.1.0", replycode="550", command="RCPT",
+                  diagnostic="550 5.1.0 <x@example.com>: " + words, diagnostictype="SMTP")
     assert classify(ev)[0] == reason
