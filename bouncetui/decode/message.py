@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from email._encoded_words import decode_b
 
 from bouncetui.decode import jis, mimeparse
+from bouncetui.decode.cleantext import html_to_text, without_footer
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _FOLDING = re.compile(r"\r?\n(?=[ \t])")
@@ -270,24 +271,6 @@ def part_text(part: email.message.Message) -> str:
     return decode_bytes(raw, part.get_content_charset())
 
 
-# A footer at the end of a text: a separator line (Mailman's row of underscores, the signature
-# dash-dash-space) and at most eight lines after it.
-_FOOTER = re.compile(r"\n(?:_{20,}|--[ \t]?)[ \t]*\n(?:[^\n]*\n){0,8}[^\n]*\Z")
-_FOOTER_TAIL = 1200
-
-
-def without_footer(text: str) -> str:
-    """The text without a footer appended to it: a mailing list's ("______" then the list's name and
-    its addresses), a gateway's or a signature ("-- " then a few lines), when it ends the text."""
-    tail = text[-_FOOTER_TAIL:]
-    if "\n__" not in tail and "\n--" not in tail:
-        return text
-    m = _FOOTER.search(tail)
-    if m is None:
-        return text
-    return text[: len(text) - len(tail) + m.start()].rstrip("\n") + "\n"
-
-
 @dataclass
 class Message:
     """A bounce candidate, parsed once and shared by every decoder that looks at it.
@@ -356,20 +339,7 @@ class Message:
     def parts(self) -> list[email.message.Message]:
         """Leaf parts and report/original parts in order, not descending into the original."""
         found: list[email.message.Message] = []
-
-        def visit(part: email.message.Message) -> None:
-            ctype = part.get_content_type()
-            if ctype in ORIGINAL_TYPES or ctype in TEXT_REPORT_TYPES:
-                found.append(part)
-            elif part.is_multipart():
-                payload = part.get_payload()
-                for sub in payload if isinstance(payload, list) else [payload]:
-                    if isinstance(sub, email.message.Message):
-                        visit(sub)
-            else:
-                found.append(part)
-
-        visit(self.msg)
+        _add_parts(self.msg, found)
         return found
 
     @cached_property
@@ -500,6 +470,22 @@ class Message:
         return parse_headers(self.part_text(part))
 
 
+def _add_parts(part: email.message.Message, found: list[email.message.Message]) -> None:
+    """Message.parts: `part` or the parts under it added to `found`. (Not a function nested in
+    the property: one that calls itself is a reference cycle, which kept each message's whole
+    tree alive until the next cyclic garbage collection.)"""
+    ctype = part.get_content_type()
+    if ctype in ORIGINAL_TYPES or ctype in TEXT_REPORT_TYPES:
+        found.append(part)
+    elif part.is_multipart():
+        payload = part.get_payload()
+        for sub in payload if isinstance(payload, list) else [payload]:
+            if isinstance(sub, email.message.Message):
+                _add_parts(sub, found)
+    else:
+        found.append(part)
+
+
 def raw_parts(message: Message) -> list[bytes] | None:
     """The top-level parts of a multipart message as their bytes stand in it: each part's header
     and body, the lines between two delimiter lines, split as the parser splits them (a last part
@@ -541,30 +527,3 @@ def attached_bytes(message: Message, attached: email.message.Message) -> bytes |
 def parse_headers(text: str) -> email.message.Message:
     """Parse a block of header lines (a returned original quoted in text) into a Message."""
     return mimeparse.parse_headers(text.lstrip("\n"))
-
-
-# HTML to text in four passes of one regular expression each (no Python call per tag; each starts
-# with a literal "<", which the regular-expression engine searches for fast): a line break, a
-# paragraph's, a division's or a row's end made a line break, taking the source's line break after
-# it when the tag ends a line (the same break, written twice: the rows of a table stay one
-# paragraph); a cell's end made a blank (the cells of a row, "宛先 | a@example.jp", stay apart);
-# scripts and style sheets dropped (after the breaks: a break before one takes no blank after it);
-# any other tag dropped.
-_SCRIPT = re.compile(r"<((?i:script|style))\b[^<]*(?:<(?!/(?i:\1)>)[^<]*)*</(?i:\1)>")
-_BREAK = re.compile(r"<(?:(?i:br)(?:\s*/?>[ \t]*\n?|[^>]*>)|/(?i:p|div|tr)(?:>[ \t]*\n?|[^>]*>))")
-_CELL_END = re.compile(r"</(?i:t[dh])[^>]*>")
-_ANY_TAG = re.compile(r"<[^>]+>")
-_ENTITIES = {"&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&"}
-_ENTITY = re.compile("|".join(_ENTITIES))
-
-
-def html_to_text(html: str) -> str:
-    """Enough of HTML to text for bounce bodies that come only as HTML."""
-    if "<" in html:
-        html = _BREAK.sub("\n", html)
-        if "</" in html:
-            html = _SCRIPT.sub("", _CELL_END.sub(" ", html))
-        html = _ANY_TAG.sub("", html)
-    if "&" in html:
-        html = _ENTITY.sub(lambda m: _ENTITIES[m.group()], html)
-    return html
