@@ -9,7 +9,8 @@ whose addresses is "an undisclosed address" (hide_child_in_errmsg) that the remo
 in its RCPT TO; a forwarder's pipe ("local delivery failed", the program's output under "The
 following text was generated during the delivery attempt"), a Dovecot LMTP refusal ("LMTP error
 after RCPT TO:") and a redirect router's ":fail: No Such User Here"; the pre-multipart delay
-warning with two addresses; a null MX ("an MX or SRV record indicated no SMTP service", RFC 7505)
+warning with two addresses; a warn_message_file in French (UTF-8, 8bit, an encoded subject),
+with neither Exim's sentences nor any X-Failed-Recipients header; a null MX ("an MX or SRV record indicated no SMTP service", RFC 7505)
 beside a sender refused at MAIL FROM over IPv6.
 
 dma (net.c and mail.c): the FULLBOUNCE form ("Original message follows."), its own errors "DNS
@@ -42,6 +43,10 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('mona@example.net', '4.2.2', '452', 'RCPT', 'mailboxfull', False),
         ('nils@example.com', '4.3.0', '451', 'DATA', 'systemerror', False),
     ]),
+    ('eximdma/exim-french-warn-message-file.eml', [
+        ('yvonne@example.net', '4.2.0', '450', 'RCPT', 'blocked', False),
+        ('zoe@example.org', '4.7.0', '421', 'CONN', 'ratelimited', False),
+    ]),
     ('eximdma/exim-null-mx-and-rejected-sender.eml', [
         ('info@null-mx.example', '5.0.0', '', '', 'notaccept', True),
         ('paul@example.net', '5.7.1', '553', 'MAIL', 'rejected', False),
@@ -72,6 +77,8 @@ def test_decodes_every_field(name: str, expected: list[Expected]) -> None:
 @pytest.mark.parametrize(("name", "actions"), [
     ('eximdma/exim-german-bounce-message-file.eml', ['failed', 'failed']),  # a 4xx Exim gave up on
     ('eximdma/exim-old-delay-two-addresses.eml', ['delayed', 'delayed']),
+    # a warn_message_file in French: its "Delay reason:" lines are Exim's, and only warnings have them
+    ('eximdma/exim-french-warn-message-file.eml', ['delayed', 'delayed']),
 ])
 def test_a_bounce_fails_and_a_warning_delays(name: str, actions: list[str]) -> None:
     assert [r.action for r in records(name)] == actions

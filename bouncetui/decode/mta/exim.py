@@ -204,7 +204,10 @@ def decode(message: Message) -> Report | None:
     if not listed:
         return None
     generated = {collapse(head): collapse(text) for head, text in _GENERATED_TEXT.findall(body)}
-    delayed = "not yet been delivered" in body.lower()  # a delay warning: every address is delayed
+    # a delay warning: every address is delayed (Exim writes "Delay reason:" in warnings only, and
+    # a warn_message_file's own sentences may say "not yet been delivered" in another language)
+    delayed = "not yet been delivered" in body.lower() or any(
+        _DELAY.match(line) for _, lines in listed for line in lines)
     texts: list[Delivery] = []
     for index, (head, lines) in enumerate(listed):
         diagnostic, rhost, command, alias = explain(lines)
