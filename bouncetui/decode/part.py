@@ -137,21 +137,33 @@ class Part(email.message.Message):
 
 _ABSENT = object()
 _unquotevalue = email.message._unquotevalue
-# What makes a parameter value need email's own parser: quoting, RFC 2231, brackets.
-_NOT_PLAIN = re.compile(r'["*\\<]')
+# What makes a parameter value need email's own parser: RFC 2231, backslashes, brackets.
+_NOT_PLAIN = re.compile(r"[*\\<]")
 
 
 def _plain_params(value: str) -> list[tuple[str, str]] | None:
-    """email.message.Message._get_params_preserve for a value with no quote, star, backslash or
-    angle bracket in it (most Content-Types: each message's boundary is new, so the cache below
-    does not help there): what its _parseparam, split and utils.decode_params give, in one pass.
-    None for any other value."""
+    """email.message.Message._get_params_preserve for a value with no star, backslash or angle
+    bracket in it, and no quote but around a whole parameter value (most Content-Types: each
+    message's boundary is new, so the cache below does not help there): what its _parseparam,
+    split and utils.decode_params give, in one pass. None for any other value."""
     if _NOT_PLAIN.search(value):
         return None
     params = []
     for piece in value.split(";"):
         name, equals, text = piece.partition("=")
-        params.append((name.strip().lower(), text.strip()) if equals else (piece.strip(), ""))
+        if equals:
+            text = text.strip()
+            if '"' in piece:
+                # a quoted value: one quote at each end and none elsewhere (then no ";" inside it,
+                # and decode_params' unquote and quote give its inside back), not in the type
+                if not params or piece.count('"') != 2 or len(text) < 2 or text[0] != '"' or text[-1] != '"':
+                    return None
+                text = text[1:-1]
+            params.append((name.strip().lower(), text))
+        else:
+            if '"' in piece:
+                return None
+            params.append((piece.strip(), ""))
     # decode_params keeps the first (the type) as it is and quotes the values of the others
     return params[:1] + [(name, '"%s"' % text) for name, text in params[1:]]
 

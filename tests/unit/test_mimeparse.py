@@ -189,6 +189,29 @@ def test_plain_parameters_are_parsed_as_email_parses_them(value: str) -> None:
     assert part.get_boundary() == standard.get_boundary()
 
 
+
+QUOTED_PARAMS = st.lists(st.tuples(st.sampled_from(["boundary", "Charset", "report-type"]),
+                                   st.text(alphabet='a=;/-_. "\t', max_size=12), st.booleans()), max_size=4)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(QUOTED_PARAMS)
+def test_quoted_parameters_are_parsed_as_email_parses_them(params: list[tuple[str, str, bool]]) -> None:
+    value = "multipart/mixed" + "".join("; %s=%s" % (name, '"%s"' % text if quoted else text)
+                                        for name, text, quoted in params)
+    found = part_module._plain_params(value)
+    standard = email.message.Message()
+    standard["Content-Type"] = value
+    assert found is None or found == email.message.Message._get_params_preserve(standard, None, "content-type")
+
+
+def test_a_quoted_boundary_is_read_without_emails_parser() -> None:
+    value = 'multipart/report; report-type=delivery-status;\n\tboundary="----=_Part_1_2.3"'
+    standard = email.message.Message()
+    standard["Content-Type"] = value
+    assert part_module._plain_params(value) == email.message.Message._get_params_preserve(standard, None, "content-type")
+    assert standard.get_boundary() == "----=_Part_1_2.3"
+
 def answers(msg: email.message.Message) -> list:
     """What decoders ask a part, for each part of the tree."""
     found = []
