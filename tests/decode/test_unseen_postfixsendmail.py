@@ -24,7 +24,9 @@ Connection refused/timed out, greylisting); "Cannot send message for 5 days" whe
 line names a batch of recipients ('<a>,<b>... Deferred: ...', as Sendmail writes the recipients
 it delivered together); a plain-text bounce (SendMimeErrors off) with Sendmail's own "Message is
 too large; N bytes max" and a DATA refusal followed by its addressless "554 5.0.0 Service
-unavailable"; procmail as the local mailer ("procmail: Quota exceeded while writing ...", "550
+unavailable"; a plain-text bounce where a greeting refusal's "554 5.0.0 Service unavailable"
+closes that connection before another recipient's own "Host unknown (Name server: ...)" line (which
+is not the refused greeting's); procmail as the local mailer ("procmail: Quota exceeded while writing ...", "550
 5.0.0 <a>... Can't create output", X-Unix; 73) next to a local "User unknown"; an 8.12 warning in
 CRLF for a remote "452 4.2.2 Mailbox full". Sendmail 8.6 / V5: bare addresses without angle brackets. PowerMTA's bounce
 categories; hMailServer's MAIL FROM and RCPT refusals; MDaemon's DATA refusal after the transfer.
@@ -108,6 +110,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     (G + 'postfix-postmaster-copy.eml', [
         ('zora@example.com', '5.7.1', '550', 'RCPT', 'userunknown', True),
+    ]),
+    (G + 'sendmail-plain-three-hosts.eml', [
+        ('uta@example.org', '5.7.1', '550', 'RCPT', 'norelaying', False),
+        ('uri@example.net', '5.7.1', '554', 'CONN', 'blocked', False),
+        ('ume@example.com', '5.1.2', '550', '', 'hostunknown', True),
     ]),
     (G + 'sendmail-procmail-local.eml', [
         ('tomo@example.jp', '5.0.0', '550', '', 'mailboxfull', False),
@@ -235,3 +242,9 @@ def test_postfix_prefix_says_whose_address(words: str, reason: str) -> None:
     ev = Evidence(action="failed", status="5.1.0", replycode="550", command="RCPT",
                   diagnostic="550 5.1.0 <x@example.com>: " + words, diagnostictype="SMTP")
     assert classify(ev)[0] == reason
+
+
+def test_sendmail_line_after_a_closed_connection_is_not_its_reply() -> None:
+    got = [(r.recipient, r.rhost, r.diagnosticcode) for r in records(G + 'sendmail-plain-three-hosts.eml')]
+    assert got[2] == ('ume@example.com', '', '550 5.1.2 <ume@example.com>... Host unknown (Name server: example.com: '
+                                             'host not found)')

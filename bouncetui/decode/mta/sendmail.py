@@ -192,6 +192,11 @@ def transcript_steps(text: str) -> tuple[dict[str, Step], list[Step], list[str]]
                 for note in notes:
                     loose.remove(note)
                 notes = []
+            elif _FAILURE_REPLY.match(line) and reply:
+                # Sendmail's summary of the reply ("554 5.0.0 Service unavailable") closes the
+                # connection: the lines after it (a "Host unknown" of another recipient) are not its
+                rhost = command = ""
+                reply = []
             elif _FAILURE_REPLY.match(line) and not failing:
                 failing.append(Step(rhost, command, collapse(" ".join([*notes, line]))))
                 for note in notes:
