@@ -23,7 +23,10 @@ from bouncetui.decode.rfc3834 import labelled_auto_reply
 
 NAME = "PlainText"
 
-_DAEMON = re.compile(r"mailer-daemon|postmaster|mail delivery|mail administrator|mailer_daemon|\bmta\b", re.I)
+# A notifier's name: "Mail Delivery System", "Internet Mail Delivery", not "Mail Delivery Academy".
+_DAEMON = re.compile(
+    r"mailer-daemon|postmaster|mail delivery(?:\s+(?:system|subsystem|service|agent|software|program))?\s*(?:[\"')<]|$)"
+    r"|mail administrator|mailer_daemon|\bmta\b", re.I)
 _SUBJECT = re.compile(
     r"undeliver|returned mail|returning (?:message )?to sender|failure notice|delivery (?:status )?notif"
     r"|delivery fail|mail delivery|non-?delivery|could not be delivered|mail failed|failed mail"
@@ -68,7 +71,8 @@ _BOUNCE_WORDS = re.compile(
     re.I,
 )
 # A reply code or an enhanced status code: what a mail server, not a person, writes about a failure.
-_SMTP_CODE = re.compile(r"(?<![\d.])(?:[45]\d\d[ -]|#?[45]\.\d{1,3}\.\d{1,3}(?![\d]|\.\d))")
+# (a reply code is followed by its status code or its words: "550 5.1.1", "550-User", not "555 0199")
+_SMTP_CODE = re.compile(r"(?<![\d.])(?:[45]\d\d[ -](?:[245]\.\d|[^\d\s])|#?[45]\.\d{1,3}\.\d{1,3}(?![\d]|\.\d))")
 _REPLY = re.compile(r"^\s*(?:re|aw|sv|antw|vs|odp|ynt|返信|回复|答复)\s*(?:\[\d+\])?\s*[:：]", re.I)
 # "お問い合わせは support@... まで", "For help, contact help@...": an address to write to, not a recipient
 # ("could not contact the host for a@b" does name a recipient: only the words of an invitation count)

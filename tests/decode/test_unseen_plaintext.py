@@ -16,6 +16,10 @@
 - an X.400-style "This report relates to your message: ... Your message was not delivered to: ...
   for the following reason: ...".
 
+Negatives: a parcel service's "Delivery failed: your parcel could not be delivered" (a phone
+number "0800 555 0199" is no SMTP reply code) and a webinar invitation from "Mail Delivery Academy"
+(no notifier's name) that quotes SMTP replies next to an address: no record.
+
 Where several failed addresses share a paragraph, each has the reason on its own line: its record
 must carry that line, not its neighbours' reasons. Where an address stands alone as a list entry,
 the lead-in before it and the details after it say why.
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import pytest
 
+from bouncetui.decode import fallback
 from tests.decode.unseen import Expected, check, records
 
 # A "user unknown" with neither a status nor an SMTP stage is read as a receive filter by the
@@ -60,6 +65,8 @@ CASES = [
     pytest.param('plaintext/reason-colon-address.eml', [
         ('uwe@example.com', '', '', '', 'userunknown', True),
     ], marks=STAGELESS),
+    ('plaintext/negative-parcel-delivery-failed.eml', []),
+    ('plaintext/negative-webinar-from-mail-delivery-academy.eml', []),
     ('plaintext/report-relates-to-your-message.eml', [
         ('birgit@example.org', '', '', '', 'mailboxfull', False),
     ]),
@@ -105,3 +112,28 @@ def test_reasons_under_an_address_stay_with_it() -> None:
 def test_the_returned_headers_identify_the_message() -> None:
     first, *_ = records("plaintext/failed-recipients-one-per-line.eml")
     assert (first.messageid, first.subject) == ("offsite-2027@example.com", "Team offsite")
+
+
+@pytest.mark.parametrize(("sender", "notifier"), [
+    ("Mail Delivery System <MAILER-DAEMON@mx.example.com>", True),
+    ("MAILER-DAEMON@mx.example.com (Mail Delivery System)", True),
+    ('"Mail Delivery Subsystem" <mailer-daemon@example.org>', True),
+    ("Internet Mail Delivery <postmaster@example.net>", True),
+    ("Internet Mail Delivery <notices@example.net>", True),
+    ("Mail Delivery Academy <events@example.org>", False),
+    ("Parcel Service <notifications@parcel.example.com>", False),
+])
+def test_a_notifier_is_named_as_one(sender: str, notifier: bool) -> None:
+    assert bool(fallback._DAEMON.search(sender)) is notifier
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("550 5.1.1 <a@example.org>: User unknown", True),
+    ("550-User unknown", True),
+    ("452 4.2.2 Mailbox full", True),
+    ("<mail.example.net #5.1.1>", True),
+    ("call us on 0800 555 0199", False),
+    ("tracking number 1Z 999 AA1, 450 0123 4567", False),
+])
+def test_a_reply_code_is_followed_by_its_status_or_words(text: str, code: bool) -> None:
+    assert bool(fallback._SMTP_CODE.search(text)) is code
