@@ -10,7 +10,9 @@ rejected."); local deliveries: maildrop's "maildir over quota." from a .qmail pr
 qmail-local's "Unable to chdir to maildir. (#4.2.1)" until it gave up.
 
 Courier (its DSN texts): the "UNDELIVERABLE MAIL" notice with its RFC 3464 part (Status 5.0.0
-for every recipient) and text/rfc822-headers, one refusal at RCPT and a multi-line one at DATA.
+for every recipient) and text/rfc822-headers, one refusal at RCPT and a multi-line one at DATA;
+a "DELAYS IN DELIVERING YOUR MESSAGE" warning for a local mailbox, maildrop's "maildir over
+quota." logged after Courier's "<<< " with no remote host.
 
 OpenSMTPD (bounce.c): the notices a sender who asked for them (NOTIFY=SUCCESS) gets, "Your message
 was successfully delivered to these recipients." with its RFC 3464 part (6.x and later), and
@@ -40,6 +42,9 @@ CASES: list[tuple[str, list[Expected]]] = [
     ('qmailcourier/courier-undeliverable-with-dsn.eml', [
         ('kim@example.net', '5.1.1', '550', 'RCPT', 'userunknown', True),
         ('lea@example.com', '5.7.1', '554', 'DATA', 'spamdetected', False),
+    ]),
+    ('qmailcourier/courier-local-quota-delay.eml', [
+        ('otto@example.org', '4.0.0', '', '', 'mailboxfull', False),
     ]),
     ('qmailcourier/opensmtpd-success-dsn.eml', [
         ('uwe@example.net', '2.0.0', '250', '', 'delivered', False),
@@ -77,3 +82,8 @@ def test_a_success_notice_keeps_the_last_reply():
     (record,) = records('qmailcourier/opensmtpd5-relayed-plain.eml')
     assert record.diagnosticcode == '250 2.0.0 OK 1796373930 5a9b8c7d6e5f-4a3b2c1d0e9f.12 - gsmtp'
     assert record.subject == 'Tickets'
+
+
+def test_couriers_own_log_line_is_the_diagnostic_without_its_marker():
+    (record,) = records('qmailcourier/courier-local-quota-delay.eml')
+    assert (record.action, record.diagnosticcode) == ('delayed', 'maildrop: maildir over quota.')

@@ -18,6 +18,7 @@ from bouncetui.decode.mta.common import (
     failed_step,
     find_in_notification,
     original_or_inline,
+    transcript,
     wrapped,
 )
 from bouncetui.decode.report import Delivery, Report
@@ -49,8 +50,9 @@ def paragraphs(text: str) -> dict[str, Delivery]:
         chunk = chunk.split("\n-----", 1)[0]
         command, reply = failed_step(chunk)
         host = _HOST.search(chunk)
-        if not reply:
-            reply = collapse(" ".join(line for line in chunk.split("\n") if not _HOST.match(line)))
+        if not reply:  # Courier's own words (a local delivery's, a DNS failure's), "<<< " before them
+            said = [text for _, text in transcript(chunk)]
+            reply = collapse(" ".join(said or [line for line in chunk.split("\n") if not _HOST.match(line)]))
         found[m.group(1).lower()] = Delivery(
             recipient=clean_address(m.group(1)),
             command=command,
