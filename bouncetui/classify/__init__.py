@@ -80,21 +80,17 @@ class _Compiled:
     rules: Patterns  # every provider's rules, provider by provider
     rule_of: tuple[tuple[int, ...], ...]  # a provider -> its rules' indexes in rules
     # The same marks and rules for a lower-cased ASCII diagnostic, without IGNORECASE, and their
-    # screens (classify/screen.py lowered_pattern): what nearly every diagnostic is searched with.
+    # screen (classify/screen.py lowered_pattern): what nearly every diagnostic is searched with.
+    # One screen holds the marks (0 on) and the rules (len(marks) on): one pass over a text finds both.
     lower_marks: Patterns
-    lower_mark_screen: Screen
     lower_rules: Patterns
-    lower_rule_screen: Screen
+    lower_screen: Screen
 
-    # The screens of the marks and rules as written (case-insensitive), for a diagnostic beyond
+    # The screen of the marks and rules as written (case-insensitive), for a diagnostic beyond
     # ASCII: built when one first comes (a scan of ASCII reports never reads their ~230 patterns).
     @cached_property
-    def mark_screen(self) -> Screen:
-        return Screen(self.marks.patterns, self.marks.flags)
-
-    @cached_property
-    def rule_screen(self) -> Screen:
-        return Screen(self.rules.patterns, self.rules.flags)
+    def screen(self) -> Screen:
+        return Screen(self.marks.patterns + self.rules.patterns, self.marks.flags)
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +127,8 @@ def compiled() -> _Compiled:
         rules=Patterns(rule_patterns, flags),
         rule_of=tuple(rule_of),
         lower_marks=Patterns(lower_marks, re.MULTILINE),
-        lower_mark_screen=Screen(lower_marks, re.MULTILINE),
         lower_rules=Patterns(lower_rules, re.MULTILINE),
-        lower_rule_screen=Screen(lower_rules, re.MULTILINE),
+        lower_screen=Screen(lower_marks + lower_rules, re.MULTILINE),
     )
 
 
@@ -144,8 +139,7 @@ def ready() -> None:
     a scan search few of them (the bench's 515 seed messages, the whole corpus's variety: 236 of
     1,318), and compiling all 1,318 before the first worker could start took 630 million
     instructions, where a worker compiles those it meets for about 120 million (cachegrind)."""
-    table = compiled()
-    table.mark_screen, table.rule_screen  # noqa: B018  (built on first use)
+    compiled().screen  # noqa: B018  (built on first use)
 
 
 @lru_cache(maxsize=4096)
@@ -321,30 +315,36 @@ def match_provider(ev: Evidence) -> tuple[str, str] | None:
     views = (diagnostic,) if joined == diagnostic else (joined, diagnostic)
     if diagnostic.isascii():  # nearly always: lower-cased, searched without IGNORECASE
         texts = [v.lower() for v in views]
-        marks, mark_screen, rules_, rule_screen = (
-            table.lower_marks, table.lower_mark_screen, table.lower_rules, table.lower_rule_screen)
+        marks, rules_, screen = table.lower_marks, table.lower_rules, table.lower_screen
     else:
         texts = list(views)
-        marks, mark_screen, rules_, rule_screen = table.marks, table.mark_screen, table.rules, table.rule_screen
+        marks, rules_, screen = table.marks, table.rules, table.screen
+    first_rule = len(marks)  # the screen's rules follow its marks
+    maybe = [screen.candidates(text) for text in texts]
     by_host = _providers_of(ev.rhost)
     by_domain = _providers_of(ev.destination)
-    named = frozenset(table.provider_of_mark[n] for text in texts
-                      for n in mark_screen.candidates(text) if marks[n].search(text))
+    named = frozenset(table.provider_of_mark[n] for text, candidates in zip(texts, maybe)
+                      for n in candidates if n < first_rule and marks[n].search(text))
     if not (by_host or by_domain or named):
         return None
-    maybe = [rule_screen.candidates(text) for text in texts]
     for i in sorted(by_host | by_domain | named):
         provider = providers.PROVIDERS[i]
         by = "remote host" if i in by_host else "recipient domain" if i in by_domain else "its reply"
-        for rule, n in zip(provider.rules, table.rule_of[i]):
+        numbers = table.rule_of[i]  # its rules' indexes in rules_, in order
+        if not numbers:
+            continue
+        low, high = first_rule + numbers[0], first_rule + numbers[-1]
+        # only the rules the screen let through in some view, in their order (Microsoft has 54)
+        for k in sorted({k for candidates in maybe for k in candidates if low <= k <= high}):
+            rule = provider.rules[k - low]
             if rule.command and rule.command != ev.command:
                 continue
             if rule.status and not ev.status.startswith(rule.status):
                 continue
             for view, text, candidates in zip(views, texts, maybe):
-                if n not in candidates:
+                if k not in candidates:
                     continue
-                m = rules_[n].search(text)
+                m = rules_[k - first_rule].search(text)
                 if m:
                     words = view[m.start():m.end()].strip()  # as written (lower-casing ASCII keeps places)
                     meant = (stages.STAGE_MEANS.get(ev.command, {}).get(rule.reason)

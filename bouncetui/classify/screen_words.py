@@ -22,8 +22,7 @@ def collect() -> list[tuple[str, int, tuple[str, ...]]]:
     import bouncetui.decode  # noqa: F401  (its modules build their screens when imported)
     from bouncetui.classify import compiled
 
-    table = compiled()
-    table.mark_screen, table.rule_screen  # noqa: B018  (built on first use)
+    compiled().screen  # noqa: B018  (built on first use)
     return [(pattern, flags, screen.read_words(pattern, flags)) for pattern, flags in sorted(screen.ASKED)]
 
 
