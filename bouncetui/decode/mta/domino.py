@@ -12,6 +12,7 @@
 
       User user (user@example.org) not listed in Domino Directory
 
+The German template says "wurde nicht zugestellt an:" and "weil:" (subject "ZUSTELLUNGSFEHLER:").
 Recent versions add an RFC 3464 part (Diagnostic-Code: X-Notes; ...) whose fields add the status
 and the hosts; the recipient is the one the text names, as it was addressed.
 """
@@ -27,21 +28,23 @@ from bouncetui.decode.report import Delivery, Report
 
 NAME = "Domino"
 # decode() recognises only a message that mentions one of these (see decode.mta): the rest skip it
-SIGNS = ("was not delivered to:",)
+SIGNS = ("was not delivered to:", "wurde nicht zugestellt an:")
 
 # Domino's own words, in the languages it writes them, and what they mean: a name missing from
 # its directory is a user that does not exist; several matches is a fault of the directory;
 # "Cannot route mail to user" is the recipient's own mail routing refusing it.
 OWN_REASONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"not listed in (?:the )?(?:Domino Directory|public Name & Address Book)|"
-                r"non répertorié dans l'annuaire Domino|Domino ディレクトリには見つかりません", re.IGNORECASE),
+                r"non répertorié dans l'annuaire Domino|Domino ディレクトリには見つかりません|"
+                r"nicht im Domino-Verzeichnis (?:aufgef(?:ü|ue)hrt|gefunden|vorhanden)", re.IGNORECASE),
      "userunknown"),
     (re.compile(r"Several matches found in Domino Directory", re.IGNORECASE), "systemerror"),
     (re.compile(r"Cannot route mail to user", re.IGNORECASE), "filtered"),
 )
-_SUBJECT = re.compile(r"^DELIVERY[ _]FAILURE:", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:DELIVERY[ _]FAILURE|ZUSTELLUNGSFEHLER):", re.IGNORECASE)
 _NOT_DELIVERED = re.compile(
-    r"^\s*was not delivered to:\s*\n(?P<who>.*?)^\s*because:\s*\n(?P<why>.*?)(?=^\S|\Z)",
+    r"^\s*(?:was not delivered to|wurde nicht zugestellt an):\s*\n(?P<who>.*?)^\s*(?:because|weil):\s*\n"
+    r"(?P<why>.*?)(?=^\S|\Z)",
     re.MULTILINE | re.DOTALL | re.IGNORECASE,
 )
 

@@ -34,6 +34,13 @@ _START = wrapped(
 )
 _RECIPIENT = re.compile(r"^\s*(\S+@\S+) on .+$")
 _MAILER = re.compile(r"Internet Mail (?:Service|Connector)|Microsoft Exchange", re.IGNORECASE)
+# the headers that name the mailer: Exchange 2003 writes "X-MimeOLE: Produced By Microsoft Exchange
+# V6.5" on its notices, the Internet Mail Service an X-Mailer
+_MAILER_HEADERS = ("X-Mailer", "X-MimeOLE")
+# Exchange 2000/2003's SMTP status line under a recipient ("<mail.example.org #5.1.1>", "<host #5.2.2
+# smtp;552 ...>"): its own form, by which a notice whose header fields are gone (forwarded inline,
+# or rewritten by a gateway) is still known as Exchange's
+_TRAILER = re.compile(r"^[ \t]*<[A-Za-z0-9.-]+ #[245]\.\d{1,3}\.\d{1,3}\b", re.MULTILINE)
 # Exchange's own wording that says the recipient does not exist.
 _UNKNOWN = re.compile(r"The recipient name is not recognized", re.IGNORECASE)
 # The Internet Mail Service's own error codes ("MSEXCH:IMS:ORG:SITE:HOST 0 (000C05A6) Unknown
@@ -61,7 +68,9 @@ def decode(message: Message) -> Report | None:
     if found is None:
         return None  # not a mail system's notice (a person quoting a bounce is not one), or not this one
     body, start = found
-    if not (_MAILER.search(message.header("X-Mailer")) or message.msg.get("X-MS-Embedded-Report") is not None
+    if not (any(_MAILER.search(message.header(name)) for name in _MAILER_HEADERS)
+            or message.msg.get("X-MS-Embedded-Report") is not None
+            or _TRAILER.search(body[start.end():])
             or "MSEXCH:" in body):
         return None
     deliveries: list[Delivery] = []

@@ -6,7 +6,8 @@
     ------- Returned Message --------
 
 The reason lines (often Japanese, in ISO-2022-JP) come first, then the failed addresses; the
-returned message follows its marker.
+returned message follows its marker. With several failures each address follows its own reason
+lines; addresses listed one after another share the reason above them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def decode(message: Message) -> Report | None:
     if not end:
         return None
     reasons: list[str] = []
+    why = ""
     deliveries: list[Delivery] = []
     for line in body[start.end() : end.start()].split("\n"):
         line = line.strip()
@@ -52,7 +54,9 @@ def decode(message: Message) -> Report | None:
             continue
         address = clean_address(line) if " " not in line else ""
         if address:
-            why = collapse(" ".join(reasons))
+            if reasons or not deliveries:
+                why = collapse(" ".join(reasons))
+            reasons = []  # the next reason lines are the next address's
             reason = next((r for pattern, r in OWN_REASONS if pattern.search(why)), "")
             deliveries.append(Delivery(recipient=address, diagnostic=why, reason=reason))
         else:

@@ -23,6 +23,18 @@ _TEXT = re.compile(r"automatically generated message from SendGrid", re.IGNORECA
 _STAGE = re.compile(r"\bin (RCPT TO|MAIL FROM|DATA|EHLO|HELO)\b", re.IGNORECASE)
 _STAGES = {"rcpt to": "RCPT", "mail from": "MAIL", "data": "DATA", "ehlo": "EHLO", "helo": "HELO"}
 _RHOST = re.compile(r" : ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*:\s*\[[0-9A-Fa-f.:]+\] : ")
+# where each failure's line starts ("local:queue:<address> : ..."): the lines are read as one text, so
+# a line wrapped at another width (the stage on the line below) is still that failure's
+_ENTRY = re.compile(r"(?:^|\s)(?=[^\s:<>]+:[^\s:<>]*:<[^<>\s]+@[^<>\s]+>)")
+
+
+def _entries(body: str) -> list[str]:
+    """The text's failure lines, each unwrapped (up to the next one or a blank line)."""
+    entries: list[str] = []
+    for paragraph in re.split(r"\n[ \t]*\n", body):
+        text = " ".join(paragraph.split())
+        entries.extend(e.strip() for e in _ENTRY.split(text)[1:] if e.strip())
+    return entries
 
 
 def decode(message: Message) -> Report | None:
@@ -35,7 +47,7 @@ def decode(message: Message) -> Report | None:
     for delivery in deliveries:
         if not delivery.diagnostictype and delivery.diagnostic[:3].isdigit():
             delivery.diagnostictype = "SMTP"
-        lines = [line for line in body.split("\n") if delivery.recipient.lower() in line.lower()]
+        lines = [line for line in _entries(body) if delivery.recipient.lower() in line.lower()]
         for line in lines:
             stage = _STAGE.search(line)
             if stage and not delivery.command:
