@@ -248,3 +248,28 @@ def test_sendmail_line_after_a_closed_connection_is_not_its_reply() -> None:
     got = [(r.recipient, r.rhost, r.diagnosticcode) for r in records(G + 'sendmail-plain-three-hosts.eml')]
     assert got[2] == ('ume@example.com', '', '550 5.1.2 <ume@example.com>... Host unknown (Name server: example.com: '
                                              'host not found)')
+
+
+def _without_dsn_part(name: str, boundary: bytes) -> bytes:
+    data = (FIXTURES / G / name).read_bytes()
+    start = data.index(b"--" + boundary + b"\nContent-Description: Delivery")
+    end = data.index(b"--" + boundary + b"\nContent-Description: Undelivered Message\n")
+    return data[:start] + data[end:]
+
+
+@pytest.mark.parametrize(("name", "boundary"), [
+    ('postfix22-status-5-0-0.eml', b'3F2A41C8044.1795594442/mail.example.net'),
+    ('postfix-pipe-virtual-maildir.eml', b'4H0cT91kVfz1x2y.1795728669/mx.example.com'),
+])
+def test_postfix_paragraphs_alone_read_as_the_dsn_does(name: str, boundary: bytes) -> None:
+    """Postfix before 2.3 wrote no delivery-status part (and a gateway may drop it): its own words
+    (local, virtual) are X-Postfix, pipe(8)'s "... Command output: X" is the program's X (x-unix),
+    and each recipient gets the reason the DSN form gets."""
+    plain = _without_dsn_part(name, boundary)
+    assert b"message/delivery-status" not in plain
+    got = [(r.recipient, r.reason, r.hardbounce) for r in decode(plain, "plain")]
+    assert got == [(r.recipient, r.reason, r.hardbounce) for r in records(G + name)]
+    types = {r.recipient: (r.diagnostictype, r.diagnosticcode) for r in decode(plain, "plain")}
+    if name.startswith('postfix-pipe'):
+        assert types['ann@example.com'] == ('X-Unix', 'Invalid user specified.')
+        assert types['carl@example.net'][0] == 'X-Postfix'

@@ -17,6 +17,9 @@ WORDING: dict[str, tuple[str, ...]] = {
     "mailboxfull": (
         # Exim's own "error: quota exceed"
         r"\bquota exceed\b",
+        # Postfix local(8)/virtual(8) past mailbox_size_limit or virtual_mailbox_limit (EFBIG):
+        # "cannot update mailbox ... error writing message: File too large"
+        r"error writing message: file too large",
         # more mail servers' words for a full mailbox ("mail file" is the mailbox file)
         r"quota usage exceeded", r"not enough storage space", r"over the (?:allowed )?quota",
         r"mail file size exceeds",

@@ -114,6 +114,9 @@ def paragraphs(body: str) -> list[Delivery]:
         if not recipient:
             continue
         rhost, diagnostic, command = paragraph_of(text)
+        kind = diagnostic_type(text)
+        if kind == "X-Unix" and _OUTPUT in diagnostic:
+            diagnostic = diagnostic.split(_OUTPUT, 1)[1].strip()  # the program's words, as the DSN's x-unix
         alias = clean_address(m.group("alias") or "")
         found.append(
             Delivery(
@@ -123,10 +126,23 @@ def paragraphs(body: str) -> list[Delivery]:
                 replycode=find_replycode(diagnostic[:4]),
                 command=command,
                 rhost=rhost,
-                diagnostictype="SMTP" if said_by_host(text) else "",
+                diagnostictype=kind,
             )
         )
     return found
+
+
+# pipe(8)'s words for a command that failed: the diagnostic is the program's, as the DSN part's
+# "x-unix" says ("Command died with status 1: ...", "user unknown. Command output: ...")
+_OUTPUT = "Command output: "
+_PIPE = re.compile(r"^Command died with status \d+|\. Command output: |^Command time limit exceeded", re.IGNORECASE)
+
+
+def diagnostic_type(text: str) -> str:
+    """SMTP for a remote host's reply, X-Unix for a program's failure, else X-Postfix (its own words)."""
+    if said_by_host(text):
+        return "SMTP"
+    return "X-Unix" if _PIPE.search(collapse(text)) else "X-Postfix"
 
 
 def said_by_host(text: str) -> bool:
