@@ -4,9 +4,9 @@ template ("wurde nicht zugestellt an:" / "weil:", "nicht im Domino-Verzeichnis a
 printable Latin-1), Domino 9's multipart/report (its X-Notes Diagnostic-Code folded mid-word; CRLF),
 1&1's "SMTP error from remote server for RCPT TO command", Exchange 2003 SP2's text-only notice
 named only by "X-MimeOLE: Produced By Microsoft Exchange V6.5" ("<host #5.1.1>", a remote reply
-after the status, a 4.4.7 expiry; CRLF),
-Mail.ru's bilingual Exim notice with a quota refusal and a retry timeout, m-FILTER's ISO-2022-JP
-notice of a refusal at connection, SendGrid's report of two failures at two stages (RCPT, DATA)
+after the status, a 4.4.7 expiry; CRLF), fml 4's status report of a loop it detected (a duplicated
+Message-ID), Mail.ru's bilingual Exim notice with a quota refusal and a retry timeout, m-FILTER's
+ISO-2022-JP notice of a refusal at connection, SendGrid's report of two failures at two stages (RCPT, DATA)
 with text/rfc822-headers, and X3's "was aborted after 48 hour(s)" expiry (CRLF).
 """
 
@@ -37,6 +37,9 @@ CASES: list[tuple[str, list[Expected]]] = [
         ('anna@example.org', '5.1.1', '', '', 'userunknown', True),
         ('bert@example.net', '5.2.2', '552', '', 'mailboxfull', False),
         ('carl@example.com', '4.4.7', '', '', 'expired', False),
+    ]),
+    ('legacyjp/fml-loop-condition.eml', [
+        ('neko@lists.example.jp', '', '', '', 'systemerror', False),
     ]),
     ('legacyjp/mailru-two-recipients.eml', [
         ('olga@example.org', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
