@@ -1,7 +1,7 @@
 """Unseen formats, legacy servers and Japanese filters: Lotus Notes R5's "Failure Reasons" with two
-recipients failing for different reasons (each address after its own reason lines), Domino's German
-template ("wurde nicht zugestellt an:" / "weil:", "nicht im Domino-Verzeichnis aufgeführt", quoted-
-printable Latin-1), Domino 9's multipart/report (its X-Notes Diagnostic-Code folded mid-word; CRLF),
+recipients failing for different reasons (each address after its own reason lines) and R4.6's with
+two addresses under one reason (CRLF), Domino's German template ("wurde nicht zugestellt an:" /
+"weil:", "nicht im Domino-Verzeichnis aufgeführt", quoted-printable Latin-1), Domino 9's multipart/report (its X-Notes Diagnostic-Code folded mid-word; CRLF),
 1&1's "SMTP error from remote server for RCPT TO command", Exchange 2003 SP2's text-only notice
 named only by "X-MimeOLE: Produced By Microsoft Exchange V6.5" ("<host #5.1.1>", a remote reply
 after the status, a 4.4.7 expiry; CRLF), fml 4's status report of a loop it detected (a duplicated
@@ -47,6 +47,11 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('legacyjp/mfilter-iso2022jp-refused-at-connect.eml', [
         ('yamada@example.co.jp', '5.7.1', '554', 'CONN', 'blocked', False),
+    ]),
+    ('legacyjp/notes-r46-shared-reason-crlf.eml', [
+        ('ono@example.co.jp', '', '', '', 'userunknown', True),
+        ('mori@example.co.jp', '', '', '', 'userunknown', True),
+        ('kudo@example.co.jp', '', '', '', 'networkerror', False),
     ]),
     ('legacyjp/sendgrid-two-stages.eml', [
         ('nagisa@example.com', '5.2.2', '552', 'RCPT', 'mailboxfull', False),
