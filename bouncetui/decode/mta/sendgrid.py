@@ -27,11 +27,13 @@ _RHOST = re.compile(r" : ([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*:\s*\[[0-9A-Fa-f.:]+\]
 # a line wrapped at another width (the stage on the line below) is still that failure's
 _ENTRY = re.compile(r"(?:^|\s)(?=[^\s:<>]+:[^\s:<>]*:<[^<>\s]+@[^<>\s]+>)")
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
 
 def _entries(body: str) -> list[str]:
     """The text's failure lines, each unwrapped (up to the next one or a blank line)."""
     entries: list[str] = []
-    for paragraph in re.split(r"\n[ \t]*\n", body):
+    for paragraph in _BLANK_LINE.split(body):
         text = " ".join(paragraph.split())
         entries.extend(e.strip() for e in _ENTRY.split(text)[1:] if e.strip())
     return entries
