@@ -58,4 +58,6 @@ def decode(message: Message) -> Report | None:
     if reported and reported[0].diagnostic:  # the field keeps the reply code the text leaves out
         delivery.diagnostic, delivery.replycode = reported[0].diagnostic, ""
         delivery.status, delivery.rhost = reported[0].status, reported[0].rhost
+    elif reported:  # no Diagnostic-Code (retries timed out): the text's words stay, the part's fields count
+        delivery.status, delivery.rhost, delivery.action = reported[0].status, reported[0].rhost, reported[0].action
     return Report(NAME, [delivery], message.original, fields)
