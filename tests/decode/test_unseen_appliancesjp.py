@@ -2,7 +2,8 @@
 "undeliverable to" entry whose reply follows "DATA command generated response:", and its
 "Delivery failed N attempts:" (expired) in a CRLF notice, and the sender refused after "Server
 response to MAIL FROM:" (rejected, at MAIL); MessageLabs' CRLF notice without a delivery-status part,
-its "Reason:" reply wrapped onto an indented line; MX Logic's Exim-derived list of two
+its "Reason:" reply wrapped onto an indented line; McAfee Email Gateway 7's report for two
+recipients with two different replies, each with Final-Recipient, Status and Remote-MTA; MX Logic's Exim-derived list of two
 addresses with their replies wrapped onto indented lines; InterScan MSS's "Sent <<< RCPT TO" /
 "Received >>>" exchanges for two recipients, one refused for good and one over quota (4xx, wrapped);
 BIGLOBE's ISO-2022-JP notice listing two addresses under its one "Non-delivered information"
@@ -41,6 +42,10 @@ CASES: list[tuple[str, list[Expected]]] = [
     ]),
     ('appliancesjp/imail-sender-refused-mail-from.eml', [
         ('hachi@example.com', '5.7.1', '553', 'MAIL', 'rejected', False),
+    ]),
+    ('appliancesjp/mcafee-two-recipients-dsn.eml', [
+        ('kijitora@example.co.jp', '5.2.2', '552', '', 'mailboxfull', False),
+        ('mike@example.co.jp', '5.7.1', '550', '', 'spamdetected', False),
     ]),
     ('appliancesjp/messagelabs-crlf-wrapped-reason.eml', [
         ('hachi@example.org', '5.3.0', '553', '', 'userunknown', True),
