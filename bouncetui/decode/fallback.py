@@ -192,11 +192,7 @@ def _own_lines(lines: list[str], i: int, address: str) -> str:
     neighbours = lines[max(0, i - 5):i] + lines[i + 1:i + 6]
     if not any("@" in line and clean_address(line).lower() not in ("", address.lower()) for line in neighbours):
         return ""  # the only address around: the paragraph is its own
-    block = [lines[i]]
-    for line in lines[i + 1:end]:
-        if len(block) >= 4:
-            break
-        block.append(line)
+    block = lines[i:min(end, i + 4)]  # its line and at most three under it
     return " ".join(" ".join(line.strip() for line in block).split())
 
 

@@ -105,19 +105,17 @@ _OWN_VERDICTS = (
 _LOCAL_DELIVERIES = ("pipe to ", "save to ")
 
 
-# What Exim itself writes under an address, whatever the template around the list says
-_EXIM_SAYS = re.compile(
-    r"\n    (?:SMTP error from remote (?:mail server|mailer|server) |LMTP error after |Delay reason: |"
-    r"host \S+ \[[^\]\n]+\]|retry timeout exceeded|Unrouteable address|\(?(?:ultimately )?generated (?:from|by) )",
-    re.IGNORECASE,
+# Lines Exim itself writes under an address, whatever the template around the list says, that are
+# a sign (see SIGNS): a notice with neither Exim's opening sentence nor its X-Failed-Recipients
+# header is Exim's only by one of these ...
+_OWN_LINES = (
+    r"SMTP error from remote (?:mail server|mailer|server) ", r"LMTP error after ", r"Delay reason: ",
+    r"retry timeout exceeded", r"Unrouteable address",
 )
-
-
-# ... and those of them that are a sign (see SIGNS): a notice with neither Exim's opening sentence
-# nor its X-Failed-Recipients header is Exim's only by one of these
-_EXIM_OWN = re.compile(
-    r"\n    (?:SMTP error from remote (?:mail server|mailer|server) |LMTP error after |Delay reason: |"
-    r"retry timeout exceeded|Unrouteable address)",
+_EXIM_OWN = re.compile(r"\n    (?:%s)" % "|".join(_OWN_LINES), re.IGNORECASE)
+# ... and all it writes there (a remote host, the address an alias was generated from)
+_EXIM_SAYS = re.compile(
+    r"\n    (?:%s)" % "|".join((*_OWN_LINES, r"host \S+ \[[^\]\n]+\]", r"\(?(?:ultimately )?generated (?:from|by) ")),
     re.IGNORECASE,
 )
 

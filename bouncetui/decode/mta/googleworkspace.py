@@ -77,12 +77,9 @@ STATE_COMMANDS = {
 def _section(body: str, headline: re.Match[str], end: int) -> tuple[str, str, str, str]:
     """(explanation, diagnostic, action, reason) of one headline's section, body[headline.end():end]."""
     response = _RESPONSE.search(body, headline.end(), end)
-    if response:
-        explanation = body[headline.end() : response.start()]
-        diagnostic = collapse(body[response.end() : end].strip("\n").split("\n\n", 1)[0])
-    else:
-        explanation = body[headline.end() : end]
-        diagnostic = collapse(body[headline.end() : end].strip("\n").split("\n\n", 1)[0])
+    explanation = body[headline.end() : response.start() if response else end]
+    said = body[response.end() : end] if response else explanation  # the server's words, else Google's
+    diagnostic = collapse(said.strip("\n").split("\n\n", 1)[0])
     action = "delayed" if _DELAYED.search(headline.group("title")) else "failed"
     topic = _TOPIC.search(body, headline.end(), response.start() if response else end)
     reason = HELP_TOPICS.get(topic.group("topic"), "") if topic else ""
